@@ -1,0 +1,3 @@
+"""supportterm: a terminal client for helpdesk agents."""
+
+__version__ = "0.1.0"

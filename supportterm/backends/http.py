@@ -1,0 +1,174 @@
+"""Provides the one place HTTP is set up: client factory, error mapping, the byte meter.
+
+Compression, keep-alive, timeouts and metering are configured here once, so adapters stay thin and
+every backend gets the same frugal behaviour on a slow link.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+from supportterm import __version__
+from supportterm.errors import (
+    AuthError,
+    BackendError,
+    ConflictError,
+    NotFound,
+    OfflineError,
+    RateLimited,
+)
+
+
+@dataclass
+class Meter:
+    """Counts requests and bytes both ways as they cross the wire (after compression)."""
+
+    requests: int = 0
+    bytes_out: int = 0
+    bytes_in: int = 0
+    by_path: dict[str, int] = field(default_factory=dict)
+
+    def snapshot(self) -> dict[str, int]:
+        """The counters as a plain dict (for `sync --json` and the status bar)."""
+        return {"requests": self.requests, "bytes_out": self.bytes_out, "bytes_in": self.bytes_in}
+
+    def since(self, before: dict[str, int]) -> dict[str, int]:
+        """Counters added since an earlier `snapshot()`."""
+        now = self.snapshot()
+        return {key: now[key] - before.get(key, 0) for key in now}
+
+
+def _head_size(start_line: str, headers: httpx.Headers) -> int:
+    return len(start_line) + 2 + sum(len(k) + len(v) + 4 for k, v in headers.raw) + 2
+
+
+class MeteredTransport(httpx.AsyncBaseTransport):
+    """Wraps a transport and counts what it moves, so the meter sees wire bytes, not decoded ones."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, meter: Meter) -> None:
+        self._inner = inner
+        self._meter = meter
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self._meter.requests += 1
+        line = f"{request.method} {request.url.raw_path.decode()} HTTP/1.1"
+        body = request.content if isinstance(request.stream, httpx.ByteStream) else b""
+        self._meter.bytes_out += _head_size(line, request.headers) + len(body)
+        response = await self._inner.handle_async_request(request)
+        if isinstance(response.stream, httpx.ByteStream):
+            # Built in memory (MockTransport, the test seam): httpx has already read it, so
+            # aiter_raw() would raise StreamConsumed; the stream still holds the raw bytes.
+            raw = b"".join(response.stream)
+        else:
+            try:
+                raw = b"".join([chunk async for chunk in response.aiter_raw()])  # still compressed here
+            finally:
+                await response.aclose()
+        self._meter.bytes_in += _head_size("HTTP/1.1 200 OK", response.headers) + len(raw)
+        return httpx.Response(
+            status_code=response.status_code, headers=response.headers, content=raw,
+            extensions=response.extensions, request=request,
+        )
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+def make_client(
+    base_url: str,
+    *,
+    headers: Mapping[str, str] | None = None,
+    meter: Meter | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+    timeout: float = 20.0,
+    verify: bool = True,
+) -> httpx.AsyncClient:
+    """An AsyncClient with gzip, keep-alive, sane timeouts and (optionally) a byte meter."""
+    inner = transport or httpx.AsyncHTTPTransport(verify=verify, retries=0)
+    if meter is not None:
+        inner = MeteredTransport(inner, meter)
+    all_headers = {"Accept-Encoding": "gzip", "User-Agent": f"supportterm/{__version__}"}
+    all_headers.update(headers or {})
+    return httpx.AsyncClient(
+        base_url=base_url, headers=all_headers, transport=inner,
+        timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)), follow_redirects=False,
+    )
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        from datetime import datetime, timezone
+
+        return max(0.0, (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds())
+    except (TypeError, ValueError):
+        return None
+
+
+def _server_message(response: httpx.Response) -> str:
+    try:
+        data = response.json()
+    except (ValueError, UnicodeDecodeError):
+        return ""
+    if isinstance(data, dict):
+        return str(data.get("message") or data.get("error") or "")[:200]
+    return ""
+
+
+def raise_for_status(response: httpx.Response) -> None:
+    """Turn an HTTP error status into the matching supportterm error with a plain message."""
+    code = response.status_code
+    if code < 400:
+        return
+    detail = _server_message(response)
+    suffix = f": {detail}" if detail else ""
+    if code in (401, 403):
+        raise AuthError(f"The helpdesk refused the credentials (HTTP {code}){suffix}.")
+    if code == 404:
+        raise NotFound(f"Not found on the helpdesk (HTTP 404){suffix}.")
+    if code in (409, 412):
+        raise ConflictError(f"The ticket changed on the helpdesk meanwhile{suffix}.")
+    if code in (429, 503):
+        raise RateLimited(
+            f"The helpdesk asked us to wait (HTTP {code}).", retry_after=_retry_after(response)
+        )
+    raise BackendError(f"The helpdesk answered HTTP {code}{suffix}.")
+
+
+@asynccontextmanager
+async def map_http_errors(what: str) -> AsyncIterator[None]:
+    """Translate transport failures inside the block into OfflineError / BackendError."""
+    try:
+        yield
+    except httpx.TimeoutException as exc:
+        raise OfflineError(f"The helpdesk did not answer in time while {what}.") from exc
+    except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+        raise OfflineError(f"The connection to the helpdesk failed while {what}.") from exc
+    except httpx.DecodingError as exc:
+        raise BackendError(f"The helpdesk sent a corrupt response while {what}.") from exc
+    except httpx.HTTPError as exc:
+        raise BackendError(f"HTTP error while {what}: {type(exc).__name__}.") from exc
+
+
+def json_body(response: httpx.Response, what: str) -> Any:
+    """The response's JSON, or a BackendError that says the helpdesk sent something else."""
+    try:
+        return response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError, ValueError) as exc:
+        kind = response.headers.get("Content-Type", "unknown type").split(";")[0]
+        raise BackendError(
+            f"The helpdesk sent {kind} instead of JSON while {what} (HTTP {response.status_code})."
+        ) from exc

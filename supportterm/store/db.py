@@ -1,0 +1,138 @@
+"""Provides the local SQLite store: connection setup, schema migrations and the profile lock.
+
+One `Store` per profile. It holds a single writer connection, guarded by a lock, which the sync engine
+and the UI's intent workers share; the UI reads windows through `reader()` connections, which WAL lets
+run beside the writer without blocking it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from supportterm.errors import StoreLockedError
+
+T = TypeVar("T")
+
+_SCHEMA_V1 = """
+CREATE TABLE people (
+    id TEXT PRIMARY KEY, role TEXT NOT NULL, name TEXT NOT NULL,
+    email TEXT, organization TEXT, language TEXT
+);
+CREATE TABLE tickets (
+    id TEXT PRIMARY KEY, subject TEXT NOT NULL, status TEXT NOT NULL, priority TEXT NOT NULL,
+    priority_rank INTEGER NOT NULL, channel TEXT NOT NULL, language TEXT,
+    requester_id TEXT NOT NULL, assignee_id TEXT,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, due_at TEXT, version TEXT,
+    last_customer_at TEXT, last_agent_at TEXT, message_count INTEGER NOT NULL DEFAULT 0,
+    tags TEXT NOT NULL DEFAULT '', awaiting INTEGER NOT NULL DEFAULT 0,
+    thread_synced INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX tickets_by_update ON tickets (updated_at DESC, id);
+CREATE INDEX tickets_by_status ON tickets (status, updated_at DESC);
+CREATE INDEX tickets_by_assignee ON tickets (assignee_id, updated_at DESC);
+CREATE TABLE messages (
+    id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, author_id TEXT NOT NULL,
+    author_role TEXT NOT NULL, author_name TEXT, visibility TEXT NOT NULL, body TEXT NOT NULL,
+    created_at TEXT NOT NULL, marker TEXT, outbox_id INTEGER
+);
+CREATE INDEX messages_by_ticket ON messages (ticket_id, created_at, id);
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, ticket_id TEXT NOT NULL, kind TEXT NOT NULL,
+    payload TEXT NOT NULL, marker TEXT NOT NULL UNIQUE, expect_version TEXT,
+    state TEXT NOT NULL DEFAULT 'queued', error TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE INDEX outbox_by_state ON outbox (state, id);
+CREATE TABLE drafts (
+    ticket_id TEXT PRIMARY KEY, visibility TEXT NOT NULL, body TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+"""Schema steps in order; `PRAGMA user_version` records how many have run. Append, never edit."""
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open a connection with the pragmas every connection needs (WAL, busy timeout)."""
+    if readonly:
+        # as_uri() percent-encodes the path: a raw '#' or '?' would cut it short and open another file.
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA busy_timeout=5000")
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema up to date; returns the version reached."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for step, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version={step};\nCOMMIT;")
+    return len(MIGRATIONS)
+
+
+class Store:
+    """One profile's cache: the UI's only source of tickets, and home of outbox and drafts."""
+
+    def __init__(self, path: Path, *, lock: bool = True) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._lock_file = _take_profile_lock(path) if lock else None
+        self._conn = connect(path)
+        os.chmod(path, 0o600)
+        migrate(self._conn)
+        self._write_lock = threading.RLock()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run a block as one write transaction on the writer connection."""
+        with self._write_lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run a read on the writer connection (for code already on the store's side)."""
+        with self._write_lock:
+            return fn(self._conn)
+
+    def reader(self) -> sqlite3.Connection:
+        """A new read connection for a UI thread; WAL lets it read while sync writes."""
+        return connect(self.path, readonly=True)
+
+    def close(self) -> None:
+        """Close the writer and release the profile lock."""
+        with self._write_lock:
+            self._conn.close()
+        if self._lock_file is not None:
+            self._lock_file.close()
+            self._lock_file = None
+
+
+def _take_profile_lock(path: Path) -> object:
+    """Hold an exclusive lock beside the database so a second instance is refused, not corrupting."""
+    handle = open(path.with_suffix(".lock"), "a+")  # noqa: SIM115 - held for the store's life
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise StoreLockedError(
+            f"Another supportterm is already using {path.name}. Close it first, "
+            "or use another profile."
+        ) from None
+    return handle

@@ -1,0 +1,211 @@
+"""Provides reads and writes of tickets, messages and people in the local cache.
+
+Functions take a connection so the same code serves the writer (inside `Store.transaction`) and the
+UI's read connections. Views become SQL here and only here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from supportterm.domain.models import (
+    Channel,
+    Message,
+    Person,
+    Priority,
+    Role,
+    Status,
+    Ticket,
+    Visibility,
+    format_time,
+    parse_time,
+)
+from supportterm.domain.views import View
+
+_TICKET_COLUMNS = (
+    "id, subject, status, priority, priority_rank, channel, language, requester_id, assignee_id, "
+    "created_at, updated_at, due_at, version, last_customer_at, last_agent_at, message_count, tags, awaiting"
+)
+
+
+def _ticket_row(t: Ticket) -> tuple[object, ...]:
+    return (
+        t.id, t.subject, t.status.value, t.priority.value, t.priority.rank, t.channel.value, t.language,
+        t.requester_id, t.assignee_id, format_time(t.created_at), format_time(t.updated_at),
+        format_time(t.due_at), t.version, format_time(t.last_customer_at), format_time(t.last_agent_at),
+        t.message_count, "\x1f".join(t.tags), int(t.awaiting_reply),
+    )
+
+
+def upsert_tickets(conn: sqlite3.Connection, tickets: Iterable[Ticket]) -> int:
+    """Insert or replace tickets' list fields, keeping local-only columns; returns how many."""
+    rows = [_ticket_row(t) for t in tickets]
+    placeholders = ", ".join("?" * 18)
+    updates = ", ".join(
+        f"{c.strip()}=excluded.{c.strip()}" for c in _TICKET_COLUMNS.split(",")[1:]
+    )
+    conn.executemany(
+        f"INSERT INTO tickets ({_TICKET_COLUMNS}) VALUES ({placeholders}) "
+        f"ON CONFLICT(id) DO UPDATE SET {updates}",
+        rows,
+    )
+    return len(rows)
+
+
+def upsert_people(conn: sqlite3.Connection, people: Iterable[Person]) -> None:
+    """Insert or replace people records."""
+    conn.executemany(
+        "INSERT OR REPLACE INTO people (id, role, name, email, organization, language) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(p.id, p.role.value, p.name, p.email, p.organization, p.language) for p in people],
+    )
+
+
+def upsert_messages(conn: sqlite3.Connection, messages: Iterable[Message]) -> None:
+    """Insert or replace thread messages received from the helpdesk."""
+    conn.executemany(
+        "INSERT OR REPLACE INTO messages (id, ticket_id, author_id, author_role, author_name, "
+        "visibility, body, created_at, marker, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        [
+            (m.id, m.ticket_id, m.author_id, m.author_role.value, m.author_name, m.visibility.value,
+             m.body, format_time(m.created_at), m.marker)
+            for m in messages
+        ],
+    )
+
+
+def mark_thread_synced(conn: sqlite3.Connection, ticket_id: str) -> None:
+    """Remember that this ticket's thread is cached, so later changes refresh it incrementally."""
+    conn.execute("UPDATE tickets SET thread_synced = 1 WHERE id = ?", (ticket_id,))
+
+
+def _where(view: View, me: str | None) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    args: list[object] = []
+    if view.statuses:
+        clauses.append(f"status IN ({', '.join('?' * len(view.statuses))})")
+        args.extend(s.value for s in view.statuses)
+    if view.assignee == "me":
+        clauses.append("assignee_id = ?")
+        args.append(me or "")
+    elif view.assignee == "none":
+        clauses.append("assignee_id IS NULL")
+    if view.awaiting_only:
+        clauses.append("awaiting = 1")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+
+def count(conn: sqlite3.Connection, view: View, *, me: str | None = None) -> int:
+    """How many tickets the view holds."""
+    where, args = _where(view, me)
+    return int(conn.execute(f"SELECT count(*) FROM tickets{where}", args).fetchone()[0])
+
+
+def window(
+    conn: sqlite3.Connection, view: View, *, offset: int, limit: int, me: str | None = None
+) -> list[Ticket]:
+    """One window of a view, newest update first: what the inbox shows, never the whole table."""
+    where, args = _where(view, me)
+    rows = conn.execute(
+        f"SELECT {_TICKET_COLUMNS} FROM tickets{where} ORDER BY updated_at DESC, id DESC "
+        "LIMIT ? OFFSET ?",
+        [*args, limit, offset],
+    ).fetchall()
+    return [ticket_from_row(r) for r in rows]
+
+
+def get_ticket(conn: sqlite3.Connection, ticket_id: str) -> Ticket | None:
+    """One ticket from the cache, or None."""
+    row = conn.execute(f"SELECT {_TICKET_COLUMNS} FROM tickets WHERE id = ?", (ticket_id,)).fetchone()
+    return ticket_from_row(row) if row else None
+
+
+def thread_synced(conn: sqlite3.Connection, ticket_id: str) -> bool:
+    """Whether the ticket's thread has been fetched at least once."""
+    row = conn.execute("SELECT thread_synced FROM tickets WHERE id = ?", (ticket_id,)).fetchone()
+    return bool(row and row[0])
+
+
+def synced_thread_ids(conn: sqlite3.Connection, ticket_ids: Iterable[str]) -> list[str]:
+    """Of these tickets, the ones whose thread is cached (they need refreshing when they change)."""
+    ids = list(ticket_ids)
+    out: list[str] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = conn.execute(
+            f"SELECT id FROM tickets WHERE thread_synced = 1 AND id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+        out.extend(r[0] for r in rows)
+    return out
+
+
+def get_thread(conn: sqlite3.Connection, ticket_id: str) -> list[Message]:
+    """The whole cached thread of a ticket, oldest first, including messages still in the outbox."""
+    rows = conn.execute(
+        "SELECT * FROM messages WHERE ticket_id = ? ORDER BY created_at, outbox_id IS NOT NULL, id",
+        (ticket_id,),
+    ).fetchall()
+    return [message_from_row(r) for r in rows]
+
+
+def last_message_id(conn: sqlite3.Connection, ticket_id: str) -> str | None:
+    """Newest server-side message id of a cached thread, for an incremental fetch."""
+    row = conn.execute(
+        "SELECT id FROM messages WHERE ticket_id = ? AND outbox_id IS NULL "
+        "ORDER BY created_at DESC, id DESC LIMIT 1",
+        (ticket_id,),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def get_person(conn: sqlite3.Connection, person_id: str | None) -> Person | None:
+    """One person from the cache, or None."""
+    if person_id is None:
+        return None
+    row = conn.execute("SELECT * FROM people WHERE id = ?", (person_id,)).fetchone()
+    if row is None:
+        return None
+    return Person(
+        id=row["id"], name=row["name"], role=Role(row["role"]), email=row["email"],
+        organization=row["organization"], language=row["language"],
+    )
+
+
+def person_names(conn: sqlite3.Connection, ids: Iterable[str | None]) -> dict[str, str]:
+    """Names for a set of person ids, in one query (for a window of inbox rows)."""
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        f"SELECT id, name FROM people WHERE id IN ({', '.join('?' * len(wanted))})", wanted
+    ).fetchall()
+    return {r[0]: r[1] for r in rows}
+
+
+def ticket_from_row(row: sqlite3.Row) -> Ticket:
+    """Rebuild a Ticket from a row of the tickets table."""
+    created = parse_time(row["created_at"])
+    updated = parse_time(row["updated_at"])
+    assert created is not None and updated is not None
+    return Ticket(
+        id=row["id"], subject=row["subject"], status=Status(row["status"]),
+        priority=Priority(row["priority"]), channel=Channel(row["channel"]), language=row["language"],
+        requester_id=row["requester_id"], assignee_id=row["assignee_id"], created_at=created,
+        updated_at=updated, due_at=parse_time(row["due_at"]), version=row["version"],
+        last_customer_at=parse_time(row["last_customer_at"]),
+        last_agent_at=parse_time(row["last_agent_at"]), message_count=row["message_count"],
+        tags=tuple(t for t in row["tags"].split("\x1f") if t),
+    )
+
+
+def message_from_row(row: sqlite3.Row) -> Message:
+    """Rebuild a Message from a row of the messages table."""
+    created = parse_time(row["created_at"])
+    assert created is not None
+    return Message(
+        id=row["id"], ticket_id=row["ticket_id"], author_id=row["author_id"],
+        author_role=Role(row["author_role"]), visibility=Visibility(row["visibility"]),
+        body=row["body"], created_at=created, author_name=row["author_name"], marker=row["marker"],
+    )

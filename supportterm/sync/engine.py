@@ -1,0 +1,319 @@
+"""Provides the sync engine: pull changes into the store, push the outbox, report what happened.
+
+It runs inside UI workers or the headless `sync` command alike; SQLite work goes to a thread so the
+event loop (and so the UI) never waits on the disk, and the network is only ever touched here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from supportterm.backends.base import HelpdeskBackend
+from supportterm.backends.http import Meter
+from supportterm.domain.models import (
+    Agent,
+    ChangeSet,
+    Message,
+    ReplyDraft,
+    Ticket,
+    TicketPatch,
+    Visibility,
+)
+from supportterm.errors import (
+    AuthError,
+    BackendError,
+    ConflictError,
+    NotFound,
+    OfflineError,
+    RateLimited,
+)
+from supportterm.store import outbox, state
+from supportterm.store import tickets as cache
+from supportterm.store.db import Store
+from supportterm.sync.events import (
+    OutboxChanged,
+    SyncEvent,
+    SyncReport,
+    SyncStatus,
+    ThreadChanged,
+    TicketsChanged,
+)
+
+CURSOR_KEY = "changes_cursor"
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class SyncEngine:
+    """Moves data between one backend and one store."""
+
+    def __init__(
+        self,
+        backend: HelpdeskBackend,
+        store: Store,
+        *,
+        meter: Meter | None = None,
+        on_event: Callable[[SyncEvent], None] = lambda event: None,
+        clock: Callable[[], datetime] = _utcnow,
+        page_size: int = 500,
+    ) -> None:
+        self.backend = backend
+        self.store = store
+        self.meter = meter or Meter()
+        self.on_event = on_event
+        self.clock = clock
+        self.page_size = page_size
+        self._lock = asyncio.Lock()
+
+    async def sign_in(self) -> Agent:
+        """Ask the helpdesk who we are and remember it (views like "Mine" need the id offline)."""
+        agent = await self.backend.whoami()
+
+        def save() -> None:
+            with self.store.transaction() as conn:
+                state.put_state(conn, "me_id", agent.id)
+                state.put_state(conn, "me_name", agent.name)
+
+        await asyncio.to_thread(save)
+        return agent
+
+    async def sync_once(self) -> SyncReport:
+        """One cycle: deliver the outbox, then pull what changed. Never raises backend errors."""
+        async with self._lock:
+            before = self.meter.snapshot()
+            report = SyncReport()
+            try:
+                if await asyncio.to_thread(self.store.read, lambda c: state.get_state(c, "me_id")) is None:
+                    await self.sign_in()
+                await self._push(report)
+                await self._pull(report)
+            except (OfflineError, RateLimited, AuthError, BackendError) as exc:
+                report.online = not isinstance(exc, OfflineError)
+                report.error = str(exc)
+            report.requests, report.bytes_out, report.bytes_in = self.meter.since(before).values()
+            message = report.error or "Synced"
+            self.on_event(SyncStatus(online=report.online, message=message, meter=self.meter.snapshot()))
+            return report
+
+    async def _pull(self, report: SyncReport) -> None:
+        cursor = await asyncio.to_thread(self.store.read, lambda c: state.get_state(c, CURSOR_KEY))
+        changed: set[str] = set()
+        while True:
+            page = await self.backend.list_changed(cursor, limit=self.page_size)
+            if page.not_modified:
+                break
+            await asyncio.to_thread(self._write_page, page)
+            changed.update(t.id for t in page.tickets)
+            cursor = page.cursor
+            if not page.has_more:
+                break
+        report.tickets_changed = len(changed)
+        if changed:
+            self.on_event(TicketsChanged(frozenset(changed)))
+            stale = await asyncio.to_thread(
+                self.store.read, lambda c: cache.synced_thread_ids(c, changed)
+            )
+            for ticket_id in stale:
+                report.messages_changed += await self.fetch_thread(ticket_id)
+
+    def _write_page(self, page: ChangeSet) -> None:
+        with self.store.transaction() as conn:
+            cache.upsert_people(conn, page.people)
+            cache.upsert_tickets(conn, page.tickets)
+            if page.cursor is not None:
+                state.put_state(conn, CURSOR_KEY, page.cursor)
+
+    async def fetch_thread(self, ticket_id: str) -> int:
+        """Bring one ticket's thread up to date (incrementally once cached); returns new messages."""
+        after = await asyncio.to_thread(
+            self.store.read,
+            lambda c: cache.last_message_id(c, ticket_id) if cache.thread_synced(c, ticket_id) else None,
+        )
+        messages = await self.backend.get_thread(ticket_id, after=after)
+
+        def save() -> None:
+            with self.store.transaction() as conn:
+                cache.upsert_messages(conn, messages)
+                cache.mark_thread_synced(conn, ticket_id)
+
+        await asyncio.to_thread(save)
+        if messages or after is None:
+            self.on_event(ThreadChanged(ticket_id))
+        return len(messages)
+
+    async def push(self) -> SyncReport:
+        """Deliver the outbox now (after the agent sends), without pulling."""
+        async with self._lock:
+            report = SyncReport()
+            try:
+                await self._push(report)
+            except (OfflineError, RateLimited, AuthError, BackendError) as exc:
+                report.online = not isinstance(exc, OfflineError)
+                report.error = str(exc)
+                self.on_event(SyncStatus(online=report.online, message=str(exc), meter=self.meter.snapshot()))
+            return report
+
+    async def _push(self, report: SyncReport) -> None:
+        items = await asyncio.to_thread(self.store.read, outbox.deliverable)
+        held: set[str] = set()
+        delivered: set[str] = set()
+        for item in items:
+            if item.ticket_id in held:
+                continue
+            if item.ticket_id in delivered:
+                # An earlier item of this ticket carried its new version forward in the store;
+                # the copy read before the loop still has the old one and would meet a 412.
+                item = replace(item, expect_version=await asyncio.to_thread(
+                    self.store.read, lambda c, i=item.id: c.execute(
+                        "SELECT expect_version FROM outbox WHERE id = ?", (i,)).fetchone()[0]))
+            result = await self._deliver(item)
+            if result == outbox.SENT:
+                report.outbox_delivered += 1
+                delivered.add(item.ticket_id)
+            else:
+                held.add(item.ticket_id)
+                report.outbox_conflicts += result == outbox.CONFLICT
+                report.outbox_failed += result == outbox.FAILED
+
+    async def _deliver(self, item: outbox.OutboxItem) -> str:
+        """Deliver one item; offline and rate-limit errors propagate so the cycle stops."""
+        if item.attempts > 0 and await self._already_landed(item):
+            return outbox.SENT
+        await self._set_state(item, outbox.SENDING)
+        try:
+            if item.kind == "message":
+                message, ticket = await self.backend.post_message(
+                    item.ticket_id, item.draft(), marker=item.marker, expect_version=item.expect_version
+                )
+                await self._record_success(item, ticket, message)
+            else:
+                ticket = await self.backend.update_ticket(
+                    item.ticket_id, item.patch(), expect_version=item.expect_version
+                )
+                await self._record_success(item, ticket, None)
+        except ConflictError as exc:
+            return await self._set_state(item, outbox.CONFLICT, str(exc))
+        except (OfflineError, RateLimited, AuthError):
+            raise
+        except BackendError as exc:
+            return await self._set_state(item, outbox.FAILED, str(exc))
+        return outbox.SENT
+
+    async def _already_landed(self, item: outbox.OutboxItem) -> bool:
+        """After an attempt whose outcome is unknown, check the helpdesk before sending again."""
+        if item.kind == "message":
+            found = await self.backend.find_message(item.ticket_id, item.marker)
+            if found is not None:
+                await self._record_success(item, None, found)
+                return True
+            return False
+        try:
+            ticket = await self.backend.get_ticket(item.ticket_id)
+        except (NotImplementedError, NotFound):
+            return False
+        wanted = item.patch().as_dict()
+        current = {"status": ticket.status.value, "priority": ticket.priority.value,
+                   "assignee_id": ticket.assignee_id or ""}
+        if all(current.get(k) == v for k, v in wanted.items()):
+            await self._record_success(item, ticket, None)
+            return True
+        return False
+
+    async def _record_success(
+        self, item: outbox.OutboxItem, ticket: Ticket | None, message: Message | None
+    ) -> None:
+        def save() -> int:
+            with self.store.transaction() as conn:
+                outbox.drop_local_echo(conn, item.id)
+                if message is not None:
+                    cache.upsert_messages(conn, [replace(message, marker=item.marker)])
+                if ticket is not None:
+                    cache.upsert_tickets(conn, [ticket])
+                    # Later actions of this agent on the same ticket were based on the old version.
+                    conn.execute(
+                        "UPDATE outbox SET expect_version = ? WHERE ticket_id = ? AND state = ? "
+                        "AND expect_version = ?",
+                        (ticket.version, item.ticket_id, outbox.QUEUED, item.expect_version),
+                    )
+                outbox.set_state(conn, item.id, outbox.SENT, now=self.clock())
+                return outbox.pending_count(conn)
+
+        pending = await asyncio.to_thread(save)
+        self.on_event(OutboxChanged(pending, item.ticket_id))
+        self.on_event(ThreadChanged(item.ticket_id))
+        self.on_event(TicketsChanged(frozenset({item.ticket_id})))
+
+    async def _set_state(self, item: outbox.OutboxItem, new: str, error: str | None = None) -> str:
+        def save() -> int:
+            with self.store.transaction() as conn:
+                outbox.set_state(conn, item.id, new, now=self.clock(), error=error)
+                return outbox.pending_count(conn)
+
+        pending = await asyncio.to_thread(save)
+        self.on_event(OutboxChanged(pending, item.ticket_id, problem=error))
+        return new
+
+    # Intents from the agent. Each is an outbox row (plus its optimistic local change) before any I/O.
+
+    async def queue_message(
+        self, ticket_id: str, draft: ReplyDraft, *, expect_version: str | None
+    ) -> outbox.OutboxItem:
+        """Queue a reply or note; the caller then asks for `push()` in a worker."""
+
+        def save() -> tuple[outbox.OutboxItem, int]:
+            with self.store.transaction() as conn:
+                me_id = state.get_state(conn, "me_id") or "me"
+                me_name = state.get_state(conn, "me_name") or "Me"
+                item = outbox.queue_message(
+                    conn, ticket_id, draft, author_id=me_id, author_name=me_name,
+                    expect_version=expect_version, now=self.clock(),
+                )
+                return item, outbox.pending_count(conn)
+
+        item, pending = await asyncio.to_thread(save)
+        self._announce_local_change(ticket_id, pending)
+        return item
+
+    async def queue_update(
+        self, ticket_id: str, patch: TicketPatch, *, expect_version: str | None
+    ) -> outbox.OutboxItem:
+        """Queue a status/priority/assignee change, applied to the cache at once."""
+
+        def save() -> tuple[outbox.OutboxItem, int]:
+            with self.store.transaction() as conn:
+                item = outbox.queue_update(
+                    conn, ticket_id, patch, expect_version=expect_version, now=self.clock()
+                )
+                return item, outbox.pending_count(conn)
+
+        item, pending = await asyncio.to_thread(save)
+        self._announce_local_change(ticket_id, pending)
+        return item
+
+    async def retry(self, item_id: int) -> None:
+        """Send a failed or conflicting item again, this time without the version check."""
+
+        def save() -> None:
+            with self.store.transaction() as conn:
+                outbox.retry(conn, item_id, now=self.clock())
+
+        await asyncio.to_thread(save)
+
+    async def save_draft(self, ticket_id: str, visibility: Visibility, body: str) -> None:
+        """Autosave the composer so a crash or a closed terminal loses nothing."""
+
+        def save() -> None:
+            with self.store.transaction() as conn:
+                outbox.save_draft(conn, ticket_id, visibility, body, now=self.clock())
+
+        await asyncio.to_thread(save)
+
+    def _announce_local_change(self, ticket_id: str, pending: int) -> None:
+        self.on_event(OutboxChanged(pending, ticket_id))
+        self.on_event(ThreadChanged(ticket_id))
+        self.on_event(TicketsChanged(frozenset({ticket_id})))

@@ -1,0 +1,36 @@
+"""Provides the wiring from a profile to a ready sync engine: client, adapter, store, meter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+
+from supportterm.backends.http import Meter, make_client
+from supportterm.backends.registry import load_backend
+from supportterm.config import Profile
+from supportterm.store.db import Store
+from supportterm.sync.engine import SyncEngine
+from supportterm.sync.events import SyncEvent
+
+
+def build_engine(
+    profile: Profile,
+    store: Store,
+    *,
+    token: str | None,
+    on_event: Callable[[SyncEvent], None] = lambda event: None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> SyncEngine:
+    """An engine for `profile` over a metered client; the caller closes it with `close_engine`."""
+    backend_cls = load_backend(profile.backend)
+    meter = Meter()
+    client = make_client(profile.url, meter=meter, transport=transport, verify=profile.verify_tls)
+    backend = backend_cls({"url": profile.url, **profile.options}, client=client, token=token)
+    return SyncEngine(backend, store, meter=meter, on_event=on_event)
+
+
+async def close_engine(engine: SyncEngine) -> None:
+    """Close the adapter and its HTTP client."""
+    await engine.backend.aclose()
+    await engine.backend.client.aclose()

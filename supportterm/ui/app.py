@@ -1,0 +1,150 @@
+"""Provides SupportTermApp: wiring of store, sync engine, screens, timers and the error hub.
+
+The app reads the local store for everything it shows and starts the sync engine in a worker after
+the first paint, so the inbox appears from the cache even when the helpdesk is slow or gone.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import Worker, WorkerState
+
+from supportterm.config import Profile
+from supportterm.errors import SupportTermError
+from supportterm.store.db import Store
+from supportterm.sync.events import SyncEvent
+from supportterm.ui.messages import InboxPainted, SyncEventReceived
+from supportterm.ui.screens.help import HelpScreen
+from supportterm.ui.screens.inbox import InboxScreen
+from supportterm.ui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    import httpx
+
+    from supportterm.sync.engine import SyncEngine
+
+
+class SupportTermApp(App[int]):
+    """The agent's workspace for one profile."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "supportterm"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="Show every key of this screen"),
+        Binding("R", "sync_now", "Sync", id="app.sync", tooltip="Sync with the helpdesk now"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        *,
+        profile: Profile,
+        store: Store,
+        token: str | None = None,
+        token_lookup: Callable[[Profile], str | None] | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        auto_sync: bool = True,
+        sync_interval_s: float = 30.0,
+    ) -> None:
+        super().__init__()
+        self.profile = profile
+        self.store = store
+        self.engine: SyncEngine | None = None
+        self._token = token
+        self._token_lookup = token_lookup
+        self._transport = transport
+        self._auto_sync = auto_sync
+        self._sync_interval_s = sync_interval_s
+        self._exit_after_paint = os.environ.get("SUPPORTTERM_EXIT_AFTER_PAINT") == "1"
+        self.sub_title = profile.name
+
+    def on_mount(self) -> None:
+        self.push_screen(InboxScreen())
+
+    @on(InboxPainted)
+    def _inbox_painted(self) -> None:
+        if self._exit_after_paint:
+            self.exit(0)
+            return
+        if self.engine is None:
+            self.start_engine()
+
+    @work(exclusive=True, group="engine", exit_on_error=False, description="Connecting")
+    async def start_engine(self) -> None:
+        """Build the engine after the first paint (httpx and the keyring cost ~0.5 s to import)."""
+        from supportterm.sync.session import build_engine
+
+        token = self._token
+        if token is None and self._token_lookup is not None:
+            token = self._token_lookup(self.profile)
+        self.engine = build_engine(
+            self.profile, self.store, token=token, on_event=self._post_sync_event, transport=self._transport
+        )
+        self.sync_now()
+        if self._auto_sync:
+            self.set_interval(self._sync_interval_s, self.sync_now, name="auto-sync")
+
+    def _post_sync_event(self, event: SyncEvent) -> None:
+        self.post_message(SyncEventReceived(event))
+
+    @on(SyncEventReceived)
+    def _forward_sync_event(self, message: SyncEventReceived) -> None:
+        # Screens below the top one refresh when they are shown again; the top one reacts now.
+        for screen in self.screen_stack:
+            screen.post_message(SyncEventReceived(message.event))
+            for bar in screen.query(StatusBar):
+                bar.post_message(SyncEventReceived(message.event))
+
+    def action_sync_now(self) -> None:
+        """Sync at once (the agent pressed R)."""
+        self.notify("Syncing…", timeout=1.5)
+        self.sync_now()
+
+    def sync_now(self) -> None:
+        """Start a sync cycle in a worker unless one is running."""
+        if self.engine is not None:
+            self._sync_cycle()
+
+    @work(exclusive=False, group="sync", exit_on_error=False, description="Syncing")
+    async def _sync_cycle(self) -> None:
+        if self.engine is not None:
+            await self.engine.sync_once()
+
+    def push_outbox(self) -> None:
+        """Deliver queued actions now (after the agent sent something)."""
+        if self.engine is not None:
+            self._push_cycle()
+
+    @work(exclusive=False, group="sync", exit_on_error=False, description="Sending")
+    async def _push_cycle(self) -> None:
+        if self.engine is not None:
+            await self.engine.push()
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """The one error hub: a failed worker becomes a plain message, never a traceback."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if isinstance(error, SupportTermError):
+            self.notify(str(error), title=error.title, severity="error", timeout=8)
+        else:
+            self.log.error(repr(error))
+            self.notify(f"Something went wrong: {error!r}", title="Internal error", severity="error")
+
+    async def on_unmount(self) -> None:
+        if self.engine is not None:
+            from supportterm.sync.session import close_engine
+
+            await close_engine(self.engine)

@@ -1,0 +1,271 @@
+"""Provides TicketScreen: the whole thread of one ticket, the composer, and ticket actions.
+
+Everything shown comes from the store. Sending writes an outbox row (with a pending copy of the
+message in the thread) and asks the app to push; the thread updates when sync reports it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TextArea
+
+from supportterm.domain.models import ReplyDraft, Status, Ticket, TicketPatch, Visibility
+from supportterm.domain.text import one_line
+from supportterm.store import outbox
+from supportterm.store import tickets as cache
+from supportterm.sync.events import ThreadChanged, TicketsChanged
+from supportterm.ui import format as fmt
+from supportterm.ui.messages import SyncEventReceived
+from supportterm.ui.screens.pickers import StatusPicker
+from supportterm.ui.widgets.composer import Composer
+from supportterm.ui.widgets.status_bar import StatusBar
+from supportterm.ui.widgets.thread import MessageView
+
+
+class TicketScreen(Screen[None]):
+    """One ticket: header, thread, outbox state and composer."""
+
+    BINDINGS = [
+        Binding("r", "compose('public')", "Reply", id="ticket.reply", tooltip="Write a public reply"),
+        Binding("n", "compose('internal')", "Note", id="ticket.note", tooltip="Write an internal note"),
+        Binding("i", "toggle_visibility", "Public/internal", id="ticket.toggle_internal", show=False),
+        Binding("s", "set_status", "Status", id="ticket.status", tooltip="Change the ticket's status"),
+        Binding("S", "send_anyway", "Send held", id="ticket.send_anyway",
+                tooltip="Send a held (conflicting or failed) action anyway"),
+        Binding("J", "sibling(1)", "Next ticket", id="ticket.next", show=False),
+        Binding("K", "sibling(-1)", "Prev ticket", id="ticket.prev", show=False),
+        Binding("j", "scroll(1)", "Scroll down", id="ticket.scroll_down", show=False),
+        Binding("k", "scroll(-1)", "Scroll up", id="ticket.scroll_up", show=False),
+        Binding("escape,q", "back", "Back", id="ticket.back", tooltip="Back to the inbox"),
+        Binding("ctrl+s,ctrl+j", "send", "Send", id="composer.send", tooltip="Send the reply or note"),
+        Binding("ctrl+o", "toggle_visibility", "Public/internal", id="composer.toggle_internal", show=False),
+    ]
+
+    def __init__(self, ticket_id: str, *, neighbours: list[str] | None = None) -> None:
+        super().__init__()
+        self.ticket_id = ticket_id
+        self.neighbours = neighbours or [ticket_id]
+        self.ticket: Ticket | None = None
+        self.seen_version: str | None = None
+        """The ticket version the agent has seen; a reply is sent with it so a change meanwhile is caught."""
+        self._reader: sqlite3.Connection | None = None
+        self._held: list[outbox.OutboxItem] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static(id="ticket-head")
+        yield Static(id="ticket-banner")
+        yield VerticalScroll(id="thread")
+        yield Composer(id="composer")
+        yield StatusBar()
+        yield Footer()
+
+    @property
+    def reader(self) -> sqlite3.Connection:
+        """This screen's read connection."""
+        if self._reader is None:
+            self._reader = self.app.store.reader()  # type: ignore[attr-defined]
+        return self._reader
+
+    @property
+    def composer(self) -> Composer:
+        """The reply box."""
+        return self.query_one(Composer)
+
+    async def on_mount(self) -> None:
+        await self.reload()
+        draft = outbox.load_draft(self.reader, self.ticket_id)
+        if draft is not None:
+            self.composer.open(draft[0], draft[1])
+            self.notify("Your unsent draft was restored.", timeout=3)
+        self.fetch_thread()
+
+    @work(exclusive=True, group="open-ticket", exit_on_error=False, description="Loading the thread")
+    async def fetch_thread(self) -> None:
+        """Bring the thread up to date from the helpdesk; the screen re-reads the store after."""
+        engine = self.app.engine  # type: ignore[attr-defined]
+        if engine is not None:
+            await engine.fetch_thread(self.ticket_id)
+
+    async def reload(self) -> None:
+        """Re-read ticket, thread and outbox state from the store."""
+        self.ticket = cache.get_ticket(self.reader, self.ticket_id)
+        if self.ticket is None:
+            self.query_one("#ticket-head", Static).update(Text(f"Ticket #{self.ticket_id} is not in the cache."))
+            return
+        if not self.composer.is_open or self.seen_version is None:
+            self.seen_version = self.ticket.version
+        self._show_head(self.ticket)
+        await self._show_thread()
+
+    def _show_head(self, ticket: Ticket) -> None:
+        requester = cache.get_person(self.reader, ticket.requester_id)
+        assignee = cache.get_person(self.reader, ticket.assignee_id)
+        now = datetime.now(timezone.utc)
+        head = Text()
+        head.append(f"#{ticket.id} ", style="bold")
+        head.append(one_line(ticket.subject), style="bold")
+        head.append("\n")
+        who = one_line(requester.name) if requester else ticket.requester_id
+        email = f" <{one_line(requester.email)}>" if requester and requester.email else ""
+        org = f" · {one_line(requester.organization)}" if requester and requester.organization else ""
+        head.append(f"{who}{email}{org}", style="italic")
+        head.append(
+            f"\nstatus {fmt.STATUS_LABEL[ticket.status]} · priority {ticket.priority.value} · "
+            f"{fmt.CHANNEL_LABEL[ticket.channel]} · lang {ticket.language or '?'} · "
+            f"assignee {one_line(assignee.name) if assignee else '—'}"
+        )
+        if ticket.due_at and ticket.status.is_active:
+            left = fmt.due(ticket.due_at, now)
+            head.append(f" · due {left}", style="bold red" if left.startswith("-") else "")
+        self.query_one("#ticket-head", Static).update(head)
+
+    async def _show_thread(self) -> None:
+        thread = self.query_one("#thread", VerticalScroll)
+        pending = {i.id: i for i in outbox.items(self.reader, ticket_id=self.ticket_id)}
+        self._held = [i for i in pending.values() if i.state in (outbox.FAILED, outbox.CONFLICT)]
+        now = datetime.now(timezone.utc)
+        views = []
+        for message in cache.get_thread(self.reader, self.ticket_id):
+            item_id = int(message.id.removeprefix("local-")) if message.id.startswith("local-") else None
+            item = pending.get(item_id) if item_id is not None else None
+            views.append(MessageView(message, now=now, state=item.state if item else None))
+        at_end = thread.scroll_y >= thread.max_scroll_y - 1
+        await thread.remove_children()
+        await thread.mount_all(views)
+        if at_end or not thread.max_scroll_y:
+            thread.scroll_end(animate=False)
+        self._show_banner(pending.values())
+
+    def _show_banner(self, items: object) -> None:
+        banner = self.query_one("#ticket-banner", Static)
+        lines = [
+            f"Held: {i.kind} — {i.state}: {one_line(i.error or '')}  (S sends anyway)" for i in self._held
+        ]
+        if self.ticket and self.seen_version and self.ticket.version != self.seen_version:
+            lines.insert(0, "The ticket changed on the helpdesk since you started writing — read the new messages.")
+        banner.update(Text("\n".join(lines), style="bold"))
+        banner.display = bool(lines)
+
+    @on(SyncEventReceived)
+    async def _sync_event(self, message: SyncEventReceived) -> None:
+        event = message.event
+        if isinstance(event, ThreadChanged | TicketsChanged):
+            ids = {event.ticket_id} if isinstance(event, ThreadChanged) else event.ids
+            if self.ticket_id in ids:
+                await self.reload()
+
+    def action_compose(self, visibility: str) -> None:
+        """Open the composer as a public reply or an internal note."""
+        self.composer.open(Visibility(visibility))
+
+    def action_toggle_visibility(self) -> None:
+        """Switch the composer between public reply and internal note."""
+        composer = self.composer
+        composer.visibility = (
+            Visibility.PUBLIC if composer.visibility is Visibility.INTERNAL else Visibility.INTERNAL
+        )
+        if not composer.is_open:
+            composer.open(composer.visibility)
+
+    def action_back(self) -> None:
+        """Close the composer if open (keeping the draft), else go back to the inbox."""
+        if self.composer.is_open:
+            self.composer.close()
+            self.query_one("#thread").focus()
+        else:
+            self.app.pop_screen()
+
+    @on(TextArea.Changed, "#composer-text")
+    def _text_changed(self) -> None:
+        self._draft_timer = getattr(self, "_draft_timer", None)
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(0.5, self.save_draft)
+
+    @work(exclusive=True, group="draft", exit_on_error=False, description="Saving the draft")
+    async def save_draft(self) -> None:
+        """Autosave the composer's text so nothing typed is lost."""
+        engine = self.app.engine  # type: ignore[attr-defined]
+        if engine is not None:
+            await engine.save_draft(self.ticket_id, self.composer.visibility, self.composer.text_area.text)
+
+    def action_send(self) -> None:
+        """Queue the composer's text in the outbox and deliver it."""
+        body = self.composer.text_area.text.strip()
+        if not self.composer.is_open or not body:
+            self.notify("Nothing to send: the reply is empty.", severity="warning")
+            return
+        if self.app.engine is None:  # type: ignore[attr-defined]
+            self.notify("Still starting up; your text is kept. Try again in a moment.", severity="warning")
+            return
+        self.send(ReplyDraft(body=body, visibility=self.composer.visibility))
+
+    @work(exclusive=True, group="send-reply", exit_on_error=False, description="Queueing the reply")
+    async def send(self, draft: ReplyDraft) -> None:
+        """Write the outbox row, clear the composer, then ask the app to push."""
+        engine = self.app.engine  # type: ignore[attr-defined]
+        await engine.queue_message(self.ticket_id, draft, expect_version=self.seen_version)
+        self.composer.text_area.load_text("")
+        self.composer.close()
+        self.seen_version = None
+        kind = "Note" if draft.visibility is Visibility.INTERNAL else "Reply"
+        self.notify(f"{kind} queued; sending…", timeout=2)
+        self.app.push_outbox()  # type: ignore[attr-defined]
+
+    def action_set_status(self) -> None:
+        """Pick a new status for the ticket."""
+        if self.ticket is None:
+            return
+
+        def chosen(status: Status | None) -> None:
+            if status is not None and self.ticket is not None and status is not self.ticket.status:
+                self.update_ticket(TicketPatch(status=status))
+
+        self.app.push_screen(StatusPicker(self.ticket.status), chosen)
+
+    @work(exclusive=True, group="update-ticket", exit_on_error=False, description="Updating the ticket")
+    async def update_ticket(self, patch: TicketPatch) -> None:
+        """Queue a ticket change and deliver it."""
+        engine = self.app.engine  # type: ignore[attr-defined]
+        if engine is None:
+            self.notify("Still starting up; try again in a moment.", severity="warning")
+            return
+        await engine.queue_update(self.ticket_id, patch, expect_version=None)
+        self.app.push_outbox()  # type: ignore[attr-defined]
+
+    @work(exclusive=True, group="send-reply", exit_on_error=False, description="Retrying held actions")
+    async def action_send_anyway(self) -> None:
+        """Send the held items of this ticket again, without the version check."""
+        engine = self.app.engine  # type: ignore[attr-defined]
+        if not self._held or engine is None:
+            self.notify("Nothing is held for this ticket.")
+            return
+        for item in self._held:
+            await engine.retry(item.id)
+        self.app.push_outbox()  # type: ignore[attr-defined]
+
+    def action_sibling(self, step: int) -> None:
+        """Open the next or previous ticket of the inbox view."""
+        if self.ticket_id not in self.neighbours:
+            return
+        index = self.neighbours.index(self.ticket_id) + step
+        if 0 <= index < len(self.neighbours):
+            self.app.switch_screen(TicketScreen(self.neighbours[index], neighbours=self.neighbours))
+
+    def action_scroll(self, step: int) -> None:
+        """Scroll the thread by a few lines."""
+        thread = self.query_one("#thread", VerticalScroll)
+        thread.scroll_relative(y=3 * step, animate=False)
+
+    def on_unmount(self) -> None:
+        if self._reader is not None:
+            self._reader.close()

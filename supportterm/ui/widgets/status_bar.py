@@ -1,0 +1,59 @@
+"""Provides StatusBar: the link state, what waits in the outbox, and what sync has moved."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from supportterm.sync.events import OutboxChanged, SyncStatus
+from supportterm.ui.messages import SyncEventReceived
+
+
+def _kb(count: int) -> str:
+    return f"{count / 1024:.1f} KB" if count >= 1024 else f"{count} B"
+
+
+class StatusBar(Static):
+    """One line at the bottom of every screen: online/offline, outbox, traffic."""
+
+    DEFAULT_CSS = """
+    StatusBar { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
+    """
+
+    online: reactive[bool | None] = reactive(None)
+    message: reactive[str] = reactive("Not synced yet")
+    pending: reactive[int] = reactive(0)
+    traffic: reactive[str] = reactive("")
+
+    def render(self) -> Text:
+        text = Text()
+        if self.online is None:
+            text.append("◌ connecting", style="dim")
+        elif self.online:
+            text.append("● online", style="green")
+        else:
+            text.append("○ OFFLINE", style="bold red")
+        text.append("  ")
+        text.append(self.message[:80])
+        if self.pending:
+            text.append(f"  outbox: {self.pending} waiting", style="bold yellow")
+        if self.traffic:
+            text.append(f"  {self.traffic}", style="dim")
+        return text
+
+    @on(SyncEventReceived)
+    def _sync_event(self, message: SyncEventReceived) -> None:
+        event = message.event
+        if isinstance(event, SyncStatus):
+            self.online = event.online
+            self.message = event.message
+            meter = event.meter
+            self.traffic = (
+                f"{meter.get('requests', 0)} req ↑{_kb(meter.get('bytes_out', 0))} ↓{_kb(meter.get('bytes_in', 0))}"
+            )
+        elif isinstance(event, OutboxChanged):
+            self.pending = event.pending
+            if event.problem:
+                self.message = event.problem
