@@ -40,6 +40,11 @@ class OfflineError(BackendError):
 
     title = "Offline"
 
+    def __init__(self, message: str, *, maybe_delivered: bool = True) -> None:
+        super().__init__(message)
+        self.maybe_delivered = maybe_delivered
+        """False when the request surely never reached the server (the connection was refused)."""
+
 
 class RateLimited(BackendError):
     """The helpdesk asked us to slow down; `retry_after` is in seconds when it said."""

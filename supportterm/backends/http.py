@@ -153,9 +153,13 @@ async def map_http_errors(what: str) -> AsyncIterator[None]:
     """Translate transport failures inside the block into OfflineError / BackendError."""
     try:
         yield
+    except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+        raise OfflineError(
+            f"The helpdesk could not be reached while {what}.", maybe_delivered=False
+        ) from exc
     except httpx.TimeoutException as exc:
         raise OfflineError(f"The helpdesk did not answer in time while {what}.") from exc
-    except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+    except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
         raise OfflineError(f"The connection to the helpdesk failed while {what}.") from exc
     except httpx.DecodingError as exc:
         raise BackendError(f"The helpdesk sent a corrupt response while {what}.") from exc

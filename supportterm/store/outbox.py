@@ -166,6 +166,14 @@ def set_state(
     )
 
 
+def requeue_unsent(conn: sqlite3.Connection, item_id: int, *, now: datetime) -> None:
+    """Undo a `sending` step whose request surely never left (connection refused)."""
+    conn.execute(
+        "UPDATE outbox SET state = ?, attempts = max(0, attempts - 1), updated_at = ? WHERE id = ?",
+        (QUEUED, format_time(now), item_id),
+    )
+
+
 def retry(conn: sqlite3.Connection, item_id: int, *, now: datetime) -> None:
     """Put a failed or conflicting item back in the queue (the agent chose to send it anyway)."""
     conn.execute(

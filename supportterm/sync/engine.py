@@ -198,11 +198,19 @@ class SyncEngine:
                 await self._record_success(item, ticket, None)
         except ConflictError as exc:
             return await self._set_state(item, outbox.CONFLICT, str(exc))
-        except (OfflineError, RateLimited, AuthError):
+        except OfflineError as exc:
+            if not exc.maybe_delivered:
+                await asyncio.to_thread(self._requeue, item)
+            raise
+        except (RateLimited, AuthError):
             raise
         except BackendError as exc:
             return await self._set_state(item, outbox.FAILED, str(exc))
         return outbox.SENT
+
+    def _requeue(self, item: outbox.OutboxItem) -> None:
+        with self.store.transaction() as conn:
+            outbox.requeue_unsent(conn, item.id, now=self.clock())
 
     async def _already_landed(self, item: outbox.OutboxItem) -> bool:
         """After an attempt whose outcome is unknown, check the helpdesk before sending again."""

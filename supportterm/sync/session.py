@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 import httpx
 
@@ -21,13 +22,16 @@ def build_engine(
     token: str | None,
     on_event: Callable[[SyncEvent], None] = lambda event: None,
     transport: httpx.AsyncBaseTransport | None = None,
+    clock: Callable[[], datetime] | None = None,
 ) -> SyncEngine:
     """An engine for `profile` over a metered client; the caller closes it with `close_engine`."""
     backend_cls = load_backend(profile.backend)
     meter = Meter()
     client = make_client(profile.url, meter=meter, transport=transport, verify=profile.verify_tls)
     backend = backend_cls({"url": profile.url, **profile.options}, client=client, token=token)
-    return SyncEngine(backend, store, meter=meter, on_event=on_event)
+    if clock is None:
+        return SyncEngine(backend, store, meter=meter, on_event=on_event)
+    return SyncEngine(backend, store, meter=meter, on_event=on_event, clock=clock)
 
 
 async def close_engine(engine: SyncEngine) -> None:

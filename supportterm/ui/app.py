@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -18,7 +19,7 @@ from textual.worker import Worker, WorkerState
 from supportterm.config import Profile
 from supportterm.errors import SupportTermError
 from supportterm.store.db import Store
-from supportterm.sync.events import SyncEvent
+from supportterm.sync.events import OutboxChanged, SyncEvent, SyncStatus
 from supportterm.ui.messages import InboxPainted, SyncEventReceived
 from supportterm.ui.screens.help import HelpScreen
 from supportterm.ui.screens.inbox import InboxScreen
@@ -51,6 +52,7 @@ class SupportTermApp(App[int]):
         transport: httpx.AsyncBaseTransport | None = None,
         auto_sync: bool = True,
         sync_interval_s: float = 30.0,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__()
         self.profile = profile
@@ -63,6 +65,11 @@ class SupportTermApp(App[int]):
         self._sync_interval_s = sync_interval_s
         self._exit_after_paint = os.environ.get("SUPPORTTERM_EXIT_AFTER_PAINT") == "1"
         self.sub_title = profile.name
+        self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(timezone.utc))
+        """Injected time, so tests and snapshots freeze it."""
+        self.last_status: SyncStatus | None = None
+        """The latest link state, for status bars of screens opened later."""
+        self.outbox_pending = 0
 
     def on_mount(self) -> None:
         self.push_screen(InboxScreen())
@@ -84,7 +91,8 @@ class SupportTermApp(App[int]):
         if token is None and self._token_lookup is not None:
             token = self._token_lookup(self.profile)
         self.engine = build_engine(
-            self.profile, self.store, token=token, on_event=self._post_sync_event, transport=self._transport
+            self.profile, self.store, token=token, on_event=self._post_sync_event, transport=self._transport,
+            clock=self.clock,
         )
         self.sync_now()
         if self._auto_sync:
@@ -95,6 +103,10 @@ class SupportTermApp(App[int]):
 
     @on(SyncEventReceived)
     def _forward_sync_event(self, message: SyncEventReceived) -> None:
+        if isinstance(message.event, SyncStatus):
+            self.last_status = message.event
+        elif isinstance(message.event, OutboxChanged):
+            self.outbox_pending = message.event.pending
         # Screens below the top one refresh when they are shown again; the top one reacts now.
         for screen in self.screen_stack:
             screen.post_message(SyncEventReceived(message.event))

@@ -109,7 +109,7 @@ async def test_malformed_change_list_is_a_backend_error() -> None:
         ("html", BackendError, "text/html instead of JSON"),
         ("status:500", BackendError, "HTTP 500"),
         ("status:429", RateLimited, "wait"),
-        ("connect", OfflineError, "connection"),
+        ("connect", OfflineError, "could not be reached"),
         ("drop", OfflineError, "connection"),
     ],
 )
@@ -198,3 +198,16 @@ async def test_update_ticket(backend: DemoBackend, fake: FakeHelpdesk) -> None:
 async def test_list_canned(backend: DemoBackend) -> None:
     [canned] = await backend.list_canned()
     assert (canned.id, canned.language, canned.tags) == ("k1", "en", ("polite",))
+
+
+async def test_refused_connection_says_nothing_was_delivered(
+    backend: DemoBackend, fake: FakeHelpdesk
+) -> None:
+    fake.fail_next(1, "connect")
+    with pytest.raises(OfflineError) as refused:
+        await backend.list_changed(None)
+    fake.fail_next(1, "drop")
+    with pytest.raises(OfflineError) as dropped:
+        await backend.list_changed(None)
+    assert refused.value.maybe_delivered is False
+    assert dropped.value.maybe_delivered is True

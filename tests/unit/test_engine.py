@@ -203,15 +203,19 @@ async def test_offline_keeps_the_item_and_says_so(synced: SyncEngine, fake: Fake
     fake.fail_next(1, "connect")
     report = await synced.sync_once()
     assert report.online is False
-    assert report.error == "The connection to the helpdesk failed while sending a reply to #1."
+    assert report.error == "The helpdesk could not be reached while sending a reply to #1."
     assert events[-1] == SyncStatus(online=False, message=report.error, meter=synced.meter.snapshot())
     assert fake.with_marker(item.marker) == []
-    assert [i.id for i in store.read(outbox.deliverable)] == [item.id]
+    [waiting] = store.read(outbox.deliverable)
+    # A refused connection surely sent nothing: the item is plainly queued again, with no attempt
+    # counted, so the next cycle sends it without first asking the helpdesk whether it landed.
+    assert (waiting.id, waiting.state, waiting.attempts) == (item.id, outbox.QUEUED, 0)
     assert any(m.marker == item.marker for m in store.read(lambda c: cache.get_thread(c, "1")))
 
     report = await synced.sync_once()  # back online
     assert report.outbox_delivered == 1
     assert len(fake.with_marker(item.marker)) == 1
+    assert not any(r.url.params.get("marker") == item.marker for r in fake.requests)
 
 
 async def test_rate_limit_keeps_the_item_and_stays_online(synced: SyncEngine, fake: FakeHelpdesk,

@@ -92,11 +92,11 @@ def test_retry_after_in_the_past_or_unreadable(value: str | None, expected: floa
 @pytest.mark.parametrize(
     ("exc", "error", "words"),
     [
-        (httpx.ConnectError("refused", request=REQUEST), OfflineError, "connection to the helpdesk failed"),
+        (httpx.ConnectError("refused", request=REQUEST), OfflineError, "could not be reached"),
         (httpx.ReadError("reset", request=REQUEST), OfflineError, "connection to the helpdesk failed"),
         (httpx.RemoteProtocolError("eof", request=REQUEST), OfflineError, "connection"),
         (httpx.ReadTimeout("slow", request=REQUEST), OfflineError, "did not answer in time"),
-        (httpx.ConnectTimeout("slow", request=REQUEST), OfflineError, "did not answer in time"),
+        (httpx.ConnectTimeout("slow", request=REQUEST), OfflineError, "could not be reached"),
         (httpx.DecodingError("bad gzip", request=REQUEST), BackendError, "corrupt response"),
         (httpx.TooManyRedirects("loop", request=REQUEST), BackendError, "TooManyRedirects"),
     ],

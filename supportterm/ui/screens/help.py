@@ -30,7 +30,10 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Action")
         table.add_column("Id", style="dim", no_wrap=True)
         seen: set[str] = set()
-        for _key, active in self._for.active_bindings.items():
+        ours_first = sorted(
+            self._for.active_bindings.values(), key=lambda a: "." not in (a.binding.id or "")
+        )
+        for active in ours_first:
             binding = active.binding
             ident = binding.id or binding.action
             if ident in seen:

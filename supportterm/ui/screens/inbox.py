@@ -7,7 +7,7 @@ the agent sees is what the cache holds, and sync changes arrive as `TicketsChang
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import datetime
 
 from rich.text import Text
 from textual import on
@@ -61,10 +61,7 @@ class InboxScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(id="views")
-        table: DataTable[str | Text] = DataTable(id="tickets", cursor_type="row", zebra_stripes=True)
-        for label, key, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
-        yield table
+        yield DataTable(id="tickets", cursor_type="row", zebra_stripes=True)
         yield StatusBar()
         yield Footer()
 
@@ -76,7 +73,21 @@ class InboxScreen(Screen[None]):
         return self._reader
 
     def on_mount(self) -> None:
+        self._set_columns(self.app.size.width)
         self.reload()
+
+    def on_resize(self) -> None:
+        if self._painted:
+            self._set_columns(self.size.width)
+            self.reload()
+
+    def _set_columns(self, width: int) -> None:
+        """Give the subject whatever the fixed columns leave, so nothing is cut off on the right."""
+        table = self.query_one("#tickets", DataTable)
+        table.clear(columns=True)
+        fixed = sum(w or 0 for _, _, w in COLUMNS) + 2 * len(COLUMNS) + 2
+        for label, key, column_width in COLUMNS:
+            table.add_column(label, key=key, width=column_width or max(12, width - fixed))
 
     def on_screen_resume(self) -> None:
         if self._painted:
@@ -90,7 +101,7 @@ class InboxScreen(Screen[None]):
         view = self.views[self.view_index]
         rows = cache.window(self.reader, view, offset=0, limit=WINDOW, me=me)
         names = cache.person_names(self.reader, [t.requester_id for t in rows] + [t.assignee_id for t in rows])
-        now = datetime.now(timezone.utc)
+        now = self.app.clock()  # type: ignore[attr-defined]
         table.clear()
         table.add_rows([_cells(t, names, now) for t in rows])
         self.ticket_ids = [t.id for t in rows]

@@ -7,7 +7,7 @@ message in the thread) and asks the app to push; the thread updates when sync re
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import datetime
 
 from rich.text import Text
 from textual import on, work
@@ -109,7 +109,7 @@ class TicketScreen(Screen[None]):
     def _show_head(self, ticket: Ticket) -> None:
         requester = cache.get_person(self.reader, ticket.requester_id)
         assignee = cache.get_person(self.reader, ticket.assignee_id)
-        now = datetime.now(timezone.utc)
+        now = self.app.clock()  # type: ignore[attr-defined]
         head = Text()
         head.append(f"#{ticket.id} ", style="bold")
         head.append(one_line(ticket.subject), style="bold")
@@ -132,7 +132,7 @@ class TicketScreen(Screen[None]):
         thread = self.query_one("#thread", VerticalScroll)
         pending = {i.id: i for i in outbox.items(self.reader, ticket_id=self.ticket_id)}
         self._held = [i for i in pending.values() if i.state in (outbox.FAILED, outbox.CONFLICT)]
-        now = datetime.now(timezone.utc)
+        now = self.app.clock()  # type: ignore[attr-defined]
         views = []
         for message in cache.get_thread(self.reader, self.ticket_id):
             item_id = int(message.id.removeprefix("local-")) if message.id.startswith("local-") else None

@@ -27,6 +27,20 @@ class StatusBar(Static):
     pending: reactive[int] = reactive(0)
     traffic: reactive[str] = reactive("")
 
+    def on_mount(self) -> None:
+        last = getattr(self.app, "last_status", None)
+        if last is not None:
+            self._show_status(last)
+        self.pending = getattr(self.app, "outbox_pending", 0)
+
+    def _show_status(self, event: SyncStatus) -> None:
+        self.online = event.online
+        self.message = event.message
+        meter = event.meter
+        self.traffic = (
+            f"{meter.get('requests', 0)} req ↑{_kb(meter.get('bytes_out', 0))} ↓{_kb(meter.get('bytes_in', 0))}"
+        )
+
     def render(self) -> Text:
         text = Text()
         if self.online is None:
@@ -47,12 +61,7 @@ class StatusBar(Static):
     def _sync_event(self, message: SyncEventReceived) -> None:
         event = message.event
         if isinstance(event, SyncStatus):
-            self.online = event.online
-            self.message = event.message
-            meter = event.meter
-            self.traffic = (
-                f"{meter.get('requests', 0)} req ↑{_kb(meter.get('bytes_out', 0))} ↓{_kb(meter.get('bytes_in', 0))}"
-            )
+            self._show_status(event)
         elif isinstance(event, OutboxChanged):
             self.pending = event.pending
             if event.problem:
