@@ -147,7 +147,10 @@ def run_tui(profile: Profile, *, token: str | None = None) -> int:
 
     store = Store(paths.store_path(profile.name))
     try:
-        app = SupportTermApp(profile=profile, store=store, token=token, token_lookup=_token)
+        interval = load_settings().sync_interval_s
+        app = SupportTermApp(
+            profile=profile, store=store, token=token, token_lookup=_token, sync_interval_s=interval
+        )
         app.run()
         return app.return_code or 0
     finally:

@@ -7,6 +7,7 @@ every backend gets the same frugal behaviour on a slow link.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -33,7 +34,25 @@ class Meter:
     requests: int = 0
     bytes_out: int = 0
     bytes_in: int = 0
-    by_path: dict[str, int] = field(default_factory=dict)
+    rate_remaining: int | None = None
+    """Requests left in the helpdesk's rate-limit window, when it says (X-RateLimit-Remaining)."""
+    rate_reset_s: float | None = None
+    """Seconds until that window resets, when it says."""
+
+    def observe_limits(self, headers: httpx.Headers, now: float) -> None:
+        """Read the common rate-limit headers (X-RateLimit-*, RateLimit-*) of a response."""
+        remaining = headers.get("x-ratelimit-remaining") or headers.get("ratelimit-remaining")
+        if remaining is None or not remaining.strip().isdigit():
+            return
+        self.rate_remaining = int(remaining)
+        reset = headers.get("x-ratelimit-reset") or headers.get("ratelimit-reset")
+        try:
+            value = float(reset) if reset else None
+        except ValueError:
+            value = None
+        if value is not None and value > 1e9:  # an epoch timestamp, not a delta
+            value -= now
+        self.rate_reset_s = max(0.0, value) if value is not None else None
 
     def snapshot(self) -> dict[str, int]:
         """The counters as a plain dict (for `sync --json` and the status bar)."""
@@ -72,6 +91,7 @@ class MeteredTransport(httpx.AsyncBaseTransport):
             finally:
                 await response.aclose()
         self._meter.bytes_in += _head_size("HTTP/1.1 200 OK", response.headers) + len(raw)
+        self._meter.observe_limits(response.headers, time.time())
         return httpx.Response(
             status_code=response.status_code, headers=response.headers, content=raw,
             extensions=response.extensions, request=request,

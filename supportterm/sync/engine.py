@@ -93,12 +93,20 @@ class SyncEngine:
                 await self._push(report)
                 await self._pull(report)
             except (OfflineError, RateLimited, AuthError, BackendError) as exc:
-                report.online = not isinstance(exc, OfflineError)
-                report.error = str(exc)
+                self._record_failure(report, exc)
             report.requests, report.bytes_out, report.bytes_in = self.meter.since(before).values()
+            if self.meter.rate_remaining is not None and self.meter.rate_remaining <= 1:
+                report.rate_reset_s = self.meter.rate_reset_s
             message = report.error or "Synced"
             self.on_event(SyncStatus(online=report.online, message=message, meter=self.meter.snapshot()))
             return report
+
+    @staticmethod
+    def _record_failure(report: SyncReport, exc: Exception) -> None:
+        report.online = not isinstance(exc, OfflineError)
+        report.error = str(exc)
+        if isinstance(exc, RateLimited):
+            report.retry_after = exc.retry_after
 
     async def _pull(self, report: SyncReport) -> None:
         cursor = await asyncio.to_thread(self.store.read, lambda c: state.get_state(c, CURSOR_KEY))
@@ -153,8 +161,7 @@ class SyncEngine:
             try:
                 await self._push(report)
             except (OfflineError, RateLimited, AuthError, BackendError) as exc:
-                report.online = not isinstance(exc, OfflineError)
-                report.error = str(exc)
+                self._record_failure(report, exc)
                 self.on_event(SyncStatus(online=report.online, message=str(exc), meter=self.meter.snapshot()))
             return report
 

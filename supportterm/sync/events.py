@@ -59,3 +59,7 @@ class SyncReport:
     outbox_conflicts: int = 0
     online: bool = True
     error: str | None = None
+    retry_after: float | None = None
+    """Seconds the helpdesk asked us to wait (429/503 Retry-After)."""
+    rate_reset_s: float | None = None
+    """Seconds until the rate-limit window resets, when the quota is (nearly) used up."""

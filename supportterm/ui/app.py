@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from supportterm.config import Profile
 from supportterm.errors import SupportTermError
 from supportterm.store.db import Store
 from supportterm.sync.events import OutboxChanged, SyncEvent, SyncStatus
+from supportterm.sync.governor import Governor
 from supportterm.ui.messages import InboxPainted, SyncEventReceived
 from supportterm.ui.screens.help import HelpScreen
 from supportterm.ui.screens.inbox import InboxScreen
@@ -62,7 +64,6 @@ class SupportTermApp(App[int]):
         self._token_lookup = token_lookup
         self._transport = transport
         self._auto_sync = auto_sync
-        self._sync_interval_s = sync_interval_s
         self._exit_after_paint = os.environ.get("SUPPORTTERM_EXIT_AFTER_PAINT") == "1"
         self.sub_title = profile.name
         self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(timezone.utc))
@@ -70,6 +71,8 @@ class SupportTermApp(App[int]):
         self.last_status: SyncStatus | None = None
         """The latest link state, for status bars of screens opened later."""
         self.outbox_pending = 0
+        self.governor = Governor(interval_s=sync_interval_s)
+        self._next_sync: Timer | None = None
 
     def on_mount(self) -> None:
         self.push_screen(InboxScreen())
@@ -95,8 +98,6 @@ class SupportTermApp(App[int]):
             clock=self.clock,
         )
         self.sync_now()
-        if self._auto_sync:
-            self.set_interval(self._sync_interval_s, self.sync_now, name="auto-sync")
 
     def _post_sync_event(self, event: SyncEvent) -> None:
         self.post_message(SyncEventReceived(event))
@@ -116,20 +117,36 @@ class SupportTermApp(App[int]):
     def action_sync_now(self) -> None:
         """Sync at once (the agent pressed R)."""
         self.notify("Syncing…", timeout=1.5)
+        self.governor.activity()
         self.sync_now()
 
     def sync_now(self) -> None:
-        """Start a sync cycle in a worker unless one is running."""
+        """Start a sync cycle in a worker; the governor schedules the next one after it."""
         if self.engine is not None:
+            if self._next_sync is not None:
+                self._next_sync.stop()
+                self._next_sync = None
             self._sync_cycle()
 
     @work(exclusive=False, group="sync", exit_on_error=False, description="Syncing")
     async def _sync_cycle(self) -> None:
-        if self.engine is not None:
-            await self.engine.sync_once()
+        if self.engine is None:
+            return
+        report = await self.engine.sync_once()
+        if not self._auto_sync:
+            return
+        delay = self.governor.next_delay(report)
+        if report.error is not None:
+            retry = SyncStatus(online=report.online, message=f"{report.error} Retrying in {delay:.0f} s.",
+                               meter=self.engine.meter.snapshot())
+            self.post_message(SyncEventReceived(retry))
+        if self._next_sync is not None:
+            self._next_sync.stop()
+        self._next_sync = self.set_timer(delay, self.sync_now, name="auto-sync")
 
     def push_outbox(self) -> None:
         """Deliver queued actions now (after the agent sent something)."""
+        self.governor.activity()
         if self.engine is not None:
             self._push_cycle()
 

@@ -225,6 +225,7 @@ async def test_rate_limit_keeps_the_item_and_stays_online(synced: SyncEngine, fa
     report = await synced.sync_once()
     assert report.online is True
     assert "HTTP 429" in (report.error or "")
+    assert report.retry_after == 3
     assert [i.id for i in store.read(outbox.deliverable)] == [item.id]
     assert (await synced.sync_once()).outbox_delivered == 1
     assert len(fake.with_marker(item.marker)) == 1
