@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from supportterm.domain.models import (
+    Priority,
     ReplyDraft,
     Role,
     Status,
@@ -68,6 +69,9 @@ def queue_message(
     payload = {"body": draft.body, "visibility": draft.visibility.value}
     if draft.new_status is not None:
         payload["status"] = draft.new_status.value
+        row = conn.execute("SELECT status FROM tickets WHERE id = ?", (ticket_id,)).fetchone()
+        if row is not None:
+            payload["was:status"] = row[0]
     item = _insert(conn, ticket_id, "message", payload, expect_version, now)
     conn.execute(
         "INSERT INTO messages (id, ticket_id, author_id, author_role, author_name, visibility, body, "
@@ -91,7 +95,9 @@ def queue_update(
 ) -> OutboxItem:
     """Queue a ticket update and apply it to the cached ticket optimistically."""
     fields = patch.as_dict()
-    item = _insert(conn, ticket_id, "update", fields, expect_version, now)
+    row = conn.execute("SELECT status, priority, assignee_id FROM tickets WHERE id = ?", (ticket_id,)).fetchone()
+    was = {f"was:{k}": (row[k] or "") for k in fields} if row else {}
+    item = _insert(conn, ticket_id, "update", {**fields, **was}, expect_version, now)
     for column, value in fields.items():
         conn.execute(f"UPDATE tickets SET {column} = ? WHERE id = ?", (value, ticket_id))
     if patch.priority is not None:
@@ -181,6 +187,27 @@ def retry(conn: sqlite3.Connection, item_id: int, *, now: datetime) -> None:
         "WHERE id = ? AND state IN (?, ?)",
         (QUEUED, format_time(now), item_id, FAILED, CONFLICT),
     )
+
+
+def cancel(conn: sqlite3.Connection, item_id: int) -> OutboxItem | None:
+    """Withdraw an item that has not gone out: drop its pending echo and undo its local change.
+
+    An item in `sending` may already be on the helpdesk, so it cannot be cancelled.
+    """
+    row = conn.execute("SELECT * FROM outbox WHERE id = ? AND state != ? AND state != ?",
+                       (item_id, SENDING, SENT)).fetchone()
+    if row is None:
+        return None
+    item = _item(row)
+    drop_local_echo(conn, item_id)
+    for key, value in item.payload.items():
+        if key.startswith("was:") and key[4:] in ("status", "priority", "assignee_id"):
+            conn.execute(f"UPDATE tickets SET {key[4:]} = ? WHERE id = ?", (value or None, item.ticket_id))
+        if key == "was:priority" and value:
+            conn.execute("UPDATE tickets SET priority_rank = ? WHERE id = ?",
+                         (Priority(value).rank, item.ticket_id))
+    conn.execute("DELETE FROM outbox WHERE id = ?", (item_id,))
+    return item
 
 
 def drop_local_echo(conn: sqlite3.Connection, item_id: int) -> None:

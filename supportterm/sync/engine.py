@@ -319,6 +319,28 @@ class SyncEngine:
 
         await asyncio.to_thread(save)
 
+    async def cancel(self, item_id: int) -> outbox.OutboxItem | None:
+        """Withdraw a queued, failed or held item (None if it is already on its way)."""
+
+        def save() -> tuple[outbox.OutboxItem | None, int]:
+            with self.store.transaction() as conn:
+                return outbox.cancel(conn, item_id), outbox.pending_count(conn)
+
+        item, pending = await asyncio.to_thread(save)
+        if item is not None:
+            self._announce_local_change(item.ticket_id, pending)
+        return item
+
+    async def prefetch_threads(self, ticket_ids: list[str]) -> int:
+        """Fetch the threads of these tickets that are not cached yet (the top of the agent's view),
+        so opening them is instant and works offline. Returns how many were fetched."""
+        missing = await asyncio.to_thread(
+            self.store.read, lambda c: [t for t in ticket_ids if not cache.thread_synced(c, t)]
+        )
+        for ticket_id in missing:
+            await self.fetch_thread(ticket_id)
+        return len(missing)
+
     async def save_draft(self, ticket_id: str, visibility: Visibility, body: str) -> None:
         """Autosave the composer so a crash or a closed terminal loses nothing."""
 

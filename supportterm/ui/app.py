@@ -55,6 +55,7 @@ class SupportTermApp(App[int]):
         auto_sync: bool = True,
         sync_interval_s: float = 30.0,
         clock: Callable[[], datetime] | None = None,
+        prefetch: int = 10,
     ) -> None:
         super().__init__()
         self.profile = profile
@@ -72,6 +73,8 @@ class SupportTermApp(App[int]):
         """The latest link state, for status bars of screens opened later."""
         self.outbox_pending = 0
         self.governor = Governor(interval_s=sync_interval_s)
+        self.prefetch_count = prefetch
+        """How many threads at the top of the inbox are fetched ahead of being opened."""
         self._next_sync: Timer | None = None
 
     def on_mount(self) -> None:
@@ -133,6 +136,8 @@ class SupportTermApp(App[int]):
         if self.engine is None:
             return
         report = await self.engine.sync_once()
+        if report.error is None:
+            self.prefetch()
         if not self._auto_sync:
             return
         delay = self.governor.next_delay(report)
@@ -143,6 +148,17 @@ class SupportTermApp(App[int]):
         if self._next_sync is not None:
             self._next_sync.stop()
         self._next_sync = self.set_timer(delay, self.sync_now, name="auto-sync")
+
+    def prefetch(self) -> None:
+        """Fetch in the background the threads at the top of the inbox, so they open instantly."""
+        inbox = next((s for s in self.screen_stack if isinstance(s, InboxScreen)), None)
+        if self.engine is not None and inbox is not None and self.prefetch_count > 0:
+            self._prefetch(inbox.ticket_ids[: self.prefetch_count])
+
+    @work(exclusive=True, group="prefetch", exit_on_error=False, description="Prefetching threads")
+    async def _prefetch(self, ticket_ids: list[str]) -> None:
+        if self.engine is not None:
+            await self.engine.prefetch_threads(ticket_ids)
 
     def push_outbox(self) -> None:
         """Deliver queued actions now (after the agent sent something)."""

@@ -313,3 +313,31 @@ def test_drop_local_echo_removes_only_that_items_message(store: Store) -> None:
     with store.transaction() as conn:
         outbox.drop_local_echo(conn, first.id)
     assert [m.body for m in store.read(lambda c: cache.get_thread(c, "1"))] == ["two"]
+
+
+def test_cancel_withdraws_an_update_and_restores_the_cached_ticket(store: Store) -> None:
+    with store.transaction() as conn:
+        cache.upsert_tickets(conn, [make_ticket("1")])
+    before = store.read(lambda c: cache.get_ticket(c, "1"))
+    item = _queue_update(store, "1", TicketPatch(status=Status.SOLVED, priority=Priority.URGENT))
+    with store.transaction() as conn:
+        cancelled = outbox.cancel(conn, item.id)
+    assert cancelled is not None and cancelled.id == item.id
+    after = store.read(lambda c: cache.get_ticket(c, "1"))
+    assert (after.status, after.priority) == (before.status, before.priority)
+    rank = store.read(lambda c: c.execute("SELECT priority_rank FROM tickets WHERE id = '1'").fetchone()[0])
+    assert rank == before.priority.rank
+    assert store.read(outbox.items) == []
+
+
+def test_cancel_drops_the_echo_but_refuses_an_item_already_sending(store: Store) -> None:
+    with store.transaction() as conn:
+        cache.upsert_tickets(conn, [make_ticket("1")])
+    first = _queue_reply(store, "1", "first")
+    second = _queue_reply(store, "1", "second", minute=31, new_status=Status.PENDING)
+    with store.transaction() as conn:
+        outbox.set_state(conn, first.id, outbox.SENDING, now=at(32))
+        assert outbox.cancel(conn, first.id) is None
+        assert outbox.cancel(conn, second.id) is not None
+    assert [m.body for m in store.read(lambda c: cache.get_thread(c, "1"))] == ["first"]
+    assert store.read(lambda c: cache.get_ticket(c, "1")).status == make_ticket("1").status

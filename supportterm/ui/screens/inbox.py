@@ -47,6 +47,7 @@ class InboxScreen(Screen[None]):
         Binding("enter,o", "open", "Open", id="inbox.open", tooltip="Open the ticket under the cursor"),
         Binding("right_square_bracket,l", "next_view", "Next view", id="inbox.next_view"),
         Binding("left_square_bracket,h", "prev_view", "Prev view", id="inbox.prev_view"),
+        Binding("O", "outbox", "Outbox", id="inbox.outbox", tooltip="What waits to be delivered"),
         Binding("q", "app.quit", "Quit", id="inbox.quit"),
     ]
 
@@ -143,6 +144,12 @@ class InboxScreen(Screen[None]):
         ticket_id = self.current_ticket_id()
         if ticket_id is not None:
             self.app.push_screen(TicketScreen(ticket_id, neighbours=list(self.ticket_ids)))
+
+    def action_outbox(self) -> None:
+        """Show the outbox."""
+        from supportterm.ui.screens.outbox import OutboxScreen
+
+        self.app.push_screen(OutboxScreen())
 
     def action_cursor_down(self) -> None:
         self.query_one("#tickets", DataTable).action_cursor_down()

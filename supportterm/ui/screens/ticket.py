@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 
 from supportterm.domain.models import ReplyDraft, Status, Ticket, TicketPatch, Visibility
 from supportterm.domain.text import one_line
+from supportterm.errors import OfflineError
 from supportterm.store import outbox
 from supportterm.store import tickets as cache
 from supportterm.sync.events import ThreadChanged, TicketsChanged
@@ -92,8 +93,12 @@ class TicketScreen(Screen[None]):
     async def fetch_thread(self) -> None:
         """Bring the thread up to date from the helpdesk; the screen re-reads the store after."""
         engine = self.app.engine  # type: ignore[attr-defined]
-        if engine is not None:
+        if engine is None:
+            return
+        try:
             await engine.fetch_thread(self.ticket_id)
+        except OfflineError:
+            pass  # the status bar already says we are offline; the cached thread stays on screen
 
     async def reload(self) -> None:
         """Re-read ticket, thread and outbox state from the store."""
