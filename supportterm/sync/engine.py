@@ -207,7 +207,8 @@ class SyncEngine:
             return await self._set_state(item, outbox.CONFLICT, str(exc))
         except OfflineError as exc:
             if not exc.maybe_delivered:
-                await asyncio.to_thread(self._requeue, item)
+                pending = await asyncio.to_thread(self._requeue, item)
+                self._announce_local_change(item.ticket_id, pending)
             raise
         except (RateLimited, AuthError):
             raise
@@ -215,9 +216,10 @@ class SyncEngine:
             return await self._set_state(item, outbox.FAILED, str(exc))
         return outbox.SENT
 
-    def _requeue(self, item: outbox.OutboxItem) -> None:
+    def _requeue(self, item: outbox.OutboxItem) -> int:
         with self.store.transaction() as conn:
             outbox.requeue_unsent(conn, item.id, now=self.clock())
+            return outbox.pending_count(conn)
 
     async def _already_landed(self, item: outbox.OutboxItem) -> bool:
         """After an attempt whose outcome is unknown, check the helpdesk before sending again."""
