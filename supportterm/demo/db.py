@@ -311,7 +311,7 @@ class DemoDB:
                       t["last_agent_at"], t["message_count"], seq, t["id"]))
         return t
 
-    def updateticket_object(self, ticket_id: str, changes: dict[str, Any], expect_version: str | None = None
+    def update_ticket(self, ticket_id: str, changes: dict[str, Any], expect_version: str | None = None
                       ) -> dict[str, Any]:
         """Change status, priority and/or assignee; a change to nothing keeps the version."""
         if not changes or set(changes) - {"status", "priority", "assignee_id"}:
@@ -331,7 +331,7 @@ class DemoDB:
                 return ticket
             return self._save(conn, ticket | changes, format_ts(self.now()))
 
-    def createticket_object(self, fields: dict[str, Any], body: Any, marker: Any = None
+    def create_ticket(self, fields: dict[str, Any], body: Any, marker: Any = None
                       ) -> tuple[dict[str, Any], dict[str, Any], bool]:
         """Open a ticket from a customer with its first message; returns (ticket, message, created).
 

@@ -3,19 +3,19 @@
 `generate()` builds the whole data set from a seed when the demo server starts; `Activity` writes the
 new customer messages that arrive while the demo runs. Standard library only, one `random.Random` per
 caller and no wall clock, so the same arguments always give the same data (tests and benchmarks rely
-on it). Texts come from `supportterm.demo.corpus`; this module only picks, fills and arranges them.
+on it). Texts come from `supportterm.demo.corpus` and are filled by `writer.py`; this module picks
+who writes what and when, and arranges the threads.
 """
 
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any
 
 from supportterm.demo.corpus import PACKS, Pack, common
-from supportterm.demo.corpus.values import Values, pick, slug, upper, weighted
+from supportterm.demo.corpus.values import Values, pick, slug, weighted
+from supportterm.demo.writer import Traits, Writer
 from supportterm.domain.models import utc
 
 DEFAULT_NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
@@ -58,8 +58,6 @@ GAPS = {"A": (600, 21600), "N": (120, 10800), "F": (1200, 72000), "U": (3600, 36
         "T": (300, 14400)}
 """Seconds between a message and the one before it, by the kind of the later one."""
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-
 
 @dataclass
 class SeedData:
@@ -80,21 +78,7 @@ _STATUS_BY_AGE = tuple((limit, weighted(STATUSES, w)) for limit, w in STATUS_WEI
 AGENT_BY_ID = {a["id"]: a for a in common.AGENTS}
 
 
-@dataclass(frozen=True, slots=True)
-class _Traits:
-    """What a new ticket is about and how it arrives; shared by `generate` and `Activity`."""
-
-    key: str
-    mood: str
-    channel: str
-    priority: str
-    informal: bool
-    tags: list[str]
-    variant: int = 0
-    """Which body of the scenario; the subject usually matches it."""
-
-
-def _traits(rng: random.Random, language: str) -> _Traits:
+def _traits(rng: random.Random, language: str) -> Traits:
     """Pick scenario, mood, channel and priority. Priority follows the scenario, never the mood."""
     key = pick(rng, SCENARIO_KEYS)
     category, severity = common.SCENARIOS[key]
@@ -105,125 +89,7 @@ def _traits(rng: random.Random, language: str) -> _Traits:
         tags.append("vip")
     if channel == "phone" and rng.random() < 0.5:
         tags.append("callback")
-    return _Traits(key, mood, channel, priority, informal, tags, rng.randrange(3))
-
-
-class _Writer:
-    """Turns corpus texts into message bodies shaped by mood and channel, with the caller's random."""
-
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
-
-    def subject(self, pack: Pack, t: _Traits, v: Values) -> str:
-        """A subject line; angry customers sometimes shout or prefix URGENT."""
-        if t.channel == "chat" and self.rng.random() < 0.25:
-            return pack.talk.CHAT_SUBJECT.format(name=v["name"])
-        subjects = pack.scenarios[t.key][0]
-        matching = self.rng.random() < 0.85  # usually the subject that goes with the body
-        text = v.fill(subjects[t.variant % len(subjects)] if matching else pick(self.rng, subjects))
-        roll = self.rng.random()
-        if t.mood == "angry" and roll < 0.25:
-            return upper(text, pack.language) + "!!!"
-        if t.mood == "angry" and roll < 0.45:
-            return pack.talk.URGENT + text
-        return text
-
-    def first_message(self, pack: Pack, t: _Traits, v: Values) -> str:
-        """The customer's first message, in the shape of its channel."""
-        talk, rng = pack.talk, self.rng
-        bodies = pack.scenarios[t.key][1]
-        core = v.fill(bodies[t.variant % len(bodies)])
-        informal = t.informal and bool(talk.INFORMAL)
-        opener = v.fill(pick(rng, talk.INFORMAL["open"] if informal else talk.OPEN[t.mood]))
-        closer = v.fill(pick(rng, talk.INFORMAL["close"] if informal else talk.CLOSE[t.mood]))
-        if t.channel == "chat":
-            lines = [pick(rng, talk.CHAT_HELLO), opener if t.mood == "angry" else ""]
-            lines += _SENTENCE.split(core)[:3] + [closer if informal else pick(rng, talk.CHAT_END)]
-            return "\n".join(line for line in lines if line)
-        if t.channel == "phone":
-            return self._call(talk, core, t.mood, v)
-        if t.channel == "forum":
-            return "\n\n".join(p for p in (opener, core, pick(rng, talk.FORUM_TAIL)) if p)
-        if t.channel == "web":
-            company = talk.FORM_COMPANY.format(org=v["org"]) if v["org"] else ""
-            text = core if t.mood == "calm" and not informal else f"{core}\n\n{closer}"
-            return talk.FORM.format(name=v["name"], email=v["email"], company=company, domain=v["domain"],
-                                    topic=talk.TOPICS[common.SCENARIOS[t.key][0]], text=text)
-        return self._email(talk, core, opener, closer, v)
-
-    def _email(self, talk: Any, core: str, opener: str, closer: str, v: Values) -> str:
-        rng = self.rng
-        org = f"\n{v['org']}" if v["org"] else ""
-        signature = v["first"] if rng.random() < 0.5 else v["name"] + org
-        body = f"{opener}\n\n{core}\n\n{closer}\n{signature}"
-        if rng.random() < 0.12:  # a resend, quoting the customer's own unanswered mail
-            earlier = v.when - timedelta(hours=rng.uniform(20, 72))
-            resend = v.fill(pick(rng, talk.RESEND))
-            body = f"{resend}\n\n{body}\n\n{self.quote(talk, earlier, v['name'], v['email'], core)}"
-        return body
-
-    def _call(self, talk: Any, core: str, mood: str, v: Values) -> str:
-        rng = self.rng
-        phone = v["phone"] or talk.PHONE.format(
-            pick(rng, talk.PHONE_PREFIXES), rng.randrange(100), rng.randrange(100))
-        text = " ".join(_SENTENCE.split(core)[:2])
-        note = pick(rng, talk.CALL).format(mins=rng.randrange(2, 16), text=text, phone=phone)
-        return f"{note}\n{talk.CALL_ANGRY}" if mood == "angry" else note
-
-    def quote(self, talk: Any, when: datetime, who: str, addr: str, text: str) -> str:
-        """An e-mail client's quoted history block: "On ..., X wrote:" and "> " lines."""
-        header = talk.QUOTE.format(
-            wd=talk.WEEKDAYS[when.weekday()], day=when.day, mon=talk.MONTHS[when.month - 1],
-            year=when.year, hm=f"{when:%H:%M}", who=who, addr=addr)
-        lines = text.splitlines()[:8]
-        return header + "\n" + "\n".join(f"> {line}" if line else ">" for line in lines)
-
-    def follow_up(self, pack: Pack, t: _Traits, kind: str, v: Values, previous: tuple | None = None) -> str:
-        """A customer's later message: `kind` is chase, detail, still or thanks."""
-        talk, rng = pack.talk, self.rng
-        pool = {"detail": pack.scenarios[t.key][2], "still": talk.STILL, "thanks": talk.THANKS_CUSTOMER}
-        text = v.fill(pick(rng, pool.get(kind) or talk.CHASE[t.mood]))
-        if t.mood == "angry" and kind == "still":
-            text += " " + v.fill(pick(rng, talk.CLOSE["angry"]))
-        if t.channel in ("chat", "forum"):
-            return text
-        if t.channel == "phone":
-            return talk.CALL_AGAIN.format(text=text)
-        greeting = "" if kind == "chase" else v.fill(pick(rng, talk.AGAIN)) + "\n\n"  # chasers greet already
-        body = f"{greeting}{text}\n\n{v['first']}"
-        if previous is not None and rng.random() < 0.6:
-            body += "\n\n" + self.quote(talk, *previous)
-        return body
-
-    def agent_reply(self, pack: Pack, t: _Traits, kind: str, v: Values, agent: dict, first: bool,
-                    variant: int) -> str:
-        """An agent's public answer (A), delay notice (U) or resolution (R): polite, formal, signed."""
-        talk, rng = pack.talk, self.rng
-        v["agent"], v["agent_first"] = agent["name"], agent["name"].split()[0]
-        replies = talk.REPLIES[t.key]
-        text = {"A": replies[variant], "U": pick(rng, talk.UPDATE), "R": replies[2]}[kind]
-        if first:  # the first answer thanks, reassures or apologises, depending on the mood
-            lead = {"angry": talk.EMPATHY, "confused": talk.REASSURE if kind == "A" else talk.THANKS}
-            text = f"{pick(rng, lead.get(t.mood, talk.THANKS))} {text}"
-        elif kind == "R":
-            text = f"{pick(rng, talk.RESOLVED)} {text}"
-        female = agent["id"] in common.FEMALE_AGENTS
-        if t.channel == "chat":
-            return v.fill(f"{pick(rng, talk.GREET_CHAT)} {text}" if first else text, female)
-        mail = t.channel in ("email", "web")  # CLOSING[0] says "reply to this e-mail"
-        closing = pick(rng, talk.CLOSING if mail else talk.CLOSING[1:])
-        parts = (pick(rng, talk.GREET), text, closing, pick(rng, talk.SIGNOFF))
-        return v.fill("\n\n".join(parts), female)
-
-    def note(self, pack: Pack, t: _Traits, v: Values, agent: dict) -> str:
-        """An internal note: in English, or in the agent's own language now and then."""
-        rng = self.rng
-        own = PACKS[agent["language"]].talk.NOTES
-        if own and rng.random() < 0.4:
-            template = pick(rng, own)
-        else:
-            template = pick(rng, common.NOTES[t.key] if rng.random() < 0.75 else common.GENERIC_NOTES)
-        return v.fill(template, agent["id"] in common.FEMALE_AGENTS)
+    return Traits(key, mood, channel, priority, informal, tags, rng.randrange(3))
 
 
 class _Generator:
@@ -231,7 +97,7 @@ class _Generator:
 
     def __init__(self, seed: int, now: datetime) -> None:
         self.rng = random.Random(seed)
-        self.writer = _Writer(self.rng)
+        self.writer = Writer(self.rng)
         self.now = now
         self.data = SeedData(agents=[dict(a) for a in common.AGENTS])
         self.by_language: dict[str, list[dict]] = {"en": [], "ru": [], "az": []}
@@ -312,18 +178,19 @@ class _Generator:
             return now + timedelta(seconds=int(rng.uniform(120, 3600)))
         return now + timedelta(seconds=int(rng.uniform(3600, 259200)))
 
-    def thread(self, ticket: dict, script: str, times: list[datetime], pack: Pack, t: _Traits, v: Values,
+    def thread(self, ticket: dict, script: str, times: list[datetime], pack: Pack, t: Traits, v: Values,
                assignee: dict | None) -> None:
         """Write the messages of one ticket, following `script`."""
         rng, w, customer = self.rng, self.writer, v.customer
         replier = assignee or AGENT_BY_ID[pick(rng, common.SPEAKERS[pack.language])]  # one voice per thread
         previous: tuple | None = None
         last_public, variant, answered = "C", rng.randrange(2), False
-        for kind, when in zip(script, times):
+        for kind, when in zip(script, times, strict=True):
             v.when = when
             if kind == "N":
                 agent = assignee or AGENT_BY_ID[pick(rng, common.SPEAKERS["en"])]
-                self.message(ticket, agent["id"], "agent", "internal", w.note(pack, t, v, agent), when)
+                note = w.note(pack, t, v, agent, answered)  # a note that speaks of a reply needs one first
+                self.message(ticket, agent["id"], "agent", "internal", note, when)
                 continue
             if kind in "AUR":
                 agent = replier
@@ -337,7 +204,7 @@ class _Generator:
                 previous = (when, customer["name"], customer["email"], body)
             last_public = kind
 
-    def customer_text(self, pack: Pack, t: _Traits, kind: str, last_public: str, v: Values,
+    def customer_text(self, pack: Pack, t: Traits, kind: str, last_public: str, v: Values,
                       previous: tuple | None) -> str:
         """First message (C), thanks (T) or follow-up (F): details after an answer, a chaser otherwise."""
         if kind == "C":
@@ -380,7 +247,7 @@ class Activity:
 
     def __init__(self, seed: int) -> None:
         self._rng = random.Random(seed)
-        self._writer = _Writer(self._rng)
+        self._writer = Writer(self._rng)
 
     def new_ticket(self, customer: dict, now: datetime) -> tuple[dict, str]:
         """A new ticket from `customer`, in their language: (fields, first message body)."""
@@ -399,7 +266,7 @@ class Activity:
         key = tags[0] if tags and tags[0] in common.SCENARIOS else pick(rng, SCENARIO_KEYS)
         mood = ticket.get("mood") if ticket.get("mood") in MOODS else "calm"
         channel = ticket.get("channel") if ticket.get("channel") in CHANNELS else "email"
-        t = _Traits(key, mood, channel, ticket.get("priority") or "normal", False, tags)
+        t = Traits(key, mood, channel, ticket.get("priority") or "normal", False, tags)
         status = ticket.get("status")
         if status in ("solved", "closed"):
             kind = "thanks" if rng.random() < 0.6 else "still"
@@ -408,4 +275,3 @@ class Activity:
         else:
             kind = pick(rng, ("chase", "chase", "detail"))
         return self._writer.follow_up(pack, t, kind, Values(rng, pack, customer, key, utc(now)))
-

@@ -4,7 +4,8 @@ Stdlib only (`http.server`), on loopback, HTTP/1.1 keep-alive. It is also the ya
 client's byte budget, so every response is as small as the API allows: compact JSON, gzip over
 256 bytes, field selection, and an ETag for `/changes` computed without touching the database,
 so an idle poll costs one short request and a bodiless 304.
-Used by `supportterm demo` / `serve-demo` and by the tests and benchmarks.
+Used by `supportterm demo` / `serve-demo` and by the tests and benchmarks. This module is the HTTP
+side (keep-alive, auth, gzip, 304s, JSON errors); the endpoints themselves are in `api.py`.
 """
 
 from __future__ import annotations
@@ -13,219 +14,49 @@ import gzip
 import hashlib
 import json
 import logging
-import re
 import socket
 import socketserver
 import threading
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
-from supportterm.demo.db import TICKET_FIELDS, DemoDB, DemoError, bad_request, real_now
+from supportterm.demo.api import (
+    API,
+    CANNED,
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    ROUTES,
+    Endpoint,
+    Reply,
+    Request,
+    etag,
+    route,
+    tag_matches,
+)
+from supportterm.demo.db import DemoDB, DemoError, bad_request, real_now
 from supportterm.demo.simulator import Simulator
 from supportterm.domain.models import utc
 
+__all__ = [
+    "ADMIN_TOKEN", "API", "CANNED", "DEFAULT_LIMIT", "GZIP_MIN", "MAX_LIMIT", "MAX_REQUEST", "ROUTES",
+    "DemoHTTPServer", "DemoHandler", "DemoServer", "Endpoint", "Reply", "Request", "create_demo_server",
+]
+"""The server and, re-exported from `api`, the names callers have always imported from here."""
+
 log = logging.getLogger(__name__)
 
-API = "/api/v1"
 ADMIN_TOKEN = "demo-admin"
 GZIP_MIN = 256
 MAX_REQUEST = 4 << 20
 """Request bodies above this are refused unread; JSON escaping can triple a 1 MiB message."""
-DEFAULT_LIMIT, MAX_LIMIT = 500, 2000
-CANNED = (
-    {"id": "k1", "title": "Greeting", "language": "en", "tags": ["greeting"],
-     "body": "Hello {customer.first_name},\n\nThank you for writing to us."},
-    {"id": "k2", "title": "Delay notice", "language": "en", "tags": ["delay"],
-     "body": "We are still working on it and will write to you as soon as it is fixed."},
-    {"id": "k3", "title": "Приветствие", "language": "ru", "tags": ["greeting"],
-     "body": "Здравствуйте, {customer.first_name}!\n\nСпасибо, что написали нам."},
-    {"id": "k4", "title": "Задержка", "language": "ru", "tags": ["delay"],
-     "body": "Мы продолжаем работать над вашим вопросом и сообщим, как только всё будет исправлено."},
-    {"id": "k5", "title": "Salamlama", "language": "az", "tags": ["greeting"],
-     "body": "Salam, {customer.first_name}!\n\nBizə yazdığınız üçün təşəkkür edirik."},
-    {"id": "k6", "title": "Gecikmə", "language": "az", "tags": ["delay"],
-     "body": "Sorğunuz üzərində işləyirik və həll olunan kimi sizə xəbər verəcəyik."},
-)
-"""The server-side canned replies (`GET /canned`); static in the demo."""
 _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
           405: "method_not_allowed", 412: "conflict", 413: "too_large", 500: "internal"}
 
-
-@dataclass
-class Request:
-    """What an endpoint needs from one HTTP request, already routed and authenticated."""
-
-    server: DemoHTTPServer
-    args: tuple[str, ...]
-    """The path parameters (a ticket id)."""
-    query: dict[str, str]
-    json: dict[str, Any]
-    """The JSON object of a POST or PATCH; {} for a GET."""
-    agent: dict[str, Any] | None
-    """The agent the token belongs to; None for the admin token."""
-    gzip: bool
-    if_match: str | None
-    if_none_match: str | None
-
-    @property
-    def db(self) -> DemoDB:
-        return self.server.db
-
-
-@dataclass
-class Reply:
-    """What an endpoint answers; `etag` is set when the endpoint has a cheaper tag than a body hash."""
-
-    status: int
-    payload: dict[str, Any] | None
-    etag: str | None = None
-
-
-def _tag(*parts: object) -> str:
-    return '"' + hashlib.blake2b("|".join(map(str, parts)).encode(), digest_size=9).hexdigest() + '"'
-
-
-def _tag_matches(header: str | None, tag: str) -> bool:
-    """If-None-Match uses the weak comparison: a `W/` prefix does not matter, `*` matches anything."""
-    if not header:
-        return False
-    return any(t.strip().removeprefix("W/") in (tag, "*") for t in header.split(","))
-
-
-def _fields(query: dict[str, str]) -> tuple[str, ...] | None:
-    """The `fields=` selection in canonical order (so equal selections give equal bytes and ETags)."""
-    if "fields" not in query:
-        return None
-    names = {n.strip() for n in query["fields"].split(",") if n.strip()}
-    unknown = names - set(TICKET_FIELDS)
-    if unknown:
-        raise bad_request(f"unknown fields: {', '.join(sorted(unknown))}; known: {', '.join(TICKET_FIELDS)}")
-    return tuple(f for f in TICKET_FIELDS if f in names or f == "id")
-
-
-def _select(ticket: dict[str, Any], fields: tuple[str, ...] | None) -> dict[str, Any]:
-    return ticket if fields is None else {k: ticket[k] for k in fields}
-
-
-def _cursor(text: str, db: DemoDB) -> tuple[int, int]:
-    """Decode `<epoch>.<after>[.<base>]`: resume after seq `after`, in a run of pages that began at `base`."""
-    if not text:
-        return 0, 0
-    m = re.fullmatch(r"([0-9a-f]+)\.(\d{1,18})(?:\.(\d{1,18}))?", text)
-    if m is None or m[1] != db.epoch or int(m[2]) > db.latest_seq() or int(m[3] or 0) > int(m[2]):
-        raise bad_request("this cursor is not from this server's data (was the demo reseeded?); "
-                          "sync again without a cursor")
-    return int(m[2]), int(m[3] or m[2])
-
-
-def _limit(query: dict[str, str]) -> int:
-    text = query.get("limit", str(DEFAULT_LIMIT))
-    if not text.isdigit() or not 1 <= int(text) <= MAX_LIMIT:
-        raise bad_request(f"limit must be a whole number from 1 to {MAX_LIMIT}")
-    return int(text)
-
-
-# ---- endpoints -------------------------------------------------------------------------------
-
-def get_changes(req: Request) -> Reply:
-    """Delta sync. The ETag hashes the request and the latest seq, so an idle poll never reads SQLite."""
-    cursor, limit, fields = req.query.get("cursor", ""), _limit(req.query), _fields(req.query)
-    after, base = _cursor(cursor, req.db)
-    tag = _tag(cursor, limit, fields, req.db.latest_seq(), req.gzip)
-    if _tag_matches(req.if_none_match, tag):
-        return Reply(304, None, tag)
-    tickets, people, last, more, latest = req.db.changes(after, base, limit)
-    run = f".{base}" if more else ""  # mid-run cursors remember where the run began (see _cursor)
-    payload = {"tickets": [_select(t, fields) for t in tickets], "people": people,
-               "cursor": f"{req.db.epoch}.{last}{run}", "has_more": more}
-    return Reply(200, payload, _tag(cursor, limit, fields, latest, req.gzip))
-
-
-def get_ticket(req: Request) -> Reply:
-    return Reply(200, _select(req.db.ticket(req.args[0]), _fields(req.query)))
-
-
-def patch_ticket(req: Request) -> Reply:
-    return Reply(200, req.db.update_ticket(req.args[0], req.json, req.if_match))
-
-
-def get_messages(req: Request) -> Reply:
-    found = req.db.messages(req.args[0], after=req.query.get("after"), marker=req.query.get("marker"))
-    return Reply(200, {"messages": found})
-
-
-def post_message(req: Request) -> Reply:
-    """An agent's reply or internal note; a repeated marker answers 200 with the first result."""
-    assert req.agent is not None
-    body = req.json
-    ticket, message, created = req.db.add_message(
-        req.args[0], author_id=req.agent["id"], role="agent", body=body.get("body"),
-        visibility=body.get("visibility", "public"), status=body.get("status"), marker=body.get("marker"),
-        expect_version=req.if_match)
-    return Reply(201 if created else 200, {"message": message, "ticket": ticket})
-
-
-def post_ticket(req: Request) -> Reply:
-    """Customer side: a new ticket with its first message."""
-    tags = req.json.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise bad_request("tags must be a list of strings")
-    ticket, message, created = req.db.create_ticket(req.json, req.json.get("body"), req.json.get("marker"))
-    return Reply(201 if created else 200, {"ticket": ticket, "message": message})
-
-
-def post_customer_message(req: Request) -> Reply:
-    """Customer side: the requester writes again, which reopens a pending or solved ticket."""
-    requester = req.db.ticket(req.args[0])["requester_id"]
-    ticket, message, created = req.db.add_message(req.args[0], author_id=requester, role="customer",
-                                                  body=req.json.get("body"), marker=req.json.get("marker"))
-    return Reply(201 if created else 200, {"ticket": ticket, "message": message})
-
-
-def post_activity(req: Request) -> Reply:
-    ticket, message = req.server.simulator.act_once()
-    return Reply(201, {"ticket": ticket, "message": message})
-
-
-Endpoint = Callable[[Request], Reply]
-ROUTES: list[tuple[str, re.Pattern[str], str, Endpoint]] = [
-    # (method, path, who may call: none | read (any token) | agent | admin, endpoint)
-    ("GET", re.compile("/healthz"), "none", lambda req: Reply(200, {"ok": True})),
-    ("GET", re.compile(f"{API}/me"), "agent", lambda req: Reply(200, req.agent)),
-    ("GET", re.compile(f"{API}/agents"), "read", lambda req: Reply(200, {"agents": req.server.agents})),
-    ("GET", re.compile(f"{API}/canned"), "read", lambda req: Reply(200, {"canned": list(CANNED)})),
-    ("GET", re.compile(f"{API}/changes"), "read", get_changes),
-    ("POST", re.compile(f"{API}/tickets"), "admin", post_ticket),
-    ("GET", re.compile(f"{API}/tickets/([^/]+)"), "read", get_ticket),
-    ("PATCH", re.compile(f"{API}/tickets/([^/]+)"), "agent", patch_ticket),
-    ("GET", re.compile(f"{API}/tickets/([^/]+)/messages"), "read", get_messages),
-    ("POST", re.compile(f"{API}/tickets/([^/]+)/messages"), "agent", post_message),
-    ("POST", re.compile(f"{API}/tickets/([^/]+)/customer-messages"), "admin", post_customer_message),
-    ("POST", re.compile(f"{API}/_demo/activity"), "admin", post_activity),
-]
-
-
-def _route(method: str, path: str) -> tuple[str, Endpoint, tuple[str, ...]]:
-    """Find the endpoint; a known path with another method is a 405, not a 404."""
-    allowed = []
-    for route_method, pattern, access, endpoint in ROUTES:
-        m = pattern.fullmatch(path)
-        if m is not None:
-            if route_method == method:
-                return access, endpoint, tuple(unquote(g) for g in m.groups())
-            allowed.append(route_method)
-    if allowed:
-        raise DemoError(405, "method_not_allowed", f"{path} takes {', '.join(allowed)}")
-    raise DemoError(404, "not_found", f"there is nothing at {path}")
-
-
-# ---- HTTP ------------------------------------------------------------------------------------
 
 class DemoHandler(BaseHTTPRequestHandler):
     """One keep-alive connection: route, authenticate, call the endpoint, encode the reply."""
@@ -296,7 +127,7 @@ class DemoHandler(BaseHTTPRequestHandler):
 
     def _handle(self, raw: bytes) -> Reply:
         url = urlsplit(self.path)
-        access, endpoint, args = _route(self.command, url.path)
+        access, endpoint, args = route(self.command, url.path)
         agent = self._authenticate(access)
         body: dict[str, Any] = {}
         if self.command in ("POST", "PATCH", "PUT"):
@@ -335,8 +166,8 @@ class DemoHandler(BaseHTTPRequestHandler):
         body = b"" if reply.payload is None else _json(reply.payload)
         compress = self._accepts_gzip() and len(body) > GZIP_MIN
         if self.command == "GET" and reply.status in (200, 304):
-            tag = reply.etag or _tag(hashlib.blake2b(body, digest_size=16).hexdigest(), compress)
-            if reply.status == 304 or _tag_matches(self.headers.get("If-None-Match"), tag):
+            tag = reply.etag or etag(hashlib.blake2b(body, digest_size=16).hexdigest(), compress)
+            if reply.status == 304 or tag_matches(self.headers.get("If-None-Match"), tag):
                 self._write(304, b"", {"ETag": tag})
                 return
             headers["ETag"] = tag

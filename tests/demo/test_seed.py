@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
+import string
 from collections import defaultdict
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
 from supportterm.demo import seed
 from supportterm.demo.corpus import PACKS, common, en_talk
 from supportterm.demo.corpus.values import Values
+from supportterm.demo.db import DemoDB
 from supportterm.domain.models import Channel, Priority, Status, Visibility
 
 PLACEHOLDER = re.compile(r"\{[^{}\s\"']*\}")
 """A `{name}` left unfilled; JSON in pasted snippets (`{"error": ...}`) does not match."""
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 AZ_LETTERS = set("əğıöüşç")
+REPLY_TALK = re.compile(r"\b(the|their) reply\b|\bexplained\b|\btold them\b|\bcustomer informed\b|"
+                        r"ответа клиента|cavabını gözləyirik", re.IGNORECASE)
+"""Words a note uses when it speaks of an agent's reply to the customer ("kept the reply calm")."""
+ALL_NOTES = (*(n for notes in common.NOTES.values() for n in notes), *common.GENERIC_NOTES,
+             *(n for pack in PACKS.values() for n in pack.talk.NOTES))
 
 
 @pytest.fixture(scope="module")
@@ -253,3 +262,82 @@ def test_activity_follow_up_fits_the_status(data: seed.SeedData) -> None:
     solved = {"language": "en", "status": "solved", "mood": "calm", "channel": "chat", "tags": ["login"]}
     texts = {activity.follow_up(solved, customer, seed.DEFAULT_NOW) for _ in range(30)}
     assert texts <= set(en_talk.THANKS_CUSTOMER) | set(en_talk.STILL)
+
+
+def _template_pattern(template: str) -> re.Pattern[str]:
+    """A regex matching every text `Values.fill` can make of `template` (`{x}` any text, `{a|b}` a or b)."""
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name is not None:
+            parts.append("(?:" + "|".join(map(re.escape, name.split("|"))) + ")" if "|" in name else ".+?")
+    return re.compile("".join(parts), re.DOTALL)
+
+
+AFTER_REPLY = [_template_pattern(n) for n in ALL_NOTES if isinstance(n, common.AfterReply)]
+
+
+def _notes_before_the_first_reply(threads: dict[str, list[dict]]) -> list[dict]:
+    """The internal notes written while no agent had yet answered the customer in public."""
+    out = []
+    for thread in threads.values():
+        for m in thread:
+            if m["author_role"] == "agent" and m["visibility"] == "public":
+                break
+            if m["visibility"] == "internal":
+                out.append(m)
+    return out
+
+
+def test_notes_that_speak_of_a_reply_come_after_one(threads: dict) -> None:
+    """A note like "kept the reply calm" once followed only the customer's message (ticket 1293, seed 1)."""
+    early = _notes_before_the_first_reply(threads)
+    more = defaultdict(list)
+    for m in seed.generate(2000, seed=3).messages:
+        more[m["ticket_id"]].append(m)
+    early += _notes_before_the_first_reply(more)
+    assert len(early) > 50  # notes before any reply exist; they just must not speak of one
+    for note in early:
+        assert not REPLY_TALK.search(note["body"]), (note["ticket_id"], note["body"])
+        assert not any(p.fullmatch(note["body"]) for p in AFTER_REPLY), (note["ticket_id"], note["body"])
+
+
+def test_notes_that_speak_of_a_reply_are_marked_and_still_drawn(data: seed.SeedData) -> None:
+    """Every note template that mentions a reply is an `AfterReply`; once answered, they are written."""
+    for note in ALL_NOTES:
+        if REPLY_TALK.search(note):
+            assert isinstance(note, common.AfterReply), note
+    assert any(isinstance(n, common.AfterReply) for n in (*common.GENERIC_NOTES, *PACKS["ru"].talk.NOTES))
+    notes = [m["body"] for m in data.messages if m["visibility"] == "internal"]
+    assert any(p.fullmatch(body) for body in notes for p in AFTER_REPLY)
+
+
+def test_internal_notes_follow_the_message_before_them(data: seed.SeedData, threads: dict) -> None:
+    for t in data.tickets:
+        thread = threads[t["id"]]
+        assert thread[0]["visibility"] == "public" and thread[0]["author_role"] == "customer"
+        for before, m in itertools.pairwise(thread):
+            if m["visibility"] == "internal":
+                assert m["created_at"] > before["created_at"], (t["id"], m["id"])
+            assert m["created_at"] <= seed.DEFAULT_NOW
+
+
+def test_stored_threads_keep_the_seeded_order(tmp_path: Path) -> None:
+    """In the database (times shifted to now, formatted by SQLite) threads still run oldest first."""
+    now = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+    db = DemoDB(tmp_path / "demo.db")
+    try:
+        db.ensure_seeded(120, 1, now)
+        stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+        for number in range(1001, 1121):
+            ticket, thread = db.ticket(str(number)), db.messages(str(number))
+            times = [m["created_at"] for m in thread]
+            assert times == sorted(times) and len(set(times)) == len(times), number
+            assert times[0] == ticket["created_at"] and times[-1] == ticket["updated_at"] <= stamp
+            assert thread[0]["author_role"] == "customer" and ticket["message_count"] == len(thread)
+            public = [m for m in thread if m["visibility"] == "public"]
+            agent_at = [m["created_at"] for m in public if m["author_role"] == "agent"]
+            assert ticket["last_agent_at"] == (agent_at[-1] if agent_at else None)
+        assert max(db.ticket(str(n))["updated_at"] for n in range(1001, 1121)) == stamp
+    finally:
+        db.close()

@@ -6,6 +6,8 @@ writes «sən» (DESIGN.md §2).
 
 from __future__ import annotations
 
+from supportterm.demo.corpus.common import AfterReply
+
 REPLIES: dict[str, tuple[str, str, str]] = {
     "login": ("Hesabınızı yoxladım: bir neçə uğursuz cəhddən sonra hesab müvəqqəti bloklanıb. Bloku "
               "götürdüm, zəhmət olmasa, yenidən daxil olmağa çalışın.",
@@ -263,12 +265,12 @@ CALL_ANGRY = "Müştəri çox əsəbi idi, səsini qaldırırdı."
 CURRENCY = (("{:,.2f} AZN", 1.7),)
 NUMBER_MARKS = ("\u00a0", ",")
 """Thousands separator and decimal mark for amounts."""
-NOTES = ("Logları yoxladım, bizim tərəfdə xəta görünmür. Müştərinin cavabını gözləyirik.",
+NOTES = (AfterReply("Logları yoxladım, bizim tərəfdə xəta görünmür. Müştərinin cavabını gözləyirik."),
          "Müştəri çox əsəbidir, sakit və nəzakətli cavab verək.",
          "Həmkarlarla dəqiqləşdirdim, cavab sabah səhər olacaq.",
          "Müştəri ilə danışdım, UTC ilə saat {eta} radələrində geri zəng edəcəyəm.",
          "{host} serverində insident kimi görünür, {jira} açdım.")
-"""Internal notes Azerbaijani-speaking agents write in Azerbaijani."""
+"""Internal notes Azerbaijani-speaking agents write in Azerbaijani; `AfterReply` ones only after a reply."""
 
 FEMALE = ("Leyla",
           "Günel",

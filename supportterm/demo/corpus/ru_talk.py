@@ -5,6 +5,8 @@ Agents always write «вы» (formal), even to customers who write «ты» (DES
 
 from __future__ import annotations
 
+from supportterm.demo.corpus.common import AfterReply
+
 REPLIES: dict[str, tuple[str, str, str]] = {
     "login": ("Я {проверил|проверила} ваш аккаунт: он был временно заблокирован после нескольких неудачных "
               "попыток входа. Блокировку я {снял|сняла}, попробуйте, пожалуйста, войти ещё раз.",
@@ -258,12 +260,12 @@ URGENT = "СРОЧНО: "
 CALL_ANGRY = "Клиент очень раздражён, говорил на повышенных тонах."
 CURRENCY = (("{:,.0f} ₽", 95.0),)
 NUMBER_MARKS = ("\u00a0", ",")
-NOTES = ("{Проверил|Проверила} логи, ошибок на нашей стороне не видно. Ждём ответа клиента.",
+NOTES = (AfterReply("{Проверил|Проверила} логи, ошибок на нашей стороне не видно. Ждём ответа клиента."),
          "Клиент на взводе, отвечаем спокойно и по делу.",
          "{Уточнил|Уточнила} у коллег, ответ будет завтра утром.",
          "{Созвонился|Созвонилась} с клиентом, {обещал|обещала} перезвонить до {eta} (UTC).",
          "Похоже на инцидент на {host}, {завёл|завела} {jira}.")
-"""Internal notes Russian-speaking agents write in Russian."""
+"""Internal notes Russian-speaking agents write in Russian; `AfterReply` ones only after a reply."""
 
 FEMALE = ("Анна",
           "Елена",
