@@ -198,6 +198,8 @@ class FakeHelpdesk:
             canned = [{"id": "k1", "title": "Thanks", "body": "Thank you for writing.", "language": "en",
                        "tags": ["polite"]}]
             return self._conditional(request, 200, {"canned": canned})
+        if method == "GET" and parts == ["tickets"]:
+            return self._recent(request)
         if len(parts) >= 2 and parts[0] == "tickets":
             ticket = self.tickets.get(parts[1])
             if ticket is None:
@@ -238,6 +240,14 @@ class FakeHelpdesk:
         # The tag names the state the client reaches with this answer, so an idle client that sends
         # back its last tag with its last cursor gets a 304.
         return self._conditional(request, 200, body, etag=f'"c{next_seq}"')
+
+    def _recent(self, request: httpx.Request) -> tuple[int, Any, dict[str, str]]:
+        limit = int(request.url.params.get("limit", "50"))
+        newest = sorted(self.tickets.values(), key=lambda t: (t["updated_at"], t["id"]), reverse=True)[:limit]
+        wanted = {t["requester_id"] for t in newest} | {t["assignee_id"] for t in newest if t["assignee_id"]}
+        return self._conditional(
+            request, 200, {"tickets": newest, "people": [self.people[p] for p in sorted(wanted)]}
+        )
 
     def _list_messages(
         self, request: httpx.Request, ticket: dict[str, Any]

@@ -44,6 +44,8 @@ class Capability(enum.Flag):
     FIND_BY_MARKER = enum.auto()
     """`find_message` can tell whether a reply whose response was lost has landed."""
     FIELD_SELECTION = enum.auto()
+    RECENT_FIRST = enum.auto()
+    """`list_recent` gives the newest tickets in one request, for a quick first inbox screen."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,10 @@ class HelpdeskBackend(ABC):
         self, ticket_id: str, patch: TicketPatch, *, expect_version: str | None = None
     ) -> Ticket:
         """Change status, priority or assignee. Raises ConflictError on a stale version."""
+
+    async def list_recent(self, limit: int) -> ChangeSet:
+        """The `limit` most recently updated tickets (with their people). Default: not supported."""
+        raise NotImplementedError
 
     async def get_ticket(self, ticket_id: str) -> Ticket:
         """One ticket's list fields. Default: not supported."""

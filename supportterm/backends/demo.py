@@ -49,6 +49,7 @@ class DemoBackend(HelpdeskBackend):
         Capability.DELTA_SYNC | Capability.ETAG | Capability.CONCURRENCY_TOKEN
         | Capability.INTERNAL_NOTES | Capability.CANNED_REPLIES | Capability.AGENTS_LIST
         | Capability.SLA_FIELDS | Capability.FIND_BY_MARKER | Capability.FIELD_SELECTION
+        | Capability.RECENT_FIRST
     )
 
     def __init__(
@@ -92,6 +93,13 @@ class DemoBackend(HelpdeskBackend):
         except (KeyError, TypeError, ValueError) as exc:
             raise BackendError(f"The helpdesk sent a malformed change list ({exc!r}).") from exc
         return ChangeSet(tickets=tickets, people=people, cursor=next_cursor, has_more=has_more)
+
+    async def list_recent(self, limit: int) -> ChangeSet:
+        what = "fetching the newest tickets"
+        data = json_body(await self._request("GET", "/tickets", what, params={"limit": limit}), what)
+        tickets = tuple(_parse(ticket_from_json, t, "ticket") for t in _field(data, "tickets", list))
+        people = tuple(_parse(person_from_json, p, "person") for p in data.get("people") or ())
+        return ChangeSet(tickets=tickets, people=people)
 
     async def get_ticket(self, ticket_id: str) -> Ticket:
         response = await self._request("GET", f"/tickets/{ticket_id}", "fetching a ticket")

@@ -130,6 +130,16 @@ def get_changes(req: Request) -> Reply:
     return Reply(200, payload, etag(cursor, limit, fields, latest, req.gzip))
 
 
+def get_recent(req: Request) -> Reply:
+    """The newest tickets (first inbox screen of a new client); ETag'd on the latest seq."""
+    limit, fields = _limit(req.query), _fields(req.query)
+    tag = etag("recent", limit, fields, req.db.latest_seq(), req.gzip)
+    if tag_matches(req.if_none_match, tag):
+        return Reply(304, None, tag)
+    tickets, people = req.db.recent(limit)
+    return Reply(200, {"tickets": [_select(t, fields) for t in tickets], "people": people}, tag)
+
+
 def get_ticket(req: Request) -> Reply:
     return Reply(200, _select(req.db.ticket(req.args[0]), _fields(req.query)))
 
@@ -184,6 +194,7 @@ ROUTES: list[tuple[str, re.Pattern[str], str, Endpoint]] = [
     ("GET", re.compile(f"{API}/agents"), "read", lambda req: Reply(200, {"agents": req.server.agents})),
     ("GET", re.compile(f"{API}/canned"), "read", lambda req: Reply(200, {"canned": list(CANNED)})),
     ("GET", re.compile(f"{API}/changes"), "read", get_changes),
+    ("GET", re.compile(f"{API}/tickets"), "read", get_recent),
     ("POST", re.compile(f"{API}/tickets"), "admin", post_ticket),
     ("GET", re.compile(f"{API}/tickets/([^/]+)"), "read", get_ticket),
     ("PATCH", re.compile(f"{API}/tickets/([^/]+)"), "agent", patch_ticket),

@@ -187,6 +187,15 @@ class DemoDB:
         last = rows[-1][-1] if rows else after
         return [ticket_object(r) for r in rows], people, last, more, latest
 
+    def recent(self, limit: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The `limit` most recently updated tickets, newest first, with every person they reference:
+        what a client needs to show a first inbox screen before its full sync has finished."""
+        with self._lock:
+            rows = self._conn.execute(f"SELECT {TICKET_COLS} FROM tickets ORDER BY updated_at DESC, seq DESC "
+                                      "LIMIT ?", (limit,)).fetchall()
+            people = self._new_people(rows, 0, 0)
+        return [ticket_object(r) for r in rows], people
+
     def _new_people(self, rows: list[tuple[Any, ...]], base: int, after: int) -> list[dict[str, Any]]:
         """People referenced by `rows` and stamped after `base`, minus those an earlier page of the run sent.
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 INDEXES = """
 CREATE UNIQUE INDEX IF NOT EXISTS tickets_seq ON tickets(seq);
+CREATE INDEX IF NOT EXISTS tickets_updated ON tickets(updated_at, seq);
 CREATE INDEX IF NOT EXISTS tickets_requester ON tickets(requester_id, seq);
 CREATE INDEX IF NOT EXISTS tickets_assignee ON tickets(assignee_id, seq);
 CREATE INDEX IF NOT EXISTS messages_ticket ON messages(ticket_id, num);

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
 
-from supportterm.backends.base import HelpdeskBackend
+from supportterm.backends.base import Capability, HelpdeskBackend
 from supportterm.backends.http import Meter
 from supportterm.domain.models import (
     Agent,
@@ -60,7 +60,8 @@ class SyncEngine:
         meter: Meter | None = None,
         on_event: Callable[[SyncEvent], None] = lambda event: None,
         clock: Callable[[], datetime] = _utcnow,
-        page_size: int = 500,
+        page_size: int = 2000,
+        first_window: int = 50,
     ) -> None:
         self.backend = backend
         self.store = store
@@ -68,6 +69,8 @@ class SyncEngine:
         self.on_event = on_event
         self.clock = clock
         self.page_size = page_size
+        self.first_window = first_window
+        """Newest tickets fetched ahead of the first full sync (0: don't)."""
         self._lock = asyncio.Lock()
 
     async def sign_in(self) -> Agent:
@@ -88,6 +91,7 @@ class SyncEngine:
             before = self.meter.snapshot()
             report = SyncReport()
             try:
+                await self._first_window()
                 if await asyncio.to_thread(self.store.read, lambda c: state.get_state(c, "me_id")) is None:
                     await self.sign_in()
                 await self._push(report)
@@ -100,6 +104,19 @@ class SyncEngine:
             message = report.error or "Synced"
             self.on_event(SyncStatus(online=report.online, message=message, meter=self.meter.snapshot()))
             return report
+
+    async def _first_window(self) -> None:
+        """On a first sync, fetch the newest tickets alone first, so the inbox is usable after one
+        small response instead of after the whole history (seconds on a 64 kbit/s link)."""
+        if self.first_window <= 0 or not self.backend.CAPABILITIES & Capability.RECENT_FIRST:
+            return
+        cursor = await asyncio.to_thread(self.store.read, lambda c: state.get_state(c, CURSOR_KEY))
+        if cursor is not None:
+            return
+        page = await self.backend.list_recent(self.first_window)
+        await asyncio.to_thread(self._write_page, replace(page, cursor=None))
+        if page.tickets:
+            self.on_event(TicketsChanged(frozenset(t.id for t in page.tickets)))
 
     @staticmethod
     def _record_failure(report: SyncReport, exc: Exception) -> None:

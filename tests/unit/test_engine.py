@@ -84,8 +84,9 @@ async def test_first_sync_fills_the_store_and_signs_in(engine: SyncEngine, fake:
     assert store.read(lambda c: state.get_state(c, "me_id")) == "a1"
     assert store.read(lambda c: cache.person_names(c, ["c1", "a1"])) == {"c1": "Customer One",
                                                                           "a1": "Aysel Mammadova"}
-    assert fake.hits == {f"{API}/me": 1, f"{API}/changes": 1}
-    assert report.requests == 2 and report.bytes_in > 0 and report.bytes_out > 0
+    # The newest tickets first (a usable inbox after one small answer), then sign-in and the full run.
+    assert fake.hits == {f"{API}/tickets": 1, f"{API}/me": 1, f"{API}/changes": 1}
+    assert report.requests == 3 and report.bytes_in > 0 and report.bytes_out > 0
     assert TicketsChanged(frozenset({"1", "2", "3"})) in events
     assert events[-1] == SyncStatus(online=True, message="Synced", meter=engine.meter.snapshot())
 
@@ -358,5 +359,16 @@ async def test_build_engine_wires_a_profile(fake: FakeHelpdesk, store: Store) ->
         report = await engine.sync_once()
     finally:
         await close_engine(engine)
-    assert (report.error, report.tickets_changed, report.requests) == (None, 3, 2)
+    assert (report.error, report.tickets_changed, report.requests) == (None, 3, 3)
     assert engine.backend.client.is_closed
+
+
+async def test_first_window_comes_before_anything_else_and_only_once(
+    engine: SyncEngine, fake: FakeHelpdesk, events: list[SyncEvent]
+) -> None:
+    await engine.sync_once()
+    paths = [r.url.path for r in fake.requests]
+    assert paths[0] == f"{API}/tickets" and fake.requests[0].url.params["limit"] == "50"
+    assert isinstance(events[0], TicketsChanged)
+    await engine.sync_once()
+    assert fake.hits[f"{API}/tickets"] == 1

@@ -186,6 +186,7 @@ class TicketScreen(Screen[None]):
         if self.composer.is_open:
             self.composer.close()
             self.query_one("#thread").focus()
+            self.save_draft()  # now, not after the debounce: Esc Esc within it would lose the text
         else:
             self.app.pop_screen()
 
