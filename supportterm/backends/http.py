@@ -111,7 +111,8 @@ def make_client(
     verify: bool = True,
 ) -> httpx.AsyncClient:
     """An AsyncClient with gzip, keep-alive, sane timeouts and (optionally) a byte meter."""
-    inner = transport or httpx.AsyncHTTPTransport(verify=verify, retries=0)
+    # HTTP/2 is negotiated by TLS ALPN only where the server offers it; plain HTTP stays 1.1 keep-alive.
+    inner = transport or httpx.AsyncHTTPTransport(verify=verify, retries=0, http2=True)
     if meter is not None:
         inner = MeteredTransport(inner, meter)
     all_headers = {"Accept-Encoding": "gzip", "User-Agent": f"supportterm/{__version__}"}
