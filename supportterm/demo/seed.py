@@ -157,7 +157,8 @@ class _Generator:
     def times(self, created: datetime, script: str) -> list[datetime]:
         """Message times: gaps by message kind, squeezed to end before `now`; strictly increasing."""
         gaps = [self.rng.uniform(*GAPS[kind]) for kind in script[1:]]
-        room = (self.now - created).total_seconds() - 60
+        # Squeezed threads end at a random point before `now`, not all at the same minute.
+        room = max(60.0, (self.now - created).total_seconds() * self.rng.uniform(0.2, 0.97) - 60)
         total = sum(gaps)
         if total > room:
             gaps = [max(1.0, g * room / total) for g in gaps]

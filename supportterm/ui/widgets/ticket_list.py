@@ -1,0 +1,163 @@
+"""Provides TicketList: a virtual list of tickets that reads only the rows on screen from the store.
+
+A Line-API `ScrollView` (toolong's pattern): the widget knows the view's row count, asks a page source
+for the rows it paints, and keeps a few pages in an LRU cache; 100,000 tickets cost the same as 100.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.style import Style
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from supportterm.domain.models import Ticket
+from supportterm.ui.widgets.ticket_row import row_text
+
+PAGE = 100
+"""Rows read from the store at once."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Rows `start .. start+len(tickets)` of the current view, with the names they reference."""
+
+    start: int
+    tickets: list[Ticket]
+    names: dict[str, str]
+
+
+PageSource = Callable[[int, int], Page]
+"""(offset, limit) -> Page; reads the store. Must be quick: it runs while painting."""
+
+
+class TicketList(ScrollView, can_focus=True):
+    """The inbox list: one line per ticket, a cursor, and keys to move it."""
+
+    BINDINGS = [
+        Binding("down,j", "move(1)", "Down", show=False, id="inbox.down"),
+        Binding("up,k", "move(-1)", "Up", show=False, id="inbox.up"),
+        Binding("pagedown,ctrl+d", "page(1)", "Page down", show=False, id="inbox.page_down"),
+        Binding("pageup,ctrl+u", "page(-1)", "Page up", show=False, id="inbox.page_up"),
+        Binding("home,g", "jump(0)", "First", show=False, id="inbox.first"),
+        Binding("end,G", "jump(-1)", "Last", show=False, id="inbox.last"),
+        Binding("enter", "select", "Open", id="inbox.open", tooltip="Open the ticket under the cursor"),
+    ]
+    DEFAULT_CSS = """
+    TicketList { height: 1fr; }
+    """
+
+    cursor: reactive[int] = reactive(0)
+
+    class Selected(Message):
+        """The agent pressed Enter on a ticket."""
+
+        def __init__(self, ticket_id: str) -> None:
+            super().__init__()
+            self.ticket_id = ticket_id
+
+    def __init__(self, *, now: Callable[[], datetime], id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._now = now
+        self._source: PageSource | None = None
+        self._count = 0
+        self._pages: LRUCache[int, Page] = LRUCache(maxsize=64)
+
+    def show(self, source: PageSource, count: int, *, keep: str | None = None) -> None:
+        """Point the list at a view (`count` rows from `source`), keeping ticket `keep` under the cursor
+        if it is still in the first page."""
+        self._source, self._count = source, count
+        self._pages.clear()
+        self.virtual_size = Size(self.size.width, count)
+        target = 0
+        if keep is not None:
+            first = self._page(0)
+            ids = [t.id for t in first.tickets] if first else []
+            target = ids.index(keep) if keep in ids else min(self.cursor, max(0, count - 1))
+        self.cursor = min(target, max(0, count - 1))
+        self.refresh()
+
+    @property
+    def count(self) -> int:
+        """Rows in the current view."""
+        return self._count
+
+    def _page(self, number: int) -> Page | None:
+        if self._source is None:
+            return None
+        page = self._pages.get(number)
+        if page is None:
+            page = self._source(number * PAGE, PAGE)
+            self._pages[number] = page
+        return page
+
+    def ticket_at(self, index: int) -> Ticket | None:
+        """The ticket at row `index`, read through the page cache."""
+        if not 0 <= index < self._count:
+            return None
+        page = self._page(index // PAGE)
+        offset = index % PAGE
+        return page.tickets[offset] if page and offset < len(page.tickets) else None
+
+    def ids_from(self, start: int, limit: int) -> list[str]:
+        """Ticket ids of rows `start .. start+limit` (for J/K in the ticket view and prefetch)."""
+        return [t.id for i in range(start, min(self._count, start + limit)) if (t := self.ticket_at(i))]
+
+    @property
+    def current(self) -> Ticket | None:
+        """The ticket under the cursor."""
+        return self.ticket_at(self.cursor)
+
+    def render_line(self, y: int) -> Strip:
+        index = int(self.scroll_offset.y) + y
+        width = self.size.width
+        ticket = self.ticket_at(index)
+        if ticket is None:
+            return Strip.blank(width)
+        page = self._pages.get(index // PAGE)
+        names = page.names if page else {}
+        text = row_text(ticket, names, self._now(), width)
+        if index == self.cursor:
+            text.stylize(Style(reverse=True, bold=self.has_focus))
+        segments = list(text.render(self.app.console))
+        return Strip(segments, text.cell_len).crop_extend(0, width, None).simplify()
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        top = int(self.scroll_offset.y)
+        height = max(1, self.size.height)
+        if new < top:
+            self.scroll_to(y=new, animate=False, immediate=True)
+        elif new >= top + height:
+            self.scroll_to(y=new - height + 1, animate=False, immediate=True)
+        self.refresh_line(old - int(self.scroll_offset.y))
+        self.refresh_line(new - int(self.scroll_offset.y))
+
+    def refresh_line(self, y: int) -> None:
+        """Repaint one visible line (cheap, for cursor moves)."""
+        if 0 <= y < self.size.height:
+            self.refresh_lines(y, 1)
+
+    def action_move(self, step: int) -> None:
+        self.cursor = max(0, min(self._count - 1, self.cursor + step))
+
+    def action_page(self, step: int) -> None:
+        self.action_move(step * max(1, self.size.height - 1))
+
+    def action_jump(self, where: int) -> None:
+        self.cursor = max(0, self._count - 1) if where < 0 else 0
+
+    def action_select(self) -> None:
+        ticket = self.current
+        if ticket is not None:
+            self.post_message(self.Selected(ticket.id))
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self._count)

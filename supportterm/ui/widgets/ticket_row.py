@@ -1,0 +1,82 @@
+"""Provides the inbox row layout: which columns, how wide, and the text of one ticket's line.
+
+Every value that comes from the helpdesk passes through `one_line` and becomes plain `Text`, never
+markup, so a subject like "[red]x" or an escape sequence is shown, not obeyed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.text import Text
+
+from supportterm.domain.models import Priority, Ticket
+from supportterm.domain.text import one_line
+from supportterm.ui import format as fmt
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One inbox column; width 0 means "takes the space left"."""
+
+    key: str
+    title: str
+    width: int
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("flag", "", 1), Column("priority", "Pri", 4), Column("due", "Due", 5),
+    Column("status", "Status", 7), Column("channel", "Chan", 5), Column("language", "Lg", 2),
+    Column("customer", "Customer", 18), Column("subject", "Subject", 0), Column("age", "Upd", 4),
+    Column("assignee", "Assignee", 12), Column("id", "#", 7),
+)
+"""The default layout. Ticket `#` last: it matters least while scanning."""
+
+_PRIORITY_STYLE = {Priority.URGENT: "bold red", Priority.HIGH: "yellow"}
+
+
+def widths(width: int, columns: tuple[Column, ...] = COLUMNS) -> list[int]:
+    """Column widths for a terminal `width` (one space between columns)."""
+    fixed = sum(c.width for c in columns) + len(columns)
+    flexible = max(10, width - fixed)
+    return [c.width or flexible for c in columns]
+
+
+def _cells(ticket: Ticket, names: dict[str, str], now: datetime) -> dict[str, tuple[str, str]]:
+    due_text = fmt.due(ticket.due_at, now) if ticket.status.is_active else ""
+    return {
+        "flag": ("●" if ticket.awaiting_reply else " ", "bold yellow"),
+        "priority": (fmt.PRIORITY_LABEL[ticket.priority], _PRIORITY_STYLE.get(ticket.priority, "")),
+        "due": (due_text, "bold red" if due_text.startswith("-") else ""),
+        "status": (fmt.STATUS_LABEL[ticket.status], ""),
+        "channel": (fmt.CHANNEL_LABEL[ticket.channel], "dim"),
+        "language": (ticket.language or "", "dim"),
+        "customer": (one_line(names.get(ticket.requester_id, ticket.requester_id)), ""),
+        "subject": (one_line(ticket.subject), "bold" if ticket.awaiting_reply else ""),
+        "age": (fmt.age(ticket.updated_at, now), "dim"),
+        "assignee": (one_line(names.get(ticket.assignee_id or "", "—")), ""),
+        "id": (ticket.id, "dim"),
+    }
+
+
+def _line(values: list[tuple[str, str]], sizes: list[int]) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for (value, style), size in zip(values, sizes, strict=True):
+        cell = Text(value, style=style)
+        cell.truncate(size, overflow="ellipsis", pad=True)
+        text.append_text(cell)
+        text.append(" ")
+    return text
+
+
+def row_text(ticket: Ticket, names: dict[str, str], now: datetime, width: int,
+             columns: tuple[Column, ...] = COLUMNS) -> Text:
+    """One ticket's inbox line."""
+    cells = _cells(ticket, names, now)
+    return _line([cells[c.key] for c in columns], widths(width, columns))
+
+
+def header_text(width: int, columns: tuple[Column, ...] = COLUMNS) -> Text:
+    """The column titles."""
+    return _line([(c.title, "bold") for c in columns], widths(width, columns))
