@@ -1,37 +1,39 @@
-"""Provides inbox views: named, saved filters over the ticket cache (gh-dash "sections").
+"""Provides inbox views: named, saved searches over the ticket cache (gh-dash "sections").
 
-A view is data, not SQL, so it can come from config and be tested without a database; the store
-turns it into a query.
+A view is a query in the search language (`domain.query`), so views from config, the built-in ones
+and what the agent types in the search line are one mechanism; the store turns them into SQL.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from supportterm.domain.models import Status
-
-ACTIVE = (Status.NEW, Status.OPEN, Status.ON_HOLD)
+from supportterm.domain.query import Query, parse
 
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """A saved filter of the inbox."""
+    """A saved search of the inbox."""
 
     id: str
     title: str
-    statuses: tuple[Status, ...] = ()
-    """Only tickets in these states; empty means any state."""
-    assignee: str | None = None
-    """"me" for the signed-in agent, "none" for unassigned, None for anyone."""
+    query: str = ""
+    """Search-language text, e.g. "status:active assignee:me"."""
     awaiting_only: bool = False
     """Only tickets whose customer spoke last (they wait for us)."""
 
+    def parsed(self, search: str = "") -> Query:
+        """This view's query, narrowed by what the agent typed in the search line."""
+        return parse(f"{self.query} {search}".strip())
+
 
 DEFAULT_VIEWS: tuple[View, ...] = (
-    View("open", "All open", statuses=ACTIVE),
-    View("mine", "Mine", statuses=ACTIVE, assignee="me"),
-    View("unassigned", "Unassigned", statuses=ACTIVE, assignee="none"),
-    View("awaiting", "Awaiting reply", statuses=ACTIVE + (Status.PENDING,), awaiting_only=True),
-    View("pending", "Pending", statuses=(Status.PENDING,)),
+    View("open", "All open", "status:active"),
+    View("mine", "Mine", "status:active assignee:me"),
+    View("unassigned", "Unassigned", "status:active assignee:none"),
+    View("awaiting", "Awaiting reply", "status:active,pending", awaiting_only=True),
+    View("urgent", "Urgent", "status:active priority:urgent,high"),
+    View("pending", "Pending", "status:pending"),
+    View("solved", "Solved", "status:solved,closed"),
     View("all", "All"),
 )

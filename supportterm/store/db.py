@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from supportterm.errors import StoreLockedError
+from supportterm.store import search
 
 T = TypeVar("T")
 
@@ -56,7 +57,25 @@ CREATE TABLE drafts (
 CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+_SCHEMA_SHIFT = """
+CREATE TABLE shift_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, shift_id INTEGER NOT NULL, kind TEXT NOT NULL,
+    at TEXT NOT NULL, data TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX shift_events_by_shift ON shift_events (shift_id, id);
+CREATE TABLE follow_ups (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, ticket_id TEXT NOT NULL, due_at TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '', done INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, done_at TEXT
+);
+CREATE INDEX follow_ups_by_due ON follow_ups (done, due_at);
+CREATE TABLE handoff_notes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, shift_id INTEGER NOT NULL UNIQUE, body TEXT NOT NULL,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, seen_at TEXT, posted_ticket_id TEXT
+);
+"""
+"""Shift log (issue 6): shift clock events, follow-up reminders, hand-off notes (store/shift.py)."""
+
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, search.SCHEMA, _SCHEMA_SHIFT)
 """Schema steps in order; `PRAGMA user_version` records how many have run. Append, never edit."""
 
 

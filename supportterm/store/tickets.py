@@ -21,6 +21,7 @@ from supportterm.domain.models import (
     format_time,
     parse_time,
 )
+from supportterm.domain.query import fts_match
 from supportterm.domain.views import View
 
 _TICKET_COLUMNS = (
@@ -56,8 +57,9 @@ def upsert_tickets(conn: sqlite3.Connection, tickets: Iterable[Ticket]) -> int:
 def upsert_people(conn: sqlite3.Connection, people: Iterable[Person]) -> None:
     """Insert or replace people records."""
     conn.executemany(
-        "INSERT OR REPLACE INTO people (id, role, name, email, organization, language) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO people (id, role, name, email, organization, language) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET role=excluded.role, name=excluded.name, email=excluded.email, "
+        "organization=excluded.organization, language=excluded.language",
         [(p.id, p.role.value, p.name, p.email, p.organization, p.language) for p in people],
     )
 
@@ -80,33 +82,59 @@ def mark_thread_synced(conn: sqlite3.Connection, ticket_id: str) -> None:
     conn.execute("UPDATE tickets SET thread_synced = 1 WHERE id = ?", (ticket_id,))
 
 
-def _where(view: View, me: str | None) -> tuple[str, list[object]]:
+def _in(column: str, values: tuple[object, ...], clauses: list[str], args: list[object]) -> None:
+    if values:
+        clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+        args.extend(getattr(v, "value", v) for v in values)
+
+
+def _where(view: View, me: str | None, search: str = "") -> tuple[str, list[object]]:
+    """SQL for a view narrowed by a search line: filters as columns, words through the FTS index."""
+    query = view.parsed(search)
     clauses: list[str] = []
     args: list[object] = []
-    if view.statuses:
-        clauses.append(f"status IN ({', '.join('?' * len(view.statuses))})")
-        args.extend(s.value for s in view.statuses)
-    if view.assignee == "me":
+    _in("status", query.statuses, clauses, args)
+    _in("priority", query.priorities, clauses, args)
+    _in("channel", query.channels, clauses, args)
+    _in("language", query.languages, clauses, args)
+    if query.assignee == "me":
         clauses.append("assignee_id = ?")
         args.append(me or "")
-    elif view.assignee == "none":
+    elif query.assignee == "none":
         clauses.append("assignee_id IS NULL")
+    elif query.assignee:
+        clauses.append("(assignee_id = ? OR assignee_id IN (SELECT id FROM people WHERE name LIKE ?))")
+        args.extend([query.assignee, f"%{query.assignee}%"])
+    if query.before is not None:
+        clauses.append("updated_at < ?")
+        args.append(format_time(query.before))
+    if query.after is not None:
+        clauses.append("updated_at >= ?")
+        args.append(format_time(query.after))
+    if query.ticket_id:
+        clauses.append("id = ?")
+        args.append(query.ticket_id)
     if view.awaiting_only:
         clauses.append("awaiting = 1")
+    match = fts_match(query)
+    if match is not None:
+        clauses.append("rowid IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?)")
+        args.append(match)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 
-def count(conn: sqlite3.Connection, view: View, *, me: str | None = None) -> int:
-    """How many tickets the view holds."""
-    where, args = _where(view, me)
+def count(conn: sqlite3.Connection, view: View, *, me: str | None = None, search: str = "") -> int:
+    """How many tickets the view (narrowed by `search`) holds."""
+    where, args = _where(view, me, search)
     return int(conn.execute(f"SELECT count(*) FROM tickets{where}", args).fetchone()[0])
 
 
 def window(
-    conn: sqlite3.Connection, view: View, *, offset: int, limit: int, me: str | None = None
+    conn: sqlite3.Connection, view: View, *, offset: int, limit: int, me: str | None = None,
+    search: str = "",
 ) -> list[Ticket]:
     """One window of a view, newest update first: what the inbox shows, never the whole table."""
-    where, args = _where(view, me)
+    where, args = _where(view, me, search)
     rows = conn.execute(
         f"SELECT {_TICKET_COLUMNS} FROM tickets{where} ORDER BY updated_at DESC, id DESC "
         "LIMIT ? OFFSET ?",

@@ -126,7 +126,7 @@ def test_upsert_updates_fields_but_keeps_thread_synced(store: Store) -> None:
 def inbox(store: Store) -> Store:
     """Six tickets covering every default view; newer ids were updated later."""
     rows = [
-        make_ticket("1", status=Status.OPEN, assignee_id="a1", last_customer_at=at(1)),
+        make_ticket("1", status=Status.OPEN, assignee_id="a1", last_customer_at=at(1), priority=Priority.HIGH),
         make_ticket("2", status=Status.NEW, assignee_id=None, last_customer_at=at(2)),
         make_ticket("3", status=Status.PENDING, assignee_id="a2", last_agent_at=at(1),
                     last_customer_at=at(3)),
@@ -149,6 +149,8 @@ def inbox(store: Store) -> Store:
         ("unassigned", ["2"]),
         ("awaiting", ["3", "2", "1"]),
         ("pending", ["3"]),
+        ("urgent", ["1"]),
+        ("solved", ["6", "4"]),
         ("all", ["6", "5", "4", "3", "2", "1"]),
     ],
 )
@@ -160,7 +162,7 @@ def test_default_views_window_and_count(inbox: Store, view_id: str, expected: li
 
 
 def test_every_default_view_is_covered() -> None:
-    assert set(VIEWS) == {"open", "mine", "unassigned", "awaiting", "pending", "all"}
+    assert set(VIEWS) == {"open", "mine", "unassigned", "awaiting", "urgent", "pending", "solved", "all"}
 
 
 def test_mine_is_empty_before_sign_in(inbox: Store) -> None:
