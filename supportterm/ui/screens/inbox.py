@@ -13,7 +13,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static
 
 from supportterm.domain.views import DEFAULT_VIEWS, View
 from supportterm.store import state
@@ -36,6 +37,8 @@ class InboxScreen(Screen[None]):
         Binding("right_square_bracket,l", "next_view", "Next view", id="inbox.next_view"),
         Binding("left_square_bracket,h", "prev_view", "Prev view", id="inbox.prev_view"),
         Binding("O", "outbox", "Outbox", id="inbox.outbox", tooltip="What waits to be delivered"),
+        Binding("slash", "search", "Search", id="inbox.search", tooltip="Search this view (offline)"),
+        Binding("escape", "clear_search", "Clear search", id="inbox.clear_search", show=False),
         Binding("q", "app.quit", "Quit", id="inbox.quit"),
     ]
 
@@ -45,10 +48,13 @@ class InboxScreen(Screen[None]):
         self.view_index = 0
         self._reader: sqlite3.Connection | None = None
         self._painted = False
+        self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(id="views")
+        yield Input(placeholder="search: words, \"phrase\", status: lang: channel: priority: assignee:me before: after: #id",
+                    id="search")
         yield Static(id="columns")
         yield TicketList(id="tickets", now=self.app.clock)  # type: ignore[attr-defined]
         yield StatusBar()
@@ -88,13 +94,14 @@ class InboxScreen(Screen[None]):
         me = state.get_state(self.reader, "me_id")
         view = self.views[self.view_index]
         reader = self.reader
+        search = self.search_text
 
         def page(offset: int, limit: int) -> Page:
-            rows = cache.window(reader, view, offset=offset, limit=limit, me=me)
+            rows = cache.window(reader, view, offset=offset, limit=limit, me=me, search=search)
             ids = [t.requester_id for t in rows] + [t.assignee_id for t in rows]
             return Page(offset, rows, cache.person_names(reader, ids))
 
-        self.ticket_list.show(page, cache.count(reader, view, me=me), keep=keep)
+        self.ticket_list.show(page, cache.count(reader, view, me=me, search=search), keep=keep)
         self.query_one("#columns", Static).update(header_text(self.size.width - 1))
         self._show_views(me)
         if not self._painted:
@@ -107,7 +114,47 @@ class InboxScreen(Screen[None]):
             label = f" {view.title} {cache.count(self.reader, view, me=me)} "
             parts.append(label, style="reverse bold" if index == self.view_index else "dim")
             parts.append(" ")
+        if self.search_text:
+            parts.append(f" search: {self.ticket_list.count} found ", style="bold yellow")
         self.query_one("#views", Static).update(parts)
+
+    @property
+    def search_text(self) -> str:
+        """What the agent typed in the search line."""
+        return self.query_one("#search", Input).value.strip()
+
+    def action_search(self) -> None:
+        """Show and focus the search line."""
+        field = self.query_one("#search", Input)
+        field.display = True
+        field.focus()
+
+    def action_clear_search(self) -> None:
+        """Empty and hide the search line, back to the whole view."""
+        field = self.query_one("#search", Input)
+        if field.value:
+            field.value = ""
+            self.reload()
+        field.display = False
+        self.ticket_list.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        # Results as you type, but one query per pause rather than per key on a 100k cache.
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(0.12, self._run_search)
+
+    def _run_search(self) -> None:
+        self.reload()
+        problems = self.views[self.view_index].parsed(self.search_text).problems
+        if problems:
+            self.notify("; ".join(problems), severity="warning", timeout=3)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.reload()
+        self.ticket_list.focus()
 
     def current_ticket_id(self) -> str | None:
         """Id of the ticket under the cursor, if any."""
