@@ -75,7 +75,10 @@ CREATE TABLE handoff_notes (
 """
 """Shift log (issue 6): shift clock events, follow-up reminders, hand-off notes (store/shift.py)."""
 
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, search.SCHEMA, _SCHEMA_SHIFT)
+_REQUESTER_INDEX = "CREATE INDEX tickets_by_requester ON tickets (requester_id, updated_at DESC);"
+"""For the customer panel: a customer's other tickets without a table scan."""
+
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, search.SCHEMA, _SCHEMA_SHIFT, _REQUESTER_INDEX)
 """Schema steps in order; `PRAGMA user_version` records how many have run. Append, never edit."""
 
 

@@ -149,6 +149,17 @@ def get_ticket(conn: sqlite3.Connection, ticket_id: str) -> Ticket | None:
     return ticket_from_row(row) if row else None
 
 
+def tickets_of(conn: sqlite3.Connection, requester_id: str, *, exclude: str | None = None,
+               limit: int = 10) -> list[Ticket]:
+    """A customer's tickets, newest first (for the customer panel)."""
+    rows = conn.execute(
+        f"SELECT {_TICKET_COLUMNS} FROM tickets WHERE requester_id = ? AND id != ? "
+        "ORDER BY updated_at DESC LIMIT ?",
+        (requester_id, exclude or "", limit),
+    ).fetchall()
+    return [ticket_from_row(r) for r in rows]
+
+
 def thread_synced(conn: sqlite3.Connection, ticket_id: str) -> bool:
     """Whether the ticket's thread has been fetched at least once."""
     row = conn.execute("SELECT thread_synced FROM tickets WHERE id = ?", (ticket_id,)).fetchone()

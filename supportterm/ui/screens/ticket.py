@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
@@ -27,6 +27,7 @@ from supportterm.ui import format as fmt
 from supportterm.ui.messages import SyncEventReceived
 from supportterm.ui.screens.pickers import StatusPicker
 from supportterm.ui.widgets.composer import Composer
+from supportterm.ui.widgets.customer_panel import CustomerPanel
 from supportterm.ui.widgets.status_bar import StatusBar
 from supportterm.ui.widgets.thread import MessageView
 
@@ -41,6 +42,10 @@ class TicketScreen(Screen[None]):
         Binding("s", "set_status", "Status", id="ticket.status", tooltip="Change the ticket's status"),
         Binding("S", "send_anyway", "Send held", id="ticket.send_anyway",
                 tooltip="Send a held (conflicting or failed) action anyway"),
+        Binding("z", "toggle_quoted", "Quoted", id="ticket.toggle_quoted", show=False,
+                tooltip="Show or hide quoted e-mail history"),
+        Binding("c", "toggle_customer", "Customer", id="ticket.toggle_customer", show=False,
+                tooltip="Show or hide the customer panel"),
         Binding("J", "sibling(1)", "Next ticket", id="ticket.next", show=False),
         Binding("K", "sibling(-1)", "Prev ticket", id="ticket.prev", show=False),
         Binding("j", "scroll(1)", "Scroll down", id="ticket.scroll_down", show=False),
@@ -59,12 +64,15 @@ class TicketScreen(Screen[None]):
         """The ticket version the agent has seen; a reply is sent with it so a change meanwhile is caught."""
         self._reader: sqlite3.Connection | None = None
         self._held: list[outbox.OutboxItem] = []
+        self.show_quoted = False
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(id="ticket-head")
         yield Static(id="ticket-banner")
-        yield VerticalScroll(id="thread")
+        with Horizontal(id="ticket-body"):
+            yield VerticalScroll(id="thread")
+            yield CustomerPanel(id="customer")
         yield Composer(id="composer")
         yield StatusBar()
         yield Footer()
@@ -109,6 +117,7 @@ class TicketScreen(Screen[None]):
         if not self.composer.is_open or self.seen_version is None:
             self.seen_version = self.ticket.version
         self._show_head(self.ticket)
+        self.query_one(CustomerPanel).show(self.reader, self.ticket)
         await self._show_thread()
 
     def _show_head(self, ticket: Ticket) -> None:
@@ -142,7 +151,8 @@ class TicketScreen(Screen[None]):
         for message in cache.get_thread(self.reader, self.ticket_id):
             item_id = int(message.id.removeprefix("local-")) if message.id.startswith("local-") else None
             item = pending.get(item_id) if item_id is not None else None
-            views.append(MessageView(message, now=now, state=item.state if item else None))
+            views.append(MessageView(message, now=now, state=item.state if item else None,
+                                     show_quoted=self.show_quoted))
         at_end = thread.scroll_y >= thread.max_scroll_y - 1
         await thread.remove_children()
         await thread.mount_all(views)
@@ -167,6 +177,19 @@ class TicketScreen(Screen[None]):
             ids = {event.ticket_id} if isinstance(event, ThreadChanged) else event.ids
             if self.ticket_id in ids:
                 await self.reload()
+
+    async def action_toggle_quoted(self) -> None:
+        """Show or hide the quoted history of e-mails."""
+        self.show_quoted = not self.show_quoted
+        await self._show_thread()
+
+    def action_toggle_customer(self) -> None:
+        """Show or hide the customer panel (narrow terminals)."""
+        panel = self.query_one(CustomerPanel)
+        panel.display = not panel.display
+
+    def on_resize(self) -> None:
+        self.query_one(CustomerPanel).display = self.size.width >= 100
 
     def action_compose(self, visibility: str) -> None:
         """Open the composer as a public reply or an internal note."""

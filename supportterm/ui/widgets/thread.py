@@ -9,6 +9,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from supportterm.domain.models import Message, Role, Visibility
+from supportterm.domain.mail import readable, split_quoted
+from supportterm.domain.mood import is_angry
 from supportterm.domain.text import inert, one_line
 from supportterm.ui import format as fmt
 
@@ -37,13 +39,24 @@ class MessageView(Static):
     MessageView.-customer { border: round $primary; }
     MessageView.-public { border: round $success; }
     MessageView.-internal { border: heavy $warning; background: $warning 8%; }
+    MessageView.-angry { border: round $error; border-title-color: $error; border-title-style: bold; }
     MessageView.-pending { border: dashed $accent; }
     MessageView.-problem { border: heavy $error; }
     """
 
-    def __init__(self, message: Message, *, now: datetime, state: str | None = None) -> None:
-        super().__init__(Text(inert(message.body, limit=BODY_LIMIT)))
+    def __init__(
+        self, message: Message, *, now: datetime, state: str | None = None, show_quoted: bool = False
+    ) -> None:
+        body = readable(message.body[: BODY_LIMIT * 4])
+        new, quoted = split_quoted(body)
+        text = Text(inert(new if quoted and not show_quoted else body, limit=BODY_LIMIT))
+        if quoted and not show_quoted:
+            text.append(f"\n▸ {len(quoted.splitlines())} quoted lines hidden — z shows them", style="dim italic")
+        if len(message.body) > BODY_LIMIT * 4:
+            text.append(f"\n… {len(message.body):,} characters in all; the rest is not shown", style="dim")
+        super().__init__(text)
         self.message = message
+        angry = message.author_role is Role.CUSTOMER and is_angry(new)
         if message.visibility is Visibility.INTERNAL:
             self.add_class("-internal")
         elif message.author_role is Role.CUSTOMER:
@@ -54,5 +67,7 @@ class MessageView(Static):
             self.add_class("-pending")
         elif state in ("failed", "conflict"):
             self.add_class("-problem")
-        self.border_title = label(message, state=state)
+        if angry:
+            self.add_class("-angry")
+        self.border_title = ("⚠ UPSET — take extra care · " if angry else "") + label(message, state=state)
         self.border_subtitle = f"{fmt.age(message.created_at, now)} ago"
