@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_HTML_HINT = re.compile(r"<\s*(html|body|div|p|br|table|span|a|b|i|style|script)\b", re.IGNORECASE)
+_HTML_HINT = re.compile(r"<(html|body|div|p|br|table|span|a|b|i|style|script)[\s/>]", re.IGNORECASE)
 _BLOCK = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "blockquote", "table", "ul", "ol", "hr"}
 _SKIP = {"script", "style", "head", "title", "noscript", "template"}
 _QUOTE_HEAD = re.compile(

@@ -24,8 +24,8 @@ def heat(text: str) -> float:
     """0 (calm) to 1 (furious), from shouting, exclamation runs and hostile words."""
     letters = [c for c in text if c.isalpha()]
     caps = sum(c.isupper() for c in letters) / len(letters) if len(letters) >= 20 else 0.0
-    shouted_words = len(re.findall(r"\b[^\W\d_]{4,}\b", text))
-    upper_words = len([w for w in re.findall(r"\b[^\W\d_]{4,}\b", text) if w.isupper()])
+    shouted_words = len(re.findall(r"\b[^\W\d_]{5,}\b", text))
+    upper_words = len([w for w in re.findall(r"\b[^\W\d_]{5,}\b", text) if w.isupper()])
     score = 0.0
     score += min(0.4, caps * 0.8) + (0.2 if shouted_words and upper_words / shouted_words > 0.1 else 0.0)
     score += min(0.3, 0.15 * len(_EXCLAIM.findall(text)))

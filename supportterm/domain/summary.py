@@ -190,7 +190,7 @@ def _breaches(replies: list[_Reply], inputs: SummaryInputs, policy: SlaPolicy, e
         ticket = inputs.tickets.get(ticket_id)
         if ticket is None:
             continue
-        clock = evaluate(ticket, policy, end, inputs.threads.get(ticket_id))
+        clock = evaluate(ticket, policy, end, inputs.threads.get(ticket_id) or None)
         if clock is not None and clock.status is SlaStatus.BREACHED:
             count += 1
     return count
