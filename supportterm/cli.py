@@ -147,10 +147,7 @@ def run_tui(profile: Profile, *, token: str | None = None) -> int:
 
     store = Store(paths.store_path(profile.name))
     try:
-        interval = load_settings().sync_interval_s
-        app = SupportTermApp(
-            profile=profile, store=store, token=token, token_lookup=_token, sync_interval_s=interval
-        )
+        app = SupportTermApp(profile=profile, store=store, token=token, token_lookup=_token, settings=load_settings())
         app.run()
         return app.return_code or 0
     finally:

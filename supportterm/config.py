@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from supportterm import paths
+from supportterm.domain.query import parse
+from supportterm.domain.views import DEFAULT_VIEWS, View
 from supportterm.errors import ConfigError
 
 
@@ -39,9 +41,19 @@ class Settings:
     sync_interval_s: float = 30.0
     """Seconds between automatic syncs."""
     theme: str = "textual-dark"
+    keymap: dict[str, str] = field(default_factory=dict)
+    """Binding id -> keys, e.g. {"ticket.reply": "r,ctrl+r"}; help shows the keys as remapped."""
+    views: tuple[View, ...] = DEFAULT_VIEWS
+    """Inbox views in order; `[[views]]` tables replace the built-in list."""
+    prefetch: int = 10
+    """Threads at the top of the inbox fetched before they are opened (0: none)."""
+    auto_advance: bool = False
+    """After sending a reply or changing status, open the next ticket of the view."""
 
 
-_TOP_KEYS = {"default_profile", "profiles", "sync_interval_s", "theme"}
+_TOP_KEYS = {"default_profile", "profiles", "sync_interval_s", "theme", "keymap", "views", "prefetch",
+             "auto_advance"}
+_VIEW_KEYS = {"id", "title", "query", "awaiting_only"}
 _PROFILE_KEYS = {"backend", "url", "user", "verify_tls"}
 
 
@@ -77,12 +89,38 @@ def load_settings(path: Path | None = None) -> Settings:
         interval = float(data.get("sync_interval_s", 30.0))
     except (TypeError, ValueError):
         raise ConfigError(f"{path}: sync_interval_s must be a number of seconds.") from None
+    keymap = data.get("keymap", {})
+    if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
+        raise ConfigError(f'{path}: [keymap] maps binding ids to keys, e.g. "ticket.reply" = "r,ctrl+r".')
     return Settings(
         profiles=profiles,
         default_profile=data.get("default_profile"),
         sync_interval_s=interval,
         theme=str(data.get("theme", "textual-dark")),
+        keymap=dict(keymap),
+        views=_views(data.get("views"), path),
+        prefetch=int(data.get("prefetch", 10)),
+        auto_advance=bool(data.get("auto_advance", False)),
     )
+
+
+def _views(raw: object, path: Path) -> tuple[View, ...]:
+    if raw is None:
+        return DEFAULT_VIEWS
+    if not isinstance(raw, list) or not raw or not all(isinstance(v, dict) for v in raw):
+        raise ConfigError(f"{path}: views must be [[views]] tables with id, title and query.")
+    out = []
+    for index, item in enumerate(raw):
+        for key in item:
+            if key not in _VIEW_KEYS:
+                raise _unknown(f"views[{index}].{key}", {f"views[{index}].{k}" for k in _VIEW_KEYS}, path)
+        if not isinstance(item.get("id"), str) or not isinstance(item.get("title"), str):
+            raise ConfigError(f"{path}: views[{index}] needs an id and a title.")
+        problems = parse(str(item.get("query", ""))).problems
+        if problems:
+            raise ConfigError(f"{path}: views[{index}].query: {'; '.join(problems)}.")
+        out.append(View(item["id"], item["title"], str(item.get("query", "")), bool(item.get("awaiting_only"))))
+    return tuple(out)
 
 
 def _profile(name: str, raw: dict[str, object], path: Path) -> Profile:

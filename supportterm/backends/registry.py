@@ -14,7 +14,11 @@ from supportterm.errors import ConfigError
 
 GROUP = "supportterm.backends"
 
-_BUILTIN = {"demo": "supportterm.backends.demo:DemoBackend"}
+_BUILTIN = {
+    "demo": "supportterm.backends.demo:DemoBackend",
+    "rt": "supportterm.backends.rt:RTBackend",
+    "django-helpdesk": "supportterm.backends.django_helpdesk:DjangoHelpdeskBackend",
+}
 """Used when the package runs from a source tree without installed metadata."""
 
 

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from supportterm.config import Profile
+from supportterm.config import Profile, Settings
 from supportterm.errors import SupportTermError
 from supportterm.store.db import Store
 from supportterm.sync.events import OutboxChanged, SyncEvent, SyncStatus
@@ -55,7 +55,7 @@ class SupportTermApp(App[int]):
         auto_sync: bool = True,
         sync_interval_s: float = 30.0,
         clock: Callable[[], datetime] | None = None,
-        prefetch: int = 10,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self.profile = profile
@@ -72,13 +72,21 @@ class SupportTermApp(App[int]):
         self.last_status: SyncStatus | None = None
         """The latest link state, for status bars of screens opened later."""
         self.outbox_pending = 0
-        self.governor = Governor(interval_s=sync_interval_s)
-        self.prefetch_count = prefetch
+        self.settings = settings or Settings(sync_interval_s=sync_interval_s)
+        self.governor = Governor(interval_s=self.settings.sync_interval_s)
+        self.prefetch_count = self.settings.prefetch
         """How many threads at the top of the inbox are fetched ahead of being opened."""
         self._next_sync: Timer | None = None
 
     def on_mount(self) -> None:
-        self.push_screen(InboxScreen())
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        self.push_screen(InboxScreen(self.settings.views))
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: object) -> None:
+        """A remapped key that collides with another binding: say so once instead of failing silently."""
+        keys = ", ".join(sorted(b.key for b in clashed_bindings))
+        self.notify(f"Key clash in [keymap]: {keys} is bound twice.", severity="warning", timeout=6)
 
     @on(InboxPainted)
     def _inbox_painted(self) -> None:

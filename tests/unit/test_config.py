@@ -103,3 +103,30 @@ def test_wrong_types_are_config_errors(tmp_path: Path, text: str) -> None:
     with pytest.raises(ConfigError) as caught:
         load_settings(path)
     assert str(path) in str(caught.value)
+
+
+def test_keymap_views_and_options_are_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from supportterm.config import load_settings
+
+    path = tmp_path / "config.toml"
+    path.write_text(
+        'prefetch = 3\nauto_advance = true\n[keymap]\n"ticket.reply" = "w"\n'
+        '[[views]]\nid = "ru"\ntitle = "Russian, open"\nquery = "lang:ru status:active"\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(path)
+    assert settings.keymap == {"ticket.reply": "w"}
+    assert [(v.id, v.query) for v in settings.views] == [("ru", "lang:ru status:active")]
+    assert (settings.prefetch, settings.auto_advance) == (3, True)
+
+
+def test_a_view_with_a_bad_query_names_the_view(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from supportterm.config import load_settings
+    from supportterm.errors import ConfigError
+
+    path = tmp_path / "config.toml"
+    path.write_text('[[views]]\nid = "x"\ntitle = "X"\nquery = "status:bogus"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"views\[0\]\.query: status:bogus is not understood"):
+        load_settings(path)

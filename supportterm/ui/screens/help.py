@@ -43,7 +43,7 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(Text(", ".join(keys)), Text(binding.tooltip or binding.description), ident)
         with VerticalScroll():
             yield Static(Text("Keys — Esc closes", style="bold"))
-            yield Static(table)
+            yield Static(table, id="help-table")
 
 
 def _same_action(screen: Screen[object], binding: Binding) -> list[tuple[str, Binding]]:

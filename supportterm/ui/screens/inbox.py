@@ -42,9 +42,9 @@ class InboxScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="inbox.quit"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, views: tuple[View, ...] = DEFAULT_VIEWS) -> None:
         super().__init__()
-        self.views: tuple[View, ...] = DEFAULT_VIEWS
+        self.views: tuple[View, ...] = views
         self.view_index = 0
         self._reader: sqlite3.Connection | None = None
         self._painted = False

@@ -1,0 +1,427 @@
+"""Provides the adapter for Request Tracker 5 through its built-in REST2 API (`/REST/2.0`).
+
+Auth: `Authorization: token …` when the secret looks like an RT auth token (`1-<user id>-<32 hex>`),
+otherwise HTTP Basic with the profile's `user` and the secret as password. Delta sync is a TicketSQL
+search on `LastUpdated` (keyset cursor, see `_Cursor`); threads are the ticket's Create, Correspond
+(public) and Comment (internal) transactions; writes are guarded by RT's ETags (`If-Match`, 412).
+Idempotency markers live in a transaction custom field (`marker_field`, default `supportterm-marker`),
+never in the text the customer reads. docs/backends.md has the details and the limits.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
+
+from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
+from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.domain.models import (
+    Agent,
+    ChangeSet,
+    Channel,
+    Message,
+    Person,
+    Priority,
+    ReplyDraft,
+    Role,
+    Status,
+    Ticket,
+    TicketPatch,
+    Visibility,
+    parse_time,
+)
+from supportterm.errors import AuthError, BackendError, ConflictError
+
+if TYPE_CHECKING:
+    import httpx
+
+REST = "/REST/2.0"
+TOKEN_RE = re.compile(r"^1-(\d+)-[0-9a-f]{32}$", re.IGNORECASE)
+PAGE = 100
+"""RT caps every collection at 100 items per page."""
+NOBODY = "Nobody"
+UNSET = "1970-01-01T00:00:00Z"
+THREAD_TYPES = {"Create": Visibility.PUBLIC, "Correspond": Visibility.PUBLIC, "Comment": Visibility.INTERNAL}
+STATUS_FROM_RT = {
+    "new": Status.NEW, "open": Status.OPEN, "stalled": Status.PENDING, "resolved": Status.SOLVED,
+    "rejected": Status.CLOSED, "deleted": Status.CLOSED,
+}
+STATUS_TO_RT = {
+    Status.NEW: "new", Status.OPEN: "open", Status.PENDING: "stalled", Status.ON_HOLD: "stalled",
+    Status.SOLVED: "resolved", Status.CLOSED: "resolved",
+}
+PRIORITY_TO_RT = {Priority.LOW: 0, Priority.NORMAL: 50, Priority.HIGH: 80, Priority.URGENT: 100}
+LIST_FIELDS = "Subject,Status,Priority,Owner,Requestor,Creator,Created,LastUpdated,LastUpdatedBy,Due,Told"
+PERSON_FIELDS = "Name,RealName,EmailAddress"
+
+
+def priority_from_rt(value: Any) -> Priority:
+    """RT's numeric priority in buckets: <25 low, <65 normal, <90 high, else urgent.
+
+    RT 5's default names (Low 0, Medium 50, High 100) land on low, normal and urgent.
+    """
+    number = int(value or 0)
+    if number < 25:
+        return Priority.LOW
+    if number < 65:
+        return Priority.NORMAL
+    return Priority.HIGH if number < 90 else Priority.URGENT
+
+
+def _sql_time(stamp: str) -> str:
+    """An RT W3CDTF timestamp as a TicketSQL literal (RT reads it in its $Timezone, UTC advised)."""
+    return stamp.replace("T", " ").replace("Z", "")
+
+
+@dataclass
+class _Cursor:
+    """Keyset position in the LastUpdated order: the last second seen, the ids seen at that second,
+    and the page inside that second (only when more than a page of tickets share one second)."""
+
+    stamp: str | None = None
+    ids: list[str] = field(default_factory=list)
+    page: int = 1
+
+    @classmethod
+    def load(cls, text: str | None) -> _Cursor:
+        if not text:
+            return cls()
+        try:
+            data = json.loads(text)
+            return cls(stamp=data["t"], ids=list(data.get("ids", [])), page=int(data.get("p", 1)))
+        except (ValueError, KeyError, TypeError):
+            return cls()  # a cursor from another adapter or version: start over, lose nothing
+
+    def dump(self) -> str:
+        return json.dumps({"t": self.stamp, "ids": self.ids, "p": self.page}, separators=(",", ":"))
+
+    def advance(self, items: list[dict[str, Any]], full: bool) -> _Cursor:
+        if not items:
+            return self
+        last = items[-1]["LastUpdated"]
+        at_last = [str(i["id"]) for i in items if i["LastUpdated"] == last]
+        if last == self.stamp:
+            return _Cursor(last, sorted(set(self.ids) | set(at_last)), self.page + 1 if full else self.page)
+        return _Cursor(last, at_last, 1)
+
+
+class RTBackend(HelpdeskBackend):
+    """Request Tracker 5 (REST2)."""
+
+    NAME = "rt"
+    OPTIONS = (
+        BackendOption("url", "REST2 base, e.g. https://rt.example.com/REST/2.0", required=True),
+        BackendOption("user", "RT user name, for Basic auth (not needed with an auth token)"),
+        BackendOption("token", "RT auth token, or the user's password", secret=True),
+        BackendOption("query", "extra TicketSQL every sync is limited to, e.g. Queue = 'Support'"),
+        BackendOption("initial_query", "TicketSQL of the first sync", default="Status = '__Active__'"),
+        BackendOption("marker_field", "transaction custom field for markers ('' = none)",
+                      default="supportterm-marker"),
+    )
+    CAPABILITIES = (
+        Capability.DELTA_SYNC | Capability.CONCURRENCY_TOKEN | Capability.INTERNAL_NOTES
+        | Capability.FIND_BY_MARKER | Capability.FIELD_SELECTION
+    )
+
+    def __init__(
+        self, options: Mapping[str, object], *, client: httpx.AsyncClient, token: str | None
+    ) -> None:
+        super().__init__(options, client=client, token=token)
+        self.user = str(options["user"]) if options.get("user") else None
+        self.query = str(options.get("query") or "")
+        initial = options.get("initial_query", "Status = '__Active__'")
+        self.initial_query = str(initial or "")
+        self.marker_field = str(options.get("marker_field", "supportterm-marker") or "")
+        self.prefix = "" if client.base_url.path.rstrip("/").endswith(REST) else REST
+        self._privileged: dict[str, bool] = {}
+        self._sent: dict[str, tuple[str, Visibility, datetime]] = {}
+        self._me: Agent | None = None
+        self._auth_kind = self._set_auth(client, token)
+
+    def _set_auth(self, client: httpx.AsyncClient, token: str | None) -> str:
+        """Token auth when the secret is an RT token; Basic when a user is configured."""
+        if not token:
+            return "none"
+        if TOKEN_RE.match(token.strip()) or not self.user:
+            client.headers["Authorization"] = f"token {token.strip()}"
+            return "token"
+        client.auth = (self.user, token)
+        return "basic"
+
+    async def _request(self, method: str, path: str, what: str, **kwargs: Any) -> httpx.Response:
+        async with map_http_errors(what):
+            response = await self.client.request(method, self.prefix + path, **kwargs)
+        if response.status_code != 304:
+            raise_for_status(response)
+        return response
+
+    async def _json(self, method: str, path: str, what: str, **kwargs: Any) -> Any:
+        return json_body(await self._request(method, path, what, **kwargs), what)
+
+    async def whoami(self) -> Agent:
+        match = TOKEN_RE.match((self.token or "").strip())
+        who = match.group(1) if match and self._auth_kind == "token" else self.user
+        if not who:
+            raise AuthError("RT needs an auth token, or a user name (profile 'user') and password.")
+        try:
+            data = await self._json("GET", f"/user/{who}", "signing in")
+        except AuthError as exc:
+            hint = "the auth token" if self._auth_kind == "token" else f"the password of '{who}'"
+            raise AuthError(f"Request Tracker refused {hint}. {exc}") from exc
+        name = str(data.get("Name") or who)
+        self._me = Agent(id=name, name=str(data.get("RealName") or name), email=data.get("EmailAddress"))
+        return self._me
+
+    async def _myself(self) -> Agent:
+        return self._me or await self.whoami()
+
+    async def list_changed(self, cursor: str | None, *, limit: int = 500) -> ChangeSet:
+        position = _Cursor.load(cursor)
+        clauses = [c for c in (self.query,) if c]
+        if position.stamp:
+            clauses.append(f"LastUpdated >= '{_sql_time(position.stamp)}'")
+        elif self.initial_query:
+            clauses.append(self.initial_query)
+        query = " AND ".join(f"({c})" for c in clauses) or "id > 0"
+        per_page = max(1, min(limit, PAGE))
+        params = [
+            ("query", query), ("fields", LIST_FIELDS), ("fields[Owner]", PERSON_FIELDS),
+            ("fields[Requestor]", PERSON_FIELDS), ("orderby", "LastUpdated"), ("order", "ASC"),
+            ("orderby", "id"), ("order", "ASC"), ("per_page", str(per_page)),
+            ("page", str(position.page)),
+        ]
+        data = await self._json("GET", "/tickets", "fetching changes", params=params)
+        items = _items(data)
+        full = len(items) >= per_page
+        fresh = [i for i in items if not (i.get("LastUpdated") == position.stamp and str(i["id"]) in position.ids)]
+        tickets, people = [], {}
+        for item in fresh:
+            ticket, persons = _parse(ticket_from_rt, item, "ticket")
+            tickets.append(ticket)
+            people.update({p.id: p for p in persons})
+        next_cursor = position.advance(items, full).dump()
+        return ChangeSet(tickets=tuple(tickets), people=tuple(people.values()), cursor=next_cursor,
+                         has_more=full)
+
+    async def get_ticket(self, ticket_id: str) -> Ticket:
+        response = await self._request("GET", f"/ticket/{ticket_id}", "fetching a ticket")
+        data = json_body(response, "fetching a ticket")
+        return _parse(ticket_from_rt, data, "ticket")[0]
+
+    async def _pages(self, path: str, what: str, params: list[tuple[str, str]]) -> list[dict[str, Any]]:
+        """Every item of an RT collection (100 per page; RT 5.0 leaves `total` empty, so page on)."""
+        items: list[dict[str, Any]] = []
+        page = 1
+        while True:
+            data = await self._json("GET", path, what, params=[*params, ("per_page", str(PAGE)),
+                                                                ("page", str(page))])
+            batch = _items(data)
+            items.extend(batch)
+            if len(batch) < PAGE or not data.get("next_page") and data.get("pages") is not None:
+                return items
+            page += 1
+
+    async def get_thread(self, ticket_id: str, *, after: str | None = None) -> list[Message]:
+        what = f"fetching the thread of #{ticket_id}"
+        history = await self._pages(
+            f"/ticket/{ticket_id}/history", what,
+            [("fields", "Type,Created,Creator,CustomFields"), ("fields[Creator]", PERSON_FIELDS)],
+        )
+        wanted = [t for t in history if t.get("Type") in THREAD_TYPES
+                  and (after is None or int(t["id"]) > int(after))]
+        if not wanted:
+            return []
+        bodies = await self._bodies(ticket_id, what)
+        messages = []
+        for txn in wanted:
+            author = str((txn.get("Creator") or {}).get("id") or "")
+            role = Role.AGENT if await self._is_privileged(author) else Role.CUSTOMER
+            messages.append(_parse(lambda t: message_from_rt(t, ticket_id, role, bodies, self.marker_field),
+                                   txn, "transaction"))
+        return messages
+
+    async def _bodies(self, ticket_id: str, what: str) -> dict[str, str]:
+        """Text of each transaction: its first text/plain part, else its first other text part."""
+        parts = await self._pages(f"/ticket/{ticket_id}/attachments", what,
+                                  [("fields", "TransactionId,ContentType,Content")])
+        bodies: dict[str, str] = {}
+        for part in parts:
+            txn, kind = str(part.get("TransactionId")), str(part.get("ContentType") or "")
+            content = part.get("Content")
+            if not isinstance(content, str) or not content or not kind.startswith("text/"):
+                continue
+            if txn not in bodies or (kind == "text/plain" and not bodies[txn + "#plain"]):
+                bodies[txn] = content
+                bodies[txn + "#plain"] = "1" if kind == "text/plain" else ""
+        return bodies
+
+    async def _is_privileged(self, name: str) -> bool:
+        """Agents are RT's privileged users; asked once per person and remembered."""
+        if not name:
+            return False
+        if name not in self._privileged:
+            try:
+                data = await self._json("GET", f"/user/{name}", "looking up a message author")
+                self._privileged[name] = bool(int(data.get("Privileged") or 0))
+            except BackendError:
+                self._privileged[name] = False
+        return self._privileged[name]
+
+    async def _guard(self, ticket_id: str, expect_version: str | None) -> dict[str, str]:
+        """If-Match for a write: refuse at once when LastUpdated moved since the agent's copy,
+        then let RT itself refuse (412) if anything lands between this read and the write."""
+        if not expect_version:
+            return {}
+        response = await self._request("GET", f"/ticket/{ticket_id}", f"checking #{ticket_id}")
+        current = json_body(response, f"checking #{ticket_id}").get("LastUpdated")
+        if current != expect_version:
+            raise ConflictError(f"Ticket #{ticket_id} changed on Request Tracker meanwhile.",
+                                server_version=current)
+        etag = response.headers.get("ETag")
+        return {"If-Match": etag} if etag else {}
+
+    async def post_message(
+        self,
+        ticket_id: str,
+        draft: ReplyDraft,
+        *,
+        marker: str,
+        expect_version: str | None = None,
+    ) -> tuple[Message, Ticket | None]:
+        me = await self._myself()
+        # RT's correspond/comment resources have no ETag of their own (If-Match there always gives
+        # 412), so a reply is checked by the read in `_guard` only; ticket PUTs get If-Match too.
+        await self._guard(ticket_id, expect_version)
+        body: dict[str, Any] = {"Content": draft.body, "ContentType": "text/plain"}
+        if self.marker_field:
+            body["TxnCustomFields"] = {self.marker_field: marker}
+        if draft.new_status is not None:
+            body["Status"] = STATUS_TO_RT[draft.new_status]
+        internal = draft.visibility is Visibility.INTERNAL
+        what = f"sending {'a note' if internal else 'a reply'} to #{ticket_id}"
+        self._sent[marker] = (draft.body, draft.visibility, datetime.now(timezone.utc))
+        response = await self._request("POST", f"/ticket/{ticket_id}/{'comment' if internal else 'correspond'}",
+                                       what, json=body)
+        txn = response.headers.get("Location", "").rstrip("/").rsplit("/", 1)[-1]
+        if not txn.isdigit():
+            raise BackendError(f"Request Tracker did not say which transaction holds the reply to #{ticket_id}.")
+        message = Message(
+            id=txn, ticket_id=str(ticket_id), author_id=me.id, author_role=Role.AGENT,
+            visibility=draft.visibility, body=draft.body, created_at=datetime.now(timezone.utc),
+            author_name=me.name, marker=marker,
+        )
+        return message, await self.get_ticket(ticket_id)
+
+    async def find_message(self, ticket_id: str, marker: str) -> Message | None:
+        """By the marker custom field; without one, by exact body + author + visibility, for
+        replies this process sent in the last ten minutes (the lost-response window)."""
+        thread = await self.get_thread(ticket_id)
+        for message in thread:
+            if message.marker == marker:
+                return message
+        sent = self._sent.get(marker)
+        if sent is None or self.marker_field:
+            return None
+        me = await self._myself()
+        body, visibility, at = sent
+        for message in reversed(thread):
+            if (message.body.strip() == body.strip() and message.author_id == me.id
+                    and message.visibility is visibility
+                    and abs((message.created_at - at).total_seconds()) < 600):
+                return message
+        return None
+
+    async def update_ticket(
+        self, ticket_id: str, patch: TicketPatch, *, expect_version: str | None = None
+    ) -> Ticket:
+        body: dict[str, Any] = {}
+        if patch.status is not None:
+            body["Status"] = STATUS_TO_RT[patch.status]
+        if patch.priority is not None:
+            body["Priority"] = PRIORITY_TO_RT[patch.priority]
+        if patch.assignee_id is not None:
+            body["Owner"] = patch.assignee_id or NOBODY
+        headers = await self._guard(ticket_id, expect_version)
+        what = f"updating #{ticket_id}"
+        if body:
+            notes = await self._json("PUT", f"/ticket/{ticket_id}", what, json=body, headers=headers)
+            refused = [str(n) for n in notes or () if _refusal(str(n))]
+            if refused:  # RT answers 200 even when it refuses a value
+                raise BackendError(f"Request Tracker refused the change: {refused[0]}")
+        return await self.get_ticket(ticket_id)
+
+
+def _refusal(note: str) -> bool:
+    lowered = note.lower()
+    return any(s in lowered for s in ("isn't a valid", "permission denied", "could not", "invalid", "illegal"))
+
+
+def _items(data: Any) -> list[dict[str, Any]]:
+    if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+        raise BackendError("Request Tracker sent a collection without 'items'.")
+    return data["items"]
+
+
+def _parse(fn: Any, data: Any, what: str) -> Any:
+    try:
+        return fn(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise BackendError(f"Request Tracker sent a malformed {what} ({exc!r}).") from exc
+
+
+def _person(data: Any, role: Role) -> Person | None:
+    if not isinstance(data, dict) or not data.get("id") or data.get("id") == NOBODY:
+        return None
+    name = str(data.get("RealName") or data.get("Name") or data["id"])
+    return Person(id=str(data["id"]), name=name, role=role, email=data.get("EmailAddress") or None)
+
+
+def _time(value: Any) -> datetime | None:
+    return None if not value or value == UNSET else parse_time(str(value))
+
+
+def ticket_from_rt(data: dict[str, Any]) -> tuple[Ticket, list[Person]]:
+    """An RT ticket (search item or single record) as a domain Ticket plus the people it names."""
+    requestors = [p for p in (_person(r, Role.CUSTOMER) for r in data.get("Requestor") or ()) if p]
+    owner = _person(data.get("Owner"), Role.AGENT)
+    creator = data.get("Creator") or {}
+    requester_id = requestors[0].id if requestors else str(creator.get("id") or "unknown")
+    updated = _time(data["LastUpdated"])
+    created = _time(data.get("Created")) or updated
+    if created is None or updated is None:
+        raise ValueError("ticket without timestamps")
+    by = str((data.get("LastUpdatedBy") or {}).get("id") or "")
+    customer_last = updated if by and by in {p.id for p in requestors} else None
+    ticket = Ticket(
+        id=str(data["id"]), subject=str(data.get("Subject") or ""),
+        status=STATUS_FROM_RT.get(str(data.get("Status")), Status.OPEN),
+        priority=priority_from_rt(data.get("Priority")), channel=Channel.EMAIL,
+        requester_id=requester_id, assignee_id=owner.id if owner else None,
+        created_at=created, updated_at=updated, due_at=_time(data.get("Due")),
+        version=str(data["LastUpdated"]), last_customer_at=customer_last,
+        last_agent_at=_time(data.get("Told")),
+    )
+    return ticket, requestors + ([owner] if owner else [])
+
+
+def message_from_rt(
+    txn: dict[str, Any], ticket_id: str, role: Role, bodies: dict[str, str], marker_field: str
+) -> Message:
+    """A Create/Correspond/Comment transaction as a domain Message."""
+    creator = txn.get("Creator") or {}
+    marker = None
+    for cf in txn.get("CustomFields") or ():
+        if marker_field and cf.get("name") == marker_field and cf.get("values"):
+            marker = str(cf["values"][0])
+    created = _time(txn["Created"])
+    if created is None:
+        raise ValueError("transaction without a timestamp")
+    return Message(
+        id=str(txn["id"]), ticket_id=str(ticket_id), author_id=str(creator.get("id") or ""),
+        author_role=role, visibility=THREAD_TYPES[txn["Type"]], body=bodies.get(str(txn["id"]), ""),
+        created_at=created, author_name=creator.get("RealName") or creator.get("Name"), marker=marker,
+    )

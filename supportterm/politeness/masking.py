@@ -1,0 +1,43 @@
+"""Provides `mask`: blanks the parts of a reply that are not the agent's own words.
+
+Quoted customer text ("> " lines, text in quotes, « », “ ”, „ “), code spans in backticks, fenced
+and indented code, and shell commands are replaced by spaces before the tone and address rules
+run, so "kill -9", a quoted insult or `abort()` never trigger them. Spaces keep every offset.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FENCE = re.compile(r"^[ \t]*(```|~~~).*?(?:^[ \t]*\1[^\n]*$|\Z)", re.M | re.S)
+_QUOTE_LINE = re.compile(r"^[ \t]*>[^\n]*", re.M)
+_INDENTED = re.compile(r"^(?: {4}|\t)[^\n]*", re.M)
+_SHELL = re.compile(
+    r"^[ \t]*(?:[$#%] |sudo |kill |killall |pkill |git |docker |kubectl |systemctl |rm |curl |ssh )[^\n]*",
+    re.M,
+)
+_BACKTICK = re.compile(r"`[^`\n]+`")
+_QUOTED = re.compile(
+    r"\"[^\"\n]{1,400}\"|«[^»\n]{1,400}»|“[^”\n]{1,400}”|„[^“”\n]{1,400}[“”]"
+    r"|(?<!\w)'[^'\n]{1,200}'(?!\w)"
+)
+_MASKS = (_FENCE, _QUOTE_LINE, _INDENTED, _SHELL, _BACKTICK, _QUOTED)
+_QUOTES_ONLY = (_QUOTE_LINE, _QUOTED)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def mask(text: str) -> str:
+    """`text` with quotes, code and commands blanked out; same length, newlines kept."""
+    for pattern in _MASKS:
+        text = pattern.sub(_blank, text)
+    return text
+
+
+def mask_quotes(text: str) -> str:
+    """`text` with only quoted customer text blanked (for checks that must still see code)."""
+    for pattern in _QUOTES_ONLY:
+        text = pattern.sub(_blank, text)
+    return text
