@@ -16,11 +16,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
+from supportterm.domain.models import Priority, Status, TicketPatch
 from supportterm.domain.views import DEFAULT_VIEWS, View
 from supportterm.store import state
 from supportterm.store import tickets as cache
 from supportterm.sync.events import TicketsChanged
+from supportterm.ui import actions
 from supportterm.ui.messages import InboxPainted, SyncEventReceived
+from supportterm.ui.screens.pickers import priority_picker, status_picker
 from supportterm.ui.widgets.status_bar import StatusBar
 from supportterm.ui.widgets.ticket_list import Page, TicketList
 from supportterm.ui.widgets.ticket_row import header_text
@@ -36,6 +39,14 @@ class InboxScreen(Screen[None]):
         Binding("o", "open", "Open", id="inbox.open_o", show=False, tooltip="Open the ticket under the cursor"),
         Binding("right_square_bracket,l", "next_view", "Next view", id="inbox.next_view"),
         Binding("left_square_bracket,h", "prev_view", "Prev view", id="inbox.prev_view"),
+        Binding("x", "mark", "Mark", id="inbox.mark", tooltip="Mark the ticket for a bulk action"),
+        Binding("a", "assign_to_me", "Take", id="inbox.assign",
+                tooltip="Assign the marked tickets (or the one under the cursor) to me"),
+        Binding("s", "set_status", "Status", id="inbox.status", tooltip="Set the status of the marked tickets"),
+        Binding("p", "set_priority", "Priority", id="inbox.priority",
+                tooltip="Set the priority of the marked tickets"),
+        Binding("C", "close_tickets", "Close", id="inbox.close", show=False,
+                tooltip="Mark the marked tickets solved"),
         Binding("O", "outbox", "Outbox", id="inbox.outbox", tooltip="What waits to be delivered"),
         Binding("slash", "search", "Search", id="inbox.search", tooltip="Search this view (offline)"),
         Binding("escape", "clear_search", "Clear search", id="inbox.clear_search", show=False),
@@ -116,6 +127,8 @@ class InboxScreen(Screen[None]):
             parts.append(" ")
         if self.search_text:
             parts.append(f" search: {self.ticket_list.count} found ", style="bold yellow")
+        if self.ticket_list.marked:
+            parts.append(f" {len(self.ticket_list.marked)} marked ", style="bold green")
         self.query_one("#views", Static).update(parts)
 
     @property
@@ -180,6 +193,50 @@ class InboxScreen(Screen[None]):
             start = max(0, ticket_list.cursor - NEIGHBOURS // 2)
             neighbours = ticket_list.ids_from(start, NEIGHBOURS)
             self.app.push_screen(TicketScreen(ticket_id, neighbours=neighbours))
+
+    def action_mark(self) -> None:
+        """Mark or unmark the ticket under the cursor."""
+        self.ticket_list.toggle_mark()
+        self._show_views(state.get_state(self.reader, "me_id"))
+
+    def _targets(self) -> list[str]:
+        marked = sorted(self.ticket_list.marked)
+        current = self.current_ticket_id()
+        return marked or ([current] if current else [])
+
+    def _bulk(self, patch: TicketPatch) -> None:
+        targets = self._targets()
+        if targets:
+            self.run_worker(self._apply(targets, patch), group="bulk", exit_on_error=False)
+
+    async def _apply(self, targets: list[str], patch: TicketPatch) -> None:
+        done = await actions.update(self.app, targets, patch)  # type: ignore[arg-type]
+        if done:
+            self.ticket_list.marked.clear()
+            self.notify(f"{done} ticket{'s' if done != 1 else ''} updated; sending…", timeout=2)
+
+    def action_assign_to_me(self) -> None:
+        """Assign the marked tickets (or the current one) to me."""
+        targets = self._targets()
+        if targets:
+            self.run_worker(actions.assign_to_me(self.app, targets), group="bulk", exit_on_error=False)  # type: ignore[arg-type]
+            self.ticket_list.marked.clear()
+
+    def action_set_status(self) -> None:
+        """Pick a status for the marked tickets (or the current one)."""
+        current = self.ticket_list.current
+        self.app.push_screen(status_picker(current.status if current else None),
+                             lambda v: self._bulk(TicketPatch(status=Status(v))) if v else None)
+
+    def action_set_priority(self) -> None:
+        """Pick a priority for the marked tickets (or the current one)."""
+        current = self.ticket_list.current
+        self.app.push_screen(priority_picker(current.priority if current else None),
+                             lambda v: self._bulk(TicketPatch(priority=Priority(v))) if v else None)
+
+    def action_close_tickets(self) -> None:
+        """Solve the marked tickets (or the current one)."""
+        self._bulk(TicketPatch(status=Status.SOLVED))
 
     def action_outbox(self) -> None:
         """Show the outbox."""

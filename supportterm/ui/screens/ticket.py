@@ -17,7 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
-from supportterm.domain.models import ReplyDraft, Status, Ticket, TicketPatch, Visibility
+from supportterm.domain.models import Priority, ReplyDraft, Status, Ticket, TicketPatch, Visibility
 from supportterm.domain.text import one_line
 from supportterm.errors import OfflineError
 from supportterm.store import outbox
@@ -25,7 +25,8 @@ from supportterm.store import tickets as cache
 from supportterm.sync.events import ThreadChanged, TicketsChanged
 from supportterm.ui import format as fmt
 from supportterm.ui.messages import SyncEventReceived
-from supportterm.ui.screens.pickers import StatusPicker
+from supportterm.ui import actions
+from supportterm.ui.screens.pickers import NotePrompt, priority_picker, status_picker
 from supportterm.ui.widgets.composer import Composer
 from supportterm.ui.widgets.customer_panel import CustomerPanel
 from supportterm.ui.widgets.status_bar import StatusBar
@@ -40,6 +41,10 @@ class TicketScreen(Screen[None]):
         Binding("n", "compose('internal')", "Note", id="ticket.note", tooltip="Write an internal note"),
         Binding("i", "toggle_visibility", "Public/internal", id="ticket.toggle_internal", show=False),
         Binding("s", "set_status", "Status", id="ticket.status", tooltip="Change the ticket's status"),
+        Binding("p", "set_priority", "Priority", id="ticket.priority", tooltip="Change the priority"),
+        Binding("a", "assign_to_me", "Take", id="ticket.assign", tooltip="Assign the ticket to me"),
+        Binding("e", "escalate", "Escalate", id="ticket.escalate",
+                tooltip="Escalate with a required internal note"),
         Binding("S", "send_anyway", "Send held", id="ticket.send_anyway",
                 tooltip="Send a held (conflicting or failed) action anyway"),
         Binding("z", "toggle_quoted", "Quoted", id="ticket.toggle_quoted", show=False,
@@ -249,27 +254,53 @@ class TicketScreen(Screen[None]):
         kind = "Note" if draft.visibility is Visibility.INTERNAL else "Reply"
         self.notify(f"{kind} queued; sending…", timeout=2)
         self.app.push_outbox()  # type: ignore[attr-defined]
+        self._maybe_advance()
 
     def action_set_status(self) -> None:
         """Pick a new status for the ticket."""
-        if self.ticket is None:
-            return
+        if self.ticket is not None:
+            self.app.push_screen(status_picker(self.ticket.status), self._status_chosen)
 
-        def chosen(status: Status | None) -> None:
-            if status is not None and self.ticket is not None and status is not self.ticket.status:
-                self.update_ticket(TicketPatch(status=status))
+    def _status_chosen(self, value: str | None) -> None:
+        if value and self.ticket is not None and value != self.ticket.status.value:
+            self.update_ticket(TicketPatch(status=Status(value)))
 
-        self.app.push_screen(StatusPicker(self.ticket.status), chosen)
+    def action_set_priority(self) -> None:
+        """Pick a new priority for the ticket."""
+        if self.ticket is not None:
+            self.app.push_screen(priority_picker(self.ticket.priority), self._priority_chosen)
+
+    def _priority_chosen(self, value: str | None) -> None:
+        if value and self.ticket is not None and value != self.ticket.priority.value:
+            self.update_ticket(TicketPatch(priority=Priority(value)))
+
+    @work(exclusive=True, group="update-ticket", exit_on_error=False, description="Assigning")
+    async def action_assign_to_me(self) -> None:
+        """Take the ticket."""
+        if await actions.assign_to_me(self.app, [self.ticket_id]):  # type: ignore[arg-type]
+            self.notify("Assigned to you.", timeout=2)
+
+    def action_escalate(self) -> None:
+        """Escalate: a required internal note saying why, and the priority raised to high."""
+        self.app.push_screen(
+            NotePrompt("Escalate — internal note", "Why escalate, and what was tried? (ctrl+s escalates)"),
+            self._escalation_written,
+        )
+
+    def _escalation_written(self, note: str | None) -> None:
+        if note and self.ticket is not None:
+            self.run_worker(actions.escalate(self.app, self.ticket_id, note, self.ticket.priority),  # type: ignore[arg-type]
+                            group="update-ticket", exit_on_error=False)
 
     @work(exclusive=True, group="update-ticket", exit_on_error=False, description="Updating the ticket")
     async def update_ticket(self, patch: TicketPatch) -> None:
-        """Queue a ticket change and deliver it."""
-        engine = self.app.engine  # type: ignore[attr-defined]
-        if engine is None:
-            self.notify("Still starting up; try again in a moment.", severity="warning")
-            return
-        await engine.queue_update(self.ticket_id, patch, expect_version=None)
-        self.app.push_outbox()  # type: ignore[attr-defined]
+        """Queue a ticket change and deliver it; then, if configured, go on to the next ticket."""
+        if await actions.update(self.app, [self.ticket_id], patch):  # type: ignore[arg-type]
+            self._maybe_advance()
+
+    def _maybe_advance(self) -> None:
+        if self.app.settings.auto_advance:  # type: ignore[attr-defined]
+            self.action_sibling(1)
 
     @work(exclusive=True, group="send-reply", exit_on_error=False, description="Retrying held actions")
     async def action_send_anyway(self) -> None:

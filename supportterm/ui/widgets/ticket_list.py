@@ -70,6 +70,8 @@ class TicketList(ScrollView, can_focus=True):
         self._source: PageSource | None = None
         self._count = 0
         self._pages: LRUCache[int, Page] = LRUCache(maxsize=64)
+        self.marked: set[str] = set()
+        """Tickets marked for a bulk action (kept across view switches until used or cleared)."""
 
     def show(self, source: PageSource, count: int, *, keep: str | None = None) -> None:
         """Point the list at a view (`count` rows from `source`), keeping ticket `keep` under the cursor
@@ -124,7 +126,7 @@ class TicketList(ScrollView, can_focus=True):
             return Strip.blank(width)
         page = self._pages.get(index // PAGE)
         names = page.names if page else {}
-        text = row_text(ticket, names, self._now(), width)
+        text = row_text(ticket, names, self._now(), width, marked=ticket.id in self.marked)
         if index == self.cursor:
             text.stylize(Style(reverse=True, bold=self.has_focus))
         segments = list(text.render(self.app.console))
@@ -153,6 +155,15 @@ class TicketList(ScrollView, can_focus=True):
 
     def action_jump(self, where: int) -> None:
         self.cursor = max(0, self._count - 1) if where < 0 else 0
+
+    def toggle_mark(self) -> None:
+        """Mark or unmark the ticket under the cursor, then move down (mutt's `t`, aerc's `x`)."""
+        ticket = self.current
+        if ticket is None:
+            return
+        self.marked.symmetric_difference_update({ticket.id})
+        self.refresh_line(self.cursor - int(self.scroll_offset.y))
+        self.action_move(1)
 
     def action_select(self) -> None:
         ticket = self.current

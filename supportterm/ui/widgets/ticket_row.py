@@ -43,10 +43,11 @@ def widths(width: int, columns: tuple[Column, ...] = COLUMNS) -> list[int]:
     return [c.width or flexible for c in columns]
 
 
-def _cells(ticket: Ticket, names: dict[str, str], now: datetime) -> dict[str, tuple[str, str]]:
+def _cells(ticket: Ticket, names: dict[str, str], now: datetime, marked: bool) -> dict[str, tuple[str, str]]:
     due_text = fmt.due(ticket.due_at, now) if ticket.status.is_active else ""
+    flag = ("✓", "bold green") if marked else ("●" if ticket.awaiting_reply else " ", "bold yellow")
     return {
-        "flag": ("●" if ticket.awaiting_reply else " ", "bold yellow"),
+        "flag": flag,
         "priority": (fmt.PRIORITY_LABEL[ticket.priority], _PRIORITY_STYLE.get(ticket.priority, "")),
         "due": (due_text, "bold red" if due_text.startswith("-") else ""),
         "status": (fmt.STATUS_LABEL[ticket.status], ""),
@@ -70,10 +71,10 @@ def _line(values: list[tuple[str, str]], sizes: list[int]) -> Text:
     return text
 
 
-def row_text(ticket: Ticket, names: dict[str, str], now: datetime, width: int,
+def row_text(ticket: Ticket, names: dict[str, str], now: datetime, width: int, *, marked: bool = False,
              columns: tuple[Column, ...] = COLUMNS) -> Text:
-    """One ticket's inbox line."""
-    cells = _cells(ticket, names, now)
+    """One ticket's inbox line; a marked ticket (for a bulk action) shows a tick instead of the dot."""
+    cells = _cells(ticket, names, now, marked)
     return _line([cells[c.key] for c in columns], widths(width, columns))
 
 
