@@ -45,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     sync = sub.add_parser("sync", help="run one sync cycle headless and print what moved")
     _add_profile_args(sync)
     sync.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    from supportterm import shift_cli
+
+    shift_cli.add_parser(sub)
     return parser
 
 
@@ -64,6 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_demo(args)
         if args.command == "sync":
             return run_sync(args)
+        if args.command == "shift":
+            from supportterm import shift_cli
+
+            return shift_cli.run(args)
         return run_tui(resolve_profile(args))
     except SupportTermError as exc:
         print(f"supportterm: {exc}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Provides `supportterm shift start|break|resume|stop|status [--json]` (DESIGN §4): the shift clock, headless.
+"""Provides `supportterm shift start|break|resume|stop|status [--json]` (DESIGN §4): the shift clock.
 
 Wired into `cli.py` by two lines (`shift_cli.add_parser(sub)` and a dispatch to `shift_cli.run(args)`);
 also runnable alone as `python -m supportterm.shift_cli`. It only reads and writes the profile's local
@@ -56,8 +56,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Add the `shift` command and its actions to the top-level sub-parsers; returns its parser."""
-    shift = subparsers.add_parser("shift", help="drive the shift clock headless (start, break, resume, stop, "
-                                  "status)")
+    shift: argparse.ArgumentParser = subparsers.add_parser(
+        "shift", help="drive the shift clock headless (start, break, resume, stop, status)")
     _common(shift)
     actions = shift.add_subparsers(dest="shift_command", metavar="ACTION", required=True)
     start = actions.add_parser("start", help="start a shift; shows the previous shift's hand-off note")

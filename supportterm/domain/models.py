@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 
+ESCALATION_PREFIX = "[Escalation] "
+"""Starts every escalation's internal note, so the shift summary can count escalations."""
+
+
 class Status(enum.StrEnum):
     """Where a ticket is in its life; the order is the usual workflow order."""
 

@@ -314,7 +314,8 @@ def _close_segment(tally: _Tally, end: datetime, policy: ShiftPolicy, tracked: b
     idle = ZERO
     if tracked:
         points = sorted(tally.marks) + [end]
-        idle = sum((max(ZERO, b - a - policy.idle_after) for a, b in zip(points, points[1:])), ZERO)
+        gaps = (b - a for a, b in zip(points, points[1:], strict=False))
+        idle = sum((max(ZERO, gap - policy.idle_after) for gap in gaps), ZERO)
     tally.idle += idle
     active = end - tally.marks[0] - idle
     tally.active_since_break = active

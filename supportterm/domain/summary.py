@@ -129,7 +129,7 @@ def summarize(
         escalations=sum(a.escalation for a in done),
         undelivered=sum(not a.delivered for a in inputs.actions),
         first_responses=len(firsts),
-        median_first_response_s=_s(statistics.median(firsts)) if firsts else None,
+        median_first_response_s=_median_s(firsts),
         sla_breaches=_breaches(replies, inputs, policy, view.ended_at or view.now),
         longest_wait_s=_s(longest[0]) if longest else None,
         longest_wait_ticket=longest[1] if longest else None,
@@ -138,6 +138,11 @@ def summarize(
 
 def _s(value: timedelta) -> int:
     return int(value.total_seconds())
+
+
+def _median_s(values: list[timedelta]) -> int | None:
+    """Median in whole seconds (the mean of the middle two for an even count), None when empty."""
+    return int(statistics.median(v.total_seconds() for v in values)) if values else None
 
 
 def _reply(action: Action, inputs: SummaryInputs) -> _Reply:

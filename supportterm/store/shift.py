@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
-from supportterm.domain.models import Status, Visibility, format_time, parse_time, utc
+from supportterm.domain.models import ESCALATION_PREFIX, Status, Visibility, format_time, parse_time, utc
 from supportterm.domain.shift import (
     EventKind,
     ShiftClock,
@@ -269,7 +269,9 @@ def _action(row: sqlite3.Row) -> Action:
     return Action(
         ticket_id=row["ticket_id"], kind=kind, at=_time(row["created_at"]), delivered=row["state"] == SENT,
         new_status=Status(status) if status in Status._value2member_map_ else None,
-        escalation=str(payload.get(ESCALATE_KEY, "")).lower() in ("1", "true", "yes"), marker=row["marker"],
+        escalation=str(payload.get(ESCALATE_KEY, "")).lower() in ("1", "true", "yes")
+        or (kind == NOTE and str(payload.get("body", "")).startswith(ESCALATION_PREFIX)),
+        marker=row["marker"],
     )
 
 

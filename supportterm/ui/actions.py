@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from supportterm.domain.models import Priority, ReplyDraft, Status, TicketPatch, Visibility
+from supportterm.domain.models import ESCALATION_PREFIX, Priority, ReplyDraft, Status, TicketPatch, Visibility
 from supportterm.store import state
 from supportterm.store import tickets as cache
 
 if TYPE_CHECKING:
     from supportterm.ui.app import SupportTermApp
 
-ESCALATION_PREFIX = "[Escalation] "
-"""Marks escalation notes, so the shift summary can count them."""
 
 
 async def update(app: SupportTermApp, ticket_ids: list[str], patch: TicketPatch) -> int:

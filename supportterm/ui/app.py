@@ -22,6 +22,7 @@ from supportterm.errors import SupportTermError
 from supportterm.store.db import Store
 from supportterm.sync.events import OutboxChanged, SyncEvent, SyncStatus
 from supportterm.sync.governor import Governor
+from supportterm.ui.commands import ActionProvider, TicketJumpProvider, ViewProvider
 from supportterm.ui.messages import InboxPainted, SyncEventReceived
 from supportterm.ui.screens.help import HelpScreen
 from supportterm.ui.screens.inbox import InboxScreen
@@ -37,6 +38,7 @@ class SupportTermApp(App[int]):
     """The agent's workspace for one profile."""
 
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {TicketJumpProvider, ViewProvider, ActionProvider}
     TITLE = "supportterm"
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Show every key of this screen"),

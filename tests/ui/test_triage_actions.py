@@ -11,7 +11,7 @@ from supportterm.domain.models import Priority, Status
 from supportterm.store import outbox, state
 from supportterm.store import tickets as cache
 from supportterm.store.db import Store
-from supportterm.ui.actions import ESCALATION_PREFIX
+from supportterm.domain.models import ESCALATION_PREFIX
 from supportterm.ui.app import SupportTermApp
 from supportterm.ui.screens.inbox import InboxScreen
 from supportterm.ui.screens.ticket import TicketScreen

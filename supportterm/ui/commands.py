@@ -1,0 +1,114 @@
+"""Provides the command palette's providers: jump to a ticket, switch view, act on the current ticket.
+
+Providers search the local store, never the network (ctrl+p must answer instantly on a dead link).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Matcher, Provider
+from textual.content import Content
+
+from supportterm.domain.text import one_line
+from supportterm.domain.views import View
+from supportterm.store import tickets as cache
+
+JUMP_LIMIT = 20
+
+
+def highlight(matcher: Matcher, text: str) -> Content:
+    """Like `Matcher.highlight`, but the text is plain: ticket subjects are hostile and must never be
+    parsed as markup (Textual's own `highlight` parses its argument)."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if score:
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class TicketJumpProvider(Provider):
+    """"ticket: #1042 Subject…" — open any cached ticket by number or words of its subject."""
+
+    async def search(self, query: str) -> AsyncIterator[Hit]:
+        query = query.strip().lstrip("#")
+        if len(query) < 2:
+            return
+        app = self.app
+        found = app.store.read(  # type: ignore[attr-defined]
+            lambda conn: cache.window(conn, View("all", "All"), offset=0, limit=JUMP_LIMIT,
+                                      search=f"#{query}" if query.isdigit() else query)
+        )
+        matcher = self.matcher(query)
+        for ticket in found:
+            title = f"ticket: #{ticket.id} {one_line(ticket.subject)}"
+            score = 1.0 if query.isdigit() else max(matcher.match(title), 0.1)
+            yield Hit(score, highlight(matcher, title), partial(_open, app, ticket.id), help=ticket.status.value)
+
+
+def _open(app: object, ticket_id: str) -> None:
+    from supportterm.ui.screens.ticket import TicketScreen
+
+    app.push_screen(TicketScreen(ticket_id))  # type: ignore[attr-defined]
+
+
+class ViewProvider(Provider):
+    """"view: Urgent" — switch the inbox to a view."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+        from supportterm.ui.screens.inbox import InboxScreen
+
+        inbox = next((s for s in self.app.screen_stack if isinstance(s, InboxScreen)), None)
+        if inbox is None:
+            return []
+        return [(f"view: {view.title}", partial(_switch_view, self.app, inbox, index), view.query or "everything")
+                for index, view in enumerate(inbox.views)]
+
+    async def discover(self) -> AsyncIterator[DiscoveryHit]:
+        for title, callback, help_text in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> AsyncIterator[Hit]:
+        matcher = self.matcher(query)
+        for title, callback, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, highlight(matcher, title), callback, help=help_text)
+
+
+def _switch_view(app: object, inbox: object, index: int) -> None:
+    while app.screen is not inbox and len(app.screen_stack) > 1:  # type: ignore[attr-defined]
+        app.pop_screen()  # type: ignore[attr-defined]
+    inbox.view_index = index  # type: ignore[attr-defined]
+    inbox.reload()  # type: ignore[attr-defined]
+
+
+class ActionProvider(Provider):
+    """"ticket: assign to me", "app: sync now"… — every binding of the current screen, by name."""
+
+    def _commands(self) -> list[tuple[str, str, str]]:
+        screen = self.screen  # the screen the palette was opened on, not the palette
+        out = []
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.id and "." in binding.id and active.enabled:
+                area = binding.id.split(".")[0]
+                out.append((f"{area}: {binding.description.lower()}", binding.action, binding.key))
+        return sorted(set(out))
+
+    async def discover(self) -> AsyncIterator[DiscoveryHit]:
+        for title, action, key in self._commands():
+            yield DiscoveryHit(title, partial(self._run, action), help=f"key: {key}")
+
+    async def search(self, query: str) -> AsyncIterator[Hit]:
+        matcher = self.matcher(query)
+        for title, action, key in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, highlight(matcher, title), partial(self._run, action), help=f"key: {key}")
+
+    async def _run(self, action: str) -> None:
+        await self.screen.run_action(action)
