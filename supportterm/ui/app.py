@@ -44,6 +44,10 @@ class SupportTermApp(App[int]):
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Show every key of this screen"),
         Binding("R", "sync_now", "Sync", id="app.sync", tooltip="Sync with the helpdesk now"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False, priority=True),
+        Binding("T", "shift_toggle", "Shift start/stop", id="shift.toggle", show=False,
+                tooltip="Start a shift, or stop it and see the summary"),
+        Binding("B", "shift_break", "Break/resume", id="shift.break", show=False,
+                tooltip="Take a break, or come back from one"),
     ]
 
     def __init__(
@@ -74,6 +78,7 @@ class SupportTermApp(App[int]):
         self.last_status: SyncStatus | None = None
         """The latest link state, for status bars of screens opened later."""
         self.outbox_pending = 0
+        self.last_activity: datetime | None = None
         self.settings = settings or Settings(sync_interval_s=sync_interval_s)
         self.governor = Governor(interval_s=self.settings.sync_interval_s)
         self.prefetch_count = self.settings.prefetch
@@ -180,6 +185,50 @@ class SupportTermApp(App[int]):
     async def _push_cycle(self) -> None:
         if self.engine is not None:
             await self.engine.push()
+
+    @work(exclusive=True, group="shift", exit_on_error=False, description="Shift")
+    async def action_shift_toggle(self) -> None:
+        """Start a shift, or stop the running one and show its summary."""
+        import asyncio
+
+        from supportterm.store.shift import ShiftLog
+
+        log = ShiftLog(self.store, clock=self.clock)
+        if await asyncio.to_thread(log.current) is None:
+            await asyncio.to_thread(log.start)
+            self.notify("Shift started. Have a calm one.", title="Shift", timeout=4)
+            return
+        _, summary = await asyncio.to_thread(log.stop)
+        facts = summary.as_dict()
+        self.notify(
+            ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in facts.items()
+                      if k in ("replies", "notes", "solved", "escalations", "sla_breaches", "tickets_touched")),
+            title="Shift ended", timeout=15,
+        )
+
+    @work(exclusive=True, group="shift", exit_on_error=False, description="Break")
+    async def action_shift_break(self) -> None:
+        """Take a break, or resume after one."""
+        import asyncio
+
+        from supportterm.domain.shift import ShiftError, ShiftState
+        from supportterm.store.shift import ShiftLog
+
+        log = ShiftLog(self.store, clock=self.clock)
+        try:
+            view = await asyncio.to_thread(log.view)
+            if view.state is ShiftState.ON_BREAK:
+                await asyncio.to_thread(log.resume)
+                self.notify("Welcome back.", title="Shift", timeout=3)
+            else:
+                await asyncio.to_thread(log.take_break)
+                self.notify("Break started. Step away from the screen.", title="Shift", timeout=4)
+        except ShiftError as exc:
+            self.notify(str(exc), title="Shift", severity="warning")
+
+    def on_key(self) -> None:
+        """Any key counts as activity for the shift clock's idle detection."""
+        self.last_activity = self.clock()
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""

@@ -24,6 +24,7 @@ from supportterm.sync.events import TicketsChanged
 from supportterm.ui import actions
 from supportterm.ui.messages import InboxPainted, SyncEventReceived
 from supportterm.ui.screens.pickers import priority_picker, status_picker
+from supportterm.ui.widgets.shift_bar import ShiftBar
 from supportterm.ui.widgets.status_bar import StatusBar
 from supportterm.ui.widgets.ticket_list import Page, TicketList
 from supportterm.ui.widgets.ticket_row import header_text
@@ -63,6 +64,7 @@ class InboxScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
+        yield ShiftBar()
         yield Static(id="views")
         yield Input(placeholder="search: words, \"phrase\", status: lang: channel: priority: assignee:me before: after: #id",
                     id="search")

@@ -29,6 +29,7 @@ from supportterm.ui import actions
 from supportterm.ui.screens.pickers import NotePrompt, priority_picker, status_picker
 from supportterm.ui.widgets.composer import Composer
 from supportterm.ui.widgets.customer_panel import CustomerPanel
+from supportterm.ui.widgets.shift_bar import ShiftBar
 from supportterm.ui.widgets.status_bar import StatusBar
 from supportterm.ui.widgets.thread import MessageView
 
@@ -73,6 +74,7 @@ class TicketScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
+        yield ShiftBar()
         yield Static(id="ticket-head")
         yield Static(id="ticket-banner")
         with Horizontal(id="ticket-body"):

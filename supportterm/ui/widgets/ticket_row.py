@@ -7,11 +7,12 @@ markup, so a subject like "[red]x" or an escape sequence is shown, not obeyed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from rich.text import Text
 
 from supportterm.domain.models import Priority, Ticket
+from supportterm.domain.sla import SlaStatus, sla_status
 from supportterm.domain.text import one_line
 from supportterm.ui import format as fmt
 
@@ -33,6 +34,9 @@ COLUMNS: tuple[Column, ...] = (
 )
 """The default layout. Ticket `#` last: it matters least while scanning."""
 
+AT_RISK = timedelta(hours=1)
+"""A due time closer than this is shown as at risk."""
+_SLA_STYLE = {SlaStatus.BREACHED: "bold white on red", SlaStatus.AT_RISK: "bold yellow", SlaStatus.OK: ""}
 _PRIORITY_STYLE = {Priority.URGENT: "bold red", Priority.HIGH: "yellow"}
 
 
@@ -44,12 +48,15 @@ def widths(width: int, columns: tuple[Column, ...] = COLUMNS) -> list[int]:
 
 
 def _cells(ticket: Ticket, names: dict[str, str], now: datetime, marked: bool) -> dict[str, tuple[str, str]]:
-    due_text = fmt.due(ticket.due_at, now) if ticket.status.is_active else ""
+    due_text, due_style = "", ""
+    if ticket.due_at is not None and ticket.status.is_active:
+        due_text = fmt.due(ticket.due_at, now)
+        due_style = _SLA_STYLE[sla_status(ticket.due_at, now, AT_RISK)]
     flag = ("✓", "bold green") if marked else ("●" if ticket.awaiting_reply else " ", "bold yellow")
     return {
         "flag": flag,
         "priority": (fmt.PRIORITY_LABEL[ticket.priority], _PRIORITY_STYLE.get(ticket.priority, "")),
-        "due": (due_text, "bold red" if due_text.startswith("-") else ""),
+        "due": (due_text, due_style),
         "status": (fmt.STATUS_LABEL[ticket.status], ""),
         "channel": (fmt.CHANNEL_LABEL[ticket.channel], "dim"),
         "language": (ticket.language or "", "dim"),

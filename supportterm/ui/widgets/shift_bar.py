@@ -1,0 +1,33 @@
+"""Provides ShiftBar: the shift clock, always visible (elapsed, remaining, next break).
+
+It re-reads the shift from the store on every tick instead of counting ticks, so a `supportterm shift
+break` typed in another pane, or a restart after a crash, shows the truth.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from supportterm.store.shift import ShiftLog
+
+
+class ShiftBar(Static):
+    """One line under the header."""
+
+    DEFAULT_CSS = """
+    ShiftBar { height: 1; padding: 0 1; background: $boost; color: $text-muted; }
+    ShiftBar.-due { color: $warning; text-style: bold; }
+    """
+
+    def on_mount(self) -> None:
+        self.tick()
+        self.set_interval(1.0, self.tick, name="shift-clock")
+
+    def tick(self) -> None:
+        """Recompute the shift line from the store (a single indexed read)."""
+        app = self.app
+        log = ShiftLog(app.store, clock=app.clock)  # type: ignore[attr-defined]
+        view = log.view(last_activity=getattr(app, "last_activity", None))
+        self.set_class(bool(view.break_due), "-due")
+        self.update(Text(view.header_text() + "   (T start/stop shift · B break/resume)"))
