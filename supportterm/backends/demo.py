@@ -88,8 +88,10 @@ class DemoBackend(HelpdeskBackend):
         try:
             tickets = tuple(ticket_from_json(t) for t in data["tickets"])
             people = tuple(person_from_json(p) for p in data.get("people", ()))
-            next_cursor = json.dumps({"c": data["cursor"], "e": response.headers.get("ETag")})
             has_more = bool(data.get("has_more"))
+            # Only a complete run's tag describes "everything up to now"; mid-run tags are not kept.
+            tag = None if has_more else response.headers.get("ETag")
+            next_cursor = json.dumps({"c": data["cursor"], "e": tag})
         except (KeyError, TypeError, ValueError) as exc:
             raise BackendError(f"The helpdesk sent a malformed change list ({exc!r}).") from exc
         return ChangeSet(tickets=tickets, people=people, cursor=next_cursor, has_more=has_more)

@@ -90,7 +90,8 @@ class MeteredTransport(httpx.AsyncBaseTransport):
                 raw = b"".join([chunk async for chunk in response.aiter_raw()])  # still compressed here
             finally:
                 await response.aclose()
-        self._meter.bytes_in += _head_size("HTTP/1.1 200 OK", response.headers) + len(raw)
+        status_line = f"HTTP/1.1 {response.status_code} {httpx.codes.get_reason_phrase(response.status_code)}"
+        self._meter.bytes_in += _head_size(status_line, response.headers) + len(raw)
         self._meter.observe_limits(response.headers, time.time())
         return httpx.Response(
             status_code=response.status_code, headers=response.headers, content=raw,

@@ -120,14 +120,17 @@ def get_changes(req: Request) -> Reply:
     """Delta sync. The ETag hashes the request and the latest seq, so an idle poll never reads SQLite."""
     cursor, limit, fields = req.query.get("cursor", ""), _limit(req.query), _fields(req.query)
     after, base = _cursor(cursor, req.db)
-    tag = etag(cursor, limit, fields, req.db.latest_seq(), req.gzip)
+    # The tag names the state, not the cursor: a client that read a complete run (has_more false) up to
+    # the latest change holds a tag that still matches while nothing changes, whatever cursor it now
+    # sends, so its very first idle poll is already a 304. Mid-run pages carry no tag (see below).
+    tag = etag(req.db.epoch, limit, fields, req.db.latest_seq(), req.gzip)
     if tag_matches(req.if_none_match, tag):
         return Reply(304, None, tag)
     tickets, people, last, more, latest = req.db.changes(after, base, limit)
     run = f".{base}" if more else ""  # mid-run cursors remember where the run began (see _cursor)
     payload = {"tickets": [_select(t, fields) for t in tickets], "people": people,
                "cursor": f"{req.db.epoch}.{last}{run}", "has_more": more}
-    return Reply(200, payload, etag(cursor, limit, fields, latest, req.gzip))
+    return Reply(200, payload, None if more else etag(req.db.epoch, limit, fields, latest, req.gzip))
 
 
 def get_recent(req: Request) -> Reply:

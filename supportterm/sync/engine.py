@@ -242,13 +242,16 @@ class SyncEngine:
         """After an attempt whose outcome is unknown, check the helpdesk before sending again."""
         if item.kind == "message":
             found = await self.backend.find_message(item.ticket_id, item.marker)
-            if found is not None:
-                await self._record_success(item, None, found)
-                return True
-            return False
-        try:
-            ticket = await self.backend.get_ticket(item.ticket_id)
-        except (NotImplementedError, NotFound):
+            if found is None:
+                return False
+            ticket = await self._ticket_or_none(item.ticket_id)
+            # The new version may be carried to our later actions only if nothing happened after our
+            # message; otherwise someone else changed the ticket and those actions must meet the conflict.
+            quiet = ticket is not None and ticket.updated_at <= found.created_at
+            await self._record_success(item, ticket, found, carry_version=quiet)
+            return True
+        ticket = await self._ticket_or_none(item.ticket_id)
+        if ticket is None:
             return False
         wanted = item.patch().as_dict()
         current = {"status": ticket.status.value, "priority": ticket.priority.value,
@@ -258,8 +261,15 @@ class SyncEngine:
             return True
         return False
 
+    async def _ticket_or_none(self, ticket_id: str) -> Ticket | None:
+        try:
+            return await self.backend.get_ticket(ticket_id)
+        except (NotImplementedError, NotFound):
+            return None
+
     async def _record_success(
-        self, item: outbox.OutboxItem, ticket: Ticket | None, message: Message | None
+        self, item: outbox.OutboxItem, ticket: Ticket | None, message: Message | None,
+        *, carry_version: bool = True,
     ) -> None:
         def save() -> int:
             with self.store.transaction() as conn:
@@ -268,11 +278,14 @@ class SyncEngine:
                     cache.upsert_messages(conn, [replace(message, marker=item.marker)])
                 if ticket is not None:
                     cache.upsert_tickets(conn, [ticket])
-                    # Later actions of this agent on the same ticket were based on the old version.
+                if ticket is not None and carry_version:
+                    # Later actions of this agent on the same ticket were based on the version before
+                    # this one (or, after "send anyway", on whatever the agent accepted): move them on.
                     conn.execute(
                         "UPDATE outbox SET expect_version = ? WHERE ticket_id = ? AND state = ? "
-                        "AND expect_version = ?",
-                        (ticket.version, item.ticket_id, outbox.QUEUED, item.expect_version),
+                        "AND expect_version IS NOT NULL AND (expect_version = ? OR ? IS NULL)",
+                        (ticket.version, item.ticket_id, outbox.QUEUED, item.expect_version,
+                         item.expect_version),
                     )
                 outbox.set_state(conn, item.id, outbox.SENT, now=self.clock())
                 return outbox.pending_count(conn)
