@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test venv clean
+.PHONY: demo test venv clean services
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,13 @@ venv: $(VENV)/.installed-app
 demo: $(VENV)/.installed-app
 	$(BIN)/supportterm demo
 
-test: $(VENV)/.installed-test
+# Live helpdesks for tests/live (RT 5 from apt, django-helpdesk in .work/services/dh-venv). Exit 3 means
+# "cannot install here" (not root, no apt or venv): the message is printed and the live tests skip.
+services:
+	@.ci/services/rt.sh install || [ $$? -eq 3 ]
+	@.ci/services/django_helpdesk.sh install || [ $$? -eq 3 ]
+
+test: $(VENV)/.installed-test services
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 clean:

@@ -46,6 +46,9 @@ class Capability(enum.Flag):
     FIELD_SELECTION = enum.auto()
     RECENT_FIRST = enum.auto()
     """`list_recent` gives the newest tickets in one request, for a quick first inbox screen."""
+    NEWEST_FIRST = enum.auto()
+    """A first `list_changed` run (cursor None) comes newest first, so its first small page is the
+    inbox's first screen and nothing is fetched twice."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,7 @@ class DemoBackend(HelpdeskBackend):
         Capability.DELTA_SYNC | Capability.ETAG | Capability.CONCURRENCY_TOKEN
         | Capability.INTERNAL_NOTES | Capability.CANNED_REPLIES | Capability.AGENTS_LIST
         | Capability.SLA_FIELDS | Capability.FIND_BY_MARKER | Capability.FIELD_SELECTION
-        | Capability.RECENT_FIRST
+        | Capability.NEWEST_FIRST
     )
 
     def __init__(
@@ -75,9 +75,11 @@ class DemoBackend(HelpdeskBackend):
 
     async def list_changed(self, cursor: str | None, *, limit: int = 500) -> ChangeSet:
         state = json.loads(cursor) if cursor else {}
-        params: dict[str, Any] = {"limit": limit}
+        params: dict[str, Any] = {"limit": limit, "shape": "rows"}
         if state.get("c"):
             params["cursor"] = state["c"]
+        else:
+            params["order"] = "newest"  # a first sync starts with the newest tickets: a usable inbox at once
         headers = {"If-None-Match": state["e"]} if state.get("e") else {}
         response = await self._request(
             "GET", "/changes", "fetching changes", params=params, headers=headers
@@ -86,8 +88,8 @@ class DemoBackend(HelpdeskBackend):
             return ChangeSet(tickets=(), cursor=cursor, not_modified=True)
         data = json_body(response, "fetching changes")
         try:
-            tickets = tuple(ticket_from_json(t) for t in data["tickets"])
-            people = tuple(person_from_json(p) for p in data.get("people", ()))
+            tickets = tuple(ticket_from_json(t) for t in _objects(data, "tickets"))
+            people = tuple(person_from_json(p) for p in _objects(data, "people"))
             has_more = bool(data.get("has_more"))
             # Only a complete run's tag describes "everything up to now"; mid-run tags are not kept.
             tag = None if has_more else response.headers.get("ETag")
@@ -164,6 +166,15 @@ class DemoBackend(HelpdeskBackend):
                         tags=tuple(c.get("tags") or ()))
             for c in _field(data, "canned", list)
         ]
+
+
+def _objects(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """Items of a list in object form, whether sent as objects or as rows under `<key>_fields`."""
+    items = data.get(key) or []
+    names = data.get(f"{key}_fields")
+    if names is None:
+        return list(items)
+    return [dict(zip(names, row, strict=True)) for row in items]
 
 
 def _field(data: Any, key: str, kind: type) -> Any:

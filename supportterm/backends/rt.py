@@ -4,8 +4,7 @@ Auth: `Authorization: token …` when the secret looks like an RT auth token (`1
 otherwise HTTP Basic with the profile's `user` and the secret as password. Delta sync is a TicketSQL
 search on `LastUpdated` (keyset cursor, see `_Cursor`); threads are the ticket's Create, Correspond
 (public) and Comment (internal) transactions; writes are guarded by RT's ETags (`If-Match`, 412).
-Idempotency markers live in a transaction custom field (`marker_field`, default `supportterm-marker`),
-never in the text the customer reads. docs/backends.md has the details and the limits.
+Markers live in a transaction custom field (`marker_field`), never in text a customer reads.
 """
 
 from __future__ import annotations
@@ -43,38 +42,27 @@ REST = "/REST/2.0"
 TOKEN_RE = re.compile(r"^1-(\d+)-[0-9a-f]{32}$", re.IGNORECASE)
 PAGE = 100
 """RT caps every collection at 100 items per page."""
+MAX_EXCLUDED = 50  # seen ids of the cursor's second left out in TicketSQL; more are paged past here
 NOBODY = "Nobody"
 UNSET = "1970-01-01T00:00:00Z"
 THREAD_TYPES = {"Create": Visibility.PUBLIC, "Correspond": Visibility.PUBLIC, "Comment": Visibility.INTERNAL}
-STATUS_FROM_RT = {
-    "new": Status.NEW, "open": Status.OPEN, "stalled": Status.PENDING, "resolved": Status.SOLVED,
-    "rejected": Status.CLOSED, "deleted": Status.CLOSED,
-}
-STATUS_TO_RT = {
-    Status.NEW: "new", Status.OPEN: "open", Status.PENDING: "stalled", Status.ON_HOLD: "stalled",
-    Status.SOLVED: "resolved", Status.CLOSED: "resolved",
-}
+STATUS_FROM_RT = {"new": Status.NEW, "open": Status.OPEN, "stalled": Status.PENDING,
+                  "resolved": Status.SOLVED, "rejected": Status.CLOSED, "deleted": Status.CLOSED}
+STATUS_TO_RT = {Status.NEW: "new", Status.OPEN: "open", Status.PENDING: "stalled",
+                Status.ON_HOLD: "stalled", Status.SOLVED: "resolved", Status.CLOSED: "resolved"}
+PRIORITY_BUCKETS = ((25, Priority.LOW), (65, Priority.NORMAL), (90, Priority.HIGH), (2**62, Priority.URGENT))
+REFUSALS = ("isn't a valid", "permission denied", "could not", "invalid")
+"""RT answers 200 to a PUT even when it refuses a value; these words in its notes mean it did."""
 PRIORITY_TO_RT = {Priority.LOW: 0, Priority.NORMAL: 50, Priority.HIGH: 80, Priority.URGENT: 100}
 LIST_FIELDS = "Subject,Status,Priority,Owner,Requestor,Creator,Created,LastUpdated,LastUpdatedBy,Due,Told"
 PERSON_FIELDS = "Name,RealName,EmailAddress"
 
 
 def priority_from_rt(value: Any) -> Priority:
-    """RT's numeric priority in buckets: <25 low, <65 normal, <90 high, else urgent.
-
-    RT 5's default names (Low 0, Medium 50, High 100) land on low, normal and urgent.
-    """
+    """RT's number in buckets: <25 low, <65 normal, <90 high, else urgent (RT 5's default names
+    Low 0, Medium 50, High 100 land on low, normal and urgent)."""
     number = int(value or 0)
-    if number < 25:
-        return Priority.LOW
-    if number < 65:
-        return Priority.NORMAL
-    return Priority.HIGH if number < 90 else Priority.URGENT
-
-
-def _sql_time(stamp: str) -> str:
-    """An RT W3CDTF timestamp as a TicketSQL literal (RT reads it in its $Timezone, UTC advised)."""
-    return stamp.replace("T", " ").replace("Z", "")
+    return next(p for limit, p in PRIORITY_BUCKETS if number < limit)
 
 
 @dataclass
@@ -99,19 +87,31 @@ class _Cursor:
     def dump(self) -> str:
         return json.dumps({"t": self.stamp, "ids": self.ids, "p": self.page}, separators=(",", ":"))
 
+    @property
+    def excludes(self) -> bool:
+        """Whether the seen ids are left out by the server (so an idle poll is an empty list)."""
+        return 0 < len(self.ids) <= MAX_EXCLUDED
+
+    def clause(self) -> str:
+        stamp = str(self.stamp).replace("T", " ").replace("Z", "")  # TicketSQL reads it in RT's $Timezone
+        if not self.excludes:
+            return f"LastUpdated >= '{stamp}'"
+        skip = " AND ".join(f"id != {int(i)}" for i in self.ids)
+        return f"LastUpdated > '{stamp}' OR (LastUpdated >= '{stamp}' AND {skip})"
+
     def advance(self, items: list[dict[str, Any]], full: bool) -> _Cursor:
         if not items:
             return self
         last = items[-1]["LastUpdated"]
         at_last = [str(i["id"]) for i in items if i["LastUpdated"] == last]
         if last == self.stamp:
-            return _Cursor(last, sorted(set(self.ids) | set(at_last)), self.page + 1 if full else self.page)
+            page = self.page + 1 if full and not self.excludes else self.page
+            return _Cursor(last, sorted(set(self.ids) | set(at_last)), page)
         return _Cursor(last, at_last, 1)
 
 
 class RTBackend(HelpdeskBackend):
     """Request Tracker 5 (REST2)."""
-
     NAME = "rt"
     OPTIONS = (
         BackendOption("url", "REST2 base, e.g. https://rt.example.com/REST/2.0", required=True),
@@ -122,19 +122,15 @@ class RTBackend(HelpdeskBackend):
         BackendOption("marker_field", "transaction custom field for markers ('' = none)",
                       default="supportterm-marker"),
     )
-    CAPABILITIES = (
-        Capability.DELTA_SYNC | Capability.CONCURRENCY_TOKEN | Capability.INTERNAL_NOTES
-        | Capability.FIND_BY_MARKER | Capability.FIELD_SELECTION
-    )
+    CAPABILITIES = (Capability.DELTA_SYNC | Capability.CONCURRENCY_TOKEN | Capability.INTERNAL_NOTES
+                    | Capability.FIND_BY_MARKER | Capability.FIELD_SELECTION)
 
-    def __init__(
-        self, options: Mapping[str, object], *, client: httpx.AsyncClient, token: str | None
-    ) -> None:
+    def __init__(self, options: Mapping[str, object], *, client: httpx.AsyncClient,
+                 token: str | None) -> None:
         super().__init__(options, client=client, token=token)
         self.user = str(options["user"]) if options.get("user") else None
         self.query = str(options.get("query") or "")
-        initial = options.get("initial_query", "Status = '__Active__'")
-        self.initial_query = str(initial or "")
+        self.initial_query = str(options.get("initial_query", "Status = '__Active__'") or "")
         self.marker_field = str(options.get("marker_field", "supportterm-marker") or "")
         self.prefix = "" if client.base_url.path.rstrip("/").endswith(REST) else REST
         self._privileged: dict[str, bool] = {}
@@ -143,7 +139,7 @@ class RTBackend(HelpdeskBackend):
         self._auth_kind = self._set_auth(client, token)
 
     def _set_auth(self, client: httpx.AsyncClient, token: str | None) -> str:
-        """Token auth when the secret is an RT token; Basic when a user is configured."""
+        """Token auth when the secret is an RT token (or no user is set); else Basic user:secret."""
         if not token:
             return "none"
         if TOKEN_RE.match(token.strip()) or not self.user:
@@ -183,7 +179,7 @@ class RTBackend(HelpdeskBackend):
         position = _Cursor.load(cursor)
         clauses = [c for c in (self.query,) if c]
         if position.stamp:
-            clauses.append(f"LastUpdated >= '{_sql_time(position.stamp)}'")
+            clauses.append(position.clause())
         elif self.initial_query:
             clauses.append(self.initial_query)
         query = " AND ".join(f"({c})" for c in clauses) or "id > 0"
@@ -194,22 +190,16 @@ class RTBackend(HelpdeskBackend):
             ("orderby", "id"), ("order", "ASC"), ("per_page", str(per_page)),
             ("page", str(position.page)),
         ]
-        data = await self._json("GET", "/tickets", "fetching changes", params=params)
-        items = _items(data)
-        full = len(items) >= per_page
-        fresh = [i for i in items if not (i.get("LastUpdated") == position.stamp and str(i["id"]) in position.ids)]
-        tickets, people = [], {}
-        for item in fresh:
-            ticket, persons = _parse(ticket_from_rt, item, "ticket")
-            tickets.append(ticket)
-            people.update({p.id: p for p in persons})
-        next_cursor = position.advance(items, full).dump()
-        return ChangeSet(tickets=tuple(tickets), people=tuple(people.values()), cursor=next_cursor,
-                         has_more=full)
+        items = _items(await self._json("GET", "/tickets", "fetching changes", params=params))
+        full, seen = len(items) >= per_page, set(position.ids)
+        fresh = [i for i in items if i.get("LastUpdated") != position.stamp or str(i["id"]) not in seen]
+        parsed = [_parse(ticket_from_rt, item, "ticket") for item in fresh]
+        people = {p.id: p for _, persons in parsed for p in persons}
+        return ChangeSet(tickets=tuple(t for t, _ in parsed), people=tuple(people.values()),
+                         cursor=position.advance(items, full).dump(), has_more=full)
 
     async def get_ticket(self, ticket_id: str) -> Ticket:
-        response = await self._request("GET", f"/ticket/{ticket_id}", "fetching a ticket")
-        data = json_body(response, "fetching a ticket")
+        data = await self._json("GET", f"/ticket/{ticket_id}", "fetching a ticket")
         return _parse(ticket_from_rt, data, "ticket")[0]
 
     async def _pages(self, path: str, what: str, params: list[tuple[str, str]]) -> list[dict[str, Any]]:
@@ -240,24 +230,20 @@ class RTBackend(HelpdeskBackend):
         for txn in wanted:
             author = str((txn.get("Creator") or {}).get("id") or "")
             role = Role.AGENT if await self._is_privileged(author) else Role.CUSTOMER
-            messages.append(_parse(lambda t: message_from_rt(t, ticket_id, role, bodies, self.marker_field),
-                                   txn, "transaction"))
+            messages.append(_parse(message_from_rt, txn, "txn", ticket_id, role, bodies, self.marker_field))
         return messages
 
     async def _bodies(self, ticket_id: str, what: str) -> dict[str, str]:
         """Text of each transaction: its first text/plain part, else its first other text part."""
         parts = await self._pages(f"/ticket/{ticket_id}/attachments", what,
                                   [("fields", "TransactionId,ContentType,Content")])
-        bodies: dict[str, str] = {}
+        plain: dict[str, str] = {}
+        other: dict[str, str] = {}
         for part in parts:
-            txn, kind = str(part.get("TransactionId")), str(part.get("ContentType") or "")
-            content = part.get("Content")
-            if not isinstance(content, str) or not content or not kind.startswith("text/"):
-                continue
-            if txn not in bodies or (kind == "text/plain" and not bodies[txn + "#plain"]):
-                bodies[txn] = content
-                bodies[txn + "#plain"] = "1" if kind == "text/plain" else ""
-        return bodies
+            kind, content = str(part.get("ContentType") or ""), part.get("Content")
+            if isinstance(content, str) and content and kind.startswith("text/"):
+                (plain if kind == "text/plain" else other).setdefault(str(part.get("TransactionId")), content)
+        return {**other, **plain}
 
     async def _is_privileged(self, name: str) -> bool:
         """Agents are RT's privileged users; asked once per person and remembered."""
@@ -284,14 +270,8 @@ class RTBackend(HelpdeskBackend):
         etag = response.headers.get("ETag")
         return {"If-Match": etag} if etag else {}
 
-    async def post_message(
-        self,
-        ticket_id: str,
-        draft: ReplyDraft,
-        *,
-        marker: str,
-        expect_version: str | None = None,
-    ) -> tuple[Message, Ticket | None]:
+    async def post_message(self, ticket_id: str, draft: ReplyDraft, *, marker: str,
+                           expect_version: str | None = None) -> tuple[Message, Ticket | None]:
         me = await self._myself()
         # RT's correspond/comment resources have no ETag of their own (If-Match there always gives
         # 412), so a reply is checked by the read in `_guard` only; ticket PUTs get If-Match too.
@@ -304,27 +284,25 @@ class RTBackend(HelpdeskBackend):
         internal = draft.visibility is Visibility.INTERNAL
         what = f"sending {'a note' if internal else 'a reply'} to #{ticket_id}"
         self._sent[marker] = (draft.body, draft.visibility, datetime.now(timezone.utc))
-        response = await self._request("POST", f"/ticket/{ticket_id}/{'comment' if internal else 'correspond'}",
-                                       what, json=body)
+        kind = "comment" if internal else "correspond"
+        response = await self._request("POST", f"/ticket/{ticket_id}/{kind}", what, json=body)
         txn = response.headers.get("Location", "").rstrip("/").rsplit("/", 1)[-1]
         if not txn.isdigit():
-            raise BackendError(f"Request Tracker did not say which transaction holds the reply to #{ticket_id}.")
-        message = Message(
-            id=txn, ticket_id=str(ticket_id), author_id=me.id, author_role=Role.AGENT,
-            visibility=draft.visibility, body=draft.body, created_at=datetime.now(timezone.utc),
-            author_name=me.name, marker=marker,
-        )
+            raise BackendError(f"Request Tracker did not say where the reply to #{ticket_id} went.")
+        message = Message(id=txn, ticket_id=str(ticket_id), author_id=me.id, author_role=Role.AGENT,
+                          visibility=draft.visibility, body=draft.body, created_at=datetime.now(timezone.utc),
+                          author_name=me.name, marker=marker)
         return message, await self.get_ticket(ticket_id)
 
     async def find_message(self, ticket_id: str, marker: str) -> Message | None:
-        """By the marker custom field; without one, by exact body + author + visibility, for
-        replies this process sent in the last ten minutes (the lost-response window)."""
+        """By the marker custom field; else (no such field on this RT) by exact body + author +
+        visibility, for replies this process sent in the last ten minutes."""
         thread = await self.get_thread(ticket_id)
         for message in thread:
             if message.marker == marker:
                 return message
         sent = self._sent.get(marker)
-        if sent is None or self.marker_field:
+        if sent is None:
             return None
         me = await self._myself()
         body, visibility, at = sent
@@ -349,15 +327,10 @@ class RTBackend(HelpdeskBackend):
         what = f"updating #{ticket_id}"
         if body:
             notes = await self._json("PUT", f"/ticket/{ticket_id}", what, json=body, headers=headers)
-            refused = [str(n) for n in notes or () if _refusal(str(n))]
-            if refused:  # RT answers 200 even when it refuses a value
+            refused = [str(n) for n in notes or () if any(r in str(n).lower() for r in REFUSALS)]
+            if refused:
                 raise BackendError(f"Request Tracker refused the change: {refused[0]}")
         return await self.get_ticket(ticket_id)
-
-
-def _refusal(note: str) -> bool:
-    lowered = note.lower()
-    return any(s in lowered for s in ("isn't a valid", "permission denied", "could not", "invalid", "illegal"))
 
 
 def _items(data: Any) -> list[dict[str, Any]]:
@@ -366,9 +339,9 @@ def _items(data: Any) -> list[dict[str, Any]]:
     return data["items"]
 
 
-def _parse(fn: Any, data: Any, what: str) -> Any:
+def _parse(fn: Any, data: Any, what: str, *extra: Any) -> Any:
     try:
-        return fn(data)
+        return fn(data, *extra)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise BackendError(f"Request Tracker sent a malformed {what} ({exc!r}).") from exc
 

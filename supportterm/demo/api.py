@@ -96,6 +96,19 @@ def _select(ticket: dict[str, Any], fields: tuple[str, ...] | None) -> dict[str,
     return ticket if fields is None else {k: ticket[k] for k in fields}
 
 
+def _shaped(payload: dict[str, Any], req: Request) -> dict[str, Any]:
+    """`shape=rows`: tickets and people as arrays under one list of field names each, instead of
+    objects repeating every key: the smallest JSON a change list can be (gzip then has less to do)."""
+    if req.query.get("shape") != "rows":
+        return payload
+    for key in ("tickets", "people"):
+        items = payload[key]
+        names = list(items[0]) if items else []
+        payload[f"{key}_fields"] = names
+        payload[key] = [[item[n] for n in names] for item in items]
+    return payload
+
+
 def _cursor(text: str, db: DemoDB) -> tuple[int, int]:
     """Decode `<epoch>.<after>[.<base>]`: resume after seq `after`, in a run of pages that began at `base`."""
     if not text:
@@ -116,21 +129,44 @@ def _limit(query: dict[str, str]) -> int:
 
 # ---- endpoints -------------------------------------------------------------------------------
 
+_NEWEST = re.compile(r"([0-9a-f]+)\.n(\d{1,18})\.(\d{1,18})")
+
+
 def get_changes(req: Request) -> Reply:
     """Delta sync. The ETag hashes the request and the latest seq, so an idle poll never reads SQLite."""
     cursor, limit, fields = req.query.get("cursor", ""), _limit(req.query), _fields(req.query)
+    newest = _NEWEST.fullmatch(cursor)
+    if newest or (not cursor and req.query.get("order") == "newest"):
+        return _newest_run(req, newest, limit, fields)
     after, base = _cursor(cursor, req.db)
     # The tag names the state, not the cursor: a client that read a complete run (has_more false) up to
     # the latest change holds a tag that still matches while nothing changes, whatever cursor it now
     # sends, so its very first idle poll is already a 304. Mid-run pages carry no tag (see below).
-    tag = etag(req.db.epoch, limit, fields, req.db.latest_seq(), req.gzip)
+    tag = etag(req.db.epoch, limit, fields, req.db.latest_seq(), req.gzip, req.query.get("shape"))
     if tag_matches(req.if_none_match, tag):
         return Reply(304, None, tag)
     tickets, people, last, more, latest = req.db.changes(after, base, limit)
     run = f".{base}" if more else ""  # mid-run cursors remember where the run began (see _cursor)
     payload = {"tickets": [_select(t, fields) for t in tickets], "people": people,
                "cursor": f"{req.db.epoch}.{last}{run}", "has_more": more}
-    return Reply(200, payload, None if more else etag(req.db.epoch, limit, fields, latest, req.gzip))
+    shape = req.query.get("shape")
+    return Reply(200, _shaped(payload, req), None if more else etag(req.db.epoch, limit, fields, latest, req.gzip, shape))
+
+
+def _newest_run(req: Request, cursor: re.Match[str] | None, limit: int, fields: tuple[str, ...] | None) -> Reply:
+    """A first sync newest-first (`order=newest`): pages walk down from the latest change; the last
+    page hands over an ordinary cursor, so deltas then continue upwards from where the run began."""
+    if cursor is not None and cursor[1] != req.db.epoch:
+        raise bad_request("this cursor is not from this server's data (was the demo reseeded?); "
+                          "sync again without a cursor")
+    top, low = (int(cursor[2]), int(cursor[3])) if cursor else (None, None)
+    tickets, people, top, low, more = req.db.changes_newest(top, low, limit)
+    next_cursor = f"{req.db.epoch}.n{top}.{low}" if more else f"{req.db.epoch}.{top}"
+    payload = {"tickets": [_select(t, fields) for t in tickets], "people": people, "cursor": next_cursor,
+               "has_more": more}
+    shape = req.query.get("shape")
+    tag = None if more or top != req.db.latest_seq() else etag(req.db.epoch, limit, fields, top, req.gzip, shape)
+    return Reply(200, _shaped(payload, req), tag)
 
 
 def get_recent(req: Request) -> Reply:

@@ -196,6 +196,29 @@ class DemoDB:
             people = self._new_people(rows, 0, 0)
         return [ticket_object(r) for r in rows], people
 
+    def changes_newest(self, top: int | None, low: int | None, limit: int
+                       ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int, int, bool]:
+        """A first sync newest-first: tickets stamped before `low` (and at most `top`), newest first.
+
+        The first page is then the newest tickets, so a new client shows a usable inbox after one
+        small answer, and nothing is sent twice. Returns (tickets, people, top, new low, has_more);
+        people referenced by earlier pages of the run (tickets in [low, top]) are not repeated.
+        """
+        with self._lock:
+            top = self.latest_seq() if top is None else top
+            low = top + 1 if low is None else low
+            rows = self._conn.execute(f"SELECT {TICKET_COLS} FROM tickets WHERE seq < ? AND seq <= ? "
+                                      "ORDER BY seq DESC LIMIT ?", (low, top, limit + 1)).fetchall()
+            rows, more = rows[:limit], len(rows) > limit
+            people = [p for p in self._new_people(rows, 0, 0) if not self._served(p, low, top)]
+        new_low = rows[-1][-1] if rows else low
+        return [ticket_object(r) for r in rows], people, top, new_low, more
+
+    def _served(self, person: dict[str, Any], low: int, top: int) -> bool:
+        column = "requester_id" if person["role"] == "customer" else "assignee_id"
+        return self._conn.execute(f"SELECT 1 FROM tickets WHERE seq >= ? AND seq <= ? AND {column} = ? LIMIT 1",
+                                  (low, top, person["id"])).fetchone() is not None
+
     def _new_people(self, rows: list[tuple[Any, ...]], base: int, after: int) -> list[dict[str, Any]]:
         """People referenced by `rows` and stamped after `base`, minus those an earlier page of the run sent.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~).*?(?:^[ \t]*\1[^\n]*$|\Z)", re.M | re.S)
+_PEM = re.compile(r"-----BEGIN [A-Z ]+-----.*?(?:-----END [A-Z ]+-----|\Z)", re.S)
 _QUOTE_LINE = re.compile(r"^[ \t]*>[^\n]*", re.M)
 _INDENTED = re.compile(r"^(?: {4}|\t)[^\n]*", re.M)
 _SHELL = re.compile(
@@ -21,7 +22,7 @@ _QUOTED = re.compile(
     r"\"[^\"\n]{1,400}\"|«[^»\n]{1,400}»|“[^”\n]{1,400}”|„[^“”\n]{1,400}[“”]"
     r"|(?<!\w)'[^'\n]{1,200}'(?!\w)"
 )
-_MASKS = (_FENCE, _QUOTE_LINE, _INDENTED, _SHELL, _BACKTICK, _QUOTED)
+_MASKS = (_PEM, _FENCE, _QUOTE_LINE, _INDENTED, _SHELL, _BACKTICK, _QUOTED)
 _QUOTES_ONLY = (_QUOTE_LINE, _QUOTED)
 
 

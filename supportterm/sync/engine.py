@@ -83,6 +83,7 @@ class SyncEngine:
                 state.put_state(conn, "me_name", agent.name)
 
         await asyncio.to_thread(save)
+        self.on_event(TicketsChanged(frozenset()))  # views like "Mine" count differently now
         return agent
 
     async def sync_once(self) -> SyncReport:
@@ -92,10 +93,11 @@ class SyncEngine:
             report = SyncReport()
             try:
                 await self._first_window()
-                if await asyncio.to_thread(self.store.read, lambda c: state.get_state(c, "me_id")) is None:
-                    await self.sign_in()
                 await self._push(report)
                 await self._pull(report)
+                # After the first page, not before: on a 600 ms link the inbox should not wait for it.
+                if await asyncio.to_thread(self.store.read, lambda c: state.get_state(c, "me_id")) is None:
+                    await self.sign_in()
             except (OfflineError, RateLimited, AuthError, BackendError) as exc:
                 self._record_failure(report, exc)
             report.requests, report.bytes_out, report.bytes_in = self.meter.since(before).values()
@@ -128,11 +130,16 @@ class SyncEngine:
     async def _pull(self, report: SyncReport) -> None:
         cursor = await asyncio.to_thread(self.store.read, lambda c: state.get_state(c, CURSOR_KEY))
         changed: set[str] = set()
+        newest_first = cursor is None and bool(self.backend.CAPABILITIES & Capability.NEWEST_FIRST)
         while True:
-            page = await self.backend.list_changed(cursor, limit=self.page_size)
+            # A newest-first first run asks for one screenful first, so the inbox is usable at once.
+            small = newest_first and not changed and self.first_window > 0
+            page = await self.backend.list_changed(cursor, limit=self.first_window if small else self.page_size)
             if page.not_modified:
                 break
             await asyncio.to_thread(self._write_page, page)
+            if newest_first and page.tickets and not changed:
+                self.on_event(TicketsChanged(frozenset(t.id for t in page.tickets)))
             changed.update(t.id for t in page.tickets)
             cursor = page.cursor
             if not page.has_more:

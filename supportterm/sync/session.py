@@ -28,7 +28,8 @@ def build_engine(
     backend_cls = load_backend(profile.backend)
     meter = Meter()
     client = make_client(profile.url, meter=meter, transport=transport, verify=profile.verify_tls)
-    backend = backend_cls({"url": profile.url, **profile.options}, client=client, token=token)
+    options = {"url": profile.url, **({"user": profile.user} if profile.user else {}), **profile.options}
+    backend = backend_cls(options, client=client, token=token)
     if clock is None:
         return SyncEngine(backend, store, meter=meter, on_event=on_event)
     return SyncEngine(backend, store, meter=meter, on_event=on_event, clock=clock)

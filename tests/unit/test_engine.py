@@ -84,9 +84,9 @@ async def test_first_sync_fills_the_store_and_signs_in(engine: SyncEngine, fake:
     assert store.read(lambda c: state.get_state(c, "me_id")) == "a1"
     assert store.read(lambda c: cache.person_names(c, ["c1", "a1"])) == {"c1": "Customer One",
                                                                           "a1": "Aysel Mammadova"}
-    # The newest tickets first (a usable inbox after one small answer), then sign-in and the full run.
-    assert fake.hits == {f"{API}/tickets": 1, f"{API}/me": 1, f"{API}/changes": 1}
-    assert report.requests == 3 and report.bytes_in > 0 and report.bytes_out > 0
+    # A newest-first run (its first page is one screenful), then sign-in.
+    assert fake.hits == {f"{API}/me": 1, f"{API}/changes": 1}
+    assert report.requests == 2 and report.bytes_in > 0 and report.bytes_out > 0
     assert TicketsChanged(frozenset({"1", "2", "3"})) in events
     assert events[-1] == SyncStatus(online=True, message="Synced", meter=engine.meter.snapshot())
 
@@ -105,7 +105,7 @@ async def test_idle_sync_is_one_small_request(synced: SyncEngine, fake: FakeHelp
 async def test_first_sync_pages_through_everything(fake: FakeHelpdesk, store: Store) -> None:
     for n in range(4):
         fake.add_ticket(f"More {n}")
-    engine = SyncEngine(fake.backend(), store, page_size=2)
+    engine = SyncEngine(fake.backend(), store, page_size=2, first_window=0)
     report = await engine.sync_once()
     await engine.backend.client.aclose()
     assert report.tickets_changed == 7
@@ -359,16 +359,17 @@ async def test_build_engine_wires_a_profile(fake: FakeHelpdesk, store: Store) ->
         report = await engine.sync_once()
     finally:
         await close_engine(engine)
-    assert (report.error, report.tickets_changed, report.requests) == (None, 3, 3)
+    assert (report.error, report.tickets_changed, report.requests) == (None, 3, 2)
     assert engine.backend.client.is_closed
 
 
-async def test_first_window_comes_before_anything_else_and_only_once(
+async def test_a_first_sync_asks_for_the_newest_screenful_first_and_only_once(
     engine: SyncEngine, fake: FakeHelpdesk, events: list[SyncEvent]
 ) -> None:
     await engine.sync_once()
-    paths = [r.url.path for r in fake.requests]
-    assert paths[0] == f"{API}/tickets" and fake.requests[0].url.params["limit"] == "50"
+    first = fake.requests[0]
+    assert first.url.path == f"{API}/changes"
+    assert (first.url.params["order"], first.url.params["limit"]) == ("newest", "50")
     assert isinstance(events[0], TicketsChanged)
     await engine.sync_once()
-    assert fake.hits[f"{API}/tickets"] == 1
+    assert all("order" not in r.url.params for r in fake.requests[1:])

@@ -22,7 +22,7 @@ from supportterm.domain.text import one_line
 from supportterm.errors import OfflineError
 from supportterm.store import outbox
 from supportterm.store import tickets as cache
-from supportterm.sync.events import ThreadChanged, TicketsChanged
+from supportterm.sync.events import OutboxChanged, ThreadChanged, TicketsChanged
 from supportterm.ui import format as fmt
 from supportterm.ui.messages import SyncEventReceived
 from supportterm.ui import actions
@@ -184,6 +184,8 @@ class TicketScreen(Screen[None]):
             ids = {event.ticket_id} if isinstance(event, ThreadChanged) else event.ids
             if self.ticket_id in ids:
                 await self.reload()
+        elif isinstance(event, OutboxChanged) and event.ticket_id == self.ticket_id:
+            await self.reload()  # a held (conflict/failed) item must show its banner at once
 
     async def action_toggle_quoted(self) -> None:
         """Show or hide the quoted history of e-mails."""

@@ -1,0 +1,62 @@
+"""Provides the confidentiality rules: business figures, internal markers and team-listed terms.
+
+A figure word ("revenue", "оборот", "dövriyyə", "our customers") counts only with a number in the
+same sentence: "our revenue team" is fine, "revenue was $4.2M" is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicons
+from .findings import Finding, finding
+from .folding import fold
+from .prepared import Prepared
+
+_NUMBER = re.compile(
+    r"(?:[$€£₽₼]\s*\d|\d[\d\s.,]*\s*(?:%|k\b|m\b|bn\b|mln|млн|млрд|тыс|milyon|milyard|min\b|million|billion|"
+    r"thousand|manat|рубл|\$|€)|\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d{3,})"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around text[start:end]."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    right = _SENTENCE_END.search(text, end)
+    return left, right.start() if right else len(text)
+
+
+def figures(prep: Prepared) -> list[Finding]:
+    """Business-figure words with a number in the same sentence."""
+    cat = lexicons.category(prep.lang, "confidential_figures")
+    if cat is None:
+        return []
+    out = []
+    for start, end, entry in cat.finditer(prep.folded):
+        left, right = _sentence(prep.masked, start, end)
+        if _NUMBER.search(prep.masked, left, right):
+            out.append(finding("confidential", start, end, entry.message or cat.message))
+    return out
+
+
+def markers(prep: Prepared) -> list[Finding]:
+    """Phrases that mark pasted internal text ("internal only", "не для клиента")."""
+    cat = lexicons.category(prep.lang, "confidential_markers")
+    if cat is None:
+        return []
+    return [finding("confidential", s, e, entry.message or cat.message) for s, e, entry in cat.finditer(prep.folded)]
+
+
+def listed_terms(text: str, lang: str, terms: tuple[str, ...]) -> list[Finding]:
+    """Every occurrence of a team-configured confidential term (whole words, any case)."""
+    if not terms:
+        return []
+    alternation = "|".join(re.escape(fold(t, lang)) for t in sorted(terms, key=len, reverse=True) if t.strip())
+    if not alternation:
+        return []
+    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+    return [finding("confidential", m.start(), m.end(), f"'{text[m.start():m.end()]}' is on the team's "
+                    "list of confidential terms.") for m in pattern.finditer(fold(text, lang))]

@@ -1,0 +1,92 @@
+"""Provides the wording rules: rude, blame, dismissive, sarcasm, argumentative, negative wording, shouting.
+
+All but shouting come from the language's lexicon; they run on masked, folded text, so quoted
+customer words and code never count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicons
+from .findings import Finding, finding
+from .folding import fold
+from .prepared import Prepared
+
+LEXICON_CATEGORIES = ("rude", "blame", "dismissive", "sarcasm", "argumentative", "negative_wording")
+
+_CONDITIONAL = re.compile(r"(?:\b(?:if|when|in case|unless)|(?<!\w)(?:если|когда|əgər|əgar))\s+$")
+"""'If you didn't get the e-mail…' is advice, not blame."""
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_WORD = re.compile(r"[^\W_]+")
+_PUNCT_RUN = re.compile(r"[!?]{2,}|[!?](?:\s*[!?]){2,}")
+ACRONYMS = frozenset(
+    "API URL URI ID VPN SMS PIN FAQ HTTP HTTPS USB CSV PDF JSON XML SQL DNS SSL TLS SSO CEO CTO CRM ERP SDK "
+    "CLI GUI UTC GMT IBAN VAT OK RAM CPU GPU SSD HDD IP TCP UDP AWS GCP JWT SAML LDAP SMTP IMAP HTML CSS PHP "
+    "NPM MFA OTP QR EU USA UK GB MB KB TB GMAIL PDF SLA ETA IT HR PR QA UI UX ASAP FYI TV PC ATM AI ML ERR "
+    "DB OS IOS VAT AZN RUB USD EUR ДНС ИНН КПП ОГРН СМС ПК ИП ООО ОАО ЗАО РФ МСК ASAN VÖEN MMC".split()
+)
+"""Upper-case words that are names, not shouting."""
+
+
+def lexicon_rules(prep: Prepared) -> list[Finding]:
+    """Findings of every lexicon category of the reply's language."""
+    out: list[Finding] = []
+    for name in LEXICON_CATEGORIES + ("informal_address",):
+        cat = lexicons.category(prep.lang, name)
+        if cat is None:
+            continue
+        for start, end, entry in cat.finditer(prep.folded):
+            if name == "blame" and _CONDITIONAL.search(prep.folded, max(0, start - 12), start):
+                continue
+            out.append(finding(name, start, end, entry.message or cat.message, _cased(entry.suggest, prep.text, start)))
+    return out
+
+
+def _cased(suggestion: str | None, text: str, start: int) -> str | None:
+    """The suggestion with its first letter upper-cased when the replaced text starts with one."""
+    if not suggestion or start >= len(text) or not text[start].isupper():
+        return suggestion
+    return suggestion[0].upper() + suggestion[1:]
+
+
+def _shouted(tokens: list[str]) -> bool:
+    words = [t for t in tokens if t.isalpha()]  # codes such as AKIA7EXAMPLE are not words
+    caps = [len(w) >= 3 and w.isupper() and w not in ACRONYMS for w in words]
+    if any(a and b for a, b in zip(caps, caps[1:])):
+        return True
+    letters = [w for w in words if w not in ACRONYMS]
+    upper = sum(len(w) for w in letters if w.isupper())
+    return len(letters) >= 4 and upper >= 0.6 * sum(len(w) for w in letters)
+
+
+def shouting(prep: Prepared) -> list[Finding]:
+    """Sentences in capitals and runs of ! or ?."""
+    out = []
+    for m in _SENTENCE.finditer(prep.masked):
+        if _shouted(_WORD.findall(m.group())):
+            text = m.group()
+            start = m.start() + len(text) - len(text.lstrip())
+            end = m.start() + len(text.rstrip())
+            out.append(finding("shouting", start, end, suggestion=_sentence_case(prep.text[start:end], prep.lang)))
+    for m in _PUNCT_RUN.finditer(prep.masked):
+        out.append(finding("shouting", m.start(), m.end(), "Repeated ! or ? reads as shouting.", m.group()[0]))
+    return out
+
+
+_TURKIC_UPPER = {"i": "İ", "ı": "I"}
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _sentence_case(text: str, lang: str) -> str:
+    """`text` with shouted words lower-cased (acronyms kept) and a capital first letter."""
+    def lower(m: re.Match[str]) -> str:
+        word = m.group()
+        return fold(word, lang) if word.isupper() and word not in ACRONYMS else word
+
+    out = _PUNCT_RUN.sub(lambda m: m.group()[0], _CAPS_WORD.sub(lower, text))
+    if not out:
+        return out
+    first = _TURKIC_UPPER.get(out[0], out[0].upper()) if lang == "az" else out[0].upper()
+    return first + out[1:]
