@@ -134,7 +134,8 @@ def run_demo(args: argparse.Namespace) -> int:
     server = create_demo_server(paths.data_dir() / "demo-helpdesk.sqlite3", tickets=args.tickets, seed=args.seed)
     server.start()
     try:
-        profile = Profile(name="demo", backend="demo", url=server.url, user=DEMO_USER)
+        profile = Profile(name="demo", backend="demo", url=server.url, user=DEMO_USER,
+                          options={"company": "Nimbus"})
         return run_tui(profile, token=f"demo-{DEMO_USER}")
     finally:
         server.stop()

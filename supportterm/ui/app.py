@@ -79,6 +79,7 @@ class SupportTermApp(App[int]):
         """The latest link state, for status bars of screens opened later."""
         self.outbox_pending = 0
         self.last_activity: datetime | None = None
+        self._canned: list[object] | None = None
         self.settings = settings or Settings(sync_interval_s=sync_interval_s)
         self.governor = Governor(interval_s=self.settings.sync_interval_s)
         self.prefetch_count = self.settings.prefetch
@@ -225,6 +226,27 @@ class SupportTermApp(App[int]):
                 self.notify("Break started. Step away from the screen.", title="Shift", timeout=4)
         except ShiftError as exc:
             self.notify(str(exc), title="Shift", severity="warning")
+
+    async def canned_library(self) -> list[object]:
+        """The canned replies (starter packs, the user's folder, the helpdesk's), loaded once, off the
+        UI thread; problems in the user's files are reported once."""
+        if self._canned is None:
+            import asyncio
+
+            from supportterm import paths
+            from supportterm.replies import load_library, merge
+
+            replies, problems = await asyncio.to_thread(load_library, paths.config_dir() / "replies")
+            if problems:
+                self.notify("\n".join(str(p) for p in problems[:5]), title="Canned replies", severity="warning")
+            server: list[object] = []
+            if self.engine is not None:
+                try:
+                    server = await self.engine.backend.list_canned()
+                except Exception as exc:  # noqa: BLE001 - the local library must work offline
+                    self.log.warning(f"server canned replies unavailable: {exc!r}")
+            self._canned = merge(replies, server) if server else list(replies)
+        return self._canned
 
     def on_key(self) -> None:
         """Any key counts as activity for the shift clock's idle detection."""

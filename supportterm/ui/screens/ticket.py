@@ -20,7 +20,8 @@ from textual.widgets import Footer, Header, Static, TextArea
 from supportterm.domain.models import Priority, ReplyDraft, Status, Ticket, TicketPatch, Visibility
 from supportterm.domain.text import one_line
 from supportterm.errors import OfflineError
-from supportterm.store import outbox
+from supportterm.replies import Context
+from supportterm.store import outbox, state
 from supportterm.store import tickets as cache
 from supportterm.sync.events import OutboxChanged, ThreadChanged, TicketsChanged
 from supportterm.ui import format as fmt
@@ -80,7 +81,7 @@ class TicketScreen(Screen[None]):
         with Horizontal(id="ticket-body"):
             yield VerticalScroll(id="thread")
             yield CustomerPanel(id="customer")
-        yield Composer(id="composer")
+        yield Composer(id="composer", context=self.reply_context)
         yield StatusBar()
         yield Footer()
 
@@ -236,11 +237,24 @@ class TicketScreen(Screen[None]):
         if engine is not None:
             await engine.save_draft(self.ticket_id, self.composer.visibility, self.composer.text_area.text)
 
+    def reply_context(self) -> Context:
+        """Placeholder values for canned replies: this ticket, its customer, the signed-in agent."""
+        return Context(
+            ticket=self.ticket, customer=cache.get_person(self.reader, self.ticket.requester_id) if self.ticket else None,
+            agent_name=state.get_state(self.reader, "me_name"), today=self.app.clock().date(),  # type: ignore[attr-defined]
+            company=str(self.app.profile.options.get("company") or "") or None,  # type: ignore[attr-defined]
+        )
+
     def action_send(self) -> None:
         """Queue the composer's text in the outbox and deliver it."""
         body = self.composer.text_area.text.strip()
         if not self.composer.is_open or not body:
             self.notify("Nothing to send: the reply is empty.", severity="warning")
+            return
+        missing = self.composer.unfilled()
+        if missing:
+            names = ", ".join(f"⟨{slot.name}⟩" for slot in missing)
+            self.notify(f"Not sent: fill in {names} first.", severity="error", timeout=6)
             return
         if self.app.engine is None:  # type: ignore[attr-defined]
             self.notify("Still starting up; your text is kept. Try again in a moment.", severity="warning")
