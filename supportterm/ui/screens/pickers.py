@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
+from textual.content import Content
 
 from supportterm.domain.models import Priority, Status
 from supportterm.ui.format import STATUS_LABEL
@@ -95,3 +96,26 @@ class NotePrompt(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class Confirm(ModalScreen[bool]):
+    """A yes/no question; y or Enter says yes, n or Esc says no (aerc's review step)."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+    DEFAULT_CSS = """
+    Confirm { align: center middle; }
+    Confirm > Static { width: 72; height: auto; border: heavy $error; background: $surface; padding: 1 2; }
+    """
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self._question = question
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self._question + "\n\ny: send anyway   n / Esc: back to the text"))
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

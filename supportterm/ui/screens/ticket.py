@@ -17,7 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
-from supportterm.domain.models import Priority, ReplyDraft, Status, Ticket, TicketPatch, Visibility
+from supportterm.domain.models import Priority, ReplyDraft, Role, Status, Ticket, TicketPatch, Visibility
 from supportterm.domain.text import one_line
 from supportterm.errors import OfflineError
 from supportterm.replies import Context
@@ -27,7 +27,7 @@ from supportterm.sync.events import OutboxChanged, ThreadChanged, TicketsChanged
 from supportterm.ui import format as fmt
 from supportterm.ui.messages import SyncEventReceived
 from supportterm.ui import actions
-from supportterm.ui.screens.pickers import NotePrompt, priority_picker, status_picker
+from supportterm.ui.screens.pickers import Confirm, NotePrompt, priority_picker, status_picker
 from supportterm.ui.widgets.composer import Composer
 from supportterm.ui.widgets.customer_panel import CustomerPanel
 from supportterm.ui.widgets.shift_bar import ShiftBar
@@ -124,6 +124,7 @@ class TicketScreen(Screen[None]):
             return
         if not self.composer.is_open or self.seen_version is None:
             self.seen_version = self.ticket.version
+        self._brief_checker()
         self._show_head(self.ticket)
         self.query_one(CustomerPanel).show(self.reader, self.ticket)
         await self._show_thread()
@@ -237,6 +238,14 @@ class TicketScreen(Screen[None]):
         if engine is not None:
             await engine.save_draft(self.ticket_id, self.composer.visibility, self.composer.text_area.text)
 
+    def _brief_checker(self) -> None:
+        """Tell the composer's checker the customer's last words and own address (not a leak)."""
+        thread = cache.get_thread(self.reader, self.ticket_id)
+        last = [m.body for m in thread if m.author_role is Role.CUSTOMER and m.visibility is Visibility.PUBLIC]
+        self.composer.customer_text = last[-1] if last else None
+        customer = cache.get_person(self.reader, self.ticket.requester_id) if self.ticket else None
+        self.composer.allowed_emails = (customer.email,) if customer and customer.email else ()
+
     def reply_context(self) -> Context:
         """Placeholder values for canned replies: this ticket, its customer, the signed-in agent."""
         return Context(
@@ -256,10 +265,18 @@ class TicketScreen(Screen[None]):
             names = ", ".join(f"⟨{slot.name}⟩" for slot in missing)
             self.notify(f"Not sent: fill in {names} first.", severity="error", timeout=6)
             return
+        draft = ReplyDraft(body=body, visibility=self.composer.visibility)
+        errors = self.composer.lint.errors
+        if errors:
+            first = errors[0]
+            question = (f"The checker found {len(errors)} problem(s), e.g. {first.category}: "  # type: ignore[attr-defined]
+                        f"{first.message}. Send it anyway?")  # type: ignore[attr-defined]
+            self.app.push_screen(Confirm(question), lambda yes: self.send(draft) if yes else None)
+            return
         if self.app.engine is None:  # type: ignore[attr-defined]
             self.notify("Still starting up; your text is kept. Try again in a moment.", severity="warning")
             return
-        self.send(ReplyDraft(body=body, visibility=self.composer.visibility))
+        self.send(draft)
 
     @work(exclusive=True, group="send-reply", exit_on_error=False, description="Queueing the reply")
     async def send(self, draft: ReplyDraft) -> None:

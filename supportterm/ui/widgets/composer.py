@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import on, work
+from textual.timer import Timer
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,6 +15,7 @@ from textual.widgets import Static, TextArea
 
 from supportterm.domain.models import Visibility
 from supportterm.replies import Context, LibraryReply, Slot, render, unfilled
+from supportterm.ui.widgets.lint_panel import LintPanel
 
 
 class Composer(Vertical):
@@ -24,11 +27,14 @@ class Composer(Vertical):
     Composer #composer-mode { height: 1; padding: 0 1; background: $success 30%; }
     Composer.-internal #composer-mode { background: $warning 40%; }
     Composer TextArea { height: 1fr; }
+    Composer.-open { height: 16; }
     """
 
     BINDINGS = [
         Binding("ctrl+t", "canned", "Canned reply", id="composer.canned",
                 tooltip="Insert a canned reply (or type :: in the text)"),
+        Binding("ctrl+f", "apply_fix", "Apply fix", id="composer.apply_fix",
+                tooltip="Apply the politeness checker's first suggested rewrite"),
     ]
 
     visibility: reactive[Visibility] = reactive(Visibility.PUBLIC)
@@ -36,18 +42,23 @@ class Composer(Vertical):
     def __init__(self, *, context: Callable[[], Context] | None = None, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self._make_context = context or Context
+        self._lint_timer: Timer | None = None
+        self.customer_text: str | None = None
+        """The customer's last message, for the language-mismatch check and quoting."""
+        self.allowed_emails: tuple[str, ...] = ()
         """Builds the placeholder values from the open ticket, its customer and the agent."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="composer-mode")
         yield TextArea(id="composer-text", soft_wrap=True, tab_behavior="focus")
+        yield LintPanel(id="composer-lint")
 
     @property
     def text_area(self) -> TextArea:
         """The editing widget."""
         return self.query_one("#composer-text", TextArea)
 
-    def watch_visibility(self, visibility: Visibility) -> None:
+    def _show_mode(self, visibility: Visibility) -> None:
         internal = visibility is Visibility.INTERNAL
         self.set_class(internal, "-internal")
         mode = (
@@ -79,6 +90,47 @@ class Composer(Vertical):
     def unfilled(self) -> tuple[Slot, ...]:
         """Placeholders of an inserted canned reply still waiting for a value (⟨name⟩ markers)."""
         return unfilled(self.text_area.text)
+
+    @property
+    def lint(self) -> LintPanel:
+        """The findings panel."""
+        return self.query_one(LintPanel)
+
+    @on(TextArea.Changed)
+    def _schedule_lint(self) -> None:
+        if self._lint_timer is not None:
+            self._lint_timer.stop()
+        self._lint_timer = self.set_timer(0.25, self.run_lint)
+
+    def watch_visibility(self, visibility: Visibility) -> None:
+        self._show_mode(visibility)
+        if self.is_mounted:
+            self.run_lint()
+
+    @work(thread=True, exclusive=True, group="politeness", exit_on_error=False, description="Checking")
+    def run_lint(self) -> None:
+        """Run the checker off the UI thread; a newer run cancels this one."""
+        from supportterm.politeness import check
+
+        text = self.text_area.text
+        if not text.strip():
+            self.app.call_from_thread(self.lint.clear)
+            return
+        report = check(text, customer_text=self.customer_text, internal=self.visibility is Visibility.INTERNAL,
+                       allowed_emails=self.allowed_emails)
+        if get_current_worker().is_cancelled or text != self.text_area.text:
+            return  # the agent typed on: a fresh check is already scheduled
+        self.app.call_from_thread(self.lint.show_report, text, report)
+
+    def action_apply_fix(self) -> None:
+        """Replace the first finding that has a suggestion with its rewrite."""
+        text = self.text_area.text
+        for finding in self.lint.findings:
+            if finding.suggestion is not None and text[finding.start:finding.end]:  # type: ignore[attr-defined]
+                fixed = text[: finding.start] + finding.suggestion + text[finding.end :]  # type: ignore[attr-defined]
+                self.text_area.load_text(fixed)
+                return
+        self.notify("No suggested rewrite to apply.")
 
     @on(TextArea.Changed)
     def _maybe_canned(self) -> None:
