@@ -47,8 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--json", action="store_true", help="print the report as JSON")
 
     from supportterm import shift_cli
+    from supportterm.politeness import cli as check_cli
 
     shift_cli.add_parser(sub)
+    check_cli.add_parser(sub)
     return parser
 
 
@@ -68,6 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_demo(args)
         if args.command == "sync":
             return run_sync(args)
+        if args.command == "check":
+            from supportterm.politeness import cli as check_cli
+
+            return check_cli.run(args)
         if args.command == "shift":
             from supportterm import shift_cli
 
