@@ -12,12 +12,15 @@ import re
 from .findings import Finding, finding
 from .prepared import Prepared
 
-_RU_VERB = re.compile(r"(?<![\w-])(?!(?:лишь|мышь|тишь|глушь|финишь|малышь)(?!\w))(\w{2,}?)([еи])шь(?:ся)?(?!\w)")
+_RU_VERB = re.compile(
+    r"(?<![\w-])(?!(?:лишь|мышь|тишь|глушь|финишь|малышь)(?!\w))(\w{2,}?)([еи])шь(?:ся)?(?!\w)"
+)
 _AZ_SUFFIX = (
     r"(?:m[ıiuü]|[ıiuü]r|[ae]r|ar|[əe]r|m[ıiuü]ş|m[ıiuü]r|m[ae]z|m[əe]z|[ae]c[ae]q|[əe]c[əe]k|"
     r"m[ae]l[ıi]|m[əe]l[ıi]|[ıi]rd[ıi]n|d[ıi]r)"
 )
-_AZ_VERB = re.compile(r"(?<!\w)([\wəıöüğşç]{2,}?" + _AZ_SUFFIX + r")s[aə]n(?!\w)")
+_AZ_BODY = re.compile(r"[\wəıöüğşç]{2,}" + _AZ_SUFFIX)
+_AZ_ENDING = re.compile(r"s[aə]n(?!\w)")
 _AZ_PAST = re.compile(
     r"(?<!\w)(etd[ıi]n|yazd[ıi]n|gördün|oxudun|bildin|basd[ıi]n|göndərdin|ald[ıi]n|ded[ıi]n|sild[ıi]n|"
     r"yoxlad[ıi]n|etmədin|oxumad[ıi]n|başa düşmədin|gəldin|verdin|açd[ıi]n|bağlad[ıi]n)(?!\w)"
@@ -32,29 +35,63 @@ def _ru_verbs(prep: Prepared) -> list[Finding]:
         stem, vowel = m.group(1), m.group(2)
         reflexive = m.group().endswith("ся")
         formal = stem + vowel + "те" + ("сь" if reflexive else "")
-        out.append(finding("informal_address", m.start(), m.end(),
-                           "Informal verb form (ты): use the вы form.", _keep_case(prep.text, m.start(), formal)))
+        out.append(
+            finding(
+                "informal_address",
+                m.start(),
+                m.end(),
+                "Informal verb form (ты): use the вы form.",
+                _keep_case(prep.text, m.start(), formal),
+            )
+        )
     return out
 
 
 def _az_verbs(prep: Prepared) -> list[Finding]:
     out = []
-    for m in _AZ_VERB.finditer(prep.folded):
-        word = m.group()
-        if word in _AZ_NOT_VERBS:
+    text = prep.folded
+    for m in _AZ_ENDING.finditer(text):
+        start = m.start()
+        while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        body = text[start : m.start()]
+        if body + m.group() in _AZ_NOT_VERBS or not _AZ_BODY.fullmatch(body):
             continue
-        formal = word[:-3] + "s" + _harmony(word[:-3])
-        out.append(finding("informal_address", m.start(), m.end(),
-                           "Informal verb form (sən): use the siz form.", _keep_case(prep.text, m.start(), formal)))
+        formal = body + "s" + _harmony(body)
+        out.append(
+            finding(
+                "informal_address",
+                start,
+                m.end(),
+                "Informal verb form (sən): use the siz form.",
+                _keep_case(prep.text, start, formal),
+            )
+        )
     for m in _AZ_PAST.finditer(prep.folded):
         formal = m.group() + _harmony(m.group())[2:]
-        out.append(finding("informal_address", m.start(), m.end(),
-                           "Informal verb form (sən): use the siz form.", _keep_case(prep.text, m.start(), formal)))
+        out.append(
+            finding(
+                "informal_address",
+                m.start(),
+                m.end(),
+                "Informal verb form (sən): use the siz form.",
+                _keep_case(prep.text, m.start(), formal),
+            )
+        )
     return out
 
 
-_HARMONY = {"a": "ınız", "ı": "ınız", "e": "iniz", "ə": "iniz", "i": "iniz", "o": "unuz", "u": "unuz",
-            "ö": "ünüz", "ü": "ünüz"}
+_HARMONY = {
+    "a": "ınız",
+    "ı": "ınız",
+    "e": "iniz",
+    "ə": "iniz",
+    "i": "iniz",
+    "o": "unuz",
+    "u": "unuz",
+    "ö": "ünüz",
+    "ü": "ünüz",
+}
 
 
 def _harmony(body: str) -> str:
@@ -66,7 +103,7 @@ def _harmony(body: str) -> str:
 
 
 def _keep_case(text: str, start: int, word: str) -> str:
-    return word[:1].upper() + word[1:] if text[start:start + 1].isupper() else word
+    return word[:1].upper() + word[1:] if text[start : start + 1].isupper() else word
 
 
 def verb_rules(prep: Prepared) -> list[Finding]:

@@ -2,20 +2,29 @@
 
 Who calls it: the composer on every (debounced) edit, `supportterm check`, and the evaluation
 tools. It is a pure function of the text and its context; lexicons and the tone weights are
-loaded once at import, so a call only runs precompiled regexes.
+loaded once at import. Most rules look at one paragraph at a time and their results are cached
+per paragraph, so a keystroke re-checks only the paragraph it changed (no rule spans a blank line).
 """
 
 from __future__ import annotations
 
+import dataclasses
+from functools import lru_cache
+
 from . import address, confidential, language, secrets, structure, tone_rules
 from .findings import CATEGORIES, ERROR, HINT, SEVERITY, WARNING, Finding, Report, finding
+from .folding import fold
+from .masking import mask
 from .prepared import Prepared
+from .tone import WINDOW
 from .tone import score as tone_score
 
-__all__ = ["CATEGORIES", "ERROR", "HINT", "SEVERITY", "WARNING", "Finding", "Report", "check"]
+__all__ = ["CATEGORIES", "ERROR", "HINT", "SEVERITY", "WARNING", "Finding", "Report", "check", "clear_cache"]
 
 _MIN_LETTERS_FOR_LANGUAGE = 20
 _NAMES = {"en": "English", "ru": "Russian", "az": "Azerbaijani", "de": "German", "fr": "French"}
+_detect = lru_cache(maxsize=256)(language.detect)
+_tone = lru_cache(maxsize=256)(tone_score)
 
 
 def check(
@@ -41,33 +50,89 @@ def check(
     Returns:
         A `Report`; its findings are sorted by position.
     """
-    code = language.detect(text) if lang == "auto" else lang
-    emails, phones = secrets.allowed_contacts(customer_text, allowed_emails)
-    found = secrets.secret_rules(text, emails, phones)
-    if not internal:
-        found += _reply_rules(Prepared.of(text, code), customer_text, confidential_terms)
-    return Report(language=code, findings=_dedupe(found), tone=0.0 if internal else tone_score(text, code))
+    code = _detect(text[:600]) if lang == "auto" else lang
+    emails, phones = _allowed(customer_text, allowed_emails)
+    masked = text if internal else mask(text)
+    found = secrets.private_keys(text) + _paragraphs(text, masked, code, emails, phones, internal)
+    if internal:
+        return Report(language=code, findings=_dedupe(found), tone=0.0)
+    whole = Prepared(text, masked, fold(masked, code), code)
+    found += structure.structure_rules(whole) + _mismatch(whole, customer_text)
+    found += confidential.listed_terms(text, code, confidential_terms)
+    rude = sum(f.category == "rude" and f.start < WINDOW for f in found)
+    return Report(language=code, findings=_dedupe(found), tone=_tone(text[:WINDOW], code, rude=rude))
 
 
-def _reply_rules(prep: Prepared, customer_text: str | None, terms: tuple[str, ...]) -> list[Finding]:
-    """Every rule that applies to customer-facing replies."""
-    found = tone_rules.lexicon_rules(prep) + tone_rules.shouting(prep) + address.verb_rules(prep)
+def clear_cache() -> None:
+    """Forget cached per-line results (benchmarks measure cold checks with it)."""
+    for cached in (_detect, _tone, _allowed, _paragraph):
+        cached.cache_clear()
+
+
+@lru_cache(maxsize=64)
+def _allowed(
+    customer_text: str | None, allowed_emails: tuple[str, ...]
+) -> tuple[frozenset[str], frozenset[str]]:
+    return secrets.allowed_contacts(customer_text, allowed_emails)
+
+
+_CHUNK = 400
+"""Paragraphs are grouped into chunks of at least this many characters: fewer, larger cache
+entries keep a cold check fast, and an edit still re-checks only its own chunk."""
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of runs of whole paragraphs, each at least `_CHUNK` long except the last."""
+    out = []
+    start = cut = 0
+    while cut >= 0:
+        cut = text.find("\n\n", cut + 1)
+        end = len(text) if cut < 0 else cut
+        if end - start >= _CHUNK or cut < 0:
+            out.append((start, end))
+            start = end
+    return out
+
+
+def _paragraphs(
+    text: str, masked: str, lang: str, emails: frozenset[str], phones: frozenset[str], internal: bool
+) -> list[Finding]:
+    """Findings of every chunk of paragraphs, from the cache, moved to their offsets in `text`."""
+    out: list[Finding] = []
+    for start, end in _chunks(text):
+        for f in _paragraph(text[start:end], masked[start:end], lang, emails, phones, internal):
+            out.append(dataclasses.replace(f, start=f.start + start, end=f.end + start) if start else f)
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _paragraph(
+    raw: str, masked: str, lang: str, emails: frozenset[str], phones: frozenset[str], internal: bool
+) -> tuple[Finding, ...]:
+    """Findings of one paragraph: secrets always; wording, address and confidentiality for replies."""
+    found = secrets.secret_rules(raw, emails, phones) if raw.strip() else []
+    if internal or not masked.strip():
+        return tuple(found)
+    prep = Prepared.from_masked(raw, masked, lang)
+    found += tone_rules.lexicon_rules(prep) + tone_rules.shouting(prep) + address.verb_rules(prep)
     found += confidential.figures(prep) + confidential.markers(prep)
-    found += confidential.listed_terms(prep.text, prep.lang, terms)
-    found += structure.structure_rules(prep)
-    found += _mismatch(prep, customer_text)
-    return found
+    return tuple(found)
 
 
 def _mismatch(prep: Prepared, customer_text: str | None) -> list[Finding]:
     """A warning when the reply is not in the language of the customer's message."""
-    if not customer_text or sum(ch.isalpha() for ch in customer_text) < _MIN_LETTERS_FOR_LANGUAGE:
+    if not customer_text or sum(ch.isalpha() for ch in customer_text[:200]) < _MIN_LETTERS_FOR_LANGUAGE:
         return []
-    theirs = language.detect(customer_text, default="")
-    if not theirs or theirs == prep.lang or sum(ch.isalpha() for ch in prep.text) < _MIN_LETTERS_FOR_LANGUAGE:
+    theirs = _detect(customer_text[:600], default="")
+    if (
+        not theirs
+        or theirs == prep.lang
+        or sum(ch.isalpha() for ch in prep.text[:200]) < _MIN_LETTERS_FOR_LANGUAGE
+    ):
         return []
     end = prep.text.find("\n")
-    message = f"The customer wrote in {_NAMES.get(theirs, theirs)}; this reply is in {_NAMES.get(prep.lang, prep.lang)}."
+    ours = _NAMES.get(prep.lang, prep.lang)
+    message = f"The customer wrote in {_NAMES.get(theirs, theirs)}; this reply is in {ours}."
     return [finding("language_mismatch", 0, end if end >= 0 else len(prep.text), message)]
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from .checker import check
-from .findings import Report
+if TYPE_CHECKING:
+    from .findings import Report
 
 COMMAND = "check"
 LANGS = ("auto", "en", "ru", "az")
@@ -20,12 +20,21 @@ LANGS = ("auto", "en", "ru", "az")
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Register `check` on the main parser's sub-parsers and return its parser."""
-    parser = subparsers.add_parser(COMMAND, help="check a reply for tone, address, secrets and confidential data")
-    parser.add_argument("--lang", choices=LANGS, default="auto", help="language of the reply (default: detect)")
+    parser = subparsers.add_parser(
+        COMMAND, help="check a reply for tone, address, secrets and confidential data"
+    )
+    parser.add_argument(
+        "--lang", choices=LANGS, default="auto", help="language of the reply (default: detect)"
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--batch", action="store_true",
-                        help='read JSON lines {"text": ..., "lang"?: ...}; write one JSON result per line')
-    parser.add_argument("--customer", metavar="FILE", help="the customer's last message (language, own contacts)")
+    parser.add_argument(
+        "--batch",
+        action="store_true",
+        help='read JSON lines {"text": ..., "lang"?: ...}; write one JSON result per line',
+    )
+    parser.add_argument(
+        "--customer", metavar="FILE", help="the customer's last message (language, own contacts)"
+    )
     parser.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="the reply (default: stdin)")
     return parser
 
@@ -51,25 +60,32 @@ def format_report(text: str, report: Report, name: str = "-") -> str:
         hint = f' → "{f.suggestion}"' if f.suggestion is not None else ""
         lines.append(f"{name}:{line}:{col}: {f.severity} {f.category}: {f.message}{hint}")
     errors = sum(f.severity == "error" for f in report.findings)
-    lines.append(f"{len(report.findings)} finding(s), {errors} error(s); language {report.language}, tone {report.tone:+.2f}")
+    lines.append(
+        f"{len(report.findings)} finding(s), {errors} error(s); "
+        f"language {report.language}, tone {report.tone:+.2f}"
+    )
     return "\n".join(lines)
 
 
 def _batch(stream: TextIO, lang: str, out: TextIO) -> int:
     """Check JSON lines; returns 1 when any reply had an error, 2 on a malformed line."""
+    from .checker import check
+
     status = 0
     for number, raw in enumerate(stream, 1):
         if not raw.strip():
             continue
         try:
             item = json.loads(raw)
-            text = item["text"]
+            text, code = item["text"], item.get("lang") or lang
             if not isinstance(text, str):
                 raise TypeError("text must be a string")
-        except (ValueError, KeyError, TypeError) as exc:
+            if code not in LANGS + ("de", "fr"):
+                raise ValueError(f"unknown lang {code!r}")
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             print(f"supportterm check: line {number}: {exc}", file=sys.stderr)
             return 2
-        report = check(text, lang=item.get("lang") or lang, customer_text=item.get("customer_text"))
+        report = check(text, lang=code, customer_text=item.get("customer_text"))
         out.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
         status = max(status, int(report.has_errors))
     return status
@@ -87,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         print(f"supportterm check: {exc}", file=sys.stderr)
         return 2
+    from .checker import check  # here, so registering the command costs no lexicon compile
+
     report = check(text, lang=args.lang, customer_text=customer)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))

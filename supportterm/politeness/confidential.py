@@ -35,7 +35,7 @@ def figures(prep: Prepared) -> list[Finding]:
     if cat is None:
         return []
     out = []
-    for start, end, entry in cat.finditer(prep.folded):
+    for start, end, entry in prep.hits.get("confidential_figures", ()):
         left, right = _sentence(prep.masked, start, end)
         if _NUMBER.search(prep.masked, left, right):
             out.append(finding("confidential", start, end, entry.message or cat.message))
@@ -47,16 +47,28 @@ def markers(prep: Prepared) -> list[Finding]:
     cat = lexicons.category(prep.lang, "confidential_markers")
     if cat is None:
         return []
-    return [finding("confidential", s, e, entry.message or cat.message) for s, e, entry in cat.finditer(prep.folded)]
+    return [
+        finding("confidential", s, e, entry.message or cat.message)
+        for s, e, entry in prep.hits.get("confidential_markers", ())
+    ]
 
 
 def listed_terms(text: str, lang: str, terms: tuple[str, ...]) -> list[Finding]:
     """Every occurrence of a team-configured confidential term (whole words, any case)."""
     if not terms:
         return []
-    alternation = "|".join(re.escape(fold(t, lang)) for t in sorted(terms, key=len, reverse=True) if t.strip())
+    alternation = "|".join(
+        re.escape(fold(t, lang)) for t in sorted(terms, key=len, reverse=True) if t.strip()
+    )
     if not alternation:
         return []
     pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
-    return [finding("confidential", m.start(), m.end(), f"'{text[m.start():m.end()]}' is on the team's "
-                    "list of confidential terms.") for m in pattern.finditer(fold(text, lang))]
+    return [
+        finding(
+            "confidential",
+            m.start(),
+            m.end(),
+            f"'{text[m.start() : m.end()]}' is on the team's list of confidential terms.",
+        )
+        for m in pattern.finditer(fold(text, lang))
+    ]

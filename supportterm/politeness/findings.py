@@ -11,10 +11,20 @@ from dataclasses import asdict, dataclass, field
 ERROR, WARNING, HINT = "error", "warning", "hint"
 
 SEVERITY: dict[str, str] = {
-    "rude": ERROR, "blame": ERROR, "dismissive": ERROR, "sarcasm": ERROR, "shouting": ERROR,
-    "argumentative": ERROR, "informal_address": ERROR, "confidential": ERROR, "secret": ERROR,
-    "language_mismatch": WARNING, "impersonal_signature": WARNING,
-    "negative_wording": HINT, "missing_greeting": HINT, "missing_closing": HINT,
+    "rude": ERROR,
+    "blame": ERROR,
+    "dismissive": ERROR,
+    "sarcasm": ERROR,
+    "shouting": ERROR,
+    "argumentative": ERROR,
+    "informal_address": ERROR,
+    "confidential": ERROR,
+    "secret": ERROR,
+    "language_mismatch": WARNING,
+    "impersonal_signature": WARNING,
+    "negative_wording": HINT,
+    "missing_greeting": HINT,
+    "missing_closing": HINT,
 }
 """Every category of DESIGN §4 and its severity."""
 
@@ -77,10 +87,15 @@ class Report:
 
     def to_dict(self) -> dict[str, object]:
         """The JSON shape of DESIGN §4."""
-        return {"language": self.language, "findings": [f.to_dict() for f in self.findings], "tone": self.tone}
+        return {
+            "language": self.language,
+            "findings": [f.to_dict() for f in self.findings],
+            "tone": self.tone,
+        }
 
 
-def finding(category: str, start: int, end: int, message: str | None = None,
-            suggestion: str | None = None) -> Finding:
+def finding(
+    category: str, start: int, end: int, message: str | None = None, suggestion: str | None = None
+) -> Finding:
     """A finding with the category's severity and default message."""
     return Finding(category, SEVERITY[category], start, end, message or MESSAGES[category], suggestion)

@@ -7,16 +7,31 @@ length. Python's own `lower()` breaks Azerbaijani and Turkish: "İ".lower() is t
 
 from __future__ import annotations
 
-_COMMON = str.maketrans({
-    "ё": "е", "Ё": "е", "’": "'", "‘": "'", "ʼ": "'", "`": "'",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-})
+_COMMON = (
+    ("ё", "е"),
+    ("Ё", "е"),
+    ("’", "'"),
+    ("‘", "'"),
+    ("ʼ", "'"),
+    ("`", "'"),
+    ("\u00a0", " "),
+    ("\u2009", " "),
+    ("\u202f", " "),
+)
 """Folds for every language: Russian ё, curly apostrophes, and no-break spaces."""
 
-_TURKIC = str.maketrans({"İ": "i", "I": "ı"})
+_TURKIC = (("İ", "i"), ("I", "ı"))
 """The dotted/dotless i pair of Azerbaijani and Turkish, applied before lower()."""
 
 _TURKIC_LANGS = frozenset({"az", "tr"})
+
+
+def replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    """`text` with each one-character replacement applied (str.translate is 10× slower on non-ASCII)."""
+    for old, new in pairs:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def fold(text: str, lang: str = "en") -> str:
@@ -26,11 +41,8 @@ def fold(text: str, lang: str = "en") -> str:
         text: any text.
         lang: an ISO 639-1 code; "az" and "tr" fold İ→i and I→ı.
     """
-    text = text.translate(_COMMON)
-    if lang in _TURKIC_LANGS:
-        text = text.translate(_TURKIC)
-    else:
-        text = text.replace("İ", "i")
+    text = replace_all(text, _COMMON)
+    text = replace_all(text, _TURKIC) if lang in _TURKIC_LANGS else text.replace("İ", "i")
     low = text.lower()
     if len(low) == len(text):
         return low

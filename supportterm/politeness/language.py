@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 
-from .folding import fold
-
 SUPPORTED = ("en", "ru", "az")
 """Languages with full rule sets; others get the language-neutral checks only."""
 
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[а-яё]")
+_LETTER = re.compile(r"[^\W\d_]")
 _AZ_LETTERS = re.compile(r"[əğışçöü]")
 _STOPWORDS = {
     "en": frozenset(
@@ -32,9 +31,9 @@ _STOPWORDS = {
 
 def detect(text: str, default: str = "en") -> str:
     """The most likely language of `text`, or `default` when there is too little to tell."""
-    low = fold(text[:4000], "az")
+    low = text[:1500].lower()
     cyr = len(_CYRILLIC.findall(low))
-    letters = sum(1 for ch in low if ch.isalpha())
+    letters = len(_LETTER.findall(low))
     if letters < 3:
         return default
     if cyr > letters * 0.4:

@@ -22,8 +22,34 @@ _QUOTED = re.compile(
     r"\"[^\"\n]{1,400}\"|«[^»\n]{1,400}»|“[^”\n]{1,400}”|„[^“”\n]{1,400}[“”]"
     r"|(?<!\w)'[^'\n]{1,200}'(?!\w)"
 )
-_MASKS = (_PEM, _FENCE, _QUOTE_LINE, _INDENTED, _SHELL, _BACKTICK, _QUOTED)
-_QUOTES_ONLY = (_QUOTE_LINE, _QUOTED)
+_QUOTE_CHARS = ('"', "«", "“", "„", "'")
+_MASKS = (
+    (_PEM, ("-----BEGIN",)),
+    (_FENCE, ("```", "~~~")),
+    (_QUOTE_LINE, (">",)),
+    (_INDENTED, ("    ", "\t")),
+    (
+        _SHELL,
+        (
+            "$ ",
+            "# ",
+            "% ",
+            "sudo ",
+            "kill",
+            "git ",
+            "docker ",
+            "kubectl ",
+            "systemctl ",
+            "rm ",
+            "curl ",
+            "ssh ",
+        ),
+    ),
+    (_BACKTICK, ("`",)),
+    (_QUOTED, _QUOTE_CHARS),
+)
+"""Each mask with the substrings it needs: a reply without them skips that regex."""
+_QUOTES_ONLY = ((_QUOTE_LINE, (">",)), (_QUOTED, _QUOTE_CHARS))
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -32,13 +58,16 @@ def _blank(match: re.Match[str]) -> str:
 
 def mask(text: str) -> str:
     """`text` with quotes, code and commands blanked out; same length, newlines kept."""
-    for pattern in _MASKS:
-        text = pattern.sub(_blank, text)
-    return text
+    return _apply(text, _MASKS)
 
 
 def mask_quotes(text: str) -> str:
     """`text` with only quoted customer text blanked (for checks that must still see code)."""
-    for pattern in _QUOTES_ONLY:
-        text = pattern.sub(_blank, text)
+    return _apply(text, _QUOTES_ONLY)
+
+
+def _apply(text: str, masks: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]) -> str:
+    for pattern, hints in masks:
+        if any(hint in text for hint in hints):
+            text = pattern.sub(_blank, text)
     return text

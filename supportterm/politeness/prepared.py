@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from . import lexicons
 from .folding import fold
 from .masking import mask
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """The raw text, the text with quotes and code blanked, and that masked text folded."""
+    """The raw text, the text with quotes and code blanked, that masked text folded, and lexicon hits."""
 
     text: str
     masked: str
     folded: str
     lang: str
+    hits: lexicons.Hits = field(default_factory=dict)
+    """Matches of every main-pass lexicon category, found in one pass over the words."""
 
     @classmethod
     def of(cls, text: str, lang: str) -> Prepared:
         """Mask and fold `text` for the rules of `lang`."""
-        masked = mask(text)
-        return cls(text, masked, fold(masked, lang), lang)
+        return cls.from_masked(text, mask(text), lang)
+
+    @classmethod
+    def from_masked(cls, text: str, masked: str, lang: str) -> Prepared:
+        """Fold `masked` (the output of `mask(text)`) and run the lexicon pass over it."""
+        folded = fold(masked, lang)
+        return cls(text, masked, folded, lang, lexicons.scan(lang, folded))

@@ -14,24 +14,54 @@ from collections import Counter
 from .findings import Finding, finding
 from .masking import mask_quotes
 
+_TOKEN_HINTS = (
+    "sk_",
+    "rk_",
+    "pk_",
+    "ghp_",
+    "gho_",
+    "ghu_",
+    "ghs_",
+    "ghr_",
+    "github_pat_",
+    "glpat-",
+    "xox",
+    "AKIA",
+    "ASIA",
+    "AIza",
+    "sk-",
+    "eyJ",
+    "SG.",
+    "sq0",
+    "npm_",
+)
+"""Substrings that every token pattern contains; a reply with none of them skips the token regex."""
 _TOKEN_PATTERNS = (
     r"\b(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{10,}",
-    r"\bgh[pousr]_[0-9A-Za-z]{20,}", r"\bgithub_pat_[0-9A-Za-z_]{20,}", r"\bglpat-[0-9A-Za-z_-]{20,}",
-    r"\bxox[abprs]-[0-9A-Za-z-]{10,}", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b", r"\bAIza[0-9A-Za-z_-]{35}",
-    r"\bsk-(?:ant-|proj-)?[0-9A-Za-z_-]{20,}", r"\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,}",
-    r"\b(?:SG|sq0atp|sq0csp)\.[0-9A-Za-z_-]{20,}", r"\bnpm_[0-9A-Za-z]{30,}",
+    r"\bgh[pousr]_[0-9A-Za-z]{20,}",
+    r"\bgithub_pat_[0-9A-Za-z_]{20,}",
+    r"\bglpat-[0-9A-Za-z_-]{20,}",
+    r"\bxox[abprs]-[0-9A-Za-z-]{10,}",
+    r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b",
+    r"\bAIza[0-9A-Za-z_-]{35}",
+    r"\bsk-(?:ant-|proj-)?[0-9A-Za-z_-]{20,}",
+    r"\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,}",
+    r"\b(?:SG|sq0atp|sq0csp)\.[0-9A-Za-z_-]{20,}",
+    r"\bnpm_[0-9A-Za-z]{30,}",
 )
 _TOKENS = re.compile("|".join(_TOKEN_PATTERNS))
-_PRIVATE_KEY = re.compile(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----(?:.*?-----END (?:[A-Z]+ )*PRIVATE KEY-----)?", re.S)
-_KEYWORD_VALUE = re.compile(
-    r"(?i)(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar|gizli açar)"
-    r"[^\n\w]{0,3}(?:\w+[^\n\w]{1,3}){0,3}?([A-Za-z0-9+/_=.-]{20,})"
+_PRIVATE_KEY = re.compile(
+    r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----(?:.*?-----END (?:[A-Z]+ )*PRIVATE KEY-----)?", re.S
 )
+_LONG_VALUE = re.compile(r"(?<![A-Za-z0-9+/_=.-])[A-Za-z0-9+/_=.-]{20,}")
+_KEY_WORD = re.compile(r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar)")
 _PASSWORD = re.compile(
     r"(?i)(?:password|passwd|pwd|passcode|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort|mot de passe)"
     r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–-])\s*[\"'«“]?([^\s\"'»”,;]{4,})"
 )
-_PLACEHOLDER = re.compile(r"^(?:\*+|x+|•+|\.+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|your|ваш|sizin|the|reset|сброс)", re.I)
+_PLACEHOLDER = re.compile(
+    r"^(?:\*+|x+|•+|\.+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|your|ваш|sizin|the|reset|сброс)", re.I
+)
 _HOST = re.compile(r"(?i)\b(?:[a-z0-9-]+\.)+(?:internal|local|corp|lan|intranet|intra)\b(?![.-]\w)")
 _PRIVATE_IP = re.compile(
     r"\b(?:10\.\d{1,3}|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.\d{1,3}\.\d{1,3}\b(?::\d{2,5})?"
@@ -42,8 +72,13 @@ _ROLE_MAILBOXES = frozenset(
     "support help helpdesk info billing sales noreply no-reply contact hello admin service team care".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
-_PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\w])")
-_PHONE_CONTEXT = re.compile(r"(?i)(?:phone|tel|mobile|call|whatsapp|телефон|тел\.|моб|звоните|nömrə|telefon|mobil)")
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\w])"
+)
+_DIGIT_RUN = re.compile(r"\d[\d\s().-]{7,}\d")
+_PHONE_CONTEXT = re.compile(
+    r"(?i)(?:phone|tel|mobile|call|whatsapp|телефон|тел\.|моб|звоните|nömrə|telefon|mobil)"
+)
 
 
 def _entropy(value: str) -> float:
@@ -52,31 +87,61 @@ def _entropy(value: str) -> float:
 
 
 def _keys(text: str) -> list[Finding]:
-    out = [finding("secret", m.start(), m.end(), "API key or token: never send credentials.", "[redacted]")
-           for m in _TOKENS.finditer(text)]
-    out += [finding("secret", m.start(), m.end(), "Private key: never send it.", "[redacted]")
-            for m in _PRIVATE_KEY.finditer(text)]
-    for m in _KEYWORD_VALUE.finditer(text):
-        value = m.group(1)
-        if _entropy(value) >= 3.5 and any(ch.isdigit() for ch in value):
-            out.append(finding("secret", m.start(1), m.end(1), "Looks like a key or token.", "[redacted]"))
+    out = []
+    if any(hint in text for hint in _TOKEN_HINTS):
+        out += [
+            finding("secret", m.start(), m.end(), "API key or token: never send credentials.", "[redacted]")
+            for m in _TOKENS.finditer(text)
+        ]
+    for m in _LONG_VALUE.finditer(text):
+        value = m.group()
+        if not (_entropy(value) >= 3.5 and any(ch.isdigit() for ch in value)):
+            continue
+        if _KEY_WORD.search(text[max(0, m.start() - 40) : m.start()].lower()) and not _TOKENS.fullmatch(
+            value
+        ):
+            out.append(finding("secret", m.start(), m.end(), "Looks like a key or token.", "[redacted]"))
     return out
 
 
+_PASSWORD_HINTS = ("pass", "pwd", "парол", "şifr", "sifr", "parol", "kennwort", "mot de passe")
+
+
 def _passwords(text: str) -> list[Finding]:
+    low = text.lower()
+    if not any(hint in low for hint in _PASSWORD_HINTS):
+        return []
     out = []
     for m in _PASSWORD.finditer(text):
         value = m.group(1)
         if _PLACEHOLDER.match(value) or (value.isalpha() and value.islower()):
             continue
-        out.append(finding("secret", m.start(1), m.end(1), "Password in the reply: send a reset link instead.",
-                           "[redacted]"))
+        out.append(
+            finding(
+                "secret",
+                m.start(1),
+                m.end(1),
+                "Password in the reply: send a reset link instead.",
+                "[redacted]",
+            )
+        )
     return out
+
+
+_HOST_HINTS = (
+    (_HOST, (".internal", ".local", ".corp", ".lan", ".intra")),
+    (_PRIVATE_IP, ("10.", "192.168.", "172.")),
+    (_LOCAL_URL, ("localhost", "127.0.0.1", "0.0.0.0", "[::1]")),
+)
+"""Each host pattern with the substrings it needs; most replies have none and skip the regex."""
 
 
 def _hosts(text: str) -> list[Finding]:
     out = []
-    for pattern in (_HOST, _PRIVATE_IP, _LOCAL_URL):
+    low = text.lower()
+    for pattern, hints in _HOST_HINTS:
+        if not any(hint in low for hint in hints):
+            continue
         for m in pattern.finditer(text):
             out.append(finding("secret", m.start(), m.end(), "Internal host or address: keep it inside."))
     return out
@@ -87,24 +152,40 @@ def _digits(value: str) -> str:
 
 
 def _contacts(text: str, allowed_emails: frozenset[str], allowed_phones: frozenset[str]) -> list[Finding]:
+    if "@" not in text and not _DIGIT_RUN.search(text):
+        return []
     visible = mask_quotes(text)
     out = []
-    for m in _EMAIL.finditer(visible):
+    for m in _EMAIL.finditer(visible) if "@" in text else ():
         address = m.group().lower()
         if address in allowed_emails or address.split("@")[0] in _ROLE_MAILBOXES:
             continue
         out.append(finding("secret", m.start(), m.end(), "Someone else's e-mail address: keep it private."))
-    for m in _PHONE.finditer(visible):
+    for m in _PHONE.finditer(visible) if _DIGIT_RUN.search(visible) else ():
         digits = _digits(m.group())
         if len(digits) < 9 or digits in allowed_phones or digits[-9:] in allowed_phones:
             continue
-        if not (m.group().startswith("+") or _PHONE_CONTEXT.search(visible, max(0, m.start() - 40), m.start())):
+        if not (
+            m.group().startswith("+") or _PHONE_CONTEXT.search(visible, max(0, m.start() - 40), m.start())
+        ):
             continue
         out.append(finding("secret", m.start(), m.end(), "Someone else's phone number: keep it private."))
     return out
 
 
-def allowed_contacts(customer_text: str | None, allowed_emails: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+def private_keys(text: str) -> list[Finding]:
+    """PEM private-key blocks (they span lines, so they are found on the whole text)."""
+    if "-----BEGIN" not in text:
+        return []
+    return [
+        finding("secret", m.start(), m.end(), "Private key: never send it.", "[redacted]")
+        for m in _PRIVATE_KEY.finditer(text)
+    ]
+
+
+def allowed_contacts(
+    customer_text: str | None, allowed_emails: tuple[str, ...]
+) -> tuple[frozenset[str], frozenset[str]]:
     """E-mails and phone digits the reply may mention: the customer's own and the company's."""
     source = customer_text or ""
     emails = {m.group().lower() for m in _EMAIL.finditer(source)} | {e.lower() for e in allowed_emails}
@@ -116,7 +197,8 @@ def allowed_contacts(customer_text: str | None, allowed_emails: tuple[str, ...])
     return frozenset(emails), frozenset(phones)
 
 
-def secret_rules(text: str, allowed_emails: frozenset[str] = frozenset(),
-                 allowed_phones: frozenset[str] = frozenset()) -> list[Finding]:
-    """Every secret in `text`: keys, passwords, internal hosts, other people's e-mails and phones."""
+def secret_rules(
+    text: str, allowed_emails: frozenset[str] = frozenset(), allowed_phones: frozenset[str] = frozenset()
+) -> list[Finding]:
+    """Every secret in a paragraph: keys, passwords, internal hosts, other people's contacts."""
     return _keys(text) + _passwords(text) + _hosts(text) + _contacts(text, allowed_emails, allowed_phones)

@@ -15,6 +15,8 @@ from .prepared import Prepared
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _TAIL_LINES = 4
 _SHORT_REPLY = 80
+_EDGE = 400
+"""Only the first and last characters are searched for the greeting, closing and signature."""
 """Shorter replies (chat one-liners) need no greeting or closing."""
 
 
@@ -45,20 +47,26 @@ def _is_generic(lang: str, line: str) -> bool:
 
 def structure_rules(prep: Prepared) -> list[Finding]:
     """missing_greeting, missing_closing and impersonal_signature findings."""
-    lines = _lines(prep.folded)
+    head, tail_text = prep.folded[:_EDGE], prep.folded[-_EDGE:]
+    lines = _lines(head)[:1] + [
+        (s + len(prep.folded) - len(tail_text), e + len(prep.folded) - len(tail_text))
+        for s, e in _lines(tail_text)[-_TAIL_LINES:]
+    ]
+    if len(prep.folded) <= _EDGE:
+        lines = _lines(prep.folded)
     if not lines:
         return []
     out = []
     short = len(prep.text.strip()) < _SHORT_REPLY
     first = lines[0]
-    if not short and not _starts_with(prep.lang, "greeting", prep.folded[first[0]:first[1]]):
+    if not short and not _starts_with(prep.lang, "greeting", prep.folded[first[0] : first[1]]):
         out.append(finding("missing_greeting", first[0], first[0], suggestion=None))
     tail = lines[-_TAIL_LINES:] if len(lines) > 1 else []
     closing = [i for i, (s, e) in enumerate(tail) if _starts_with(prep.lang, "closing", prep.folded[s:e])]
     if not closing and not short:
         last = lines[-1]
         out.append(finding("missing_closing", last[1], last[1]))
-    signature = tail[closing[-1] + 1:] if closing else tail[-1:]
+    signature = tail[closing[-1] + 1 :] if closing else tail[-1:]
     if signature and all(_is_generic(prep.lang, prep.folded[s:e]) for s, e in signature):
         s, e = signature[0]
         out.append(finding("impersonal_signature", s, e, suggestion="{{agent.name}}"))

@@ -18,8 +18,10 @@ LEXICON_CATEGORIES = ("rude", "blame", "dismissive", "sarcasm", "argumentative",
 _CONDITIONAL = re.compile(r"(?:\b(?:if|when|in case|unless)|(?<!\w)(?:если|когда|əgər|əgar))\s+$")
 """'If you didn't get the e-mail…' is advice, not blame."""
 
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_SENTENCE_END = re.compile(r"[.!?]+|\n")
 _WORD = re.compile(r"[^\W_]+")
+_CAPS_PAIR = re.compile(r"[A-ZА-ЯЁƏÖÜĞŞÇİ]{2}")
+"""Two capitals in a row: sentences without them cannot be shouting, so they are skipped cheaply."""
 _PUNCT_RUN = re.compile(r"[!?]{2,}|[!?](?:\s*[!?]){2,}")
 ACRONYMS = frozenset(
     "API URL URI ID VPN SMS PIN FAQ HTTP HTTPS USB CSV PDF JSON XML SQL DNS SSL TLS SSO CEO CTO CRM ERP SDK "
@@ -33,14 +35,19 @@ ACRONYMS = frozenset(
 def lexicon_rules(prep: Prepared) -> list[Finding]:
     """Findings of every lexicon category of the reply's language."""
     out: list[Finding] = []
+    categories = lexicons.BY_LANG.get(prep.lang, {})
     for name in LEXICON_CATEGORIES + ("informal_address",):
-        cat = lexicons.category(prep.lang, name)
-        if cat is None:
+        cat = categories.get(name)
+        if cat is None or not prep.hits.get(name):
             continue
-        for start, end, entry in cat.finditer(prep.folded):
+        for start, end, entry in prep.hits.get(name, ()):
             if name == "blame" and _CONDITIONAL.search(prep.folded, max(0, start - 12), start):
                 continue
-            out.append(finding(name, start, end, entry.message or cat.message, _cased(entry.suggest, prep.text, start)))
+            out.append(
+                finding(
+                    name, start, end, entry.message or cat.message, _cased(entry.suggest, prep.text, start)
+                )
+            )
     return out
 
 
@@ -54,7 +61,7 @@ def _cased(suggestion: str | None, text: str, start: int) -> str | None:
 def _shouted(tokens: list[str]) -> bool:
     words = [t for t in tokens if t.isalpha()]  # codes such as AKIA7EXAMPLE are not words
     caps = [len(w) >= 3 and w.isupper() and w not in ACRONYMS for w in words]
-    if any(a and b for a, b in zip(caps, caps[1:])):
+    if any(a and b for a, b in zip(caps, caps[1:], strict=False)):
         return True
     letters = [w for w in words if w not in ACRONYMS]
     upper = sum(len(w) for w in letters if w.isupper())
@@ -64,15 +71,31 @@ def _shouted(tokens: list[str]) -> bool:
 def shouting(prep: Prepared) -> list[Finding]:
     """Sentences in capitals and runs of ! or ?."""
     out = []
-    for m in _SENTENCE.finditer(prep.masked):
-        if _shouted(_WORD.findall(m.group())):
-            text = m.group()
-            start = m.start() + len(text) - len(text.lstrip())
-            end = m.start() + len(text.rstrip())
-            out.append(finding("shouting", start, end, suggestion=_sentence_case(prep.text[start:end], prep.lang)))
-    for m in _PUNCT_RUN.finditer(prep.masked):
-        out.append(finding("shouting", m.start(), m.end(), "Repeated ! or ? reads as shouting.", m.group()[0]))
+    text = prep.masked
+    seen = -1
+    for pair in _CAPS_PAIR.finditer(text):
+        if pair.start() < seen:
+            continue
+        start, seen = _sentence_bounds(text, pair.start())
+        sentence = text[start:seen]
+        if _shouted(_WORD.findall(sentence)):
+            start += len(sentence) - len(sentence.lstrip())
+            end = start + len(sentence.strip())
+            out.append(
+                finding("shouting", start, end, suggestion=_sentence_case(prep.text[start:end], prep.lang))
+            )
+    for m in _PUNCT_RUN.finditer(text) if ("!" in text or "?" in text) else ():
+        out.append(
+            finding("shouting", m.start(), m.end(), "Repeated ! or ? reads as shouting.", m.group()[0])
+        )
     return out
+
+
+def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the sentence around offset `at`; the end includes its final punctuation."""
+    start = max(text.rfind(ch, 0, at) for ch in ".!?\n") + 1
+    m = _SENTENCE_END.search(text, at)
+    return start, (m.end() if m else len(text))
 
 
 _TURKIC_UPPER = {"i": "İ", "ı": "I"}
@@ -81,6 +104,7 @@ _CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
 
 def _sentence_case(text: str, lang: str) -> str:
     """`text` with shouted words lower-cased (acronyms kept) and a capital first letter."""
+
     def lower(m: re.Match[str]) -> str:
         word = m.group()
         return fold(word, lang) if word.isupper() and word not in ACRONYMS else word

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.binding import Binding
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
@@ -226,6 +227,12 @@ class SupportTermApp(App[int]):
                 self.notify("Break started. Step away from the screen.", title="Shift", timeout=4)
         except ShiftError as exc:
             self.notify(str(exc), title="Shift", severity="warning")
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification is plain text: messages quote helpdesk answers and ticket content,
+        which must never be read as markup (`[red]`, `[@click=...]`)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     async def canned_library(self) -> list[object]:
         """The canned replies (starter packs, the user's folder, the helpdesk's), loaded once, off the

@@ -1,0 +1,54 @@
+"""Tests of the lexicon files and their entry syntax (teams edit these files)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from supportterm.politeness import lexicons
+from supportterm.politeness.findings import CATEGORIES
+
+KNOWN = set(CATEGORIES) | {"greeting", "closing", "confidential_figures", "confidential_markers"}
+
+
+@pytest.mark.parametrize("lang", lexicons.LANGUAGES)
+def test_every_file_parses_into_known_categories(lang: str) -> None:
+    raw = lexicons.load_raw(lang)
+    assert raw and set(raw) <= KNOWN
+    compiled = lexicons.BY_LANG[lang]
+    assert all(cat.patterns for cat in compiled.values())
+
+
+@pytest.mark.parametrize(
+    ("entry", "lang", "text", "matches"),
+    [
+        ("idiot*", "en", "you idiots", True),
+        ("idiot*", "en", "idiotic", True),
+        ("stupid", "en", "stupidity", False),
+        ("{you're|you are} wrong", "en", "you are wrong", True),
+        ("not {our|my} problem", "en", "not my problem", True),
+        ("we have ... customers", "en", "we have more than 25,000 customers", True),
+        ("we have ... customers", "en", "we have customers", True),
+        ("как я уже писал*|говорил*", "ru", "как я уже говорила", True),
+        ("sən", "az", "sen", True),
+        ("sənin", "az", "SƏNİN", False),  # entries match folded text only
+        ("re:\\d{3}", "en", "abc 123", True),
+    ],
+)
+def test_entry_syntax(entry: str, lang: str, text: str, matches: bool) -> None:
+    pattern = re.compile(lexicons.entry_regex(entry, lang))
+    assert bool(pattern.search(text)) is matches
+
+
+def test_bad_entry_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        lexicons.compile_category({"entries": [42]}, "en", "message")
+
+
+def test_suggestions_and_messages_survive_compilation() -> None:
+    cat = lexicons.compile_category(
+        {"message": "m", "entries": [{"match": "ты", "suggest": "вы", "message": "x"}]}, "ru", "d"
+    )
+    [(start, end, entry)] = cat.finditer("а ты где")
+    assert (start, end, entry.suggest, entry.message, cat.message) == (2, 4, "вы", "x", "m")

@@ -1,0 +1,96 @@
+"""Provides the evaluation report of the politeness checker on the labelled reply sets.
+
+Prints, per language and per set (tests/politeness/devset and heldout): precision, recall and F1 of
+each category, the F1 of "needs a fix" (any error or warning finding) and the false-alarm rate (share
+of fine replies that got an error or a warning). Hints are advice and are not scored.
+
+    .venv/bin/python tools/politeness_report.py [--set dev|heldout|both] [--verbose] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from supportterm.politeness import check  # noqa: E402
+from supportterm.politeness.findings import HINT  # noqa: E402
+
+SETS = {"dev": ROOT / "tests" / "politeness" / "devset", "heldout": ROOT / "tests" / "politeness" / "heldout"}
+LANGS = ("en", "ru", "az")
+
+
+def load(path: Path) -> list[dict[str, object]]:
+    """The JSON lines of one labelled file."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def predicted(item: dict[str, object]) -> set[str]:
+    """Categories of the error and warning findings the checker reports for one item."""
+    report = check(str(item["text"]), customer_text=item.get("customer_text"))  # type: ignore[arg-type]
+    return {f.category for f in report.findings if f.severity != HINT}
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall, F1 (1.0 where nothing was expected and nothing found)."""
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(items: list[dict[str, object]], verbose: bool) -> dict[str, object]:
+    """Scores of one labelled file."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    fix = [0, 0, 0]
+    fine = false_alarms = 0
+    for item in items:
+        want, got = set(item["categories"]), predicted(item)  # type: ignore[arg-type]
+        for cat in want | got:
+            counts[cat][0 if cat in want and cat in got else 1 if cat in got else 2] += 1
+        needs, flagged = bool(item["needs_fix"]), bool(got)
+        fix[0 if needs and flagged else 1 if flagged else 2] += int(needs or flagged)
+        fine += not needs
+        false_alarms += flagged and not needs
+        if verbose and (want != got or needs != flagged):
+            print(f"  want {sorted(want)} got {sorted(got)}: {str(item['text'])[:110]!r}")
+    return {
+        "n": len(items),
+        "needs_fix": prf(*fix),
+        "false_alarm_rate": false_alarms / fine if fine else 0.0,
+        "categories": {cat: (*prf(*c), c[0] + c[2]) for cat, c in sorted(counts.items())},
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=("dev", "heldout", "both"), default="both")
+    parser.add_argument("--verbose", action="store_true", help="list every mismatch")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    names = ("dev", "heldout") if args.set == "both" else (args.set,)
+    results = {}
+    for name in names:
+        for lang in LANGS:
+            if args.verbose:
+                print(f"[{name} {lang}]")
+            results[f"{name}/{lang}"] = evaluate(load(SETS[name] / f"{lang}.jsonl"), args.verbose)
+    if args.json:
+        print(json.dumps(results, indent=1))
+        return 0
+    for key, res in results.items():
+        p, r, f1 = res["needs_fix"]  # type: ignore[misc]
+        print(
+            f"{key:12s} n={res['n']:3d}  needs-fix P {p:.2f} R {r:.2f} F1 {f1:.2f}  "
+            f"false alarms {res['false_alarm_rate']:.1%}"
+        )
+        for cat, (cp, cr, cf, support) in res["categories"].items():  # type: ignore[union-attr]
+            print(f"    {cat:22s} P {cp:.2f} R {cr:.2f} F1 {cf:.2f}  (labelled {support})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
