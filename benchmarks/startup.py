@@ -1,0 +1,425 @@
+"""Start-up benchmark (issue 4 item 7, DESIGN §5): whole process start → first complete inbox paint.
+
+    .venv/bin/python benchmarks/startup.py [--reps 7] [--tickets 10000,100000] [--json] [--timeline]
+
+Runs, interleaved, `reps` times each (after one unmeasured warm-up run of each):
+  baseline  `python benchmarks/baseline_app.py` (empty Textual app: Header, DataTable, Footer)
+  <N>       `python -m supportterm --backend demo --url http://127.0.0.1:9` over a cached home of N
+            tickets (benchmarks/_cache.py), with SUPPORTTERM_EXIT_AFTER_PAINT=1, SUPPORTTERM_TOKEN=x,
+            SUPPORTTERM_HOME=<home>; the URL is a closed port, and the app exits before it syncs.
+Each child runs on its own pseudo-terminal (pty.openpty, 120x40 set with TIOCSWINSZ, TERM=xterm-256color,
+COLUMNS/LINES), whose output is drained continuously. Measured per run:
+  wall      spawn → the child exited and was reaped (`os.wait4`): imports, app start, first paint,
+            terminal restore. This is the figure the targets use.
+  first out spawn → the first byte on the terminal (roughly: imports done, driver started).
+  cpu       user+sys CPU of the child (rusage).
+  peak RSS  `ru_maxrss` of the child from `os.wait4` (KiB on Linux; reported in MiB).
+Every supportterm run is checked: exit status 0, and the ids of the first 5 rows of the first view
+(read from the cache) appear on the terminal, so a run that exits without painting the rows fails.
+The order of the variants rotates every repetition so none is always first (a cold page cache, CPU
+frequency drift). Ratios are median(variant) / median(baseline) of the same run.
+
+The table also shows the range of per-repetition ratios ("paired") and the ratio of the fastest runs
+("min/min", the least disturbed by other load on the machine); PASS/FAIL uses the ratio of medians.
+Targets: 10k ≤ 1.25x baseline; 100k ≤ 1.5x baseline and peak RSS ≤ 150 MiB. A run that does not
+exit within the hang guard (60 s) is killed and reported as HANG (the variant then FAILs).
+`--timeline` also runs each variant instrumented (`_timeline_child.py`) and prints where its time goes:
+imports, `InboxScreen.reload` calls and their view counts, paints, exit, interpreter teardown.
+Exit status: 0 if every target passes, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import platform
+import pty
+import re
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import termios
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import _cache  # noqa: E402
+
+COLS, ROWS = 120, 40
+HANG_GUARD_S = 60.0
+URL = "http://127.0.0.1:9"
+TARGETS = {10_000: (1.25, None), 100_000: (1.5, 150.0)}
+"""Tickets -> (max ratio to baseline, max peak RSS MiB or None)."""
+_ESCAPES = re.compile(
+    r"\x1b\[[0-9;?<>=$]*[A-Za-z~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>]"
+)
+
+
+@dataclass
+class Run:
+    """One child run."""
+
+    variant: str
+    wall_s: float | None = None
+    first_out_s: float | None = None
+    cpu_s: float | None = None
+    rss_mib: float | None = None
+    status: int | None = None
+    hang: bool = False
+    painted: bool = True
+    tail: str = ""
+
+
+@dataclass
+class Variant:
+    """One thing started: its command line, environment and the check of what it drew."""
+
+    name: str
+    args: list[str]
+    env: dict[str, str]
+    expect_ids: list[str] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
+
+
+def _base_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SUPPORTTERM_")}
+    env.update(TERM="xterm-256color", COLUMNS=str(COLS), LINES=str(ROWS))
+    for key in ("TEXTUAL", "TEXTUAL_DRIVER", "TEXTUAL_FPS", "TMUX", "NO_COLOR"):
+        env.pop(key, None)
+    return env
+
+
+def run_in_pty(variant: Variant) -> Run:
+    """Start the variant on a fresh 120x40 pty, drain it until the child exits; measure."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+    run = Run(variant.name)
+    out = bytearray()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        variant.args,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=variant.env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    os.close(slave)
+    pid, rusage, status = proc.pid, None, None
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], 0.01)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # EIO: no process holds the terminal any more
+                    chunk = b""
+                if chunk:
+                    if run.first_out_s is None:
+                        run.first_out_s = time.perf_counter() - t0
+                    out += chunk
+            done, status, rusage = os.wait4(pid, os.WNOHANG)
+            if done == pid:
+                run.wall_s = time.perf_counter() - t0
+                break
+            if time.perf_counter() - t0 > HANG_GUARD_S:
+                run.hang = True
+                os.killpg(pid, signal.SIGKILL)  # the child's own session, started above
+                _, status, rusage = os.wait4(pid, 0)
+                break
+        # Whatever the child wrote just before exiting.
+        while select.select([master], [], [], 0)[0]:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+    finally:
+        os.close(master)
+        proc.returncode = 0  # reaped by os.wait4 above; keeps Popen from waiting again
+    run.status = os.waitstatus_to_exitcode(status) if status is not None else None
+    run.cpu_s = rusage.ru_utime + rusage.ru_stime if rusage else None
+    run.rss_mib = rusage.ru_maxrss / 1024 if rusage else None
+    text = _ESCAPES.sub("", out.decode("utf-8", "replace"))
+    if variant.expect_ids:
+        run.painted = all(re.search(rf"(?<!\d){i}(?!\d)", text) for i in variant.expect_ids)
+    if run.hang or run.status != 0 or not run.painted:
+        run.tail = text[-1500:]
+    return run
+
+
+def first_ids(home: Path, n: int = 5) -> list[str]:
+    """Ids of the first rows of the first inbox view, read from the cached store."""
+    from supportterm.domain.views import DEFAULT_VIEWS
+    from supportterm.store import state
+    from supportterm.store import tickets as cache
+    from supportterm.store.db import connect
+
+    conn = connect(_cache.store_file(home), readonly=True)
+    try:
+        me = state.get_state(conn, "me_id")
+        return [t.id for t in cache.window(conn, DEFAULT_VIEWS[0], offset=0, limit=n, me=me)]
+    finally:
+        conn.close()
+
+
+def variants(sizes: list[int], seed: int) -> list[Variant]:
+    """The baseline and one supportterm variant per cache size (building caches as needed)."""
+    out = [Variant("baseline", [sys.executable, str(ROOT / "benchmarks" / "baseline_app.py")], _base_env())]
+    for n in sizes:
+        home = _cache.ensure_home(n, seed)
+        env = _base_env()
+        env.update(SUPPORTTERM_EXIT_AFTER_PAINT="1", SUPPORTTERM_TOKEN="x", SUPPORTTERM_HOME=str(home))
+        args = [sys.executable, "-m", "supportterm", "--backend", "demo", "--url", URL]
+        out.append(Variant(f"{n // 1000}k", args, env, expect_ids=first_ids(home)))
+    return out
+
+
+def _stats(values: list[float]) -> dict[str, float] | None:
+    if not values:
+        return None
+    return {
+        "median": statistics.median(values),
+        "min": min(values),
+        "max": max(values),
+        "stdev": statistics.stdev(values) if len(values) > 1 else 0.0,
+    }
+
+
+def summarize(vs: list[Variant], sizes: list[int]) -> dict:
+    """Per variant statistics, ratios to the baseline and the verdict of each target."""
+    base = vs[0]
+    base_good = [r for r in base.runs if r.wall_s is not None and not r.hang and r.status == 0]
+    base_med = statistics.median(r.wall_s for r in base_good) if base_good else None
+    result: dict = {"variants": {}, "targets": []}
+    for v in vs:
+        good = [r for r in v.runs if not r.hang and r.status == 0 and r.painted]
+        walls = [r.wall_s for r in good]
+        entry = {
+            "runs": len(v.runs),
+            "ok": len(good),
+            "hangs": sum(r.hang for r in v.runs),
+            "failed": [asdict(r) for r in v.runs if r not in good],
+            "wall_s": _stats(walls),
+            "first_out_s": _stats([r.first_out_s for r in good if r.first_out_s]),
+            "cpu_s": _stats([r.cpu_s for r in good if r.cpu_s is not None]),
+            "rss_mib": _stats([r.rss_mib for r in v.runs if r.rss_mib is not None]),
+            "all_wall_s": [round(r.wall_s, 4) if r.wall_s else None for r in v.runs],
+        }
+        if base_med and walls:
+            entry["ratio"] = statistics.median(walls) / base_med
+            entry["ratio_of_minimums"] = min(walls) / min(r.wall_s for r in base_good)
+            # Paired per repetition (same position in the interleaving), a check on the ratio of medians.
+            pairs = [
+                r.wall_s / b.wall_s
+                for r, b in zip(v.runs, base.runs, strict=False)
+                if r in good and b in base_good
+            ]
+            entry["ratio_paired"] = _stats(pairs)
+        result["variants"][v.name] = entry
+    for n, v in zip(sizes, vs[1:], strict=True):
+        max_ratio, max_rss = TARGETS.get(n, (None, None))
+        entry = result["variants"][v.name]
+        complete = entry["ok"] == entry["runs"] and entry["runs"] > 0
+        if max_ratio is not None:
+            ratio = entry.get("ratio")
+            ok = complete and ratio is not None and ratio <= max_ratio
+            result["targets"].append(
+                {
+                    "what": f"{v.name} start-up / baseline",
+                    "target": f"<= {max_ratio}x",
+                    "value": ratio,
+                    "pass": ok,
+                    "note": "" if complete else "some runs failed or hung",
+                }
+            )
+        if max_rss is not None:
+            rss = entry["rss_mib"]["max"] if entry["rss_mib"] else None
+            ok = complete and rss is not None and rss <= max_rss
+            result["targets"].append(
+                {
+                    "what": f"{v.name} peak RSS (max over runs)",
+                    "target": f"<= {max_rss} MiB",
+                    "value": rss,
+                    "pass": ok,
+                    "note": "" if complete else "some runs failed or hung",
+                }
+            )
+    return result
+
+
+def print_table(result: dict, meta: dict) -> None:
+    print(
+        f"start-up, {meta['reps']} interleaved runs each (+1 warm-up), {COLS}x{ROWS} pty, "
+        f"python {meta['python']}, {meta['cpus']} CPUs, load {meta['load']}"
+    )
+    print(
+        f"{'variant':<9} {'ok':>5} {'wall median':>11} {'[min - max]':>17} {'ratio':>6} {'paired':>15} "
+        f"{'min/min':>7} {'first out':>9} {'cpu':>6} {'RSS MiB':>8}"
+    )
+    for name, e in result["variants"].items():
+        w, f, c, m = e["wall_s"], e["first_out_s"], e["cpu_s"], e["rss_mib"]
+        minmin = f"{e['ratio_of_minimums']:.2f}x" if "ratio_of_minimums" in e and name != "baseline" else ""
+        span = f"[{w['min'] * 1000:.0f} - {w['max'] * 1000:.0f}] ms" if w else "n/a"
+        ratio = f"{e['ratio']:.2f}x" if "ratio" in e and name != "baseline" else ""
+        paired = (
+            f"{e['ratio_paired']['min']:.2f}-{e['ratio_paired']['max']:.2f}x"
+            if e.get("ratio_paired") and name != "baseline"
+            else ""
+        )
+        print(
+            f"{name:<9} {e['ok']:>2}/{e['runs']:<2} "
+            f"{(w['median'] * 1000 if w else float('nan')):>9.0f}ms "
+            f"{span:>17} {ratio:>6} "
+            f"{paired:>15} {minmin:>7} {(f['median'] * 1000 if f else float('nan')):>7.0f}ms "
+            f"{(c['median'] * 1000 if c else float('nan')):>4.0f}ms {(m['max'] if m else float('nan')):>8.1f}"
+        )
+        for bad in e["failed"]:
+            why = (
+                "HANG (killed after %.0f s)" % HANG_GUARD_S
+                if bad["hang"]
+                else (f"exit {bad['status']}" if bad["status"] != 0 else "rows not painted")
+            )
+            print(f"   !! {name}: {why}; last output:\n{bad['tail'][-600:]}")
+    print()
+    for t in result["targets"]:
+        value = t["value"]
+        shown = (
+            "n/a" if value is None else (f"{value:.2f}x" if t["target"].endswith("x") else f"{value:.1f} MiB")
+        )
+        print(
+            f"{'PASS' if t['pass'] else 'FAIL'}  {t['what']:<34} {shown:>10}  "
+            f"(target {t['target']}) {t['note']}"
+        )
+
+
+def timeline(v: Variant, runs: int = 3) -> dict:
+    """Phases of one run of `v` under `_timeline_child.py` (the last of `runs`; the first warm the caches)."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        out = handle.name
+    child = [sys.executable, str(ROOT / "benchmarks" / "_timeline_child.py"), out]
+    child += ["baseline"] if v.name == "baseline" else ["supportterm", *v.args[3:]]
+    probe = Variant(v.name, child, v.env, v.expect_ids)
+    for _ in range(runs):
+        run = run_in_pty(probe)
+    events = json.loads(Path(out).read_text() or "[]")
+    os.unlink(out)
+
+    def spans(label: str) -> list[tuple[float, float]]:
+        starts = [e[1] for e in events if e[0] == f"{label} start"]
+        ends = [e[1] for e in events if e[0] == f"{label} end"]
+        return list(zip(starts, ends, strict=False))
+
+    at = {e[0]: e[1] for e in events}
+    paints = [(a, b) for a, b in spans("paint") if b - a >= 1.0]
+    return {
+        "imports_done_ms": at.get("imports done"),
+        "exit_ms": at.get("exit start"),
+        "main_returned_ms": at.get("main returned"),
+        "process_end_ms": run.wall_s and run.wall_s * 1000,
+        "cpu_at_exit_ms": next((e[2] for e in events if e[0] == "exit start"), None),
+        "parser_ms": sum(b - a for a, b in spans("parser")),
+        "reloads": len(spans("reload")),
+        "reload_ms": sum(b - a for a, b in spans("reload")),
+        "view_counts_ms": sum(b - a for a, b in spans("view counts")),
+        "paints": len(paints),
+        "paint_ms": sum(b - a for a, b in paints),
+        "first_paint_end_ms": paints[0][1] if paints else None,
+        "status": run.status,
+    }
+
+
+def print_timeline(tls: dict[str, dict]) -> None:
+    print("timeline of one run each (ms since the interpreter started user code; _timeline_child.py);")
+    print("imports = ui.app + store.db + cli imported; parser = cli.build_parser incl. what it imports;")
+    print("reloads/counts/paints = total time inside InboxScreen.reload / its view counts / paints >= 1 ms;")
+    print(
+        "exit = App.exit called (first paint done); main ret = terminal restored; "
+        "proc end = reaped by the parent"
+    )
+    print(
+        f"{'variant':<9} {'imports':>8} {'parser':>7} {'reloads':>12} {'counts':>7} {'paints (>=1ms)':>15} "
+        f"{'exit':>6} {'cpu@exit':>8} {'main ret':>8} {'proc end':>8}"
+    )
+    for name, t in tls.items():
+        reloads = f"{t['reloads']} x = {t['reload_ms']:.0f}" if t["reloads"] else "-"
+        print(
+            f"{name:<9} {t['imports_done_ms'] or 0:>8.0f} {t.get('parser_ms', 0):>7.0f} {reloads:>12} "
+            f"{t['view_counts_ms']:>7.0f} {t['paints']:>3} x = {t['paint_ms']:>5.0f}   "
+            f"{t['exit_ms'] or 0:>6.0f} {t['cpu_at_exit_ms'] or 0:>8.0f} "
+            f"{t['main_returned_ms'] or 0:>8.0f} {t['process_end_ms'] or 0:>8.0f}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=7)
+    parser.add_argument("--tickets", default="10000,100000", help="comma-separated cache sizes")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument(
+        "--timeline",
+        action="store_true",
+        help="also run each variant once instrumented and print where the time goes",
+    )
+    args = parser.parse_args(argv)
+    sizes = [int(x) for x in args.tickets.split(",")]
+    vs = variants(sizes, args.seed)
+    for v in vs:  # warm-up: .pyc files, page cache
+        run = run_in_pty(v)
+        if run.hang or run.status != 0 or not run.painted:
+            print(
+                f"[startup] warm-up of {v.name} failed: hang={run.hang} status={run.status} "
+                f"painted={run.painted}\n{run.tail[-600:]}",
+                file=sys.stderr,
+            )
+    for rep in range(args.reps):
+        order = vs[rep % len(vs) :] + vs[: rep % len(vs)]
+        for v in order:
+            v.runs.append(run_in_pty(v))
+        print(
+            f"[startup] rep {rep + 1}/{args.reps}: "
+            + ", ".join(
+                f"{v.name} {v.runs[-1].wall_s * 1000:.0f} ms" if v.runs[-1].wall_s else f"{v.name} HANG"
+                for v in vs
+            ),
+            file=sys.stderr,
+            flush=True,
+        )
+    meta = {
+        "reps": args.reps,
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "load": " ".join(f"{x:.1f}" for x in os.getloadavg()),
+        "size": f"{COLS}x{ROWS}",
+        "homes": {v.name: v.env.get("SUPPORTTERM_HOME") for v in vs[1:]},
+    }
+    result = summarize(vs, sizes)
+    if args.timeline:
+        result["timeline"] = {v.name: timeline(v) for v in vs}
+    if args.json:
+        print(json.dumps({"meta": meta, **result}, indent=1))
+    else:
+        print_table(result, meta)
+        if args.timeline:
+            print()
+            print_timeline(result["timeline"])
+    return 0 if all(t["pass"] for t in result["targets"]) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
