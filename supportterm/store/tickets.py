@@ -136,7 +136,8 @@ def window(
     """One window of a view, newest update first: what the inbox shows, never the whole table."""
     where, args = _where(view, me, search)
     rows = conn.execute(
-        f"SELECT {_TICKET_COLUMNS} FROM tickets{where} ORDER BY updated_at DESC, id DESC "
+        f"SELECT {_TICKET_COLUMNS} FROM tickets INDEXED BY tickets_inbox_order{where} "
+        "ORDER BY updated_at DESC, id DESC "
         "LIMIT ? OFFSET ?",
         [*args, limit, offset],
     ).fetchall()

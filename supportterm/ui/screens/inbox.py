@@ -9,11 +9,12 @@ from __future__ import annotations
 import sqlite3
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.worker import get_current_worker
 from textual.widgets import Footer, Header, Input, Static
 
 from supportterm.domain.models import Priority, Status, TicketPatch
@@ -61,6 +62,8 @@ class InboxScreen(Screen[None]):
         self._reader: sqlite3.Connection | None = None
         self._painted = False
         self._search_timer: Timer | None = None
+        self._suspended = False
+        self._counts: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -94,8 +97,13 @@ class InboxScreen(Screen[None]):
         self.reload()
         self.ticket_list.focus()
 
+    def on_screen_suspend(self) -> None:
+        self._suspended = True
+
     def on_screen_resume(self) -> None:
-        if self._painted:
+        # Only after another screen was on top: the first show is already painted by on_mount.
+        if self._suspended:
+            self._suspended = False
             self.reload()
 
     def on_resize(self) -> None:
@@ -122,9 +130,16 @@ class InboxScreen(Screen[None]):
             self.call_after_refresh(self.app.post_message, InboxPainted())
 
     def _show_views(self, me: str | None) -> None:
+        """Redraw the views line now with the counts known so far; recount in a thread worker (eight
+        COUNTs take ~40 ms at 100k tickets: never before the first paint, never on the UI thread)."""
+        self._draw_views()
+        self._count_views(me)
+
+    def _draw_views(self) -> None:
         parts = Text()
         for index, view in enumerate(self.views):
-            label = f" {view.title} {cache.count(self.reader, view, me=me)} "
+            count = self._counts.get(view.id)
+            label = f" {view.title} {'…' if count is None else count} "
             parts.append(label, style="reverse bold" if index == self.view_index else "dim")
             parts.append(" ")
         if self.search_text:
@@ -132,6 +147,23 @@ class InboxScreen(Screen[None]):
         if self.ticket_list.marked:
             parts.append(f" {len(self.ticket_list.marked)} marked ", style="bold green")
         self.query_one("#views", Static).update(parts)
+
+    @work(thread=True, exclusive=True, group="count-views", exit_on_error=False, description="Counting")
+    def _count_views(self, me: str | None) -> None:
+        reader = self.app.store.reader()  # type: ignore[attr-defined]
+        try:
+            counts = {}
+            for view in self.views:
+                if get_current_worker().is_cancelled:
+                    return
+                counts[view.id] = cache.count(reader, view, me=me)
+        finally:
+            reader.close()
+        self.app.call_from_thread(self._counted, counts)
+
+    def _counted(self, counts: dict[str, int]) -> None:
+        self._counts = counts
+        self._draw_views()
 
     @property
     def search_text(self) -> str:

@@ -55,7 +55,8 @@ class TicketList(ScrollView, can_focus=True):
     TicketList { height: 1fr; }
     """
 
-    cursor: reactive[int] = reactive(0)
+    cursor: reactive[int] = reactive(0, repaint=False)
+    """Moving it repaints two lines, not the whole list (see watch_cursor)."""
 
     class Selected(Message):
         """The agent pressed Enter on a ticket."""
@@ -70,6 +71,8 @@ class TicketList(ScrollView, can_focus=True):
         self._source: PageSource | None = None
         self._count = 0
         self._pages: LRUCache[int, Page] = LRUCache(maxsize=64)
+        self._lines: LRUCache[tuple[int, bool, bool, int], Strip] = LRUCache(maxsize=512)
+        """Rendered rows; building a row's Text costs ~0.2 ms, so a repaint reuses them."""
         self.marked: set[str] = set()
         """Tickets marked for a bulk action (kept across view switches until used or cleared)."""
 
@@ -78,6 +81,7 @@ class TicketList(ScrollView, can_focus=True):
         if it is still in the first page."""
         self._source, self._count = source, count
         self._pages.clear()
+        self._lines.clear()
         self.virtual_size = Size(self.size.width, count)
         target = 0
         if keep is not None:
@@ -121,6 +125,10 @@ class TicketList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = int(self.scroll_offset.y) + y
         width = self.size.width
+        key = (index, index == self.cursor, self.has_focus, width)
+        cached = self._lines.get(key)
+        if cached is not None:
+            return cached
         ticket = self.ticket_at(index)
         if ticket is None:
             return Strip.blank(width)
@@ -130,7 +138,9 @@ class TicketList(ScrollView, can_focus=True):
         if index == self.cursor:
             text.stylize(Style(reverse=True, bold=self.has_focus))
         segments = list(text.render(self.app.console))
-        return Strip(segments, text.cell_len).crop_extend(0, width, None).simplify()
+        strip = Strip(segments, text.cell_len).crop_extend(0, width, None).simplify()
+        self._lines[key] = strip
+        return strip
 
     def watch_cursor(self, old: int, new: int) -> None:
         top = int(self.scroll_offset.y)
@@ -139,13 +149,18 @@ class TicketList(ScrollView, can_focus=True):
             self.scroll_to(y=new, animate=False, immediate=True)
         elif new >= top + height:
             self.scroll_to(y=new - height + 1, animate=False, immediate=True)
-        self.refresh_line(old - int(self.scroll_offset.y))
-        self.refresh_line(new - int(self.scroll_offset.y))
+        self.refresh_row(old)
+        self.refresh_row(new)
 
-    def refresh_line(self, y: int) -> None:
-        """Repaint one visible line (cheap, for cursor moves)."""
-        if 0 <= y < self.size.height:
-            self.refresh_lines(y, 1)
+    def refresh_row(self, index: int) -> None:
+        """Repaint one row of the list (ScrollView.refresh_lines takes list rows, not screen rows)."""
+        self.refresh_lines(index, 1)
+
+    def on_focus(self) -> None:
+        self.refresh_row(self.cursor)
+
+    def on_blur(self) -> None:
+        self.refresh_row(self.cursor)
 
     def action_move(self, step: int) -> None:
         self.cursor = max(0, min(self._count - 1, self.cursor + step))
@@ -162,7 +177,8 @@ class TicketList(ScrollView, can_focus=True):
         if ticket is None:
             return
         self.marked.symmetric_difference_update({ticket.id})
-        self.refresh_line(self.cursor - int(self.scroll_offset.y))
+        self._lines.clear()
+        self.refresh_row(self.cursor)
         self.action_move(1)
 
     def action_select(self) -> None:
@@ -171,4 +187,5 @@ class TicketList(ScrollView, can_focus=True):
             self.post_message(self.Selected(ticket.id))
 
     def on_resize(self) -> None:
+        self._lines.clear()
         self.virtual_size = Size(self.size.width, self._count)
