@@ -9,7 +9,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from supportterm.store.shift import ShiftLog
 
 
 class ShiftBar(Static):
@@ -21,11 +20,15 @@ class ShiftBar(Static):
     """
 
     def on_mount(self) -> None:
-        self.tick()
+        # The first tick comes after the first paint: the shift modules cost ~55 ms to import.
+        self.update(" ")
+        self.set_timer(0.05, self.tick)
         self.set_interval(1.0, self.tick, name="shift-clock")
 
     def tick(self) -> None:
         """Recompute the shift line from the store (a single indexed read)."""
+        from supportterm.store.shift import ShiftLog
+
         app = self.app
         log = ShiftLog(app.store, clock=app.clock)  # type: ignore[attr-defined]
         view = log.view(last_activity=getattr(app, "last_activity", None))
