@@ -12,6 +12,8 @@
 # SUPPORTTERM_DH_ETAG=1 at start adds Django's ConditionalGetMiddleware (ETag + 304); off by default,
 # because a stock django-helpdesk has no conditional GETs.
 set -euo pipefail
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh"
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 PROJ="$HERE/dh_project"
@@ -63,13 +65,7 @@ start() {
 }
 
 stop() {
-  local dir=${1:?usage: django_helpdesk.sh stop DIR}
-  [ -f "$dir/server.pid" ] || return 0
-  local pid; pid=$(cat "$dir/server.pid")
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-  rm -f "$dir/server.pid"
+  stop_server "${1:?usage: django_helpdesk.sh stop DIR}" 50
 }
 
 case "${1:-}" in

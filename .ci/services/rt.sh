@@ -15,6 +15,8 @@
 # speed, the mail-sending scrips disabled. Every override applies only when SUPPORTTERM_RT_DIR is set,
 # so an RT used for other things on the same machine keeps its own configuration.
 set -euo pipefail
+# shellcheck source=common.sh
+source "$(dirname "$0")/common.sh"
 CONF=/etc/request-tracker5/RT_SiteConfig.d/99-supportterm-ci.pm
 PACKAGES=(request-tracker5 rt5-db-sqlite rt5-standalone dma w3m curl)
 
@@ -150,13 +152,7 @@ ENV
 }
 
 stop() {
-  local dir=${1:?usage: rt.sh stop DIR}
-  [ -f "$dir/server.pid" ] || return 0
-  local pid; pid=$(cat "$dir/server.pid")
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-  rm -f "$dir/server.pid"
+  stop_server "${1:?usage: rt.sh stop DIR}" 100
 }
 
 case "${1:-}" in
