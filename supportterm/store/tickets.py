@@ -131,17 +131,24 @@ def count(conn: sqlite3.Connection, view: View, *, me: str | None = None, search
 
 def window(
     conn: sqlite3.Connection, view: View, *, offset: int, limit: int, me: str | None = None,
-    search: str = "",
+    search: str = "", total: int | None = None,
 ) -> list[Ticket]:
-    """One window of a view, newest update first: what the inbox shows, never the whole table."""
+    """One window of a view, newest update first: what the inbox shows, never the whole table.
+
+    With the view's `total`, a window in the far half is read from the other end of the index (in
+    reverse, then flipped), so the last page costs what the first does instead of skipping 100k rows.
+    """
     where, args = _where(view, me, search)
+    order = "DESC"
+    if total is not None and offset > total // 2:
+        order, limit, offset = "ASC", min(limit, total - offset), max(0, total - offset - limit)
     rows = conn.execute(
         f"SELECT {_TICKET_COLUMNS} FROM tickets INDEXED BY tickets_inbox_order{where} "
-        "ORDER BY updated_at DESC, id DESC "
-        "LIMIT ? OFFSET ?",
+        f"ORDER BY updated_at {order}, id {order} LIMIT ? OFFSET ?",
         [*args, limit, offset],
     ).fetchall()
-    return [ticket_from_row(r) for r in rows]
+    tickets = [ticket_from_row(r) for r in rows]
+    return tickets[::-1] if order == "ASC" else tickets
 
 
 def get_ticket(conn: sqlite3.Connection, ticket_id: str) -> Ticket | None:

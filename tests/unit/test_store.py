@@ -343,3 +343,13 @@ def test_cancel_drops_the_echo_but_refuses_an_item_already_sending(store: Store)
         assert outbox.cancel(conn, second.id) is not None
     assert [m.body for m in store.read(lambda c: cache.get_thread(c, "1"))] == ["first"]
     assert store.read(lambda c: cache.get_ticket(c, "1")).status == make_ticket("1").status
+
+
+def test_far_windows_read_from_the_other_end_give_the_same_rows(store: Store) -> None:
+    with store.transaction() as conn:
+        cache.upsert_tickets(conn, [make_ticket(str(i), updated_at=at(i)) for i in range(1, 38)])
+    view = View("all", "All")
+    full = [t.id for t in store.read(lambda c: cache.window(c, view, offset=0, limit=100))]
+    for offset in (0, 10, 18, 19, 30, 35, 36):
+        got = store.read(lambda c: cache.window(c, view, offset=offset, limit=10, total=37))
+        assert [t.id for t in got] == full[offset:offset + 10], offset

@@ -117,12 +117,14 @@ class InboxScreen(Screen[None]):
         reader = self.reader
         search = self.search_text
 
+        total = cache.count(reader, view, me=me, search=search)
+
         def page(offset: int, limit: int) -> Page:
-            rows = cache.window(reader, view, offset=offset, limit=limit, me=me, search=search)
+            rows = cache.window(reader, view, offset=offset, limit=limit, me=me, search=search, total=total)
             ids = [t.requester_id for t in rows] + [t.assignee_id for t in rows]
             return Page(offset, rows, cache.person_names(reader, ids))
 
-        self.ticket_list.show(page, cache.count(reader, view, me=me, search=search), keep=keep)
+        self.ticket_list.show(page, total, keep=keep)
         self.query_one("#columns", Static).update(header_text(self.size.width - 1))
         self._show_views(me)
         if not self._painted:
