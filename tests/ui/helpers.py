@@ -15,7 +15,7 @@ from fakes import BASE_URL, FakeHelpdesk
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.worker import WorkerState
+from textual.worker import WorkerState, active_worker
 
 from supportterm.config import Profile
 from supportterm.domain.models import Message, Person, Ticket
@@ -86,7 +86,12 @@ async def settle(pilot: Pilot[Any], *, rounds: int = 50) -> None:
     """
     app = pilot.app
     for _ in range(rounds):
-        await app.workers.wait_for_complete()
+        # Never wait on the worker whose context we may be running in (a context copied from a thread
+        # worker through call_from_thread carries it): Textual would raise DeadlockError.
+        me = active_worker.get(None)
+        others = [w for w in app.workers if w is not me]
+        if others:  # an empty list would mean "all workers" to Textual
+            await app.workers.wait_for_complete(others)
         await pilot.pause()
         if not any(worker.state in _ACTIVE for worker in app.workers):
             await pilot.pause()
