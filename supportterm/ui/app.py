@@ -49,6 +49,8 @@ class SupportTermApp(App[int]):
                 tooltip="Start a shift, or stop it and see the summary"),
         Binding("B", "shift_break", "Break/resume", id="shift.break", show=False,
                 tooltip="Take a break, or come back from one"),
+        Binding("W", "shift_screen", "Shift summary", id="shift.summary", show=False,
+                tooltip="Shift numbers, export, hand-off note"),
     ]
 
     def __init__(
@@ -254,6 +256,13 @@ class SupportTermApp(App[int]):
                     self.log.warning(f"server canned replies unavailable: {exc!r}")
             self._canned = merge(replies, server) if server else list(replies)
         return self._canned
+
+    def action_shift_screen(self) -> None:
+        """Show the shift summary and hand-off note."""
+        from supportterm.ui.screens.shift import ShiftScreen
+
+        if not isinstance(self.screen, ShiftScreen):
+            self.push_screen(ShiftScreen())
 
     def on_key(self) -> None:
         """Any key counts as activity for the shift clock's idle detection."""

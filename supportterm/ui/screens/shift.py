@@ -1,0 +1,115 @@
+"""Provides ShiftScreen: the shift's numbers (running or last), export to JSON/CSV, and the hand-off
+note for the next shift (what the next agent sees when their shift starts)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from supportterm.ui.screens.pickers import NotePrompt
+
+
+class ShiftScreen(Screen[None]):
+    """Shift summary and hand-off."""
+
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Back", id="shift.back"),
+        Binding("h", "handoff", "Hand-off note", id="shift.handoff",
+                tooltip="Write the note the next shift sees at its start"),
+        Binding("x", "export", "Export", id="shift.export", tooltip="Write the summary as JSON and CSV"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static(id="shift-summary")
+        yield Static(id="shift-handoff")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def _log(self) -> object:
+        from supportterm.store.shift import ShiftLog
+
+        return ShiftLog(self.app.store, clock=self.app.clock)  # type: ignore[attr-defined]
+
+    @work(exclusive=True, group="shift-screen", exit_on_error=False, description="Shift summary")
+    async def load(self) -> None:
+        """Read the summary and the notes from the store (off the UI thread)."""
+        from supportterm.store.shift import handoff_for, load_handoff
+
+        log = self._log()
+        summary = await asyncio.to_thread(log.summary)  # type: ignore[attr-defined]
+        current = await asyncio.to_thread(log.current)  # type: ignore[attr-defined]
+        shift_id = current.id if current else (summary.shift_id if summary else None)
+        store = self.app.store  # type: ignore[attr-defined]
+        mine = await asyncio.to_thread(store.read, lambda c: load_handoff(c, shift_id) if shift_id else None)
+        earlier = await asyncio.to_thread(store.read, lambda c: handoff_for(c, shift_id))
+        self._show(summary, mine, earlier)
+
+    def _show(self, summary: object, mine: object, earlier: object) -> None:
+        table = Table(title="Shift summary", box=None, show_header=False)
+        table.add_column("metric", style="bold")
+        table.add_column("value")
+        if summary is None:
+            table.add_row("no shift yet", "T starts one")
+        else:
+            for key, value in summary.as_dict().items():  # type: ignore[attr-defined]
+                table.add_row(key.replace("_", " "), "—" if value is None else str(value))
+        self.query_one("#shift-summary", Static).update(table)
+        text = Text()
+        if earlier is not None:
+            text.append("From the previous shift:\n", style="bold")
+            text.append(getattr(earlier, "body", "") + "\n\n")
+        text.append("Your hand-off note (h to write):\n", style="bold")
+        text.append(getattr(mine, "body", None) or "none yet", style="" if mine else "dim")
+        self.query_one("#shift-handoff", Static).update(text)
+
+    def action_handoff(self) -> None:
+        """Write the hand-off note for the next shift."""
+        self.app.push_screen(NotePrompt("Hand-off note", "What should the next shift know? (ctrl+s saves)"),
+                             self._save_handoff)
+
+    def _save_handoff(self, body: str | None) -> None:
+        if body:
+            self.run_worker(self._store_handoff(body), group="shift-screen", exit_on_error=False)
+
+    async def _store_handoff(self, body: str) -> None:
+        from supportterm.store.shift import save_handoff
+
+        log = self._log()
+        shift = await asyncio.to_thread(log.current) or await asyncio.to_thread(log.summary)  # type: ignore[attr-defined]
+        shift_id = getattr(shift, "id", None) or getattr(shift, "shift_id", None)
+        if shift_id is None:
+            self.notify("Start a shift first (T).", severity="warning")
+            return
+        store, now = self.app.store, self.app.clock()  # type: ignore[attr-defined]
+
+        def save() -> None:
+            with store.transaction() as conn:
+                save_handoff(conn, shift_id, body, now=now)
+
+        await asyncio.to_thread(save)
+        self.notify("Hand-off note saved.", timeout=2)
+        self.load()
+
+    @work(exclusive=True, group="shift-export", exit_on_error=False, description="Exporting")
+    async def action_export(self) -> None:
+        """Write shift-<id>.json and .csv into the data folder."""
+        from supportterm import paths
+
+        summary = await asyncio.to_thread(self._log().summary)  # type: ignore[attr-defined]
+        if summary is None:
+            self.notify("No shift to export yet.")
+            return
+        base = paths.data_dir() / f"shift-{summary.shift_id}"
+        await asyncio.to_thread(base.with_suffix(".json").write_text, summary.to_json(), "utf-8")
+        await asyncio.to_thread(base.with_suffix(".csv").write_text, summary.to_csv(), "utf-8")
+        self.notify(f"Written {base}.json and .csv", timeout=5)
