@@ -122,6 +122,8 @@ class Store:
         os.chmod(path, 0o600)
         migrate(self._conn)
         self._write_lock = threading.RLock()
+        self._read_lock = threading.Lock()
+        self._read_conn: sqlite3.Connection | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -136,9 +138,15 @@ class Store:
             self._conn.execute("COMMIT")
 
     def read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        """Run a read on the writer connection (for code already on the store's side)."""
-        with self._write_lock:
-            return fn(self._conn)
+        """Run a read on the store's own read connection.
+
+        Never on the writer: a read from the UI thread (shift bar tick, palette search) must not
+        wait behind the writer lock while sync writes a 2,000-ticket page; WAL lets both proceed.
+        """
+        with self._read_lock:
+            if self._read_conn is None:
+                self._read_conn = connect(self.path, readonly=True)
+            return fn(self._read_conn)
 
     def reader(self) -> sqlite3.Connection:
         """A new read connection for a UI thread; WAL lets it read while sync writes."""
@@ -148,6 +156,10 @@ class Store:
         """Close the writer and release the profile lock."""
         with self._write_lock:
             self._conn.close()
+        with self._read_lock:
+            if self._read_conn is not None:
+                self._read_conn.close()
+                self._read_conn = None
         if self._lock_file is not None:
             self._lock_file.close()
             self._lock_file = None
