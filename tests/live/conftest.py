@@ -9,14 +9,16 @@ tests check supportterm's work on the server itself.
 
 from __future__ import annotations
 
+import importlib.util
 import socket
 import subprocess
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import httpx
 import pytest
+from helpdesk_live import Live
 
 from supportterm.backends.django_helpdesk import status_from_dh
 from supportterm.backends.rt import STATUS_FROM_RT
@@ -25,41 +27,33 @@ from supportterm.domain.models import Status
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ROOT / ".ci" / "services"
-KINDS = ("demo", "rt", "django-helpdesk")
+CONTRACT = ROOT / "tests" / "contract"
+
+
+def _contract_fakes() -> dict[str, Callable[[Path], AbstractContextManager["Live"]]]:
+    """Hosted helpdesks we cannot reach, as fakes built from each vendor's documented API.
+
+    Every `tests/contract/fake_*.py` defines KIND (the backend name) and `start(folder)`, a context
+    manager yielding a `Live`; the conformance suite then runs against it like any live helpdesk.
+    """
+    found = {}
+    for path in sorted(CONTRACT.glob("fake_*.py")):
+        spec = importlib.util.spec_from_file_location(f"contract_{path.stem}", path)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        found[module.KIND] = module.start
+    return found
+
+
+FAKES = _contract_fakes()
+KINDS = ("demo", "rt", "django-helpdesk", *FAKES)
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-@dataclass
-class Live:
-    """One running helpdesk: how supportterm signs in, and the helpdesk's own API for checks."""
-
-    kind: str
-    url: str
-    token: str
-    options: dict[str, object] = field(default_factory=dict)
-    wrong: tuple[dict[str, object], str] = ({}, "wrong")
-    """Options and secret the helpdesk must refuse."""
-    path: str = ""
-    """Path of the API under the server root (kept when the client goes through a proxy)."""
-
-    def create_ticket(self, subject: str, body: str) -> str:
-        raise NotImplementedError
-
-    def thread(self, ticket_id: str) -> list[tuple[str, bool]]:
-        """(body, public) of every message, as the helpdesk itself reports them."""
-        raise NotImplementedError
-
-    def status(self, ticket_id: str) -> Status:
-        raise NotImplementedError
-
-    def touch(self, ticket_id: str) -> None:
-        """Someone else changes the ticket (a customer message or another agent's edit)."""
-        raise NotImplementedError
 
 
 class DemoLive(Live):
@@ -171,6 +165,10 @@ def _service(script: str, name: str, folder: Path) -> Iterator[tuple[Path, dict[
 def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
     """Each helpdesk in turn, started once for the whole session."""
     folder = tmp_path_factory.mktemp(request.param)
+    if request.param in FAKES:
+        with FAKES[request.param](folder) as fake:
+            yield fake
+        return
     if request.param == "demo":
         server = create_demo_server(folder / "demo.sqlite3", port=0, tickets=30, simulate=False)
         server.start()

@@ -28,7 +28,7 @@ from supportterm.sync.engine import SyncEngine
 from supportterm.sync.session import build_engine, close_engine
 
 if TYPE_CHECKING:
-    from conftest import Live  # tests/live/conftest.py (fixtures only; no import at run time)
+    from helpdesk_live import Live
 
 pytestmark = pytest.mark.e2e
 
