@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 _HTML_HINT = re.compile(r"<(html|body|div|p|br|table|span|a|b|i|style|script)[\s/>]", re.IGNORECASE)
 _BLOCK = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "blockquote", "table", "ul", "ol", "hr"}
 _SKIP = {"script", "style", "head", "title", "noscript", "template"}
+_TAG = re.compile(r"<[^>]*>?")
+_SKIPPED_BLOCK = re.compile(r"<(script|style)\b.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 _QUOTE_HEAD = re.compile(
     r"^\s*(On .{4,200} wrote:|.{0,80}\d{4}.{0,80}(написал|пишет|yazıb|yazdı)\S*:|-{2,}\s*Original Message\s*-{2,}"
     r"|-{2,}\s*Исходное сообщение\s*-{2,}|From: .+)\s*$",
@@ -54,9 +56,17 @@ def looks_like_html(body: str) -> bool:
 def html_to_text(body: str) -> str:
     """Readable plain text from HTML: tags dropped, blocks as line breaks, blank runs squeezed."""
     parser = _TextExtractor()
-    parser.feed(body)
-    parser.close()
-    text = "".join(parser.parts)
+    try:
+        parser.feed(body)
+        if parser.rawdata.startswith("<"):
+            # An unterminated comment, tag or declaration at the end: a browser shows none of it, and
+            # close() would hand it over as text (an unclosed "<!--" could hide a script).
+            parser.rawdata = ""
+        parser.close()
+        text = "".join(parser.parts)
+    except Exception:  # noqa: BLE001 - hostile HTML must never break reading; fall back to dropping tags
+        text = _TAG.sub(" ", _SKIPPED_BLOCK.sub(" ", body))
+    text = text.replace("\u00ad", "")  # soft hyphens: line-break hints with no use in a terminal
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
