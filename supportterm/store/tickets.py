@@ -131,16 +131,25 @@ def count(conn: sqlite3.Connection, view: View, *, me: str | None = None, search
 
 def window(
     conn: sqlite3.Connection, view: View, *, offset: int, limit: int, me: str | None = None,
-    search: str = "", total: int | None = None,
+    search: str = "", total: int | None = None, after: Ticket | None = None, before: Ticket | None = None,
 ) -> list[Ticket]:
     """One window of a view, newest update first: what the inbox shows, never the whole table.
 
-    With the view's `total`, a window in the far half is read from the other end of the index (in
-    reverse, then flipped), so the last page costs what the first does instead of skipping 100k rows.
+    Paging next to a window already read, pass its last ticket as `after` (or the first as `before`):
+    the rows are then found by seeking the index from that ticket (keyset paging), which costs the same
+    at row 50,000 as at row 0. Otherwise, with the view's `total`, a window in the far half is read from
+    the other end of the index (in reverse, then flipped) instead of skipping half the table.
     """
     where, args = _where(view, me, search)
     order = "DESC"
-    if total is not None and offset > total // 2:
+    if after is not None or before is not None:
+        anchor = after or before
+        assert anchor is not None
+        seek = "(updated_at, id) < (?, ?)" if after is not None else "(updated_at, id) > (?, ?)"
+        where = f"{where} AND {seek}" if where else f" WHERE {seek}"
+        args = [*args, format_time(anchor.updated_at), anchor.id]
+        order, offset = ("DESC" if after is not None else "ASC"), 0
+    elif total is not None and offset > total // 2:
         order, limit, offset = "ASC", min(limit, total - offset), max(0, total - offset - limit)
     rows = conn.execute(
         f"SELECT {_TICKET_COLUMNS} FROM tickets INDEXED BY tickets_inbox_order{where} "

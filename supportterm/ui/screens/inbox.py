@@ -14,10 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.worker import get_current_worker
 from textual.widgets import Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
-from supportterm.domain.models import Priority, Status, TicketPatch
+from supportterm.domain.models import Priority, Status, Ticket, TicketPatch
 from supportterm.domain.views import DEFAULT_VIEWS, View
 from supportterm.store import state
 from supportterm.store import tickets as cache
@@ -119,8 +119,10 @@ class InboxScreen(Screen[None]):
 
         total = cache.count(reader, view, me=me, search=search)
 
-        def page(offset: int, limit: int) -> Page:
-            rows = cache.window(reader, view, offset=offset, limit=limit, me=me, search=search, total=total)
+        def page(offset: int, limit: int, *, after: Ticket | None = None,
+                 before: Ticket | None = None) -> Page:
+            rows = cache.window(reader, view, offset=offset, limit=limit, me=me, search=search, total=total,
+                                after=after, before=before)
             ids = [t.requester_id for t in rows] + [t.assignee_id for t in rows]
             return Page(offset, rows, cache.person_names(reader, ids))
 

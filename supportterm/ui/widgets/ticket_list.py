@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
-from rich.style import Style
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from supportterm.domain.models import Ticket
-from supportterm.ui.widgets.ticket_row import row_text
+from supportterm.ui.widgets.ticket_row import row_segments
 
 PAGE = 100
 """Rows read from the store at once."""
@@ -35,8 +35,13 @@ class Page:
     names: dict[str, str]
 
 
-PageSource = Callable[[int, int], Page]
-"""(offset, limit) -> Page; reads the store. Must be quick: it runs while painting."""
+class PageSource(Protocol):
+    """Reads one page of the view from the store. Must be quick: it runs while painting."""
+
+    def __call__(self, offset: int, limit: int, *, after: Ticket | None = None,
+                 before: Ticket | None = None) -> Page:
+        """Rows `offset .. offset+limit`; `after`/`before` name the neighbouring row already read, so
+        the store can seek to it instead of counting `offset` rows (see `store.tickets.window`)."""
 
 
 class TicketList(ScrollView, can_focus=True):
@@ -101,7 +106,14 @@ class TicketList(ScrollView, can_focus=True):
             return None
         page = self._pages.get(number)
         if page is None:
-            page = self._source(number * PAGE, PAGE)
+            start = number * PAGE
+            previous, following = self._pages.get(number - 1), self._pages.get(number + 1)
+            if number > 0 and previous is not None and len(previous.tickets) == PAGE:
+                page = self._source(start, PAGE, after=previous.tickets[-1])
+            elif following is not None and following.tickets:
+                page = self._source(start, PAGE, before=following.tickets[0])
+            else:
+                page = self._source(start, PAGE)
             self._pages[number] = page
         return page
 
@@ -134,11 +146,9 @@ class TicketList(ScrollView, can_focus=True):
             return Strip.blank(width)
         page = self._pages.get(index // PAGE)
         names = page.names if page else {}
-        text = row_text(ticket, names, self._now(), width, marked=ticket.id in self.marked)
-        if index == self.cursor:
-            text.stylize(Style(reverse=True, bold=self.has_focus))
-        segments = list(text.render(self.app.console))
-        strip = Strip(segments, text.cell_len).crop_extend(0, width, None).simplify()
+        segments = row_segments(ticket, names, self._now(), width, marked=ticket.id in self.marked,
+                                cursor=index == self.cursor, focus=self.has_focus)
+        strip = Strip(segments).crop_extend(0, width, None).simplify()
         self._lines[key] = strip
         return strip
 

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 from supportterm.domain.models import Priority, Ticket
@@ -83,6 +87,35 @@ def row_text(ticket: Ticket, names: dict[str, str], now: datetime, width: int, *
     """One ticket's inbox line; a marked ticket (for a bulk action) shows a tick instead of the dot."""
     cells = _cells(ticket, names, now, marked)
     return _line([cells[c.key] for c in columns], widths(width, columns))
+
+
+@lru_cache(maxsize=128)
+def _style(spec: str, cursor: bool, focus: bool) -> Style:
+    style = Style.parse(spec) if spec else Style()
+    return style + Style(reverse=True, bold=focus) if cursor else style
+
+
+def _fit(value: str, size: int) -> str:
+    """`value` in exactly `size` cells: padded, or cut with an ellipsis (as Text.truncate does)."""
+    length = len(value) if value.isascii() else cell_len(value)
+    if length <= size:
+        return value + " " * (size - length)
+    return set_cell_size(value, size - 1) + "…" if size > 0 else ""
+
+
+def row_segments(ticket: Ticket, names: dict[str, str], now: datetime, width: int, *, marked: bool = False,
+                 cursor: bool = False, focus: bool = False,
+                 columns: tuple[Column, ...] = COLUMNS) -> list[Segment]:
+    """The same line as `row_text`, built straight as segments: ~5x cheaper, which is what keeps a
+    page-down (a full repaint of the list) inside one frame at 100k tickets."""
+    cells = _cells(ticket, names, now, marked)
+    gap = Segment(" ", _style("", cursor, focus))
+    segments: list[Segment] = []
+    for column, size in zip(columns, widths(width, columns), strict=True):
+        value, spec = cells[column.key]
+        segments.append(Segment(_fit(value, size), _style(spec, cursor, focus)))
+        segments.append(gap)
+    return segments
 
 
 def header_text(width: int, columns: tuple[Column, ...] = COLUMNS) -> Text:
