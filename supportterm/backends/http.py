@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 
 from supportterm import __version__
+from supportterm.domain.text import one_line
 from supportterm.errors import (
     AuthError,
     BackendError,
@@ -41,7 +42,9 @@ class Meter:
 
     def observe_limits(self, headers: httpx.Headers, now: float) -> None:
         """Read the common rate-limit headers (X-RateLimit-*, RateLimit-*) of a response."""
-        remaining = headers.get("x-ratelimit-remaining") or headers.get("ratelimit-remaining")
+        remaining = (headers.get("x-ratelimit-remaining") or headers.get("ratelimit-remaining")
+                     or headers.get("x-rate-limit-remaining")  # Zendesk
+                     or headers.get("x-ratelimit-remaining-minute"))  # Help Scout
         if remaining is None or not remaining.strip().isdigit():
             return
         self.rate_remaining = int(remaining)
@@ -146,7 +149,7 @@ def _server_message(response: httpx.Response) -> str:
     except (ValueError, UnicodeDecodeError):
         return ""
     if isinstance(data, dict):
-        return str(data.get("message") or data.get("error") or "")[:200]
+        return one_line(str(data.get("message") or data.get("error") or ""), limit=200)  # hostile too
     return ""
 
 

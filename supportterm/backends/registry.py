@@ -18,6 +18,7 @@ _BUILTIN = {
     "demo": "supportterm.backends.demo:DemoBackend",
     "rt": "supportterm.backends.rt:RTBackend",
     "django-helpdesk": "supportterm.backends.django_helpdesk:DjangoHelpdeskBackend",
+    "zendesk": "supportterm.backends.zendesk:ZendeskBackend",
 }
 """Used when the package runs from a source tree without installed metadata."""
 
