@@ -63,6 +63,9 @@ def _add_profile_args(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit status."""
     args = build_parser().parse_args(argv)
+    from supportterm.logs import setup_logging
+
+    setup_logging()
     try:
         if args.command == "serve-demo":
             return serve_demo(args)
@@ -191,5 +194,7 @@ def run_sync(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report))
     else:
-        print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in report.items()))
+        from supportterm.domain.text import one_line  # the error may quote the server: never raw
+
+        print(one_line(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in report.items()), limit=2000))
     return 0 if report["error"] is None else 1

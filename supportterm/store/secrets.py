@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 from supportterm.errors import AuthError
+from supportterm.logs import remember_secret
 
 SERVICE = "supportterm"
 
@@ -20,16 +21,19 @@ def get_token(profile: str, user: str | None) -> str | None:
     """The profile's secret, or None when none is stored."""
     env = os.environ.get("SUPPORTTERM_TOKEN")
     if env:
+        remember_secret(env)
         return env
     import keyring
     from keyring.errors import KeyringError, NoKeyringError
 
     try:
-        return keyring.get_password(SERVICE, _account(profile, user))
+        secret = keyring.get_password(SERVICE, _account(profile, user))
     except NoKeyringError as exc:
         raise AuthError(_NO_KEYRING) from exc
     except KeyringError as exc:
         raise AuthError(f"The OS keyring failed: {exc}") from exc
+    remember_secret(secret)  # from now on it is masked in the log and in messages
+    return secret
 
 
 def set_token(profile: str, user: str | None, token: str) -> None:
@@ -37,6 +41,7 @@ def set_token(profile: str, user: str | None, token: str) -> None:
     import keyring
     from keyring.errors import NoKeyringError
 
+    remember_secret(token)
     try:
         keyring.set_password(SERVICE, _account(profile, user), token)
     except NoKeyringError as exc:

@@ -7,6 +7,7 @@ event loop (and so the UI) never waits on the disk, and the network is only ever
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -30,6 +31,7 @@ from supportterm.errors import (
     OfflineError,
     RateLimited,
 )
+from supportterm.logs import redact
 from supportterm.store import outbox, state
 from supportterm.store import tickets as cache
 from supportterm.store.db import Store
@@ -43,6 +45,7 @@ from supportterm.sync.events import (
 )
 
 CURSOR_KEY = "changes_cursor"
+_log = logging.getLogger(__name__)
 
 
 def _utcnow() -> datetime:
@@ -123,7 +126,8 @@ class SyncEngine:
     @staticmethod
     def _record_failure(report: SyncReport, exc: Exception) -> None:
         report.online = not isinstance(exc, OfflineError)
-        report.error = str(exc)
+        report.error = redact(str(exc))  # servers echo a bad token back in their error messages
+        _log.warning("sync failed: %s (cause: %r)", report.error, exc.__cause__)
         if isinstance(exc, RateLimited):
             report.retry_after = exc.retry_after
 
@@ -186,7 +190,8 @@ class SyncEngine:
                 await self._push(report)
             except (OfflineError, RateLimited, AuthError, BackendError) as exc:
                 self._record_failure(report, exc)
-                self.on_event(SyncStatus(online=report.online, message=str(exc), meter=self.meter.snapshot()))
+                self.on_event(SyncStatus(online=report.online, message=report.error or "",
+                                         meter=self.meter.snapshot()))
             return report
 
     async def _push(self, report: SyncReport) -> None:
@@ -228,7 +233,7 @@ class SyncEngine:
                 )
                 await self._record_success(item, ticket, None)
         except ConflictError as exc:
-            return await self._set_state(item, outbox.CONFLICT, str(exc))
+            return await self._set_state(item, outbox.CONFLICT, redact(str(exc)))
         except OfflineError as exc:
             if not exc.maybe_delivered:
                 pending = await asyncio.to_thread(self._requeue, item)
@@ -237,7 +242,7 @@ class SyncEngine:
         except (RateLimited, AuthError):
             raise
         except BackendError as exc:
-            return await self._set_state(item, outbox.FAILED, str(exc))
+            return await self._set_state(item, outbox.FAILED, redact(str(exc)))
         return outbox.SENT
 
     def _requeue(self, item: outbox.OutboxItem) -> int:

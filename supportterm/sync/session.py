@@ -10,6 +10,7 @@ import httpx
 from supportterm.backends.http import Meter, make_client
 from supportterm.backends.registry import load_backend
 from supportterm.config import Profile
+from supportterm.logs import remember_secret
 from supportterm.store.db import Store
 from supportterm.sync.engine import SyncEngine
 from supportterm.sync.events import SyncEvent
@@ -25,6 +26,7 @@ def build_engine(
     clock: Callable[[], datetime] | None = None,
 ) -> SyncEngine:
     """An engine for `profile` over a metered client; the caller closes it with `close_engine`."""
+    remember_secret(token)
     backend_cls = load_backend(profile.backend)
     meter = Meter()
     client = make_client(profile.url, meter=meter, transport=transport, verify=profile.verify_tls)

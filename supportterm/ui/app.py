@@ -6,6 +6,7 @@ the first paint, so the inbox appears from the cache even when the helpdesk is s
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -19,7 +20,9 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from supportterm.config import Profile, Settings
+from supportterm.domain.text import inert
 from supportterm.errors import SupportTermError
+from supportterm.logs import log_path, redact, remember_secret
 from supportterm.store.db import Store
 from supportterm.sync.events import OutboxChanged, SyncEvent, SyncStatus
 from supportterm.sync.governor import Governor
@@ -33,6 +36,9 @@ if TYPE_CHECKING:
     import httpx
 
     from supportterm.sync.engine import SyncEngine
+
+
+_log = logging.getLogger(__name__)
 
 
 class SupportTermApp(App[int]):
@@ -71,6 +77,7 @@ class SupportTermApp(App[int]):
         self.store = store
         self.engine: SyncEngine | None = None
         self._token = token
+        remember_secret(token)
         self._token_lookup = token_lookup
         self._transport = transport
         self._auto_sync = auto_sync
@@ -280,10 +287,27 @@ class SupportTermApp(App[int]):
             return
         error = event.worker.error
         if isinstance(error, SupportTermError):
-            self.notify(str(error), title=error.title, severity="error", timeout=8)
+            _log.warning("%s failed: %s", event.worker.name, error)
+            self.notify(redact(str(error)), title=error.title, severity="error", timeout=8)
         else:
-            self.log.error(repr(error))
-            self.notify(f"Something went wrong: {error!r}", title="Internal error", severity="error")
+            _log.error("%s failed", event.worker.name, exc_info=error)
+            self.notify(f"Something went wrong: {redact(repr(error))[:300]}. Details: {log_path()}",
+                        title="Internal error", severity="error")
+
+    def _fatal_error(self) -> None:
+        """An unhandled exception ends the app. Textual's own report prints every frame's local variables,
+        the token among them; this one has no locals, secrets masked, and a copy goes to the log."""
+        import sys
+        import traceback
+
+        from rich.text import Text
+
+        error = sys.exc_info()[1] or self._exception
+        details = "".join(traceback.format_exception(error)) if error is not None else "unknown error"
+        details = inert(redact(details))
+        _log.critical("supportterm crashed:\n%s", details)
+        self.bell()
+        self.panic(Text(f"supportterm crashed (secrets removed; a copy is in {log_path()}):\n\n{details}"))
 
     async def on_unmount(self) -> None:
         if self.engine is not None:
