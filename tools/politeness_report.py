@@ -4,7 +4,7 @@ Prints, per language and per set (tests/politeness/devset and heldout): precisio
 each category, the F1 of "needs a fix" (any error or warning finding) and the false-alarm rate (share
 of fine replies that got an error or a warning). Hints are advice and are not scored.
 
-    .venv/bin/python tools/politeness_report.py [--set dev|heldout|both] [--verbose] [--json]
+    .venv/bin/python tools/politeness_report.py [--set dev|heldout|tuning|blind|both] [--verbose] [--json]
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ sys.path.insert(0, str(ROOT))
 from supportterm.politeness import check  # noqa: E402
 from supportterm.politeness.findings import HINT  # noqa: E402
 
-SETS = {"dev": ROOT / "tests" / "politeness" / "devset", "heldout": ROOT / "tests" / "politeness" / "heldout"}
+SETS = {name: ROOT / "tests" / "politeness" / folder for name, folder in (
+    ("dev", "devset"), ("heldout", "heldout"), ("tuning", "tuning"), ("blind", "blind"))}
 LANGS = ("en", "ru", "az")
 
 
@@ -67,7 +68,7 @@ def evaluate(items: list[dict[str, object]], verbose: bool) -> dict[str, object]
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("dev", "heldout", "both"), default="both")
+    parser.add_argument("--set", choices=(*SETS, "both"), default="both")
     parser.add_argument("--verbose", action="store_true", help="list every mismatch")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
