@@ -18,7 +18,9 @@ _BUILTIN = {
     "demo": "supportterm.backends.demo:DemoBackend",
     "rt": "supportterm.backends.rt:RTBackend",
     "django-helpdesk": "supportterm.backends.django_helpdesk:DjangoHelpdeskBackend",
+    "generic": "supportterm.backends.generic:GenericRestBackend",
     "zendesk": "supportterm.backends.zendesk:ZendeskBackend",
+    "freshdesk": "supportterm.backends.freshdesk:FreshdeskBackend",
 }
 """Used when the package runs from a source tree without installed metadata."""
 
