@@ -7,6 +7,7 @@ request it got (method, path, headers, body) so a test can check what the client
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,12 +43,15 @@ Route = Callable[[Seen], Answer]
 class ScriptedServer:
     """A ThreadingHTTPServer on a free loopback port; `route` decides every answer."""
 
-    def __init__(self, route: Route, *, host: str = "127.0.0.1") -> None:
+    def __init__(self, route: Route, *, host: str = "127.0.0.1", tls: ssl.SSLContext | None = None) -> None:
         self.route = route
+        self.scheme = "https" if tls else "http"
         self.seen: list[Seen] = []
         self._release = threading.Event()
         self._server = ThreadingHTTPServer((host, 0), self._handler_class())
         self._server.daemon_threads = True
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
@@ -56,7 +60,7 @@ class ScriptedServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     def __enter__(self) -> ScriptedServer:
         self._thread.start()

@@ -156,6 +156,12 @@ def _server_message(response: httpx.Response) -> str:
 def raise_for_status(response: httpx.Response) -> None:
     """Turn an HTTP error status into the matching supportterm error with a plain message."""
     code = response.status_code
+    if 300 <= code < 400 and code != 304:
+        # Redirects are never followed (make_client): a token must not travel to wherever a server,
+        # or someone who took over its address, points. Say where it pointed so the profile can be fixed.
+        target = one_line(response.headers.get("Location", "?"), limit=200)
+        raise BackendError(f"The helpdesk redirected (HTTP {code}) to {target}; supportterm does not follow "
+                           "redirects, so the token is not sent there. Check the profile's url.")
     if code < 400:
         return
     detail = _server_message(response)
@@ -178,7 +184,17 @@ async def map_http_errors(what: str) -> AsyncIterator[None]:
     """Translate transport failures inside the block into OfflineError / BackendError."""
     try:
         yield
-    except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+    except httpx.ConnectError as exc:
+        if "certificate" in str(exc).lower():
+            raise OfflineError(
+                f"The helpdesk's TLS certificate could not be verified while {what}, so nothing was sent. "
+                "If you trust this server (a test install), set verify_tls = false in its profile.",
+                maybe_delivered=False,
+            ) from exc
+        raise OfflineError(
+            f"The helpdesk could not be reached while {what}.", maybe_delivered=False
+        ) from exc
+    except httpx.ConnectTimeout as exc:
         raise OfflineError(
             f"The helpdesk could not be reached while {what}.", maybe_delivered=False
         ) from exc

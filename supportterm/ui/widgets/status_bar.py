@@ -7,8 +7,12 @@ from textual import on
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from supportterm.domain.text import one_line
 from supportterm.sync.events import OutboxChanged, SyncStatus
 from supportterm.ui.messages import SyncEventReceived
+
+TLS_OFF = "⚠ TLS NOT VERIFIED (verify_tls = false)"
+"""Shown on every screen while the profile has certificate checks turned off."""
 
 
 def _kb(count: int) -> str:
@@ -43,6 +47,11 @@ class StatusBar(Static):
 
     def render(self) -> Text:
         text = Text()
+        profile = getattr(self.app, "profile", None)
+        if profile is not None and not profile.verify_tls:
+            # Lasting, not a toast: anyone on the path can read and change this traffic, token included.
+            text.append(TLS_OFF, style="bold black on yellow")
+            text.append("  ")
         if self.online is None:
             text.append("◌ connecting", style="dim")
         elif self.online:
@@ -50,7 +59,7 @@ class StatusBar(Static):
         else:
             text.append("○ OFFLINE", style="bold red")
         text.append("  ")
-        text.append(self.message[:80])
+        text.append(one_line(self.message, limit=160)[:80])  # errors may quote the server
         if self.pending:
             text.append(f"  outbox: {self.pending} waiting", style="bold yellow")
         if self.traffic:
