@@ -7,6 +7,7 @@ every backend gets the same frugal behaviour on a slow link.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
@@ -209,11 +210,34 @@ async def map_http_errors(what: str) -> AsyncIterator[None]:
 
 
 def json_body(response: httpx.Response, what: str) -> Any:
-    """The response's JSON, or a BackendError that says the helpdesk sent something else."""
+    """The response's JSON, or a BackendError that says the helpdesk sent something else.
+
+    Invalid UTF-8 (one bad byte in a customer's message) is read as U+FFFD rather than losing the page,
+    and lone surrogates (legal as JSON escapes, unstorable in SQLite) become U+FFFD too.
+    """
     try:
-        return response.json()
+        try:
+            data = response.json()
+        except UnicodeDecodeError:
+            data = json.loads(response.content.decode("utf-8", errors="replace"))
     except (json.JSONDecodeError, UnicodeDecodeError, ValueError) as exc:
-        kind = response.headers.get("Content-Type", "unknown type").split(";")[0]
+        kind = one_line(response.headers.get("Content-Type", "unknown type").split(";")[0], limit=60)
         raise BackendError(
             f"The helpdesk sent {kind} instead of JSON while {what} (HTTP {response.status_code})."
         ) from exc
+    return _without_surrogates(data) if _SURROGATE_ESCAPE.search(response.content) else data
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(data: Any) -> Any:
+    if isinstance(data, str):
+        return _LONE_SURROGATE.sub("\ufffd", data)
+    if isinstance(data, list):
+        return [_without_surrogates(item) for item in data]
+    if isinstance(data, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in data.items()}
+    return data
+
