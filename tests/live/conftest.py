@@ -47,7 +47,9 @@ def _contract_fakes() -> dict[str, Callable[[Path], AbstractContextManager["Live
 
 
 FAKES = _contract_fakes()
-KINDS = ("demo", "rt", "django-helpdesk", *FAKES)
+KINDS = ("demo", "rt", "django-helpdesk", "generic-dh", *FAKES)
+DH_MAPPING = ROOT / "docs" / "mappings" / "django-helpdesk.toml"
+"""The generic backend's worked mapping; kind "generic-dh" runs the suite through it."""
 
 
 def free_port() -> int:
@@ -161,6 +163,13 @@ def _service(script: str, name: str, folder: Path) -> Iterator[tuple[Path, dict[
         subprocess.run([str(SERVICES / script), "stop", str(folder)], capture_output=True, timeout=60)
 
 
+@pytest.fixture(scope="session")
+def dh_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """One django-helpdesk for the session, shared by its own adapter and the generic mapping."""
+    for _, creds in _service("django_helpdesk.sh", "django-helpdesk", tmp_path_factory.mktemp("dh")):
+        yield creds
+
+
 @pytest.fixture(scope="session", params=KINDS)
 def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
     """Each helpdesk in turn, started once for the whole session."""
@@ -182,8 +191,13 @@ def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
             rt.creds = creds
             yield rt
         return
-    for _, creds in _service("django_helpdesk.sh", "django-helpdesk", folder):
+    creds = request.getfixturevalue("dh_service")
+    if request.param == "generic-dh":
+        mapping = {"mapping": str(DH_MAPPING)}
+        dh = DjangoHelpdeskLive("generic", creds["DH_URL"], creds["DH_TOKEN"], options=mapping,
+                                wrong=(mapping, "not-the-password"))
+    else:
         dh = DjangoHelpdeskLive("django-helpdesk", creds["DH_URL"], creds["DH_TOKEN"],
                                 wrong=({"user": "agent"}, "not-the-password"))
-        dh.creds = creds
-        yield dh
+    dh.creds = creds
+    yield dh

@@ -17,7 +17,6 @@ import pytest
 from proxy import FaultProxy
 
 from supportterm.backends.base import Capability
-from supportterm.backends.registry import load_backend
 from supportterm.config import Profile
 from supportterm.domain.models import ReplyDraft, Role, Status, TicketPatch, Visibility
 from supportterm.errors import AuthError
@@ -101,7 +100,7 @@ async def test_thread_reply_note_and_status_reach_the_helpdesk(live: Live, engin
 
 
 async def test_a_stale_reply_is_held_as_a_conflict(live: Live, engine: SyncEngine) -> None:
-    if not load_backend(live.kind).CAPABILITIES & Capability.CONCURRENCY_TOKEN:
+    if not engine.backend.CAPABILITIES & Capability.CONCURRENCY_TOKEN:  # per instance: generic mappings
         pytest.skip(f"{live.kind} has no concurrency token")
     ticket_id = await _new_ticket(live, engine)
     seen = _version(engine, ticket_id)
