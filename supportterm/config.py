@@ -1,7 +1,12 @@
-"""Provides the settings: profiles (which helpdesk, which user) and a few app options.
+"""Provides the settings: profiles (which helpdesk, which user) and the app's options.
 
-Read from `config.toml` in the config folder (or `--config` / `SUPPORTTERM_CONFIG`) with tomllib.
-Secrets are never here: tokens live in the OS keyring (see `store.secrets`).
+Read from `config.toml` in the config folder (or `--config` / `SUPPORTTERM_CONFIG`) with tomllib, then
+overridden by environment variables (`ENV_OVERRIDES`; env beats file). Secrets are never here: tokens
+live in the OS keyring (see `store.secrets`). Every key is documented in docs/config.md, and
+tests/unit/test_config_docs.py keeps that page and `accepted_keys()` equal.
+
+`check_settings` collects every problem (file, key, message, suggestion) for `supportterm config
+validate`; `load_settings` raises the first error, which is what the app and the other commands want.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import difflib
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +22,11 @@ from supportterm import paths
 from supportterm.domain.query import parse
 from supportterm.domain.views import DEFAULT_VIEWS, View
 from supportterm.errors import ConfigError
+
+KEYMAP_PRESETS = ("default", "vim")
+DEFAULT_THEME = "supportterm-dark"
+SECRET_WORDS = ("token", "password", "secret", "api_key", "apikey", "passwd")
+"""Profile option names that look like credentials: refused in config.toml, hidden by `config show`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +45,16 @@ class Profile:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Everything read from config.toml."""
+    """Everything read from config.toml and the environment."""
 
     profiles: dict[str, Profile] = field(default_factory=dict)
     default_profile: str | None = None
     sync_interval_s: float = 30.0
     """Seconds between automatic syncs."""
-    theme: str = "textual-dark"
+    theme: str = DEFAULT_THEME
+    """A shipped theme, a user theme from `<config dir>/themes/`, or a Textual built-in."""
+    keymap_preset: str = "default"
+    """"default" or "vim"; `keymap` entries are applied over the preset."""
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, e.g. {"ticket.reply": "r,ctrl+r"}; help shows the keys as remapped."""
     views: tuple[View, ...] = DEFAULT_VIEWS
@@ -51,10 +65,49 @@ class Settings:
     """After sending a reply or changing status, open the next ticket of the view."""
 
 
-_TOP_KEYS = {"default_profile", "profiles", "sync_interval_s", "theme", "keymap", "views", "prefetch",
-             "auto_advance"}
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the settings, said so the user can fix it without reading code."""
+
+    file: str
+    """The config file, or "environment" for an env override."""
+    key: str
+    """Dotted key (`profiles.work.url`, `views[0].query`) or the variable's name."""
+    message: str
+    suggestion: str = ""
+    severity: str = "error"
+    """"error" stops the app; "warning" is reported and the value ignored."""
+
+    def __str__(self) -> str:
+        hint = f" {self.suggestion}" if self.suggestion else ""
+        where = f"{self.file}: {self.key}" if self.key else self.file
+        return f"{where}: {self.message}.{hint}"
+
+
+_TOP_KEYS = {"default_profile", "profiles", "sync_interval_s", "theme", "keymap_preset", "keymap", "views",
+             "prefetch", "auto_advance"}
 _VIEW_KEYS = {"id", "title", "query", "awaiting_only"}
 _PROFILE_KEYS = {"backend", "url", "user", "verify_tls"}
+
+ENV_OVERRIDES: dict[str, str] = {
+    "SUPPORTTERM_THEME": "theme",
+    "SUPPORTTERM_PROFILE": "default_profile",
+    "SUPPORTTERM_KEYMAP_PRESET": "keymap_preset",
+    "SUPPORTTERM_SYNC_INTERVAL_S": "sync_interval_s",
+    "SUPPORTTERM_PREFETCH": "prefetch",
+    "SUPPORTTERM_AUTO_ADVANCE": "auto_advance",
+}
+"""Environment variable -> the top-level key it overrides."""
+
+
+def accepted_keys() -> set[str]:
+    """Every key config.toml accepts, as docs/config.md names them (NAME and ID are placeholders)."""
+    return (
+        (_TOP_KEYS - {"profiles", "views", "keymap"})
+        | {f"profiles.NAME.{key}" for key in _PROFILE_KEYS}
+        | {f"views.{key}" for key in _VIEW_KEYS}
+        | {"keymap.ID"}
+    )
 
 
 def config_path() -> Path:
@@ -63,73 +116,195 @@ def config_path() -> Path:
     return Path(explicit) if explicit else paths.config_dir() / "config.toml"
 
 
-def _unknown(key: str, known: set[str], where: Path) -> ConfigError:
+def suggest(key: str, known: set[str] | tuple[str, ...]) -> str:
+    """ "Did you mean 'x'?" for the closest known name, or nothing."""
     close = difflib.get_close_matches(key, sorted(known), n=1)
-    hint = f" Did you mean '{close[0]}'?" if close else ""
-    return ConfigError(f"{where}: unknown key '{key}'.{hint}")
+    return f"Did you mean '{close[0]}'?" if close else ""
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """Read and check config.toml; a missing file means defaults."""
+    """Read and check config.toml and the environment; a missing file means defaults.
+
+    Raises:
+        ConfigError: the first error, naming the file, the key and the fix.
+    """
+    settings, problems = check_settings(path)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ConfigError(str(errors[0]))
+    return settings
+
+
+def check_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
+    """The effective settings and every problem found (defaults stand in for bad values)."""
     path = path or config_path()
-    if not path.exists():
-        return Settings()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc}).") from exc
-    for key in data:
-        if key not in _TOP_KEYS:
-            raise _unknown(key, _TOP_KEYS, path)
-    sections = data.get("profiles", {})
-    if not isinstance(sections, dict) or not all(isinstance(v, dict) for v in sections.values()):
-        raise ConfigError(f"{path}: 'profiles' must hold tables, one [profiles.NAME] per profile.")
-    profiles = {name: _profile(name, raw, path) for name, raw in sections.items()}
-    try:
-        interval = float(data.get("sync_interval_s", 30.0))
-    except (TypeError, ValueError):
-        raise ConfigError(f"{path}: sync_interval_s must be a number of seconds.") from None
-    keymap = data.get("keymap", {})
-    if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
-        raise ConfigError(f'{path}: [keymap] maps binding ids to keys, e.g. "ticket.reply" = "r,ctrl+r".')
-    return Settings(
-        profiles=profiles,
-        default_profile=data.get("default_profile"),
-        sync_interval_s=interval,
-        theme=str(data.get("theme", "textual-dark")),
-        keymap=dict(keymap),
-        views=_views(data.get("views"), path),
-        prefetch=int(data.get("prefetch", 10)),
-        auto_advance=bool(data.get("auto_advance", False)),
-    )
+    problems: list[Problem] = []
+    data: dict[str, object] = {}
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            problems.append(Problem(str(path), "", f"not valid TOML ({exc})", "Fix the line it names."))
+            return _with_env(Settings(), problems), problems
+    reader = _Reader(str(path), problems)
+    settings = reader.settings(data)
+    return _with_env(settings, problems), problems
 
 
-def _views(raw: object, path: Path) -> tuple[View, ...]:
-    if raw is None:
-        return DEFAULT_VIEWS
-    if not isinstance(raw, list) or not raw or not all(isinstance(v, dict) for v in raw):
-        raise ConfigError(f"{path}: views must be [[views]] tables with id, title and query.")
-    out = []
-    for index, item in enumerate(raw):
+class _Reader:
+    """Turns the parsed TOML into Settings, noting a Problem for each bad value."""
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        self.file, self.problems = file, problems
+
+    def note(self, key: str, message: str, suggestion: str = "", severity: str = "error") -> None:
+        self.problems.append(Problem(self.file, key, message, suggestion, severity))
+
+    def settings(self, data: dict[str, object]) -> Settings:
+        for key in data:
+            if key not in _TOP_KEYS:
+                hint = suggest(key, _TOP_KEYS) or "docs/config.md lists every key."
+                self.note(key, f"unknown key '{key}'", hint)
+        defaults = Settings()
+        return Settings(
+            profiles=self.profiles(data.get("profiles", {})),
+            default_profile=self.text(data, "default_profile", None),
+            sync_interval_s=self.number(data, "sync_interval_s", defaults.sync_interval_s, float),
+            theme=self.text(data, "theme", defaults.theme) or defaults.theme,
+            keymap_preset=self.preset(data.get("keymap_preset", defaults.keymap_preset)),
+            keymap=self.keymap(data.get("keymap", {})),
+            views=self.views(data.get("views")),
+            prefetch=int(self.number(data, "prefetch", defaults.prefetch, int)),
+            auto_advance=self.flag(data, "auto_advance", defaults.auto_advance),
+        )
+
+    def text(self, data: dict[str, object], key: str, default: str | None) -> str | None:
+        value = data.get(key, default)
+        if value is not None and not isinstance(value, str):
+            self.note(key, f"must be a string, not {value!r}", f'e.g. {key} = "{default or "work"}"')
+            return default
+        return value
+
+    def number(
+        self, data: dict[str, object], key: str, default: float, kind: Callable[[object], float]
+    ) -> float:
+        value = data.get(key, default)
+        try:
+            if isinstance(value, bool):
+                raise ValueError(value)
+            number = kind(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            self.note(key, f"must be a number, not {value!r}", f"e.g. {key} = {default:g}")
+            return default
+        if number < 0:
+            self.note(key, "must not be negative", f"e.g. {key} = {default:g}")
+            return default
+        return number
+
+    def flag(self, data: dict[str, object], key: str, default: bool) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            self.note(key, f"must be true or false, not {value!r}", f"e.g. {key} = {str(default).lower()}")
+            return default
+        return value
+
+    def preset(self, value: object) -> str:
+        if value not in KEYMAP_PRESETS:
+            self.note("keymap_preset", f"unknown preset {value!r}",
+                      suggest(str(value), KEYMAP_PRESETS) or f"Use one of: {', '.join(KEYMAP_PRESETS)}.")
+            return "default"
+        return str(value)
+
+    def keymap(self, raw: object) -> dict[str, str]:
+        if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+            self.note("keymap", "[keymap] maps binding ids to keys", 'e.g. "ticket.reply" = "r,ctrl+r".')
+            return {}
+        return dict(raw)
+
+    def profiles(self, sections: object) -> dict[str, Profile]:
+        if not isinstance(sections, dict) or not all(isinstance(v, dict) for v in sections.values()):
+            self.note("profiles", "'profiles' must hold tables",
+                      "Write one [profiles.NAME] section per profile.")
+            return {}
+        found = {}
+        for name, raw in sections.items():
+            profile = self.profile(name, raw)
+            if profile is not None:
+                found[name] = profile
+        return found
+
+    def profile(self, name: str, raw: dict[str, object]) -> Profile | None:
+        ok = True
+        for key in ("backend", "url"):
+            if not isinstance(raw.get(key), str):
+                self.note(f"profiles.{name}.{key}", f"profiles.{name}.{key} is required (a string)",
+                          'e.g. backend = "demo", url = "https://help.example.com"')
+                ok = False
+        for key in raw:
+            if any(word in key.lower() for word in SECRET_WORDS):
+                self.note(f"profiles.{name}.{key}", "looks like a secret; secrets never go in config.toml",
+                          "Remove it: the token is asked for once and kept in the OS keyring.")
+                ok = False
+        if not ok:
+            return None
+        options = {k: v for k, v in raw.items() if k not in _PROFILE_KEYS}
+        return Profile(
+            name=name, backend=str(raw["backend"]), url=str(raw["url"]),
+            user=str(raw["user"]) if raw.get("user") else None, options=options,
+            verify_tls=bool(raw.get("verify_tls", True)),
+        )
+
+    def views(self, raw: object) -> tuple[View, ...]:
+        if raw is None:
+            return DEFAULT_VIEWS
+        if not isinstance(raw, list) or not raw or not all(isinstance(v, dict) for v in raw):
+            self.note("views", "views must be [[views]] tables with id, title and query",
+                      'e.g. [[views]] id = "urgent" title = "Urgent" query = "priority:urgent"')
+            return DEFAULT_VIEWS
+        out = [view for index, item in enumerate(raw) if (view := self.view(index, item)) is not None]
+        return tuple(out) or DEFAULT_VIEWS
+
+    def view(self, index: int, item: dict[str, object]) -> View | None:
+        where = f"views[{index}]"
         for key in item:
             if key not in _VIEW_KEYS:
-                raise _unknown(f"views[{index}].{key}", {f"views[{index}].{k}" for k in _VIEW_KEYS}, path)
+                self.note(f"{where}.{key}", f"unknown key '{where}.{key}'",
+                          suggest(f"{where}.{key}", {f"{where}.{k}" for k in _VIEW_KEYS}))
         if not isinstance(item.get("id"), str) or not isinstance(item.get("title"), str):
-            raise ConfigError(f"{path}: views[{index}] needs an id and a title.")
+            self.note(where, f"{where} needs an id and a title", 'e.g. id = "mine", title = "Mine"')
+            return None
         problems = parse(str(item.get("query", ""))).problems
         if problems:
-            raise ConfigError(f"{path}: views[{index}].query: {'; '.join(problems)}.")
-        out.append(View(item["id"], item["title"], str(item.get("query", "")), bool(item.get("awaiting_only"))))
-    return tuple(out)
+            self.note(f"{where}.query", f"{where}.query: {'; '.join(problems)}", "See docs/config.md, views.")
+            return None
+        return View(item["id"], item["title"], str(item.get("query", "")), bool(item.get("awaiting_only")))
 
 
-def _profile(name: str, raw: dict[str, object], path: Path) -> Profile:
-    for key in ("backend", "url"):
-        if not isinstance(raw.get(key), str):
-            raise ConfigError(f"{path}: profiles.{name}.{key} is required (a string).")
-    options = {k: v for k, v in raw.items() if k not in _PROFILE_KEYS}
-    return Profile(
-        name=name, backend=str(raw["backend"]), url=str(raw["url"]),
-        user=str(raw["user"]) if raw.get("user") else None, options=options,
-        verify_tls=bool(raw.get("verify_tls", True)),
-    )
+def _with_env(settings: Settings, problems: list[Problem]) -> Settings:
+    """Apply `ENV_OVERRIDES` present in the environment (env beats file)."""
+    raw = {key: os.environ[name] for name, key in ENV_OVERRIDES.items() if os.environ.get(name)}
+    if not raw:
+        return settings
+    env_problems: list[Problem] = []
+    reader = _Reader("environment", env_problems)
+    data: dict[str, object] = dict(raw)
+    for key in ("sync_interval_s", "prefetch"):
+        if key in data:
+            kind = float if key == "sync_interval_s" else int
+            data[key] = reader.number(data, key, getattr(settings, key), kind)
+    if "auto_advance" in data:
+        value = str(data["auto_advance"]).lower()
+        if value not in ("1", "0", "true", "false", "yes", "no"):
+            reader.note("auto_advance", f"must be 1/0 or true/false, not {value!r}",
+                        "e.g. SUPPORTTERM_AUTO_ADVANCE=1")
+            data.pop("auto_advance")
+        else:
+            data["auto_advance"] = value in ("1", "true", "yes")
+    if "keymap_preset" in data:
+        data["keymap_preset"] = reader.preset(data["keymap_preset"])
+    names = {key: name for name, key in ENV_OVERRIDES.items()}
+    problems.extend(Problem(p.file, names.get(p.key, p.key), p.message, p.suggestion, p.severity)
+                    for p in env_problems)
+    from dataclasses import replace
+
+    return replace(settings, **data)  # type: ignore[arg-type]

@@ -26,7 +26,8 @@ from supportterm.logs import log_path, redact, remember_secret
 from supportterm.store.db import Store
 from supportterm.sync.events import OutboxChanged, SyncEvent, SyncStatus
 from supportterm.sync.governor import Governor
-from supportterm.ui.commands import ActionProvider, TicketJumpProvider, ViewProvider
+from supportterm.ui import keymaps, theming
+from supportterm.ui.commands import ActionProvider, ThemeProvider, TicketJumpProvider, ViewProvider
 from supportterm.ui.messages import InboxPainted, SyncEventReceived
 from supportterm.ui.screens.help import HelpScreen
 from supportterm.ui.screens.inbox import InboxScreen
@@ -45,7 +46,7 @@ class SupportTermApp(App[int]):
     """The agent's workspace for one profile."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {TicketJumpProvider, ViewProvider, ActionProvider}
+    COMMANDS = App.COMMANDS | {TicketJumpProvider, ViewProvider, ActionProvider, ThemeProvider}
     TITLE = "supportterm"
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Show every key of this screen"),
@@ -72,7 +73,7 @@ class SupportTermApp(App[int]):
         clock: Callable[[], datetime] | None = None,
         settings: Settings | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(ansi_color=True if theming.no_color() else None)  # NO_COLOR: see theming
         self.profile = profile
         self.store = store
         self.engine: SyncEngine | None = None
@@ -95,11 +96,23 @@ class SupportTermApp(App[int]):
         self.prefetch_count = self.settings.prefetch
         """How many threads at the top of the inbox are fetched ahead of being opened."""
         self._next_sync: Timer | None = None
+        self._theme_notes = theming.install_themes(self, self.settings.theme)
 
     def on_mount(self) -> None:
-        if self.settings.keymap:
-            self.set_keymap(self.settings.keymap)
+        keymap = keymaps.effective_keymap(self.settings.keymap_preset, self.settings.keymap)
+        if keymap:
+            self.set_keymap(keymap)
+        for note in self._theme_notes:
+            self.notify(note, title="Themes", severity="warning", timeout=10)
         self.push_screen(InboxScreen(self.settings.views))
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """The app's own colours for themes that do not define them (Textual's, users' minimal ones)."""
+        return theming.app_defaults(self.current_theme)
+
+    def watch_theme(self, name: str) -> None:
+        """Redraw ANSI-coloured cells (SLA, priority, findings) with the new theme's palette."""
+        theming.use_palette(self, name)
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: object) -> None:
         """A remapped key that collides with another binding: say so once instead of failing silently."""

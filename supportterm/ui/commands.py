@@ -1,4 +1,4 @@
-"""Provides the command palette's providers: jump to a ticket, switch view, act on the current ticket.
+"""Provides the command palette's providers: jump to a ticket, switch view or theme, act on a ticket.
 
 Providers search the local store, never the network (ctrl+p must answer instantly on a dead link).
 """
@@ -112,3 +112,34 @@ class ActionProvider(Provider):
 
     async def _run(self, action: str) -> None:
         await self.screen.run_action(action)
+
+
+class ThemeProvider(Provider):
+    """"theme: supportterm-light" — switch the theme now (for good: `theme = ...` in config.toml)."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+        app = self.app
+        book = getattr(app, "supportterm_themes", None)
+        described = {name: spec.description for name, spec in book.specs.items()} if book else {}
+        out = []
+        for name in sorted(app.available_themes, key=lambda n: (n not in described, n)):
+            current = " (current)" if name == app.theme else ""
+            help_text = (described.get(name) or "Textual") + current
+            out.append((f"theme: {name}", partial(_set_theme, app, name), help_text))
+        return out
+
+    async def discover(self) -> AsyncIterator[DiscoveryHit]:
+        for title, callback, help_text in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> AsyncIterator[Hit]:
+        matcher = self.matcher(query)
+        for title, callback, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, highlight(matcher, title), callback, help=help_text)
+
+
+def _set_theme(app: object, name: str) -> None:
+    app.theme = name  # type: ignore[attr-defined]
+    app.notify(f"Theme: {name}. To keep it, set theme = \"{name}\" in config.toml.", timeout=4)  # type: ignore[attr-defined]

@@ -1,0 +1,141 @@
+"""Provides the glue between theme files and the running app: Textual themes, ANSI palettes, defaults.
+
+`install_themes` registers every theme and picks the one to start with; `palette_for` gives the
+ANSI palette of a theme (how "red" in a ticket row looks); `app_defaults` fills the app's own
+variables for themes that do not define them (Textual's built-ins, users' minimal files), computed
+from the current theme because Textual cannot parse a default that refers to another variable.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from rich.terminal_theme import TerminalTheme
+from textual.theme import Theme
+
+from supportterm.ui.contrast import best_text_on, blend
+from supportterm.ui.themes import (
+    DEFAULT_THEME,
+    NO_COLOR_THEME,
+    PALETTE_ALL,
+    ThemeProblem,
+    ThemeSpec,
+    all_themes,
+)
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+def no_color() -> bool:
+    """Whether the user asked for no colour (https://no-color.org).
+
+    Set at all counts, as Textual counts it. The app then asks Textual for native ANSI colours, so
+    Textual strips them (its NoColor filter) instead of greying truecolour: Textual 8.2.8's
+    Monochrome filter fails on unstyled segments.
+    """
+    return os.environ.get("NO_COLOR") is not None
+
+
+def textual_theme(spec: ThemeSpec) -> Theme:
+    """The Textual theme of a theme file."""
+    return Theme(name=spec.name, dark=spec.dark, ansi=spec.ansi, variables=dict(spec.variables),
+                 **spec.colors)
+
+
+def terminal_theme(spec: ThemeSpec) -> TerminalTheme | None:
+    """The ANSI palette of a truecolour theme as Rich wants it (None for ANSI themes)."""
+    if spec.ansi or not spec.palette:
+        return None
+    from supportterm.ui.contrast import rgb
+
+    colours = [rgb(spec.palette[name]) for name in PALETTE_ALL]
+    background = rgb(spec.colors.get("background", spec.palette["black"]))
+    foreground = rgb(spec.colors.get("foreground", spec.palette["white"]))
+    return TerminalTheme(background, foreground, colours[:8], colours[8:])
+
+
+class ThemeBook:
+    """The themes read at start-up, with their palettes, for the app's lifetime."""
+
+    def __init__(self, specs: list[ThemeSpec], problems: list[ThemeProblem]) -> None:
+        self.specs = {spec.name: spec for spec in specs}
+        self.problems = problems
+        self.palettes = {name: p for name, spec in self.specs.items() if (p := terminal_theme(spec))}
+
+    @classmethod
+    def load(cls) -> ThemeBook:
+        """Built-in and user themes."""
+        return cls(*all_themes())
+
+
+def install_themes(app: App[object], wanted: str | None, book: ThemeBook | None = None) -> list[str]:
+    """Register every theme and switch to `wanted` (NO_COLOR picks the ANSI theme).
+
+    Returns:
+        Problems to show the user once (broken user theme files, an unknown theme name).
+    """
+    book = book or ThemeBook.load()
+    app.supportterm_themes = book  # type: ignore[attr-defined]
+    for spec in book.specs.values():
+        app.register_theme(textual_theme(spec))
+    messages = [str(problem) for problem in book.problems]
+    name = NO_COLOR_THEME if no_color() else (wanted or DEFAULT_THEME)
+    if name not in app.available_themes:
+        messages.append(f"theme {name!r} is not known; using {DEFAULT_THEME}. "
+                        "'supportterm themes' lists the themes.")
+        name = DEFAULT_THEME
+    app.theme = name
+    use_palette(app, name)
+    return messages
+
+
+def use_palette(app: App[object], name: str) -> None:
+    """Draw ANSI colours (ticket rows, status, findings) with the theme's palette, if it has one."""
+    book: ThemeBook | None = getattr(app, "supportterm_themes", None)
+    theme = app.get_theme(name)
+    dark = theme is None or theme.dark
+    palette = book.palettes.get(name) if book else None
+    if palette is None:
+        from textual._ansi_theme import ALABASTER, MONOKAI  # Textual's own defaults, for its themes
+
+        palette = MONOKAI if dark else ALABASTER
+    if dark:
+        app.ansi_theme_dark = palette
+    else:
+        app.ansi_theme_light = palette
+
+
+def app_defaults(theme: Theme) -> dict[str, str]:
+    """Values of the app's own variables for a theme that does not set them."""
+    if theme.ansi:
+        return {
+            "label-reply-background": "ansi_green", "label-reply-foreground": "ansi_black",
+            "label-note-background": "ansi_yellow", "label-note-foreground": "ansi_black",
+            "note-background": "ansi_default", "banner-background": "ansi_red",
+            "banner-foreground": "ansi_bright_white",
+        }
+    background = _hex(theme.background, "#121212" if theme.dark else "#efefef")
+    success = _hex(theme.success, "#4ebf71")
+    warning = _hex(theme.warning, "#ffa62b")
+    error = _hex(theme.error, "#ba3c5b")
+    reply, note, banner = (blend(background, c, 0.45) for c in (success, warning, error))
+    return {
+        "label-reply-background": reply, "label-reply-foreground": best_text_on(reply),
+        "label-note-background": note, "label-note-foreground": best_text_on(note),
+        "note-background": blend(background, warning, 0.08),
+        "banner-background": banner, "banner-foreground": best_text_on(banner),
+    }
+
+
+def _hex(value: str | None, fallback: str) -> str:
+    """A theme colour as "#rrggbb" (Textual themes may use names or rgb())."""
+    if not value:
+        return fallback
+    from textual.color import Color, ColorParseError
+
+    try:
+        return Color.parse(value).hex6
+    except ColorParseError:
+        return fallback
