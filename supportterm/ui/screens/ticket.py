@@ -51,6 +51,8 @@ class TicketScreen(Screen[None]):
                 tooltip="Send a held (conflicting or failed) action anyway"),
         Binding("z", "toggle_quoted", "Quoted", id="ticket.toggle_quoted", show=False,
                 tooltip="Show or hide quoted e-mail history"),
+        Binding("v", "read_full", "Full text", id="ticket.full_text", show=False,
+                tooltip="Read all of a long message that the thread shows cut"),
         Binding("c", "toggle_customer", "Customer", id="ticket.toggle_customer", show=False,
                 tooltip="Show or hide the customer panel"),
         Binding("J", "sibling(1)", "Next ticket", id="ticket.next", show=False),
@@ -193,6 +195,16 @@ class TicketScreen(Screen[None]):
         """Show or hide the quoted history of e-mails."""
         self.show_quoted = not self.show_quoted
         await self._show_thread()
+
+    def action_read_full(self) -> None:
+        """Open the newest cut message of the thread in full (the thread shows a bounded slice)."""
+        from supportterm.ui.screens.full_text import FullTextScreen
+
+        cut = [view for view in self.query(MessageView) if view.cut]
+        if not cut:
+            self.notify("Every message of this ticket is shown in full.", timeout=3)
+            return
+        self.app.push_screen(FullTextScreen(cut[-1].message))
 
     def action_toggle_customer(self) -> None:
         """Show or hide the customer panel (narrow terminals)."""

@@ -8,14 +8,43 @@ from datetime import datetime
 from rich.text import Text
 from textual.widgets import Static
 
-from supportterm.domain.models import Message, Role, Visibility
 from supportterm.domain.mail import readable, split_quoted
+from supportterm.domain.models import Message, Role, Visibility
 from supportterm.domain.mood import is_angry
 from supportterm.domain.text import inert, one_line
 from supportterm.ui import format as fmt
 
-BODY_LIMIT = 20_000
-"""Characters of one body shown at once; a 10 MB body must not freeze the screen."""
+SHOWN_CHARS = 20_000
+"""Characters of one body shown in the thread; a 10 MB body must not freeze the screen (the rest is one
+key away, in the full-text screen)."""
+READ_AHEAD = 4
+"""How much more raw body than is shown gets converted: HTML shrinks a lot when its tags go."""
+FULL_TEXT_KEY = "v"
+
+
+def kilobytes(text: str) -> int:
+    """Size of `text` in whole KB of UTF-8, at least 1."""
+    return max(1, len(text.encode("utf-8", "replace")) // 1024)
+
+
+def body_text(message: Message, *, show_quoted: bool = False) -> tuple[Text, bool, str]:
+    """(what the thread shows of a body, whether it was cut, the new part without quoted history).
+
+    Only a bounded slice of the body is read, converted and made inert, however long the message is.
+    """
+    raw = message.body
+    source = raw[: SHOWN_CHARS * READ_AHEAD]
+    body = readable(source)
+    new, quoted = split_quoted(body)
+    shown = new if quoted and not show_quoted else body
+    cut = len(shown) > SHOWN_CHARS or len(raw) > len(source)
+    text = Text(inert(shown[:SHOWN_CHARS]))
+    if quoted and not show_quoted:
+        text.append(f"\n▸ {len(quoted.splitlines())} quoted lines hidden — z shows them", style="dim italic")
+    if cut:
+        size = f"{kilobytes(shown[:SHOWN_CHARS])} KB of {kilobytes(raw):,} KB"
+        text.append(f"\n✂ Message cut at {size} — press {FULL_TEXT_KEY} to read all of it", style="bold")
+    return text, cut, new
 
 
 def label(message: Message, *, state: str | None = None) -> str:
@@ -47,15 +76,11 @@ class MessageView(Static):
     def __init__(
         self, message: Message, *, now: datetime, state: str | None = None, show_quoted: bool = False
     ) -> None:
-        body = readable(message.body[: BODY_LIMIT * 4])
-        new, quoted = split_quoted(body)
-        text = Text(inert(new if quoted and not show_quoted else body, limit=BODY_LIMIT))
-        if quoted and not show_quoted:
-            text.append(f"\n▸ {len(quoted.splitlines())} quoted lines hidden — z shows them", style="dim italic")
-        if len(message.body) > BODY_LIMIT * 4:
-            text.append(f"\n… {len(message.body):,} characters in all; the rest is not shown", style="dim")
+        text, cut, new = body_text(message, show_quoted=show_quoted)
         super().__init__(text)
         self.message = message
+        self.cut = cut
+        """Whether the body is longer than the thread shows (the full-text screen has the rest)."""
         angry = message.author_role is Role.CUSTOMER and is_angry(new)
         if message.visibility is Visibility.INTERNAL:
             self.add_class("-internal")
