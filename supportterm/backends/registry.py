@@ -20,7 +20,9 @@ _BUILTIN = {
     "django-helpdesk": "supportterm.backends.django_helpdesk:DjangoHelpdeskBackend",
     "generic": "supportterm.backends.generic:GenericRestBackend",
     "zendesk": "supportterm.backends.zendesk:ZendeskBackend",
+    "helpscout": "supportterm.backends.helpscout:HelpScoutBackend",
     "freshdesk": "supportterm.backends.freshdesk:FreshdeskBackend",
+    "zammad": "supportterm.backends.zammad:ZammadBackend",
 }
 """Used when the package runs from a source tree without installed metadata."""
 
