@@ -109,7 +109,7 @@ class VendorServer:
 
     def __init__(self, route: Callable[[Call], Answer]) -> None:
         self._server = _Server(route)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
     @property
     def url(self) -> str:
