@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from supportterm import __version__, paths
-from supportterm.config import Profile, load_settings
+from supportterm import __version__, paths, settings_cli
+from supportterm.config import Profile, config_path, load_settings
 from supportterm.errors import ConfigError, SupportTermError
 
 DEMO_USER = "aysel"
@@ -27,13 +27,17 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-parser per command."""
     parser = argparse.ArgumentParser(prog="supportterm", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"supportterm {__version__}")
+    parser.add_argument("--config", type=Path, metavar="FILE", default=argparse.SUPPRESS,
+                        help="read this config.toml (default: SUPPORTTERM_CONFIG or the config folder)")
     _add_profile_args(parser)
+    _add_theme_arg(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="open the TUI on the embedded demo helpdesk")
     demo.add_argument("--home", type=Path, help="keep data here instead of a throwaway folder")
     demo.add_argument("--tickets", type=int, default=300, help="tickets to seed (default 300)")
     demo.add_argument("--seed", type=int, default=1, help="seed of the generated data")
+    _add_theme_arg(demo)
 
     serve = sub.add_parser("serve-demo", help="run the demo helpdesk alone; prints its URL first")
     serve.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: any free port)")
@@ -51,7 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     shift_cli.add_parser(sub)
     check_cli.add_parser(sub)
+    settings_cli.add_parsers(sub)
     return parser
+
+
+def _add_theme_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--theme", metavar="NAME", default=argparse.SUPPRESS,
+                        help="theme for this run ('supportterm themes' lists them)")
 
 
 def _add_profile_args(parser: argparse.ArgumentParser) -> None:
@@ -62,7 +72,10 @@ def _add_profile_args(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "config", None):
+        os.environ["SUPPORTTERM_CONFIG"] = str(args.config)
     from supportterm.logs import setup_logging
 
     setup_logging()
@@ -81,7 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from supportterm import shift_cli
 
             return shift_cli.run(args)
-        return run_tui(resolve_profile(args))
+        if args.command in settings_cli.COMMANDS:
+            return settings_cli.run(args, parser)
+        return run_tui(resolve_profile(args), theme=getattr(args, "theme", None))
     except SupportTermError as exc:
         print(f"supportterm: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, ConfigError) else 1
@@ -139,13 +154,15 @@ def run_demo(args: argparse.Namespace) -> int:
     from supportterm.demo.server import create_demo_server
 
     home = args.home or Path(tempfile.mkdtemp(prefix="supportterm-home-"))
+    # The demo keeps its data aside, but the agent's own config.toml and themes still apply.
+    os.environ.setdefault("SUPPORTTERM_CONFIG", str(config_path()))
     os.environ["SUPPORTTERM_HOME"] = str(home)
     server = create_demo_server(paths.data_dir() / "demo-helpdesk.sqlite3", tickets=args.tickets, seed=args.seed)
     server.start()
     try:
         profile = Profile(name="demo", backend="demo", url=server.url, user=DEMO_USER,
                           options={"company": "Nimbus"})
-        return run_tui(profile, token=f"demo-{DEMO_USER}")
+        return run_tui(profile, token=f"demo-{DEMO_USER}", theme=getattr(args, "theme", None))
     finally:
         server.stop()
         if args.home is None:
@@ -158,14 +175,20 @@ def _token(profile: Profile) -> str | None:
     return get_token(profile.name, profile.user)
 
 
-def run_tui(profile: Profile, *, token: str | None = None) -> int:
-    """Open the TUI on a profile."""
+def run_tui(profile: Profile, *, token: str | None = None, theme: str | None = None) -> int:
+    """Open the TUI on a profile (`theme` overrides the configured one for this run)."""
+    from dataclasses import replace
+
     from supportterm.store.db import Store
     from supportterm.ui.app import SupportTermApp
 
+    settings = load_settings()
+    if theme:
+        settings = replace(settings, theme=theme)
     store = Store(paths.store_path(profile.name))
     try:
-        app = SupportTermApp(profile=profile, store=store, token=token, token_lookup=_token, settings=load_settings())
+        app = SupportTermApp(profile=profile, store=store, token=token, token_lookup=_token,
+                             settings=settings)
         app.run()
         return app.return_code or 0
     finally:

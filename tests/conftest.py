@@ -45,7 +45,9 @@ class MemoryKeyring(KeyringBackend):
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point SUPPORTTERM_HOME and the XDG folders at tmp_path; drop the caller's config and token."""
     monkeypatch.setenv("SUPPORTTERM_HOME", str(tmp_path))
-    for name in ("SUPPORTTERM_CONFIG", "SUPPORTTERM_TOKEN", "SUPPORTTERM_USER"):
+    for name in ("SUPPORTTERM_CONFIG", "SUPPORTTERM_TOKEN", "SUPPORTTERM_USER", "SUPPORTTERM_THEME",
+                 "SUPPORTTERM_PROFILE", "SUPPORTTERM_KEYMAP_PRESET", "SUPPORTTERM_SYNC_INTERVAL_S",
+                 "SUPPORTTERM_PREFETCH", "SUPPORTTERM_AUTO_ADVANCE", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(tmp_path / "xdg" / name.lower()))

@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from supportterm import paths
-
 DEFAULT_THEME = "supportterm-dark"
 NO_COLOR_THEME = "supportterm-16"
 """Chosen when NO_COLOR is set: Textual then strips its ANSI colours and keeps bold and reverse."""
@@ -86,8 +84,10 @@ def builtin_theme_dirs() -> list[Path]:
 
 
 def user_theme_dir() -> Path:
-    """The folder of the user's own theme files."""
-    return paths.config_dir() / "themes"
+    """The folder of the user's own theme files: `themes/` beside config.toml."""
+    from supportterm.config import config_path
+
+    return config_path().parent / "themes"
 
 
 def read_theme(path: Path) -> ThemeSpec:
