@@ -1,0 +1,92 @@
+"""Provides shape checks of the independent evaluation sets (tuning/ and blind/).
+
+These tests never run the checker: they only guard the labels, so that a broken line or a typo in a
+category cannot silently change the scores the report prints.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+SET_SIZES = {"tuning": 40, "blind": 60}
+LANGS = ("en", "ru", "az")
+CATEGORIES = {
+    "rude", "blame", "dismissive", "sarcasm", "shouting", "argumentative", "informal_address",
+    "confidential", "secret", "language_mismatch", "impersonal_signature",
+}
+KEYS = {"text", "lang", "customer_text", "needs_fix", "categories"}
+AZ_LETTERS = set("əƏıİşŞçÇğĞöÖüÜ")
+
+
+def load(set_name: str, lang: str) -> list[dict[str, object]]:
+    """Every item of one file; a line that is not a JSON object fails here with its number."""
+    path = HERE / set_name / f"{lang}.jsonl"
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        item = json.loads(line)
+        assert isinstance(item, dict), f"{path}:{number}"
+        items.append(item)
+    return items
+
+
+def has_cyrillic(text: str) -> bool:
+    """Whether any letter is Cyrillic (U+0400..U+04FF)."""
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+@pytest.mark.parametrize("set_name", sorted(SET_SIZES))
+@pytest.mark.parametrize("lang", LANGS)
+def test_items_have_the_documented_shape(set_name: str, lang: str) -> None:
+    items = load(set_name, lang)
+    assert len(items) == SET_SIZES[set_name]
+    for item in items:
+        assert set(item) <= KEYS and {"text", "lang", "needs_fix", "categories"} <= set(item), item
+        assert item["lang"] == lang
+        assert isinstance(item["text"], str) and item["text"].strip()
+        categories = item["categories"]
+        assert isinstance(categories, list) and set(categories) <= CATEGORIES, categories
+        assert len(set(categories)) == len(categories)
+        assert item["needs_fix"] is bool(categories), item["text"][:60]
+        if "language_mismatch" in categories:
+            assert item.get("customer_text"), "a language mismatch needs the customer's message"
+        if lang == "en":
+            assert "informal_address" not in categories
+
+
+@pytest.mark.parametrize("set_name", sorted(SET_SIZES))
+@pytest.mark.parametrize("lang", LANGS)
+def test_about_half_of_each_file_needs_a_fix(set_name: str, lang: str) -> None:
+    items = load(set_name, lang)
+    share = sum(bool(item["needs_fix"]) for item in items) / len(items)
+    assert 0.4 <= share <= 0.6
+
+
+@pytest.mark.parametrize("set_name", sorted(SET_SIZES))
+def test_replies_are_written_in_their_file_language(set_name: str) -> None:
+    """Only a labelled language mismatch may be written in another script or language."""
+    for lang in LANGS:
+        for item in load(set_name, lang):
+            if "language_mismatch" in item["categories"]:  # type: ignore[operator]
+                continue
+            text = str(item["text"])
+            if lang == "ru":
+                assert has_cyrillic(text), text[:60]
+            elif lang == "az":
+                assert AZ_LETTERS & set(text) and not has_cyrillic(text), text[:60]
+            else:
+                assert not has_cyrillic(text) and not {"ə", "Ə"} & set(text), text[:60]
+
+
+def test_no_reply_appears_twice_across_the_sets() -> None:
+    """The blind set must not share a reply with the tuning set (or repeat one of its own)."""
+    seen: set[str] = set()
+    for set_name in SET_SIZES:
+        for lang in LANGS:
+            for item in load(set_name, lang):
+                text = " ".join(str(item["text"]).split())
+                assert text not in seen, text[:60]
+                seen.add(text)
