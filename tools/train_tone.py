@@ -3,11 +3,14 @@
 Protocol (shared/data/politeness/README.md, after Danescu-Niculescu-Mizil et al. 2013): requests are
 ranked by `Normalized Score`; the top quartile is polite and the bottom quartile impolite. In-domain
 accuracy is 10-fold cross-validation on Wikipedia; cross-domain trains on Wikipedia and tests on Stack
-Exchange. Only Wikipedia is ever fitted; Stack Exchange and TyDiP are only scored.
+Exchange. Only Wikipedia is ever fitted, and hyperparameters (ridge strength, the minimum number of
+requests a word feature must appear in) are chosen by that Wikipedia cross-validation alone; Stack
+Exchange and TyDiP are scored once, with the chosen model, and never steer a choice.
 
-The model is a ridge regression on the normalised score. It is fitted on every Wikipedia request
-(the middle half carries signal too); the test folds of the in-domain run are always held out. The
-paper's stricter variant, fitted on quartile items only, is printed as well.
+The model is a ridge regression on the normalised score, fitted on every Wikipedia request (the
+middle half carries signal too); the test folds of the in-domain run are always held out, and word
+features are counted on the training folds only. The paper's stricter variant, fitted on quartile
+items only, is printed as well.
 
 Needs numpy, scikit-learn and vaderSentiment (dev tools, not runtime dependencies):
     .venv/bin/pip install numpy scikit-learn vaderSentiment
@@ -18,10 +21,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import re
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
 
@@ -32,11 +36,17 @@ from sklearn.model_selection import KFold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from supportterm.politeness import tone  # noqa: E402
+from supportterm.politeness import tone, tone_features  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "politeness"
-ALPHA_WORDS, ALPHA_STRATEGY = 1.0, 1.0
-MIN_DF = 2
+ALPHAS_WORDS = (0.3, 1.0, 3.0)
+MIN_DFS = (2, 3, 5)
+ALPHAS_STRATEGY = (0.3, 1.0, 3.0, 10.0)
+DECIMALS = 4
+WORD_PREFIXES = ("u:", "b:", "^", "Q:")
+"""Features that name words; the others (strategies, valences) are always kept."""
+
+Feats = list[dict[str, float]]
 
 
 def load(path: Path) -> tuple[list[str], np.ndarray]:
@@ -64,7 +74,28 @@ def valence_lexicon() -> dict[str, float]:
     return out
 
 
-def fit(feats: list[dict[str, float]], y: np.ndarray, alpha: float) -> dict[str, float]:
+def pack_valence(valence: dict[str, float]) -> dict[str, str]:
+    """{"-1.5": "word word …"}: the lexicon grouped by value (tone.unpack_valence reverses it)."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for word, value in sorted(valence.items()):
+        groups[f"{value:g}"].append(word)
+    return {value: " ".join(words) for value, words in sorted(groups.items(), key=lambda kv: float(kv[0]))}
+
+
+def kept(raw: Feats, pool: np.ndarray, min_df: int) -> set[str]:
+    """Word features found in at least `min_df` requests of `pool`, plus every other feature seen."""
+    df: Counter[str] = Counter()
+    for i in pool:
+        df.update(raw[i].keys())
+    return {k for k, n in df.items() if n >= min_df or not k.startswith(WORD_PREFIXES)}
+
+
+def restrict(raw: Feats, known: set[str]) -> Feats:
+    """The features as the scorer sees them: unknown ones dropped, then L2-normalised."""
+    return [tone_features.normalised({k: v for k, v in f.items() if k in known}) for f in raw]
+
+
+def fit(feats: Feats, y: np.ndarray, alpha: float) -> dict[str, float]:
     """Ridge weights as a feature→weight dict, with the intercept under `__intercept__`."""
     vec = DictVectorizer()
     model = Ridge(alpha=alpha).fit(vec.fit_transform(feats), y)
@@ -73,49 +104,45 @@ def fit(feats: list[dict[str, float]], y: np.ndarray, alpha: float) -> dict[str,
     return weights
 
 
-def predict(weights: dict[str, float], feats: list[dict[str, float]]) -> np.ndarray:
+def predict(weights: dict[str, float], feats: Feats) -> np.ndarray:
     """Scores of a linear model, computed as the shipped scorer does."""
     b = weights.get("__intercept__", 0.0)
     return np.array([b + sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in feats])
 
 
-def in_domain(feats: list[dict[str, float]], scores: np.ndarray, alpha: float, strict: bool) -> float:
+def in_domain(raw: Feats, scores: np.ndarray, alpha: float, min_df: int, strict: bool = False) -> float:
     """10-fold accuracy on Wikipedia quartile items; `strict` fits on quartile items only."""
     idx, labels = quartiles(scores)
     accs = []
     for train, test in KFold(10, shuffle=True, random_state=0).split(idx):
         held = set(idx[test].tolist())
         pool = idx[train] if strict else np.array([i for i in range(len(scores)) if i not in held])
-        w = fit([feats[i] for i in pool], scores[pool], alpha)
-        accs.append(float(((predict(w, [feats[i] for i in idx[test]]) > 0) == labels[test]).mean()))
+        known = kept(raw, pool, min_df)
+        w = fit(restrict([raw[i] for i in pool], known), scores[pool], alpha)
+        pred = predict(w, restrict([raw[i] for i in idx[test]], known))
+        accs.append(float(((pred > 0) == labels[test]).mean()))
     return float(np.mean(accs))
 
 
-def cross(weights: dict[str, float], feats: list[dict[str, float]], scores: np.ndarray) -> float:
-    """Accuracy on the quartile items of another corpus."""
+def accuracy(pred: np.ndarray, scores: np.ndarray) -> float:
+    """Accuracy of predictions on the quartile items of a corpus."""
     idx, labels = quartiles(scores)
-    return float(((predict(weights, [feats[i] for i in idx]) > 0) == labels).mean())
+    return float(((pred[idx] > 0) == labels).mean())
 
 
 def binary_accuracy(path: Path, lang: str, weights: dict[str, float]) -> float:
     """Accuracy on a TyDiP binary file (score sign = label) with the strategy model."""
     with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    feats = [tone.strategy_features(r["sentence"], lang) for r in rows]
+    texts = [r["sentence"] for r in rows]
+    feats = [tone_features.strategy_features(t, lang, tone.rude_count(t, lang)) for t in texts]
     labels = np.array([float(r["score"]) > 0 for r in rows])
     return float(((predict(weights, feats) > 0) == labels).mean())
 
 
-def prune(weights: dict[str, float], texts: list[str]) -> dict[str, float]:
-    """Drop word features seen in fewer than MIN_DF requests; round the rest."""
-    df: Counter[str] = Counter()
-    for t in texts:
-        df.update(set(tone.english_features(t, {}).keys()))
-    return {
-        k: round(v, 5)
-        for k, v in weights.items()
-        if (not k.startswith(("u:", "b:", "^", "Q:")) or df[k] >= MIN_DF) and abs(v) >= 1e-5
-    }
+def choose(grid: dict[tuple[float, ...], float]) -> tuple[float, ...]:
+    """The best setting by Wikipedia cross-validation; ties go to the stronger regularisation."""
+    return max(grid, key=lambda k: (round(grid[k], 4), k))
 
 
 ABOUT = (
@@ -125,35 +152,49 @@ ABOUT = (
 )
 
 
-def train(data: Path) -> tuple[dict[str, object], dict[str, float]]:
-    """Fit both models on Wikipedia; returns the weights payload and the accuracies."""
+def train(data: Path, say=print) -> tuple[dict[str, object], dict[str, float]]:  # noqa: ANN001
+    """Choose and fit both models on Wikipedia; returns the weights payload and the accuracies."""
     wiki, wiki_s = load(data / "stanford" / "wikipedia.annotated.csv")
     se, se_s = load(data / "stanford" / "stack-exchange.annotated.csv")
     valence = valence_lexicon()
-    fw = [tone.english_features(t, valence) for t in wiki]
-    fs = [tone.english_features(t, valence) for t in se]
-    words = fit(fw, wiki_s, ALPHA_WORDS)
-    shipped = prune(words, wiki)
-    sw = [tone.strategy_features(t, "en") for t in wiki]
-    ss = [tone.strategy_features(t, "en") for t in se]
-    strategy = fit(sw, wiki_s, ALPHA_STRATEGY)
+    raw = [tone_features.english_raw(t, valence, tone.rude_count(t, "en")) for t in wiki]
+
+    grid = {}
+    for alpha, min_df in itertools.product(ALPHAS_WORDS, MIN_DFS):
+        grid[(alpha, min_df)] = in_domain(raw, wiki_s, alpha, min_df)
+        say(f"  word model  alpha={alpha:<4} min_df={min_df}  Wikipedia 10-fold {grid[(alpha, min_df)]:.2%}")
+    alpha, min_df = choose(grid)
+    min_df = int(min_df)
+    say(f"chosen by Wikipedia cross-validation: alpha={alpha}, min_df={min_df}")
+
+    known = kept(raw, np.arange(len(wiki)), min_df)
+    words = {k: round(v, DECIMALS) for k, v in fit(restrict(raw, known), wiki_s, alpha).items()}
+    fs = [
+        tone_features.english_features(t, valence, tone.rude_count(t, "en"), words.__contains__) for t in se
+    ]
+
+    sw = [tone_features.strategy_features(t, "en", tone.rude_count(t, "en")) for t in wiki]
+    s_grid = {(a,): in_domain(sw, wiki_s, a, 0) for a in ALPHAS_STRATEGY}
+    (s_alpha,) = choose(s_grid)
+    strategy = {k: round(v, DECIMALS) for k, v in fit(sw, wiki_s, s_alpha).items()}
+    ss = [tone_features.strategy_features(t, "en", tone.rude_count(t, "en")) for t in se]
     results = {
-        "wikipedia_10fold": in_domain(fw, wiki_s, ALPHA_WORDS, strict=False),
-        "wikipedia_10fold_strict_quartiles_only": in_domain(fw, wiki_s, ALPHA_WORDS, strict=True),
-        "wikipedia_to_stack_exchange": cross(words, fs, se_s),
-        "wikipedia_to_stack_exchange_shipped_pruned": cross(shipped, fs, se_s),
-        "strategy_model_wikipedia_10fold": in_domain(sw, wiki_s, ALPHA_STRATEGY, strict=False),
-        "strategy_model_to_stack_exchange": cross(strategy, ss, se_s),
+        "wikipedia_10fold": grid[(alpha, min_df)],
+        "wikipedia_10fold_strict_quartiles_only": in_domain(raw, wiki_s, alpha, min_df, strict=True),
+        "wikipedia_to_stack_exchange": accuracy(predict(words, fs), se_s),
+        "strategy_model_wikipedia_10fold": s_grid[(s_alpha,)],
+        "strategy_model_to_stack_exchange": accuracy(predict(strategy, ss), se_s),
         "strategy_model_tydip_en": binary_accuracy(data / "tydip" / "en_test_binary.csv", "en", strategy),
         "strategy_model_tydip_ru": binary_accuracy(data / "tydip" / "ru_test_binary.csv", "ru", strategy),
     }
     payload = {
         "about": ABOUT,
         "scale": 2.0,
+        "chosen": {"alpha": alpha, "min_df": min_df, "strategy_alpha": s_alpha},
         "results": {k: round(v, 4) for k, v in results.items()},
-        "valence": valence,
-        "words": shipped,
-        "strategy": {k: round(v, 5) for k, v in strategy.items()},
+        "valence": pack_valence(valence),
+        "words": words,
+        "strategy": strategy,
     }
     return payload, results
 
