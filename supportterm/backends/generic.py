@@ -123,19 +123,23 @@ class GenericRestBackend(HelpdeskBackend):
                 raise BackendError(f"{self.mapping.source}: endpoints.{endpoint.name}.path needs a value "
                                    f"that is not known while {what}.")
             target = self.mapping.api + path
-        try:
-            query = {} if url is not None else render_query(endpoint.query, variables)
-            body = None if endpoint.body is None else render(endpoint.body, variables)
-        except ValueError as exc:  # a {name:int} whose value is not a number
-            raise BackendError(f"A value cannot be written as endpoints.{endpoint.name} of "
-                               f"{self.mapping.source} asks ({exc}).") from exc
+        query = {} if url is not None else self._filled(endpoint, render_query, endpoint.query, variables)
         query.update(params or {})
+        body = None if endpoint.body is None else self._filled(endpoint, render, endpoint.body, variables)
         async with map_http_errors(what):
             response = await self.client.request(endpoint.method, target, params=query or None,
                                                  json=body, headers=headers)
         if response.status_code != 304:
             raise_for_status(response)
         return response
+
+    def _filled(self, endpoint: Endpoint, fill: Any, template: Any, variables: dict[str, Any]) -> Any:
+        """A template filled in; a value that cannot take its conversion is a BackendError."""
+        try:
+            return fill(template, variables)
+        except ValueError as exc:  # e.g. {assignee_id:int} given "agent-7"
+            raise BackendError(f"A value cannot be written the way endpoints.{endpoint.name} of "
+                               f"{self.mapping.source} asks ({exc}).") from exc
 
     async def _json(self, endpoint: Endpoint, variables: dict[str, Any], what: str, **kw: Any) -> Any:
         return json_body(await self._call(endpoint, variables, what, **kw), what)
@@ -336,7 +340,7 @@ class GenericRestBackend(HelpdeskBackend):
                      **self._out("priority", patch.priority.value if patch.priority else None),
                      "assignee_id": patch.assignee_id}
         headers = await self._guard(ticket_id, expect_version)
-        if endpoint.body is not None and not render(endpoint.body, variables):
+        if endpoint.body is not None and not self._filled(endpoint, render, endpoint.body, variables):
             return await self.get_ticket(ticket_id)
         try:
             response = await self._call(endpoint, variables, f"updating #{ticket_id}", headers=headers)
