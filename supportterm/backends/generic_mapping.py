@@ -243,8 +243,8 @@ def load_mapping(option: object, base: Path | None = None) -> RestMapping:
                           "(or an inline [profiles.NAME.mapping] table); docs/generic-rest.md explains it.",
                           title="Generic mapping problem")
     path = Path(option).expanduser()
-    if not path.is_absolute() and base is not None and not path.exists():
-        path = base / path
+    if not path.is_absolute() and base is not None and (base / path).exists():
+        path = base / path  # beside config.toml first; else from the current folder (scripts, checkouts)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
