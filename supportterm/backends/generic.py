@@ -9,6 +9,7 @@ mapping for django-helpdesk in docs/mappings/.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
@@ -38,6 +39,7 @@ from supportterm.errors import BackendError, ConfigError, ConflictError
 if TYPE_CHECKING:
     import httpx
 
+MAPPING_ENV = "SUPPORTTERM_MAPPING"
 FIND_WINDOW_S = 600
 """How close to our send time a body-matched message must be (find style `body`)."""
 
@@ -72,8 +74,8 @@ class GenericRestBackend(HelpdeskBackend):
     NAME = "generic"
     OPTIONS = (
         BackendOption("url", "Site base URL; the mapping's `api` prefix is added", required=True),
-        BackendOption("mapping", "TOML mapping file (relative to config.toml's folder) or inline table",
-                      required=True),
+        BackendOption("mapping", "TOML mapping file (beside config.toml, or $SUPPORTTERM_MAPPING) or inline "
+                      "table", required=True),
         BackendOption("user", "user name, for Basic auth and the {user} placeholder"),
         BackendOption("token", "API token or password, as the mapping's auth scheme uses it", secret=True),
         BackendOption("agent_id", "your agent id, when the mapping has no whoami endpoint"),
@@ -83,7 +85,8 @@ class GenericRestBackend(HelpdeskBackend):
         self, options: Mapping[str, object], *, client: httpx.AsyncClient, token: str | None
     ) -> None:
         super().__init__(options, client=client, token=token)
-        self.mapping = load_mapping(options.get("mapping"), _config_folder())
+        # SUPPORTTERM_MAPPING stands in for the option with `--backend generic --url URL` (no profile).
+        self.mapping = load_mapping(options.get("mapping") or os.environ.get(MAPPING_ENV), _config_folder())
         # Capabilities depend on the mapping, so they are set per instance; the engine reads them there.
         self.CAPABILITIES = capabilities_of(self.mapping)  # type: ignore[misc]
         self.reader = Reader(self.mapping)

@@ -240,7 +240,8 @@ def load_mapping(option: object, base: Path | None = None) -> RestMapping:
         return parse_mapping(option, "inline mapping")
     if not isinstance(option, (str, Path)) or not str(option):
         raise ConfigError("The generic backend needs the profile option mapping = \"path/to/mapping.toml\" "
-                          "(or an inline [profiles.NAME.mapping] table); docs/generic-rest.md explains it.",
+                          "(or an inline [profiles.NAME.mapping] table, or SUPPORTTERM_MAPPING without a "
+                          "profile); docs/generic-rest.md explains it.",
                           title="Generic mapping problem")
     path = Path(option).expanduser()
     if not path.is_absolute() and base is not None and (base / path).exists():

@@ -3,6 +3,10 @@ the same engine, store and checks as the native demo adapter, with no adapter co
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -113,3 +117,16 @@ async def test_updates_use_if_match_and_a_stale_version_is_a_conflict(
     with pytest.raises(ConflictError):
         await backend.update_ticket(some, TicketPatch(status=Status.CLOSED), expect_version=before.version)
     assert _api(demo, "GET", f"/tickets/{some}")["status"] == wanted.value
+
+
+def test_the_cli_syncs_through_a_mapping_without_a_profile(demo: DemoServer, tmp_path: Path) -> None:
+    """`supportterm sync --backend generic --url URL` with the mapping and token from the environment."""
+    env = {**os.environ, "SUPPORTTERM_HOME": str(tmp_path / "home"), "SUPPORTTERM_MAPPING": str(MAPPING),
+           "SUPPORTTERM_TOKEN": "demo-aysel"}
+    command = [sys.executable, "-m", "supportterm", "sync", "--backend", "generic", "--url", demo.url,
+               "--json"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout)["tickets_changed"] == 40
+    again = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert json.loads(again.stdout)["tickets_changed"] == 0 and json.loads(again.stdout)["requests"] == 1

@@ -182,7 +182,10 @@ def test_a_relative_path_is_found_beside_config_toml(isolated_home: Path) -> Non
     assert backend.mapping.source == str(isolated_home / "config" / "dh.toml")
 
 
-def test_an_inline_table_works_and_the_adapter_refuses_a_missing_option() -> None:
+def test_an_inline_table_works_and_the_adapter_refuses_a_missing_option(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SUPPORTTERM_MAPPING", raising=False)
     client = make_client("http://127.0.0.1:9")
     backend = GenericRestBackend({"mapping": copy.deepcopy(_dh())}, client=client, token="abc")
     assert backend.mapping.source == "inline mapping"
@@ -199,3 +202,9 @@ def test_basic_auth_needs_a_user() -> None:
         GenericRestBackend({"mapping": data}, client=client, token="pw")
     GenericRestBackend({"mapping": data, "user": "agent"}, client=client, token="pw")
     assert client.auth is not None
+
+
+def test_without_a_profile_the_mapping_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUPPORTTERM_MAPPING", str(DH))
+    backend = GenericRestBackend({}, client=make_client("http://127.0.0.1:9"), token="abc")
+    assert backend.mapping.source == str(DH)
