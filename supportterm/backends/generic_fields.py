@@ -136,8 +136,8 @@ class Reader:
     def messages(self, items: list[Any], ticket_id: str, requester: str | None) -> list[Message]:
         """A thread's messages, oldest first, under the mapping's thread rules."""
         out = []
-        for item in items:
-            message = self.message(item, ticket_id, requester, first=not out)
+        for index, item in enumerate(items):
+            message = self.message(item, ticket_id, requester, first=index == 0)
             if self.mapping.thread.skip_empty and not message.body.strip():
                 continue
             out.append(message)

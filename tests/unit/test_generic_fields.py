@@ -165,3 +165,10 @@ def test_text_templates_fill_in_and_paths_escape() -> None:
 def test_a_conversion_that_cannot_be_made_is_a_value_error() -> None:
     with pytest.raises(ValueError):
         render("{n:int}", {"n": "agent-7"})
+
+
+def test_the_opening_message_stays_the_first_one_even_when_it_is_skipped() -> None:
+    followups = [{"id": 1, "user": 4, "comment": "", "public": True, "date": "2026-11-20T09:00:00Z"},
+                 *DH_TICKET["followup_set"][1:]]
+    messages = Reader(MAPPING).messages(followups, "12", "ann@example.com")
+    assert [(m.id, m.author_role) for m in messages][0] == ("32", Role.AGENT)
