@@ -1,27 +1,47 @@
-"""Tests of the tone score: range, direction, the shipped weights and the recorded accuracies."""
+"""Tests of the tone score: range, direction, languages, features, the shipped weights, the accuracies."""
 
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 
 import pytest
 
-from supportterm.politeness import tone
+from supportterm.politeness import tone, tone_features
 
 WEIGHTS = resources.files("supportterm.politeness").joinpath(tone.WEIGHTS_FILE)
+FEATURE_NAME = re.compile(r"(?:u:|b:|\^|Q:)\S+|[SEV]:[A-Z_]+|__intercept__")
+
+
+def shipped() -> dict[str, object]:
+    return json.loads(WEIGHTS.read_bytes())
 
 
 def test_weights_file_is_small_and_has_all_parts() -> None:
     raw = WEIGHTS.read_bytes()
-    assert len(raw) < 1024 * 1024
-    data = json.loads(raw)
-    assert {"words", "strategy", "valence", "results"} <= set(data)
+    assert len(raw) < 300 * 1024
+    assert {"words", "strategy", "valence", "results", "chosen"} <= set(shipped())
 
 
-def test_recorded_in_domain_accuracy_meets_the_target() -> None:
-    results = json.loads(WEIGHTS.read_bytes())["results"]
+def test_every_shipped_weight_names_a_feature_the_scorer_makes() -> None:
+    data = shipped()
+    for model in ("words", "strategy"):
+        names = data[model]
+        assert isinstance(names, dict)
+        odd = [name for name in names if not FEATURE_NAME.fullmatch(name)]
+        assert odd == [], f"{model}: {odd[:5]}"
+    assert "S:GRAT" in data["strategy"] and "E:IMPERATIVE" in data["words"]  # type: ignore[operator]
+
+
+def test_recorded_accuracies_meet_the_targets() -> None:
+    results = shipped()["results"]
+    assert isinstance(results, dict)
     assert results["wikipedia_10fold"] >= 0.84
+    # DESIGN §5 asks 68 % cross-domain; not reached (docs/politeness.md says why). This floor catches a
+    # broken feature pipeline, which falls towards the 50 % of guessing.
+    assert results["wikipedia_to_stack_exchange"] >= 0.60
+    assert results["strategy_model_wikipedia_10fold"] >= 0.72
 
 
 @pytest.mark.parametrize(
@@ -49,7 +69,45 @@ def test_polite_scores_above_rude(polite: str, rude: str, lang: str) -> None:
     assert tone.score(polite, lang) > 0 > tone.score(rude, lang)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Здравствуйте! Спасибо, журнал получили.", "ru"), ("Salam! Təşəkkür edirik, jurnalı aldıq.", "az")],
+)
+def test_rude_words_lower_the_strategy_score(text: str, lang: str) -> None:
+    assert tone.score(text, lang, rude=2) < tone.score(text, lang, rude=0)
+
+
+def test_languages_without_a_model_get_no_score() -> None:
+    assert tone.score("Warum funktioniert das nicht?? Das ist doch lächerlich.", "de") == 0.0
+    assert tone.score("Merci beaucoup pour votre patience !", "fr") == 0.0
+
+
 def test_range_and_empty_text() -> None:
     assert tone.score("") == 0.0
     for text in ["!!!!!!!! ?????", "thanks " * 500, "x" * 10000]:
         assert -1.0 <= tone.score(text) <= 1.0
+
+
+def test_names_of_things_are_blanked_before_words_are_counted() -> None:
+    text = "See https://x.io/a?b=1, mail ops@acme.com, @mpiktas, run `make all`, cfg_file.yml, $x^2$, v2.4.1"
+    blanked = tone_features.blank_names(text)
+    for name in ("x.io", "acme", "mpiktas", "make all", "cfg_file", "x^2", "2.4"):
+        assert name not in blanked
+    assert blanked.split()[:1] == ["See"] and "mail" in blanked and "run" in blanked
+
+
+def test_code_and_numbers_do_not_change_the_tone() -> None:
+    plain = "Thanks! Could you restart the agent and send me the log?"
+    technical = "Thanks! Could you restart agent_v2.service on 10.0.0.7 and send me the log of 2024-03-01?"
+    assert tone.score(plain) == pytest.approx(tone.score(technical), abs=0.15)
+
+
+def test_unknown_words_do_not_dilute_the_score() -> None:
+    """Words the model never saw have no weight, so they must not shrink the known ones either."""
+    known = tone.raw_score("Thank you so much!")
+    assert known == pytest.approx(tone.raw_score("Thank you so much! qzxv blorfle"))
+
+
+def test_valence_lexicon_is_packed_by_value() -> None:
+    assert tone.unpack_valence({"-1.5": "bad sad", "2": "good"}) == {"bad": -1.5, "sad": -1.5, "good": 2.0}
+    assert tone.unpack_valence({"bad": -1.5}) == {}  # a flat file of an older trainer: no crash
