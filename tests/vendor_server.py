@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -57,6 +58,10 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
         return
 
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The Date header from the fake's clock, so tests can move the helpdesk's time."""
+        return super().date_time_string(self.server.clock() if timestamp is None else timestamp)
+
     def _serve(self) -> None:
         split = urlsplit(self.path)
         length = int(self.headers.get("Content-Length") or 0)
@@ -97,9 +102,10 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, route: Callable[[Call], Answer]) -> None:
+    def __init__(self, route: Callable[[Call], Answer], clock: Callable[[], float]) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.route = route
+        self.clock = clock
         self.lock = threading.RLock()
         self.calls: list[Call] = []
 
@@ -107,8 +113,8 @@ class _Server(ThreadingHTTPServer):
 class VendorServer:
     """Serves `route` on a free loopback port in a daemon thread until `stop()`."""
 
-    def __init__(self, route: Callable[[Call], Answer]) -> None:
-        self._server = _Server(route)
+    def __init__(self, route: Callable[[Call], Answer], clock: Callable[[], float] = time.time) -> None:
+        self._server = _Server(route, clock)
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
     @property

@@ -1,9 +1,9 @@
 """Provides the adapter for Zammad through its REST API (`https://<host>/api/v1`).
 
 Auth: `Authorization: Token token=…` (a personal access token with `ticket.agent`). Delta sync is the
-ticket search `updated_at:>=T`, sorted by `updated_at` ascending, `expand=true` for state, priority
-and people by name (`SinceCursor`; it never asks from later than the server's clock minus
-`index_lag_seconds`, because the search runs on Elasticsearch, which is filled behind the database).
+ticket search `updated_at:>T`, sorted by `updated_at` ascending, `expand=true` for state, priority
+and people by name; because the search runs on Elasticsearch, which is filled behind the database,
+the last `index_lag_seconds` are re-checked with a count (`ScanCursor`).
 Threads are the ticket's articles (`internal` = note, `sender` Customer/Agent/System); new articles
 are fetched one by one from the ids the last list reported, so one new message costs one small
 request. Replies and notes are new articles (a note is always `type: note`, because an internal
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
 from supportterm.backends.http import json_body, map_http_errors, raise_for_status
-from supportterm.backends.since_cursor import SinceCursor
+from supportterm.backends.zammad_cursor import ScanCursor
 from supportterm.domain.mail import html_to_text
 from supportterm.domain.models import (
     Agent,
@@ -83,12 +83,6 @@ def priority_from_name(name: str) -> Priority | None:
     """Zammad priorities are named ("1 low", "2 normal", "3 high", or an admin's own words)."""
     lowered = name.lower()
     return next((p for p, words in PRIORITY_WORDS if any(w in lowered for w in words)), None)
-
-
-def es_stamp(value: datetime) -> str:
-    """A timestamp for the Elasticsearch query string: milliseconds, colons escaped (they are syntax)."""
-    text = value.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    return text.replace(":", r"\:")
 
 
 class ZammadBackend(HelpdeskBackend):
@@ -159,12 +153,11 @@ class ZammadBackend(HelpdeskBackend):
         return self._me or await self.whoami()
 
     async def list_changed(self, cursor: str | None, *, limit: int = 500) -> ChangeSet:
-        position = SinceCursor.load(cursor)
-        since = position.since or datetime.now(timezone.utc) - timedelta(days=self.initial_days)
+        position = ScanCursor.load(cursor)
+        start = datetime.now(timezone.utc) - timedelta(days=self.initial_days)
         per_page = max(1, min(limit, PAGE))
-        params = {"query": f"updated_at:>={es_stamp(since)}", "sort_by": "updated_at", "order_by": "asc",
-                  "page": position.page, "per_page": per_page, "expand": "true"}
-        response = await self._request("GET", "/tickets/search", "fetching changes", params=params)
+        response = await self._search(position.query(start), page=position.page, per_page=per_page,
+                                      expand="true")
         items = _list(json_body(response, "fetching changes"), "ticket search result")
         for item in items:
             if isinstance(item.get("article_ids"), list):
@@ -172,14 +165,21 @@ class ZammadBackend(HelpdeskBackend):
         fresh = [i for i in items if position.is_fresh(str(i.get("id")), str(i.get("updated_at")))]
         parsed = [_parse(ticket_from_zammad, item, "ticket") for item in fresh]
         people = {p.id: p for _, persons in parsed for p in persons}
-        full = len(items) >= per_page
-        moved = position.advance([(str(i["id"]), str(i["updated_at"])) for i in items], full=full,
-                                 overlap=timedelta(0), horizon=_server_now(response) - self.index_lag)
-        if position.since is None and moved.since is None:
-            moved.since = since
+        now = _server_now(response)
+        pairs = [(str(i["id"]), str(i["updated_at"])) for i in items]
+        moved = position.after_page(pairs, full=len(items) >= per_page, now=now, lag=self.index_lag)
+        if moved.check_due(now, self.index_lag):
+            counted = await self._search(moved.window_query(), only_total_count="true")
+            total = _total(json_body(counted, "counting recent changes"))
+            moved = moved.counted(total, _server_now(counted), self.index_lag)
         dumped = moved.dump()
         return ChangeSet(tickets=tuple(t for t, _ in parsed), people=tuple(people.values()), cursor=dumped,
-                         has_more=full, not_modified=not fresh and dumped == cursor)
+                         has_more=moved.more or moved.reread, not_modified=not fresh and dumped == cursor)
+
+    async def _search(self, query: str, **params: Any) -> httpx.Response:
+        """The ticket search, oldest change first."""
+        ordered = {"query": query, "sort_by": "updated_at", "order_by": "asc", **params}
+        return await self._request("GET", "/tickets/search", "fetching changes", params=ordered)
 
     async def _ticket_json(self, ticket_id: str, what: str) -> dict[str, Any]:
         data = await self._json("GET", f"/tickets/{ticket_id}", what, params={"expand": "true"})
@@ -336,6 +336,13 @@ def _server_now(response: httpx.Response) -> datetime:
         return parsedate_to_datetime(response.headers["Date"]).astimezone(timezone.utc)
     except (KeyError, TypeError, ValueError):
         return datetime.now(timezone.utc)
+
+
+def _total(data: Any) -> int:
+    """The answer to `only_total_count`: {"total_count": N}."""
+    if not isinstance(data, dict) or not isinstance(data.get("total_count"), int):
+        raise BackendError("Zammad sent a malformed ticket count.")
+    return int(data["total_count"])
 
 
 def _error_text(response: httpx.Response) -> str:

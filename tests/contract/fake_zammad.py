@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
@@ -35,6 +36,7 @@ CUSTOMER_ROLE = 3
 SENDERS = {"Agent": 1, "Customer": 2, "System": 3}
 TYPES = {"email": 1, "phone": 5, "note": 10, "web": 11}
 RANGE = re.compile(r"^updated_at:(>=|>)(.+)$")
+BETWEEN = re.compile(r"^updated_at:\[(.+) TO (.+)\]$")
 
 
 def load(name: str) -> Any:
@@ -85,12 +87,14 @@ class ZammadFake:
                 self.articles[article["id"]] = article
             self.tickets[ticket["id"]] = ticket
         self._last = max(t["updated_at"] for t in self.tickets.values())
+        self.ahead = timedelta(0)
+        """How far the helpdesk's clock runs ahead of the real one (`advance`)."""
         self.index: dict[int, dict[str, Any]] = {}
         self.held: set[int] = set()
         for ticket_id in self.tickets:
             self._reindex(ticket_id)
         self.forced: list[Answer] = []
-        self.server = VendorServer(self.route)
+        self.server = VendorServer(self.route, clock=lambda: time.time() + self.ahead.total_seconds())
 
     @staticmethod
     def _rebased(seed: dict[str, Any]) -> dict[str, Any]:
@@ -115,7 +119,7 @@ class ZammadFake:
 
     def _now(self) -> str:
         """Strictly increasing stamps (Zammad's database keeps microseconds; two writes never tie)."""
-        stamp = _iso(datetime.now(timezone.utc))
+        stamp = _iso(datetime.now(timezone.utc) + self.ahead)
         if stamp <= self._last:
             stamp = _iso(_parse(self._last) + timedelta(milliseconds=1))
         self._last = stamp
@@ -126,6 +130,11 @@ class ZammadFake:
     @property
     def url(self) -> str:
         return self.server.url
+
+    def advance(self, seconds: float) -> None:
+        """Let time pass on the helpdesk (its stamps and its Date header), without waiting."""
+        with self.server.lock:
+            self.ahead += timedelta(seconds=seconds)
 
     def hold_index(self, ticket_id: int) -> None:
         """Stop updating this ticket's search-index entry (Elasticsearch lagging behind the database)."""
@@ -281,6 +290,12 @@ class ZammadFake:
 
     def _matches(self, ticket: dict[str, Any], terms: list[str]) -> bool:
         for term in terms:
+            between = BETWEEN.match(term)
+            if between:
+                low, high = (_parse(v.replace("\\", "").strip('"')) for v in between.groups())
+                if not low <= _parse(ticket["updated_at"]) <= high:
+                    return False
+                continue
             ranged = RANGE.match(term)
             if ranged:
                 bound = _parse(ranged.group(2).replace("\\", "").strip('"'))
@@ -298,6 +313,8 @@ class ZammadFake:
         key = call.arg("sort_by") or "updated_at"
         if key not in self.contract["search"]["sort_by"]:
             raise _unprocessable(f"Unknown sort_by '{key}'")
+        if (call.arg("only_total_count") or "").lower() == "true":
+            return Answer(200, {"total_count": len(found)})
         found.sort(key=lambda t: (t[key], t["id"]), reverse=(call.arg("order_by") or "desc") == "desc")
         pages = self.contract["pagination"]
         per_page = min(int(call.arg("per_page") or call.arg("limit") or pages["per_page_default"]),

@@ -47,3 +47,21 @@ def test_a_cursor_of_another_kind_starts_over() -> None:
     assert SinceCursor.load('{"t": "2020", "ids": [1]}') == SinceCursor()
     assert SinceCursor.load("not json") == SinceCursor()
     assert SinceCursor.load(None) == SinceCursor()
+
+
+def test_zammad_scan_cursor_round_trips_and_waits_for_the_lag_before_counting() -> None:
+    from supportterm.backends.zammad_cursor import ScanCursor
+
+    lag = timedelta(seconds=30)
+    page = [("1", _at(0)), ("2", _at(20))]
+    first = ScanCursor().after_page(page, full=False, now=T0 + timedelta(seconds=25), lag=lag)
+    assert first.floor == T0 - timedelta(seconds=5) and first.seen == {"1": _at(0), "2": _at(20)}
+    assert ScanCursor.load(first.dump()) == first
+    assert first.query(T0) == r"updated_at:>2026-11-26T03\:00\:20.000Z"
+    assert not first.check_due(T0 + timedelta(seconds=30), lag)  # the newest change is 10 s old
+    assert first.check_due(T0 + timedelta(seconds=50), lag)
+    assert first.counted(3, T0 + timedelta(seconds=50), lag).reread  # one more than delivered
+    settled = first.counted(2, T0 + timedelta(seconds=50), lag)
+    assert (settled.floor, settled.seen) == (T0 + timedelta(seconds=20), {"2": _at(20)})
+    assert not settled.check_due(T0 + timedelta(seconds=500), lag)
+    assert ScanCursor.load('{"since": 1}') == ScanCursor() and ScanCursor.load("[") == ScanCursor()
