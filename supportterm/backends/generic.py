@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
 from supportterm.backends.generic_delta import SyncState, end_page, keep_changed
 from supportterm.backends.generic_fields import Reader, fingerprint, format_timestamp, with_marker
-from supportterm.backends.generic_mapping import Endpoint, RestMapping, load_mapping
+from supportterm.backends.generic_mapping import load_mapping
 from supportterm.backends.generic_paging import first_position, last_cursor, next_position, page_request
+from supportterm.backends.generic_schema import Endpoint, RestMapping
 from supportterm.backends.generic_templates import render, render_path, render_query
 from supportterm.backends.http import json_body, map_http_errors, raise_for_status
 from supportterm.domain.models import (

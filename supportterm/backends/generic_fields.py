@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
 
-from supportterm.backends.generic_mapping import DERIVABLE, TIME_FIELDS, FieldSpec, RestMapping
+from supportterm.backends.generic_schema import DERIVABLE, TIME_FIELDS, FieldSpec, RestMapping
 from supportterm.domain.models import (
     Agent,
     Channel,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from supportterm.backends.generic_mapping import Paging
+from supportterm.backends.generic_schema import Paging
 
 
 @dataclass(frozen=True, slots=True)

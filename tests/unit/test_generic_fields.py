@@ -17,7 +17,8 @@ from supportterm.backends.generic_fields import (
     read_field,
     value_key,
 )
-from supportterm.backends.generic_mapping import FieldSpec, parse_mapping
+from supportterm.backends.generic_mapping import parse_mapping
+from supportterm.backends.generic_schema import FieldSpec
 from supportterm.backends.generic_templates import MISSING, placeholders, render, render_path, render_query
 from supportterm.backends.jsonpath import parse_path
 from supportterm.domain.models import Priority, Role, Status, Visibility
