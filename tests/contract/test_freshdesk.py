@@ -293,3 +293,18 @@ async def test_options_are_checked_and_a_foreign_cursor_starts_over(fake: Freshd
         assert len(page.tickets) == 3 and "include" not in fake.server.calls[-1].query
     finally:
         await client.aclose()
+
+
+async def test_the_newest_tickets_come_first_in_one_call(fake: FreshdeskFake, wired: Wired) -> None:
+    recent = await wired.backend.list_recent(2)
+    assert [t.id for t in recent.tickets] == ["1043", "1042"] and recent.cursor is None
+    call = fake.server.calls[-1]
+    assert (call.arg("order_by"), call.arg("order_type"), call.arg("per_page")) == ("updated_at", "desc", "2")
+
+
+async def test_a_status_change_keeps_the_stats_the_inbox_needs(wired: Wired) -> None:
+    before = {t.id: t for t in (await wired.backend.list_changed(None)).tickets}["1041"]
+    after = await wired.backend.update_ticket("1041", TicketPatch(status=Status.PENDING))
+    assert after.status is Status.PENDING
+    assert (after.last_customer_at, after.last_agent_at) == (before.last_customer_at, before.last_agent_at)
+    assert after.due_at == before.due_at  # due_by, not fr_due_by: the first response was given

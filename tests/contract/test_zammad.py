@@ -319,3 +319,10 @@ async def test_options_are_checked(fake: ZammadFake) -> None:
     finally:
         await client.aclose()
     assert timedelta(0) < ZammadBackend({}, client=make_client(fake.url), token=TOKEN).index_lag
+
+
+async def test_the_newest_tickets_come_first_in_one_call(fake: ZammadFake, wired: Wired) -> None:
+    recent = await wired.backend.list_recent(1)
+    assert [t.id for t in recent.tickets] == ["22"] and recent.cursor is None
+    call = fake.server.calls[-1]
+    assert (call.arg("sort_by"), call.arg("order_by"), call.arg("per_page")) == ("updated_at", "desc", "1")
