@@ -40,7 +40,7 @@ from supportterm.domain.models import (
     Visibility,
     parse_time,
 )
-from supportterm.errors import AuthError, BackendError, ConfigError, ConflictError
+from supportterm.errors import AuthError, BackendError, ConfigError, ConflictError, NotFound
 
 if TYPE_CHECKING:
     import httpx
@@ -210,9 +210,12 @@ class ZammadBackend(HelpdeskBackend):
         if after is not None and after.isdigit() and known is not None:
             newer = [i for i in known if i > int(after)]
             if len(newer) <= FETCH_ONE_BY_ONE:
-                articles = [await self._json("GET", f"/ticket_articles/{i}", what, params={"expand": "true"})
-                            for i in newer]
-                return [_parse(message_from_zammad, a, "article") for a in articles]
+                try:
+                    articles = [await self._json("GET", f"/ticket_articles/{i}", what,
+                                                 params={"expand": "true"}) for i in newer]
+                    return [_parse(message_from_zammad, a, "article") for a in articles]
+                except NotFound:
+                    pass  # deleted meanwhile (or the ticket itself): the whole list below says which
         data = _list(await self._json("GET", f"/ticket_articles/by_ticket/{ticket_id}", what,
                                       params={"expand": "true"}), "article list")
         messages = sorted((_parse(message_from_zammad, a, "article") for a in data),

@@ -326,3 +326,18 @@ async def test_the_newest_tickets_come_first_in_one_call(fake: ZammadFake, wired
     assert [t.id for t in recent.tickets] == ["22"] and recent.cursor is None
     call = fake.server.calls[-1]
     assert (call.arg("sort_by"), call.arg("order_by"), call.arg("per_page")) == ("updated_at", "desc", "1")
+
+
+async def test_an_article_deleted_after_the_list_falls_back_to_the_whole_thread(
+    fake: ZammadFake, wired: Wired
+) -> None:
+    _, cursor = await _sync_all(wired.backend, None)
+    thread = await wired.backend.get_thread("21")
+    kept = _customer_writes(fake, 21, "First follow-up.")
+    gone = _customer_writes(fake, 21, "Sent by mistake.")
+    await wired.backend.list_changed(cursor)
+    with fake.server.lock:
+        del fake.articles[gone]
+    newer = await wired.backend.get_thread("21", after=thread[-1].id)
+    assert [m.id for m in newer] == [str(kept)]
+    assert fake.server.calls[-1].path == "/api/v1/ticket_articles/by_ticket/21"
