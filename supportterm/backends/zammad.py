@@ -160,8 +160,7 @@ class ZammadBackend(HelpdeskBackend):
                                       expand="true")
         items = _list(json_body(response, "fetching changes"), "ticket search result")
         for item in items:
-            if isinstance(item.get("article_ids"), list):
-                self._article_ids[str(item["id"])] = sorted(int(i) for i in item["article_ids"])
+            _parse(self._remember_articles, item, "ticket")
         fresh = [i for i in items if position.is_fresh(str(i.get("id")), str(i.get("updated_at")))]
         parsed = [_parse(ticket_from_zammad, item, "ticket") for item in fresh]
         people = {p.id: p for _, persons in parsed for p in persons}
@@ -195,9 +194,13 @@ class ZammadBackend(HelpdeskBackend):
         data = await self._json("GET", f"/tickets/{ticket_id}", what, params={"expand": "true"})
         if not isinstance(data, dict):
             raise BackendError(f"Zammad sent a malformed ticket #{ticket_id}.")
-        if isinstance(data.get("article_ids"), list):
-            self._article_ids[str(ticket_id)] = sorted(int(i) for i in data["article_ids"])
+        _parse(self._remember_articles, data, "ticket")
         return data
+
+    def _remember_articles(self, data: dict[str, Any]) -> None:
+        """Article ids as the ticket lists them, so a refresh can fetch only the new ones."""
+        if isinstance(data.get("article_ids"), list):
+            self._article_ids[str(data["id"])] = sorted(int(i) for i in data["article_ids"])
 
     async def get_ticket(self, ticket_id: str) -> Ticket:
         return _parse(ticket_from_zammad, await self._ticket_json(ticket_id, f"fetching #{ticket_id}"),

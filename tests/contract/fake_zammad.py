@@ -7,7 +7,8 @@ that need `pending_time`, and Zammad's `{error, error_human}` bodies. The search
 *index* of ticket snapshots, as Zammad's Elasticsearch does; a test can hold a ticket's index update
 back (`hold_index`) to play the index lag. Anything the contract does not list is refused with 422.
 State is real: tickets created through the API show up in the search, articles posted by the adapter
-show up in `thread`.
+show up in `thread`. As in Zammad, the search matches on the index but answers with the current
+records from the database.
 """
 
 from __future__ import annotations
@@ -321,7 +322,9 @@ class ZammadFake:
                        pages["per_page_max"])  # a hard cap: larger values are cut, never an error
         page = int(call.arg("page") or 1)
         chunk = found[(page - 1) * per_page: page * per_page]
-        return Answer(200, [self._ticket_shape(t, self._expanding(call)) for t in chunk])
+        # Zammad matches and sorts on the index, then loads the records from the database: the answer
+        # is current even when the index entry that matched is not.
+        return Answer(200, [self._ticket_shape(self.tickets[t["id"]], self._expanding(call)) for t in chunk])
 
     def _create(self, call: Call, user: dict[str, Any], body: dict[str, Any]) -> Answer:
         if self._is_customer(user):
