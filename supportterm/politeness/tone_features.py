@@ -18,18 +18,11 @@ from collections.abc import Callable
 
 from .folding import fold
 
-_SENT_START = r"(?:^|(?<=[.!?;:])\s+|\n)\s*"
-"""The start of a sentence (or of a clause after ';' / ':'), as a regex prefix."""
-
 _SHARED_CUES: dict[str, dict[str, str]] = {
     "en": {
         "GRAT": r"\b(?:thank|thanks|thx|thankyou|appreciate[ds]?|grateful)\b",
         "APOL": r"\b(?:sorry|oops|whoops|apologi[sz]e|apologies|excuse me|forgive me|pardon)\b",
-        "PLEASE": r"(?<=\w)[\s,]+please\b",
-        "PLEASE_START": _SENT_START + r"please\b",
-        "GREET": _SENT_START + r"(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b",
-        "DEFER": _SENT_START + r"(?:great|good|nice|interesting|cool|excellent|awesome|wonderful|fantastic"
-        r"|brilliant|impressive|well done)\b",
+        "PLEASE": r"\w[\s,]+please\b",
         "HEDGE": r"\b(?:think|thought|guess|maybe|perhaps|possibly|probably|presumably|seems?|seemed"
         r"|appears?|suppose|suggest|wonder(?:ing|ed)?|might|assume|believe|likely|somewhat|kind of"
         r"|sort of|fairly|rather|in my opinion|not sure|apparently|usually|generally)\b",
@@ -37,106 +30,146 @@ _SHARED_CUES: dict[str, dict[str, str]] = {
         "INDIC": r"\b(?:can|will) you\b",
         "FACT": r"\b(?:in fact|actually|really|honestly|surely|obviously|clearly|of course|the point"
         r"|the truth)\b",
-        "DIRECT": _SENT_START + r"(?:so|then|and|but|or)\b",
-        "DIRQ": _SENT_START + r"(?:why|what|how|who|where|when)\b",
-        "YOUSTART": _SENT_START + r"(?:you|your|you're|you've|u|ur)\b",
         "WE": r"\b(?:we|our|us|let's)\b",
     },
     "ru": {
         "GRAT": r"спасиб|благодар",
-        "APOL": r"извин|прости|простите|к сожалению|приносим извинения",
-        "PLEASE": r"(?<=\w)[\s,]+пожалуйста|будьте добры",
-        "PLEASE_START": _SENT_START + r"пожалуйста(?!\w)",
-        "GREET": _SENT_START + r"(?:здравствуй|добр(?:ый|ое|ого)|привет|уважаем)",
-        "DEFER": _SENT_START + r"(?:отлично|прекрасно|замечательно|хорошо|здорово)(?!\w)",
+        "APOL": r"извин|прости|к сожалению|приносим извинения",
+        "PLEASE": r"\w[\s,]+пожалуйста|будьте добры",
         "HEDGE": r"возможно|наверное|кажется|думаю|пожалуй|может быть|вероятно|по-моему",
         "SUBJ": r"не могли бы|не затруднит|могли бы вы|не могу ли я",
         "INDIC": r"(?<!\w)(?:можете|сможете) ли",
         "FACT": r"на самом деле|вообще-то|очевидно|конечно же|честно говоря",
-        "DIRECT": _SENT_START + r"(?:так|и|но|а)(?!\w)",
-        "DIRQ": _SENT_START + r"(?:почему|зачем|что|как)(?!\w)",
-        "YOUSTART": _SENT_START + r"(?:вы|ты|ваш|твой)(?!\w)",
         "WE": r"(?<!\w)(?:мы|наш\w*|нам|нас)(?!\w)",
     },
     "az": {
         "GRAT": r"təşəkkür|sağ ol|minnətdar",
         "APOL": r"üzr|bağışla|təəssüf",
-        "PLEASE": r"(?<=\w)[\s,]+(?:zəhmət olmasa|lütfən)|xahiş edirəm|xahiş edirik",
-        "PLEASE_START": _SENT_START + r"(?:zəhmət olmasa|lütfən)(?!\w)",
-        "GREET": _SENT_START + r"(?:salam|hörmətli|xoş gördük|sabahınız)",
-        "DEFER": _SENT_START + r"(?:əla|çox yaxşı|gözəl|möhtəşəm)(?!\w)",
+        "PLEASE": r"\w[\s,]+(?:zəhmət olmasa|lütfən)|xahiş edirəm|xahiş edirik",
         "HEDGE": r"bəlkə|yəqin|deyəsən|məncə|zənnimcə|ehtimal",
         "SUBJ": r"bilərsinizmi|olarmı|mümkündürmü",
         "INDIC": r"edə bilərsiniz\?",
         "FACT": r"əslində|açığı|əlbəttə|aydındır",
-        "DIRECT": _SENT_START + r"(?:və|amma|ancaq|yəni)(?!\w)",
-        "DIRQ": _SENT_START + r"(?:niyə|nə üçün|nə|necə)(?!\w)",
-        "YOUSTART": _SENT_START + r"(?:siz|sən|sizin|sənin)(?!\w)",
         "WE": r"(?<!\w)(?:biz|bizim|bizə)(?!\w)",
     },
 }
-"""Strategies of the 2013 paper with cue lists in every language the checker knows."""
+"""Strategies of the 2013 paper found anywhere in the text, with cue lists in every language."""
 
-_ENGLISH_CUES = {
-    "FIRST_START": _SENT_START + r"(?:i|my|me|i'm|i've|i'd|i'll)\b",
-    "FIRST": r"(?<=\w)\W+(?:i|my|me|mine|myself|i'm|i've|i'd|i'll)\b",
-    "SECOND": r"(?<=\w)\W+(?:you|your|yours|yourself|you're|you've|u|ur)\b",
-    "BTW": r"\bby the way\b|\bbtw\b",
-    "WHY": r"\bwhy\b",
-    "COUNTERFACTUAL": r"\b(?:would|could|should|might) have\b|\bif (?:you|i|we) had\b",
-    "IMPERATIVE": _SENT_START + r"(?:show|try|read|check|look|stop|fix|give|post|see|add|explain|tell"
-    r"|provide|use|make|do|don't|go|get|put|remove|change|edit|learn|google|search|note|consider|keep"
-    r"|leave|answer|define|clarify|include|let)\b",
-    "OBLIGE": r"\byou (?:should|must|need to|have to|ought to|shouldn't|mustn't)\b",
-    "DID_YOU": r"\b(?:did|have|didn't|haven't|do|don't) you\b",
-    "NEGATION": r"\b(?:not|no|never|nothing|nobody|none)\b|n't\b",
-    "WHATEVER": r"\b(?:anyway|anyways|whatever)\b",
-    "SMILEY": r"[:;]-?[)dp]|\(:",
-    "EXCLAIM": r"!",
+_OPENING_CUES: dict[str, dict[str, str]] = {
+    "en": {
+        "PLEASE_START": r"please\b",
+        "GREET": r"(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b",
+        "DEFER": r"(?:great|good|nice|interesting|cool|excellent|awesome|wonderful|fantastic|brilliant"
+        r"|impressive|well done)\b",
+        "DIRECT": r"(?:so|then|and|but|or)\b",
+        "DIRQ": r"(?:why|what|how|who|where|when)\b",
+        "YOUSTART": r"(?:you|your|you're|you've|u|ur)\b",
+    },
+    "ru": {
+        "PLEASE_START": r"пожалуйста(?!\w)",
+        "GREET": r"(?:здравствуй|добр(?:ый|ое|ого)|привет|уважаем)",
+        "DEFER": r"(?:отлично|прекрасно|замечательно|хорошо|здорово)(?!\w)",
+        "DIRECT": r"(?:так|и|но|а)(?!\w)",
+        "DIRQ": r"(?:почему|зачем|что|как)(?!\w)",
+        "YOUSTART": r"(?:вы|ты|ваш|твой)(?!\w)",
+    },
+    "az": {
+        "PLEASE_START": r"(?:zəhmət olmasa|lütfən)(?!\w)",
+        "GREET": r"(?:salam|hörmətli|xoş gördük|sabahınız)",
+        "DEFER": r"(?:əla|çox yaxşı|gözəl|möhtəşəm)(?!\w)",
+        "DIRECT": r"(?:və|amma|ancaq|yəni)(?!\w)",
+        "DIRQ": r"(?:niyə|nə üçün|nə|necə)(?!\w)",
+        "YOUSTART": r"(?:siz|sən|sizin|sənin)(?!\w)",
+    },
 }
-"""English strategies that need English word order or have no cue list in the other languages yet."""
+"""Strategies of the 2013 paper that open a sentence (or a clause after ';' / ':')."""
+
+_FIRST_PERSON = frozenset("i my me mine myself i'm i've i'd i'll".split())
+_SECOND_PERSON = frozenset("you your yours yourself you're you've u ur".split())
+_IMPERATIVES = frozenset(
+    "show try read check look stop fix give post see add explain tell provide use make do don't go get "
+    "put remove change edit learn google search note consider keep leave answer define clarify include "
+    "let".split()
+)
+_NEGATIONS = frozenset("not no never nothing nobody none".split())
+_WHATEVER = frozenset("anyway anyways whatever".split())
+_COUNTERFACTUAL = frozenset(f"{m}_have" for m in ("would", "could", "should", "might")) | {"you_had", "i_had"}
+_OBLIGE = frozenset(f"you_{m}" for m in ("should", "must", "need", "ought", "shouldn't", "mustn't"))
+_DID_YOU = frozenset(f"{v}_you" for v in ("did", "have", "didn't", "haven't", "do", "don't"))
+_SMILEY = re.compile(r"[:;]-?[)dp]|\(:")
+"""English strategies that need English word order or have no cue list in the other languages yet;
+they are found from the words of each sentence, which the word features split anyway."""
 
 
 def _compile(cues: dict[str, str]) -> dict[str, re.Pattern[str]]:
-    return {name: re.compile(rx, re.M) for name, rx in cues.items()}
+    return {name: re.compile(rx) for name, rx in cues.items()}
 
 
 _SHARED = {lang: _compile(cues) for lang, cues in _SHARED_CUES.items()}
-_ENGLISH = _compile(_ENGLISH_CUES)
+_OPENING = {lang: _compile(cues) for lang, cues in _OPENING_CUES.items()}
 _MULTIPUNCT = re.compile(r"[!?]{2,}")
 _CAPS = re.compile(r"\b[A-ZА-ЯƏİÖÜĞŞÇ]{4,}\b")
 
-_NAMES = re.compile(
-    r"<url>|\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+|@[\w.\-]+"  # links, e-mail addresses, @user names
-    r"|`[^`\n]*`|\$[^$\n]+\$"  # inline code, TeX formulas
-    r"|\b\w+(?:[_.]\w+)+(?:\(\))?|\b\w+\(\)"  # identifiers, file names, calls
-    r"|\b\d[\d.,:/-]*"  # numbers, dates, versions
-)
-"""Names of things rather than words: blanked before words are counted."""
+_CODE = re.compile(r"`[^`\n]*+`|\$[^$\n]++\$")
+"""Inline code and TeX formulas."""
+_TOKEN_MARKS = ("://", "@", "www.", "<url>")
+"""A whitespace-delimited token with one of these is a link, an e-mail address or an @user name."""
+_IDENTIFIERS = re.compile(r"\b(?:\d[\d.,:/-]*+|[^\W_]*+(?:(?:_[^\W_]*+|\.[^\W_]++)++(?:\(\))?|\(\)))")
+"""Numbers, dates and versions; identifiers, file names and calls (snake_case, a.b.c, f())."""
+_SPACE = re.compile(r"\s")
+_NOT_SPACE = re.compile(r"\S*")
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[!?]+")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
 
 
 def blank_names(text: str) -> str:
-    """`text` with links, addresses, @user names, code, formulas and numbers replaced by a space."""
-    return _NAMES.sub(" ", text)
+    """`text` with links, addresses, @user names, code, formulas and numbers replaced by spaces."""
+    if "`" in text or "$" in text:
+        text = _CODE.sub(" ", text)
+    for mark in _TOKEN_MARKS:
+        if mark in text:
+            text = _blank_tokens_with(text, mark)
+    return _IDENTIFIERS.sub(" ", text)
+
+
+def _blank_tokens_with(text: str, mark: str) -> str:
+    """`text` with every whitespace-delimited token that contains `mark` replaced by a space.
+
+    Found from the mark outwards: a regex that tries every position costs ten times more.
+    """
+    parts, done = [], 0
+    at = text.find(mark)
+    while at >= 0:
+        start = at
+        while start > done and not _SPACE.match(text, start - 1):
+            start -= 1
+        end = _NOT_SPACE.match(text, at).end()  # type: ignore[union-attr]
+        parts += [text[done:start], " "]
+        done = end
+        at = text.find(mark, end)
+    return "".join(parts) + text[done:]
 
 
 def _present(cues: dict[str, re.Pattern[str]], folded: str, prefix: str) -> dict[str, float]:
     return {prefix + name: 1.0 for name, rx in cues.items() if rx.search(folded)}
 
 
-def strategies(text: str, lang: str, rude: int) -> dict[str, float]:
+def strategies(text: str, lang: str, rude: int, folded: str | None = None) -> dict[str, float]:
     """Which shared strategies `text` uses (1.0 each), its punctuation and capitals, and `rude`.
 
     Args:
         text: the reply, names already blanked.
         lang: en, ru or az (others fall back to the English cues, which rarely fire).
         rude: how many rude-lexicon words the text has.
+        folded: `fold(text, lang)` when the caller has it already.
     """
-    folded = fold(text, lang)
+    folded = fold(text, lang) if folded is None else folded
     feats = _present(_SHARED.get(lang, _SHARED["en"]), folded, "S:")
+    heads = [sentence.lstrip() for sentence in _SENTENCE.split(folded)]
+    for name, rx in _OPENING.get(lang, _OPENING["en"]).items():
+        if any(rx.match(head) for head in heads):
+            feats["S:" + name] = 1.0
     if _MULTIPUNCT.search(text):
         feats["S:MULTIPUNCT"] = 1.0
     if _CAPS.search(text):
@@ -158,17 +191,38 @@ def strategy_features(text: str, lang: str, rude: int) -> dict[str, float]:
     return normalised(feats)
 
 
-def _openers(low: str, feats: dict[str, float]) -> None:
+def _openers(sentences: list[tuple[list[str], bool]], feats: dict[str, float]) -> None:
     """How each sentence starts ("^why", "^could_you") and which word opens a question ("Q:why")."""
-    for sentence in _SENTENCE.split(low):
-        words = _WORD.findall(sentence)
-        if not words:
-            continue
+    for words, question in sentences:
         feats["^" + words[0]] = 1.0
         if len(words) > 1:
             feats[f"^{words[0]}_{words[1]}"] = 1.0
-        if sentence.rstrip().endswith("?"):
+        if question:
             feats["Q:" + words[0]] = 1.0
+
+
+def _english_strategies(
+    sentences: list[tuple[list[str], bool]], pairs: set[str], low: str, feats: dict[str, float]
+) -> None:
+    """The English-only strategies, from the words of each sentence and the word pairs of the text."""
+    firsts = {words[0] for words, _ in sentences}
+    rest = {w for words, _ in sentences for w in words[1:]}
+    found = {
+        "FIRST_START": bool(firsts & _FIRST_PERSON),
+        "FIRST": bool(rest & _FIRST_PERSON),
+        "SECOND": bool(rest & _SECOND_PERSON),
+        "IMPERATIVE": bool(firsts & _IMPERATIVES),
+        "WHY": "why" in firsts or "why" in rest,
+        "NEGATION": bool((firsts | rest) & _NEGATIONS) or "n't" in low,
+        "WHATEVER": bool((firsts | rest) & _WHATEVER),
+        "BTW": "btw" in rest or "btw" in firsts or "by the way" in low,
+        "COUNTERFACTUAL": bool(pairs & _COUNTERFACTUAL),
+        "OBLIGE": bool(pairs & _OBLIGE),
+        "DID_YOU": bool(pairs & _DID_YOU),
+        "SMILEY": bool(_SMILEY.search(low)),
+        "EXCLAIM": "!" in low,
+    }
+    feats.update({"E:" + name: 1.0 for name, yes in found.items() if yes})
 
 
 def english_features(
@@ -190,12 +244,18 @@ def english_raw(text: str, valence: dict[str, float], rude: int) -> dict[str, fl
     """Every English feature of `text`, before filtering and normalisation (the trainer's input)."""
     plain = blank_names(text)
     low = fold(plain, "en")
-    words = _WORD.findall(low)
+    sentences = []
+    for sentence in _SENTENCE.split(low):
+        words = _WORD.findall(sentence)
+        if words:
+            sentences.append((words, sentence.rstrip().endswith("?")))
+    words = [w for sentence_words, _ in sentences for w in sentence_words]
+    pairs = {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
     feats: dict[str, float] = {f"u:{w}": 1.0 for w in words}
-    feats.update({f"b:{a}_{b}": 1.0 for a, b in zip(words, words[1:], strict=False)})
-    _openers(low, feats)
-    feats.update(strategies(plain, "en", rude))
-    feats.update(_present(_ENGLISH, low, "E:"))
+    feats.update({f"b:{pair}": 1.0 for pair in pairs})
+    _openers(sentences, feats)
+    feats.update(strategies(plain, "en", rude, low))
+    _english_strategies(sentences, pairs, low, feats)
     vals = [valence.get(w, 0.0) for w in words]
     feats["V:POS"] = sum(v for v in vals if v > 0) / 4
     feats["V:NEG"] = sum(v for v in vals if v < 0) / 4
