@@ -22,6 +22,8 @@ from supportterm import paths
 from supportterm.domain.query import parse
 from supportterm.domain.views import DEFAULT_VIEWS, View
 from supportterm.errors import ConfigError
+from supportterm.sla_settings import ShiftSettings, SlaSettings, read_shift, read_sla
+from supportterm.sla_settings import accepted_keys as sla_keys
 
 KEYMAP_PRESETS = ("default", "vim")
 DEFAULT_THEME = "supportterm-dark"
@@ -63,6 +65,10 @@ class Settings:
     """Threads at the top of the inbox fetched before they are opened (0: none)."""
     auto_advance: bool = False
     """After sending a reply or changing status, open the next ticket of the view."""
+    sla: SlaSettings = field(default_factory=SlaSettings)
+    """`[sla]`: local SLA policy and breach warnings (sla_settings.py)."""
+    shift: ShiftSettings = field(default_factory=ShiftSettings)
+    """`[shift]`: hand-off ticket and availability."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +91,7 @@ class Problem:
 
 
 _TOP_KEYS = {"default_profile", "profiles", "sync_interval_s", "theme", "keymap_preset", "keymap", "views",
-             "prefetch", "auto_advance"}
+             "prefetch", "auto_advance", "sla", "shift"}
 _VIEW_KEYS = {"id", "title", "query", "awaiting_only"}
 _PROFILE_KEYS = {"backend", "url", "user", "verify_tls"}
 
@@ -103,7 +109,8 @@ ENV_OVERRIDES: dict[str, str] = {
 def accepted_keys() -> set[str]:
     """Every key config.toml accepts, as docs/config.md names them (NAME and ID are placeholders)."""
     return (
-        (_TOP_KEYS - {"profiles", "views", "keymap"})
+        (_TOP_KEYS - {"profiles", "views", "keymap", "sla", "shift"})
+        | sla_keys()
         | {f"profiles.NAME.{key}" for key in _PROFILE_KEYS}
         | {f"views.{key}" for key in _VIEW_KEYS}
         | {"keymap.ID"}
@@ -176,6 +183,8 @@ class _Reader:
             views=self.views(data.get("views")),
             prefetch=int(self.number(data, "prefetch", defaults.prefetch, int)),
             auto_advance=self.flag(data, "auto_advance", defaults.auto_advance),
+            sla=read_sla(data.get("sla"), self.note),
+            shift=read_shift(data.get("shift"), self.note),
         )
 
     def text(self, data: dict[str, object], key: str, default: str | None) -> str | None:
