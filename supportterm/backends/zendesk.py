@@ -207,8 +207,11 @@ class ZendeskBackend(HelpdeskBackend):
         more = bool(data.get("next_page")) and bool(items)
         if more and position.page < SEARCH_PAGES:
             position.page += 1
-        elif more:  # the 1,000-result cap: start a new run just before the last change seen
-            position.anchor, position.page = _shift(max(stamps), -1), 1
+        elif more:  # the 1,000-result cap: a new run from just before the last change seen
+            restart = _shift(max(stamps), -1)
+            # More than 1,000 changes in one second cannot be paged past: skip ahead (a known limit).
+            position.anchor = restart if restart > (position.anchor or "") else max(stamps)
+            position.page = 1
         else:
             position.anchor, position.page, position.initial = None, 1, False
             floor = _shift(position.hi, -self.overlap_s) if position.hi else ""
