@@ -101,12 +101,28 @@ _SMILEY = re.compile(r"[:;]-?[)dp]|\(:")
 they are found from the words of each sentence, which the word features split anyway."""
 
 
-def _compile(cues: dict[str, str]) -> dict[str, re.Pattern[str]]:
+_AZ_ASCII = {
+    "ə": "[əe]",
+    "ı": "[ıi]",
+    "i": "[iı]",
+    "ş": "(?:ş|sh?)",
+    "ç": "(?:ç|ch?)",
+    "ğ": "(?:ğ|gh?)",
+    "ö": "[öo]",
+    "ü": "[üu]",
+}
+"""Azerbaijani is often typed without its letters (tesekkur, zehmet olmasa); cues accept both. The
+cue patterns have these letters only outside character classes."""
+
+
+def _compile(cues: dict[str, str], lang: str) -> dict[str, re.Pattern[str]]:
+    if lang == "az":
+        cues = {name: "".join(_AZ_ASCII.get(ch, ch) for ch in rx) for name, rx in cues.items()}
     return {name: re.compile(rx) for name, rx in cues.items()}
 
 
-_SHARED = {lang: _compile(cues) for lang, cues in _SHARED_CUES.items()}
-_OPENING = {lang: _compile(cues) for lang, cues in _OPENING_CUES.items()}
+_SHARED = {lang: _compile(cues, lang) for lang, cues in _SHARED_CUES.items()}
+_OPENING = {lang: _compile(cues, lang) for lang, cues in _OPENING_CUES.items()}
 _MULTIPUNCT = re.compile(r"[!?]{2,}")
 _CAPS = re.compile(r"\b[A-ZА-ЯƏİÖÜĞŞÇ]{4,}\b")
 

@@ -111,3 +111,9 @@ def test_unknown_words_do_not_dilute_the_score() -> None:
 def test_valence_lexicon_is_packed_by_value() -> None:
     assert tone.unpack_valence({"-1.5": "bad sad", "2": "good"}) == {"bad": -1.5, "sad": -1.5, "good": 2.0}
     assert tone.unpack_valence({"bad": -1.5}) == {}  # a flat file of an older trainer: no crash
+
+
+def test_azerbaijani_typed_without_its_letters_scores_like_the_proper_spelling() -> None:
+    proper = "Salam! Təşəkkür edirik, zəhmət olmasa jurnalı göndərə bilərsinizmi?"
+    ascii_only = "Salam! Tesekkur edirik, zehmet olmasa jurnali gondere bilersinizmi?"
+    assert tone.score(ascii_only, "az") == tone.score(proper, "az") > 0.5
