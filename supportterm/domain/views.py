@@ -21,6 +21,10 @@ class View:
     """Search-language text, e.g. "status:active assignee:me"."""
     awaiting_only: bool = False
     """Only tickets whose customer spoke last (they wait for us)."""
+    sla_risk: bool = False
+    """Only tickets the SLA watch found at risk or breached (domain.sla_watch, refreshed by the app)."""
+    follow_ups: bool = False
+    """Only tickets with an open follow-up reminder."""
 
     def parsed(self, search: str = "") -> Query:
         """This view's query, narrowed by what the agent typed in the search line."""
@@ -36,4 +40,6 @@ DEFAULT_VIEWS: tuple[View, ...] = (
     View("pending", "Pending", "status:pending"),
     View("solved", "Solved", "status:solved,closed"),
     View("all", "All"),
+    View("sla", "SLA at risk", "status:active", awaiting_only=True, sla_risk=True),
+    View("follow_ups", "Follow-ups", follow_ups=True),
 )

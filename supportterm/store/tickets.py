@@ -116,6 +116,11 @@ def _where(view: View, me: str | None, search: str = "") -> tuple[str, list[obje
         args.append(query.ticket_id)
     if view.awaiting_only:
         clauses.append("awaiting = 1")
+    if view.sla_risk:  # the app's SLA watch keeps these ids (store.reminders)
+        clauses.append("id IN (SELECT key FROM json_each(coalesce("
+                       "(SELECT value FROM sync_state WHERE key = 'sla_watch'), '{}')))")
+    if view.follow_ups:
+        clauses.append("id IN (SELECT ticket_id FROM follow_ups WHERE done = 0)")
     match = fts_match(query)
     if match is not None:
         clauses.append("rowid IN (SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?)")

@@ -152,6 +152,8 @@ def inbox(store: Store) -> Store:
         ("urgent", ["1"]),
         ("solved", ["6", "4"]),
         ("all", ["6", "5", "4", "3", "2", "1"]),
+        ("sla", []),  # filled by the app's SLA watch: tests/shift/test_sla_watch.py
+        ("follow_ups", []),  # tickets with open follow-ups: tests/shift/test_sla_watch.py
     ],
 )
 def test_default_views_window_and_count(inbox: Store, view_id: str, expected: list[str]) -> None:
@@ -162,7 +164,8 @@ def test_default_views_window_and_count(inbox: Store, view_id: str, expected: li
 
 
 def test_every_default_view_is_covered() -> None:
-    assert set(VIEWS) == {"open", "mine", "unassigned", "awaiting", "urgent", "pending", "solved", "all"}
+    assert set(VIEWS) == {"open", "mine", "unassigned", "awaiting", "urgent", "pending", "solved", "all",
+                          "sla", "follow_ups"}
 
 
 def test_mine_is_empty_before_sign_in(inbox: Store) -> None:
