@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
+from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend, OAuthEndpoints
 from supportterm.backends.http import json_body, map_http_errors, raise_for_status
 from supportterm.backends.zendesk_map import (
     STATUS_TO_ZD,
@@ -107,7 +107,13 @@ class ZendeskBackend(HelpdeskBackend):
                       "(the search index lags a little)", default="120"),
         BackendOption("initial_days", "incremental mode: how far back the first export starts",
                       default="30"),
+        BackendOption("oauth_client_id", "OAuth client (Admin Center → APIs → OAuth clients, kind public) "
+                      "for `supportterm login` in the browser; leave `user` out"),
+        BackendOption("oauth_redirect_port", "loopback port registered as the client's redirect URL "
+                      "(http://127.0.0.1:PORT/callback)", default="0"),
     )
+    OAUTH = OAuthEndpoints("/oauth/authorizations/new", "/oauth/tokens", scopes=("read", "write"),
+                           json_token_request=True)
     CAPABILITIES = (Capability.DELTA_SYNC | Capability.CONCURRENCY_TOKEN | Capability.INTERNAL_NOTES
                     | Capability.CANNED_REPLIES | Capability.SLA_FIELDS | Capability.FIND_BY_MARKER)
 
@@ -204,8 +210,11 @@ class ZendeskBackend(HelpdeskBackend):
         stamps = [str(i["updated_at"]) for i in items]
         if stamps:
             position.hi = max([position.hi or "", *stamps])
-        more = bool(data.get("next_page")) and bool(items)
-        if more and position.page < SEARCH_PAGES:
+        # At the 1,000-result cap `next_page` may be empty; `count` still says how many matched.
+        capped = position.page >= SEARCH_PAGES and bool(items) and (
+            bool(data.get("next_page")) or int(data.get("count") or 0) > position.page * per_page)
+        more = capped or (bool(data.get("next_page")) and bool(items))
+        if more and not capped:
             position.page += 1
         elif more:  # the 1,000-result cap: a new run from just before the last change seen
             restart = _shift(max(stamps), -1)

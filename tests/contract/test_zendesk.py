@@ -273,3 +273,12 @@ async def test_incremental_export_needs_an_admin_and_resumes_from_its_cursor(
     assert {t.id for t in first.tickets} == {"35436", "35437"} and not first.has_more
     idle = await admin.list_changed(first.cursor)
     assert idle.tickets == ()
+
+
+async def test_past_the_real_cap_where_next_page_is_empty_count_starts_a_new_run(
+    fake: FakeZendesk, make: Make
+) -> None:
+    created = _add_tickets(fake, 1005, spread=True)
+    ids, _, _ = await _drain(make(), None, limit=100)
+    assert set(ids) == {*map(str, created), "35436", "35437"}
+    assert max(int(r.arg("page") or 0) for r in fake.server.requests("/search")) == 10
