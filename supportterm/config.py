@@ -92,7 +92,7 @@ class Problem:
 
 _TOP_KEYS = {"default_profile", "profiles", "sync_interval_s", "theme", "keymap_preset", "keymap", "views",
              "prefetch", "auto_advance", "sla", "shift"}
-_VIEW_KEYS = {"id", "title", "query", "awaiting_only"}
+_VIEW_KEYS = {"id", "title", "query", "awaiting_only", "sla_risk", "follow_ups"}
 _PROFILE_KEYS = {"backend", "url", "user", "verify_tls"}
 
 ENV_OVERRIDES: dict[str, str] = {
@@ -286,7 +286,8 @@ class _Reader:
         if problems:
             self.note(f"{where}.query", f"{where}.query: {'; '.join(problems)}", "See docs/config.md, views.")
             return None
-        return View(item["id"], item["title"], str(item.get("query", "")), bool(item.get("awaiting_only")))
+        return View(item["id"], item["title"], str(item.get("query", "")), bool(item.get("awaiting_only")),
+                    sla_risk=bool(item.get("sla_risk")), follow_ups=bool(item.get("follow_ups")))
 
 
 def _with_env(settings: Settings, problems: list[Problem]) -> Settings:
