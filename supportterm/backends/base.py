@@ -49,6 +49,8 @@ class Capability(enum.Flag):
     NEWEST_FIRST = enum.auto()
     """A first `list_changed` run (cursor None) comes newest first, so its first small page is the
     inbox's first screen and nothing is fetched twice."""
+    AVAILABILITY = enum.auto()
+    """The helpdesk knows whether the agent takes tickets now: `set_available` and `get_available`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,15 @@ class HelpdeskBackend(ABC):
     async def list_canned(self) -> list[CannedReply]:
         """Server-side canned replies (macros). Default: none."""
         return []
+
+    async def set_available(self, available: bool) -> bool:
+        """Mark the signed-in agent available (a shift starts) or not (it ends); returns the state the
+        helpdesk now reports. Only called when `CAPABILITIES` has AVAILABILITY. Default: not supported."""
+        raise NotImplementedError
+
+    async def get_available(self) -> bool:
+        """Whether the helpdesk shows the agent as available. Default: not supported."""
+        raise NotImplementedError
 
     async def aclose(self) -> None:
         """Release adapter resources; the client itself is closed by its owner."""

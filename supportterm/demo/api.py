@@ -220,6 +220,21 @@ def post_customer_message(req: Request) -> Reply:
     return Reply(201 if created else 200, {"ticket": ticket, "message": message})
 
 
+def get_availability(req: Request) -> Reply:
+    """Whether the calling agent takes tickets now."""
+    assert req.agent is not None
+    return Reply(200, req.server.availability.get(req.agent["id"]))
+
+
+def put_availability(req: Request) -> Reply:
+    """Set the calling agent's availability: `{"available": true|false}` (a shift starts or ends)."""
+    assert req.agent is not None
+    available = req.json.get("available")
+    if not isinstance(available, bool) or set(req.json) != {"available"}:
+        raise bad_request('send {"available": true} or {"available": false}')
+    return Reply(200, req.server.availability.set(req.agent["id"], available))
+
+
 def post_activity(req: Request) -> Reply:
     ticket, message = req.server.simulator.act_once()
     return Reply(201, {"ticket": ticket, "message": message})
@@ -230,6 +245,8 @@ ROUTES: list[tuple[str, re.Pattern[str], str, Endpoint]] = [
     # (method, path, who may call: none | read (any token) | agent | admin, endpoint)
     ("GET", re.compile("/healthz"), "none", lambda req: Reply(200, {"ok": True})),
     ("GET", re.compile(f"{API}/me"), "agent", lambda req: Reply(200, req.agent)),
+    ("GET", re.compile(f"{API}/me/availability"), "agent", get_availability),
+    ("PUT", re.compile(f"{API}/me/availability"), "agent", put_availability),
     ("GET", re.compile(f"{API}/agents"), "read", lambda req: Reply(200, {"agents": req.server.agents})),
     ("GET", re.compile(f"{API}/canned"), "read", lambda req: Reply(200, {"canned": list(CANNED)})),
     ("GET", re.compile(f"{API}/changes"), "read", get_changes),

@@ -38,6 +38,7 @@ from supportterm.demo.api import (
     route,
     tag_matches,
 )
+from supportterm.demo.availability import AvailabilityBoard
 from supportterm.demo.db import DemoDB, DemoError, bad_request, real_now
 from supportterm.demo.simulator import Simulator
 from supportterm.domain.models import utc
@@ -222,6 +223,8 @@ class DemoHTTPServer(ThreadingHTTPServer):
         by_login = db.agents_by_login()
         self.agents = list(by_login.values())
         self.tokens = {f"demo-{login}": agent for login, agent in by_login.items()}
+        self.availability = AvailabilityBoard()
+        """Agents' availability (`/me/availability`), in memory."""
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
         super().__init__(address, DemoHandler)
