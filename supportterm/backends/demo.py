@@ -49,6 +49,7 @@ class DemoBackend(HelpdeskBackend):
         Capability.DELTA_SYNC | Capability.ETAG | Capability.CONCURRENCY_TOKEN
         | Capability.INTERNAL_NOTES | Capability.CANNED_REPLIES | Capability.AGENTS_LIST
         | Capability.SLA_FIELDS | Capability.FIND_BY_MARKER | Capability.FIELD_SELECTION
+        | Capability.AVAILABILITY
         | Capability.NEWEST_FIRST
     )
 
@@ -158,6 +159,16 @@ class DemoBackend(HelpdeskBackend):
             return await self._request(method, path, what, json=body, headers=headers)
         except ConflictError as exc:
             raise ConflictError(str(exc), server_version=None) from exc
+
+    async def set_available(self, available: bool) -> bool:
+        what = "setting your availability"
+        response = await self._request("PUT", "/me/availability", what, json={"available": available})
+        return bool(_field(json_body(response, what), "available", bool))
+
+    async def get_available(self) -> bool:
+        what = "reading your availability"
+        response = await self._request("GET", "/me/availability", what)
+        return bool(_field(json_body(response, what), "available", bool))
 
     async def list_canned(self) -> list[CannedReply]:
         data = json_body(await self._request("GET", "/canned", "fetching canned replies"), "canned")

@@ -144,3 +144,17 @@ def test_themes_lists_shipped_and_user_themes(capsys: pytest.CaptureFixture[str]
     assert {"paper", "supportterm-16", "nord"} <= set(names)
     assert main(["themes", "--check"]) == 0
     assert "paper: 47 pairs, lowest" in capsys.readouterr().out
+
+
+def test_theme_flag_reaches_the_app_over_the_config(monkeypatch: pytest.MonkeyPatch) -> None:
+    from supportterm.cli import build_parser
+    from supportterm.ui.app import SupportTermApp
+
+    _config('theme = "supportterm-light"\n')
+    seen: list[str] = []
+    monkeypatch.setattr(SupportTermApp, "run", lambda self, **_: seen.append(self.theme))
+    adhoc = ["--backend", "demo", "--url", "http://127.0.0.1:9"]
+    assert main(adhoc) == 0
+    assert main(["--theme", "supportterm-contrast-dark", *adhoc]) == 0
+    assert seen == ["supportterm-light", "supportterm-contrast-dark"]
+    assert build_parser().parse_args(["demo", "--theme", "supportterm-16"]).theme == "supportterm-16"
