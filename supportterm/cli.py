@@ -50,10 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_profile_args(sync)
     sync.add_argument("--json", action="store_true", help="print the report as JSON")
 
-    from supportterm import shift_cli
+    from supportterm import accounts_cli, shift_cli
     from supportterm.politeness import cli as check_cli
 
     shift_cli.add_parser(sub)
+    accounts_cli.add_parser(sub)
     check_cli.add_parser(sub)
     settings_cli.add_parsers(sub)
     return parser
@@ -96,6 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return shift_cli.run(args)
         if args.command in settings_cli.COMMANDS:
             return settings_cli.run(args, parser)
+        from supportterm import accounts_cli
+
+        if args.command in accounts_cli.COMMANDS:
+            return accounts_cli.run(args)
         return run_tui(resolve_profile(args), theme=getattr(args, "theme", None))
     except SupportTermError as exc:
         print(f"supportterm: {exc}", file=sys.stderr)

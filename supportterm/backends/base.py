@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from supportterm.domain.models import (
     Agent,
+    Attachment,
     CannedReply,
     ChangeSet,
     Message,
@@ -51,6 +52,8 @@ class Capability(enum.Flag):
     inbox's first screen and nothing is fetched twice."""
     AVAILABILITY = enum.auto()
     """The helpdesk knows whether the agent takes tickets now: `set_available` and `get_available`."""
+    ATTACHMENTS = enum.auto()
+    """Messages list their attachments and `fetch_attachment` downloads one on demand."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,22 @@ class BackendOption:
     """Secret options live in the keyring, never in config."""
 
 
+@dataclass(frozen=True, slots=True)
+class OAuthEndpoints:
+    """Where an adapter's helpdesk runs OAuth 2.0 sign-in (authorization code + PKCE), so `supportterm
+    login` can run it without knowing the helpdesk. Paths are taken from the profile url's host."""
+
+    authorize_path: str
+    token_path: str
+    scopes: tuple[str, ...] = ()
+    json_token_request: bool = False
+    """Send the token request as JSON instead of a form body."""
+    client_id_option: str = "oauth_client_id"
+    """The profile option naming the OAuth client an admin registered; OAuth is used only when it is set."""
+    only_without_user: bool = True
+    """A profile with a `user` signs in with an API token instead (e.g. Zendesk's e-mail/token)."""
+
+
 class HelpdeskBackend(ABC):
     """One helpdesk, seen through the domain model."""
 
@@ -72,6 +91,10 @@ class HelpdeskBackend(ABC):
     """Equals the entry-point name in the `supportterm.backends` group."""
     OPTIONS: ClassVar[tuple[BackendOption, ...]] = ()
     CAPABILITIES: ClassVar[Capability] = Capability.NONE
+    MAX_ATTACHMENT_BYTES: ClassVar[int] = 25 * 1024 * 1024
+    """Largest attachment `fetch_attachment` downloads unless told otherwise (25 MiB, a mail limit)."""
+    OAUTH: ClassVar[OAuthEndpoints | None] = None
+    """Set when the helpdesk offers browser sign-in; `supportterm login` then runs the PKCE flow."""
 
     def __init__(
         self, options: Mapping[str, object], *, client: httpx.AsyncClient, token: str | None
@@ -135,6 +158,11 @@ class HelpdeskBackend(ABC):
             if message.marker == marker or (message.body and marker in message.body):
                 return message
         return None
+
+    async def fetch_attachment(self, attachment: Attachment, *, limit: int | None = None) -> bytes:
+        """The content of one attachment, read as a stream and refused past `limit` bytes
+        (default `MAX_ATTACHMENT_BYTES`) with TooLargeError. Default: not supported."""
+        raise NotImplementedError
 
     async def list_canned(self) -> list[CannedReply]:
         """Server-side canned replies (macros). Default: none."""
