@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     import httpx
 
 API = "/v2"
+WRITABLE_STATUSES = ("active", "pending", "closed")
 
 
 @dataclass
@@ -94,7 +95,7 @@ class HelpScoutBackend(HelpdeskBackend):
         BackendOption("overlap_seconds", "how far back each poll looks again", default="60"),
     )
     CAPABILITIES = (Capability.DELTA_SYNC | Capability.CONCURRENCY_TOKEN | Capability.INTERNAL_NOTES
-                    | Capability.CANNED_REPLIES | Capability.FIND_BY_MARKER)
+                    | Capability.CANNED_REPLIES | Capability.FIND_BY_MARKER | Capability.RECENT_FIRST)
 
     def __init__(self, options: Mapping[str, object], *, client: httpx.AsyncClient,
                  token: str | None) -> None:
@@ -204,6 +205,16 @@ class HelpScoutBackend(HelpdeskBackend):
         return ChangeSet(tickets=tuple(t for (t, _), _ in fresh), people=tuple(people.values()),
                          cursor=position.dump(), has_more=more)
 
+    async def list_recent(self, limit: int) -> ChangeSet:
+        """The 25 most recently changed open conversations (one page), for a first inbox screen."""
+        params = {"status": self.initial_status, "sortField": "modifiedAt", "sortOrder": "desc", "page": "1"}
+        if self.mailboxes:
+            params["mailbox"] = ",".join(self.mailboxes)
+        data = await self._json("GET", "/conversations", "fetching the newest conversations", params=params)
+        parsed = [_parse(ticket_from_hs, item, "conversation") for item in _embedded(data, "conversations")]
+        people = {p.id: p for _, persons in parsed for p in persons}
+        return ChangeSet(tickets=tuple(t for t, _ in parsed[:max(1, limit)]), people=tuple(people.values()))
+
     def _prune(self, position: _Cursor) -> None:
         """Forget versions older than the overlap window (no later poll returns them), so the cursor
         stays small."""
@@ -277,7 +288,11 @@ class HelpScoutBackend(HelpdeskBackend):
             if customer is None:
                 raise BackendError(f"Conversation {ticket_id} has no customer to reply to.")
             body.update(customer={"id": customer}, draft=False)
-        body["status"] = STATUS_TO_HS[draft.new_status] if draft.new_status else conversation.get("status")
+        # Without a status a reply would re-activate the conversation; keep it as the agent saw it.
+        keep = conversation.get("status") if conversation.get("status") in WRITABLE_STATUSES else None
+        status = STATUS_TO_HS[draft.new_status] if draft.new_status else keep
+        if status:
+            body["status"] = status
         self._sent[marker] = (draft.body, draft.visibility, datetime.now(timezone.utc))
         kind = "notes" if internal else "reply"
         what = f"sending {'a note' if internal else 'a reply'} to conversation {ticket_id}"

@@ -241,3 +241,24 @@ async def test_saved_replies_are_canned_replies(make: Make) -> None:
     replies = await make().list_canned()
     assert [r.title for r in replies] == ["Password reset link", "Delay notice"]
     assert "here is a new reset link" in replies[0].body and "<p>" not in replies[0].body
+
+
+async def test_the_newest_open_conversations_come_first_in_one_request(
+    fake: FakeHelpScout, make: Make
+) -> None:
+    created = _add_conversations(fake, 30)
+    recent = await make().list_recent(10)
+    assert [t.id for t in recent.tickets] == list(reversed(created))[:10] and recent.cursor is None
+    [request] = fake.server.requests("/v2/conversations", "GET")
+    assert (request.arg("sortOrder"), request.arg("status")) == ("desc", "open")
+
+
+async def test_a_reply_keeps_the_status_unless_it_changes_it_and_never_sends_spam(
+    fake: FakeHelpScout, make: Make
+) -> None:
+    backend = make()
+    await backend.post_message("2391938112", ReplyDraft("Looking into it."), marker="a")
+    assert fake.server.requests("/reply", "POST")[-1].json()["status"] == "pending"
+    fake.conversations[2391938112]["status"] = "spam"
+    await backend.post_message("2391938112", ReplyDraft("Not spam after all."), marker="b")
+    assert "status" not in fake.server.requests("/reply", "POST")[-1].json()

@@ -282,3 +282,12 @@ async def test_past_the_real_cap_where_next_page_is_empty_count_starts_a_new_run
     ids, _, _ = await _drain(make(), None, limit=100)
     assert set(ids) == {*map(str, created), "35436", "35437"}
     assert max(int(r.arg("page") or 0) for r in fake.server.requests("/search")) == 10
+
+
+async def test_the_newest_open_tickets_come_first_in_one_request(fake: FakeZendesk, make: Make) -> None:
+    older = _add_tickets(fake, 5, spread=True)
+    recent = await make().list_recent(3)
+    assert [t.id for t in recent.tickets] == [str(i) for i in reversed(older[-3:])]
+    assert recent.cursor is None and {p.id for p in recent.people} == {str(CUSTOMER_ID)}
+    [request] = fake.server.requests("/search")
+    assert (request.arg("sort_order"), request.arg("per_page")) == ("desc", "3")
