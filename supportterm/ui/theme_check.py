@@ -20,7 +20,8 @@ from supportterm.ui.themes import ThemeSpec
 TEXT_COLOURS = ("foreground", "primary", "accent", "warning", "error", "success")
 TEXT_VARIABLES = ("text-muted", "footer-key-foreground")
 PALETTE_TEXT = ("red", "green", "yellow", "blue", "magenta", "cyan")
-"""ANSI colours the widgets use for text (cells, status bar, outbox states, findings)."""
+"""ANSI colours the widgets use for text (cells, status bar, outbox states, findings). A breached SLA
+is drawn in reverse (the row's background on red), which is the same pair as red text."""
 LABELS = (("label-reply-foreground", "label-reply-background"),
           ("label-note-foreground", "label-note-background"),
           ("banner-foreground", "banner-background"),

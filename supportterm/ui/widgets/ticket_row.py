@@ -40,7 +40,7 @@ COLUMNS: tuple[Column, ...] = (
 
 AT_RISK = timedelta(hours=1)
 """A due time closer than this is shown as at risk."""
-_SLA_STYLE = {SlaStatus.BREACHED: "bold white on red", SlaStatus.AT_RISK: "bold yellow", SlaStatus.OK: ""}
+_SLA_STYLE = {SlaStatus.BREACHED: "bold reverse red", SlaStatus.AT_RISK: "bold yellow", SlaStatus.OK: ""}
 _PRIORITY_STYLE = {Priority.URGENT: "bold red", Priority.HIGH: "yellow"}
 
 
