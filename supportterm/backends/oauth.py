@@ -64,6 +64,15 @@ def zendesk_app(account_url: str, client_id: str, client_secret: str | None = No
                     scopes, json_token_request=True)
 
 
+def helpscout_app(client_id: str, client_secret: str) -> OAuthApp:
+    """Help Scout's authorization-code endpoints (a public app's id and secret). Help Scout matches the
+    redirect URL registered with the app, so pass that URL's port to `login(port=...)`; it documents no
+    PKCE, and the extra parameters are ignored there."""
+    return OAuthApp("https://secure.helpscout.net/authentication/authorizeClientApplication",
+                    "https://api.helpscout.net/v2/oauth2/token", client_id, client_secret,
+                    json_token_request=True)
+
+
 def pkce_pair() -> tuple[str, str]:
     """(code_verifier, S256 code_challenge) as RFC 7636 §4.1-4.2 define them."""
     verifier = secrets.token_urlsafe(64)[:96]

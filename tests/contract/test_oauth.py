@@ -21,6 +21,7 @@ from contract.loopback import LoopbackServer, Reply, Request
 from supportterm.backends.oauth import (
     OAuthApp,
     authorize_url,
+    helpscout_app,
     login,
     pkce_pair,
     refresh,
@@ -184,3 +185,6 @@ def test_pkce_challenge_is_the_s256_of_the_verifier_and_urls_are_zendesks() -> N
                                                   "https://acme.zendesk.com/oauth/tokens")
     url = authorize_url(app, "http://127.0.0.1:5000/callback", "st", challenge)
     assert parse_qs(urlsplit(url).query)["scope"] == ["read write"]
+    hs = helpscout_app("id", "secret")
+    query = parse_qs(urlsplit(authorize_url(hs, "http://127.0.0.1:5000/callback", "st", challenge)).query)
+    assert hs.token_url == "https://api.helpscout.net/v2/oauth2/token" and query["client_id"] == ["id"]
