@@ -72,6 +72,12 @@ class NotFound(BackendError):
     title = "Not found"
 
 
+class TooLargeError(BackendError):
+    """A download is bigger than supportterm agreed to fetch; nothing of it was kept."""
+
+    title = "Too large"
+
+
 class StoreLockedError(SupportTermError):
     """Another supportterm process already owns this profile's cache."""
 

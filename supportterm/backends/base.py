@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from supportterm.domain.models import (
     Agent,
+    Attachment,
     CannedReply,
     ChangeSet,
     Message,
@@ -49,6 +50,8 @@ class Capability(enum.Flag):
     NEWEST_FIRST = enum.auto()
     """A first `list_changed` run (cursor None) comes newest first, so its first small page is the
     inbox's first screen and nothing is fetched twice."""
+    ATTACHMENTS = enum.auto()
+    """Messages list their attachments and `fetch_attachment` downloads one on demand."""
     AVAILABILITY = enum.auto()
     """The helpdesk knows whether the agent takes tickets now: `set_available` and `get_available`."""
 
@@ -88,6 +91,8 @@ class HelpdeskBackend(ABC):
     """Equals the entry-point name in the `supportterm.backends` group."""
     OPTIONS: ClassVar[tuple[BackendOption, ...]] = ()
     CAPABILITIES: ClassVar[Capability] = Capability.NONE
+    MAX_ATTACHMENT_BYTES: ClassVar[int] = 25 * 1024 * 1024
+    """Largest attachment `fetch_attachment` downloads unless told otherwise (25 MiB, a mail limit)."""
     OAUTH: ClassVar[OAuthEndpoints | None] = None
     """Set when the helpdesk offers browser sign-in; `supportterm login` then runs the PKCE flow."""
 
@@ -153,6 +158,11 @@ class HelpdeskBackend(ABC):
             if message.marker == marker or (message.body and marker in message.body):
                 return message
         return None
+
+    async def fetch_attachment(self, attachment: Attachment, *, limit: int | None = None) -> bytes:
+        """The content of one attachment, read as a stream and refused past `limit` bytes
+        (default `MAX_ATTACHMENT_BYTES`) with TooLargeError. Default: not supported."""
+        raise NotImplementedError
 
     async def list_canned(self) -> list[CannedReply]:
         """Server-side canned replies (macros). Default: none."""

@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
+from supportterm.backends.download import read_capped
 from supportterm.backends.http import json_body, map_http_errors, raise_for_status
 from supportterm.domain.models import (
     Agent,
+    Attachment,
     CannedReply,
     ChangeSet,
     Channel,
@@ -29,6 +32,7 @@ from supportterm.domain.models import (
     Visibility,
     parse_time,
 )
+from supportterm.domain.text import one_line
 from supportterm.errors import BackendError, ConflictError
 
 if TYPE_CHECKING:
@@ -50,7 +54,7 @@ class DemoBackend(HelpdeskBackend):
         | Capability.INTERNAL_NOTES | Capability.CANNED_REPLIES | Capability.AGENTS_LIST
         | Capability.SLA_FIELDS | Capability.FIND_BY_MARKER | Capability.FIELD_SELECTION
         | Capability.AVAILABILITY
-        | Capability.NEWEST_FIRST
+        | Capability.NEWEST_FIRST | Capability.ATTACHMENTS
     )
 
     def __init__(
@@ -160,6 +164,14 @@ class DemoBackend(HelpdeskBackend):
         except ConflictError as exc:
             raise ConflictError(str(exc), server_version=None) from exc
 
+    async def fetch_attachment(self, attachment: Attachment, *, limit: int | None = None) -> bytes:
+        name = one_line(attachment.filename, limit=80)
+        body, _ = await read_capped(
+            self.client, f"{API}/attachments/{quote(attachment.id, safe='')}", what=f"downloading {name}",
+            name=name, limit=limit or self.MAX_ATTACHMENT_BYTES,
+        )
+        return body
+
     async def set_available(self, available: bool) -> bool:
         what = "setting your availability"
         response = await self._request("PUT", "/me/availability", what, json={"available": available})
@@ -237,4 +249,14 @@ def message_from_json(data: dict[str, Any]) -> Message:
         author_role=Role(data["author_role"]), visibility=Visibility(data["visibility"]),
         body=str(data["body"]), created_at=created, author_name=data.get("author_name"),
         marker=data.get("marker"),
+        attachments=tuple(attachment_from_json(a, str(data["id"])) for a in data.get("attachments") or ()),
+    )
+
+
+def attachment_from_json(data: dict[str, Any], message_id: str) -> Attachment:
+    """A reference-API attachment object (metadata) as a domain Attachment."""
+    size = data.get("size")
+    return Attachment(
+        id=str(data["id"]), message_id=message_id, filename=str(data.get("filename") or ""),
+        size=int(size) if size is not None else None, content_type=data.get("content_type"),
     )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from supportterm.demo.schema import TICKET_FIELDS, DemoError, bad_request
 
@@ -67,6 +67,9 @@ class Reply:
     status: int
     payload: dict[str, Any] | None
     etag: str | None = None
+    raw: bytes | None = None
+    """A body that is not JSON (an attachment's bytes); sent as is, with `headers`."""
+    headers: dict[str, str] | None = None
 
 
 def etag(*parts: object) -> str:
@@ -220,6 +223,15 @@ def post_customer_message(req: Request) -> Reply:
     return Reply(201 if created else 200, {"ticket": ticket, "message": message})
 
 
+def get_attachment(req: Request) -> Reply:
+    """An attachment's bytes with its type, length and file name (RFC 6266, UTF-8 names too)."""
+    filename, content_type, content = req.db.attachment(req.args[0])
+    ascii_name = filename.encode("ascii", "replace").decode().replace('"', "_").replace("\\", "_")
+    disposition = f'attachment; filename="{ascii_name}"; filename*=UTF-8\'\'{quote(filename, safe="")}'
+    return Reply(200, None, raw=content, headers={"Content-Type": content_type,
+                                                   "Content-Disposition": disposition})
+
+
 def get_availability(req: Request) -> Reply:
     """Whether the calling agent takes tickets now."""
     assert req.agent is not None
@@ -258,6 +270,7 @@ ROUTES: list[tuple[str, re.Pattern[str], str, Endpoint]] = [
     ("POST", re.compile(f"{API}/tickets/([^/]+)/messages"), "agent", post_message),
     ("POST", re.compile(f"{API}/tickets/([^/]+)/customer-messages"), "admin", post_customer_message),
     ("POST", re.compile(f"{API}/_demo/activity"), "admin", post_activity),
+    ("GET", re.compile(f"{API}/attachments/([^/]+)"), "read", get_attachment),
 ]
 
 

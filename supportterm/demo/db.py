@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from supportterm.demo import seeding
+from supportterm.demo import attachments, seeding
 from supportterm.demo.schema import (
     CHANNELS,
     COUNTER_START,
@@ -258,7 +258,17 @@ class DemoDB:
             if marker is not None:
                 where, args = where + " AND m.marker = ?", args + [marker]
             rows = self._conn.execute(f"{MESSAGE_SELECT} WHERE {where} ORDER BY m.num", args).fetchall()
-        return [message_object(r) for r in rows]
+            files = attachments.objects_by_message(self._conn, [r[0] for r in rows])
+        # `attachments` only where there are some: most messages have none, and every byte counts.
+        return [message_object(r) | ({"attachments": files[r[0]]} if r[0] in files else {}) for r in rows]
+
+    def attachment(self, attachment_id: str) -> tuple[str, str, bytes]:
+        """(filename, content type, content) of one attachment; 404 when there is none of that id."""
+        with self._lock:
+            found = attachments.load(self._conn, attachment_id)
+        if found is None:
+            raise DemoError(404, "not_found", f"there is no attachment {attachment_id}")
+        return found
 
     def pick_writer(self, rng: random.Random, follow_up_share: float
                     ) -> tuple[dict[str, Any] | None, dict[str, Any]]:

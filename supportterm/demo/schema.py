@@ -58,6 +58,10 @@ CREATE TABLE IF NOT EXISTS tickets (id TEXT PRIMARY KEY, subject TEXT NOT NULL, 
 CREATE TABLE IF NOT EXISTS messages (num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
     ticket_id TEXT NOT NULL, author_id TEXT NOT NULL, author_role TEXT NOT NULL,
     visibility TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL, marker TEXT);
+CREATE TABLE IF NOT EXISTS attachments (id TEXT PRIMARY KEY, message_id TEXT NOT NULL,
+    filename TEXT NOT NULL, content_type TEXT NOT NULL, size INTEGER NOT NULL, kind TEXT NOT NULL,
+    seed INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS attachments_message ON attachments(message_id);
 """
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+from supportterm.demo import attachments
 from supportterm.demo.schema import COUNTER_START, TICKET_COLS
 from supportterm.domain.models import utc
 
@@ -57,6 +58,7 @@ def insert_seed_data(conn: sqlite3.Connection, data: SeedData, shift: float, sta
     """
     _insert_people(conn, data.agents, data.customers, stamp)
     stats, last_message = _insert_messages(conn, data.messages, shift)
+    attachments.insert(conn, attachments.choose(m["id"] for m in data.messages))
     _insert_tickets(conn, data.tickets, stats, shift, stamp)
     numbers = [int(t["id"]) for t in data.tickets if str(t["id"]).isdigit()]
     return {"ticket": max(numbers, default=COUNTER_START["ticket"]), "message": last_message}

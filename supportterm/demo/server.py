@@ -163,9 +163,10 @@ class DemoHandler(BaseHTTPRequestHandler):
 
     def _send(self, reply: Reply) -> None:
         """Encode a reply: ETag and 304 for GETs, gzip when it pays, Content-Length always."""
-        headers: dict[str, str] = {}
-        body = b"" if reply.payload is None else _json(reply.payload)
-        compress = self._accepts_gzip() and len(body) > GZIP_MIN
+        headers: dict[str, str] = dict(reply.headers or {})
+        body = reply.raw if reply.raw is not None else b"" if reply.payload is None else _json(reply.payload)
+        textual = reply.raw is None or headers.get("Content-Type", "").startswith("text/")
+        compress = self._accepts_gzip() and len(body) > GZIP_MIN and textual  # PNG and PDF gain nothing
         if self.command == "GET" and reply.status in (200, 304):
             tag = reply.etag or etag(hashlib.blake2b(body, digest_size=16).hexdigest(), compress)
             if reply.status == 304 or tag_matches(self.headers.get("If-None-Match"), tag):
@@ -183,7 +184,7 @@ class DemoHandler(BaseHTTPRequestHandler):
     def _write(self, status: int, body: bytes, headers: dict[str, str]) -> None:
         self.send_response(status)
         if status != 304:
-            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Type", headers.pop("Content-Type", "application/json; charset=utf-8"))
             self.send_header("Content-Length", str(len(body)))
         for name, value in headers.items():
             self.send_header(name, value)

@@ -137,6 +137,24 @@ class Ticket:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file that came with a message: listed with the thread, its content fetched only on demand.
+
+    `filename` is the sender's choice and so hostile input: show it through `one_line`, save it under
+    `domain.attachments.safe_filename`.
+    """
+
+    id: str
+    message_id: str
+    filename: str
+    size: int | None = None
+    """Bytes, when the helpdesk says; shown beside the name and checked against the download cap."""
+    content_type: str | None = None
+    locator: str | None = None
+    """Whatever else the adapter needs to fetch the content (a URL or a path); opaque to other layers."""
+
+
+@dataclass(frozen=True, slots=True)
 class Message:
     """One entry of a ticket's thread: a public reply or an internal note."""
 
@@ -150,6 +168,8 @@ class Message:
     author_name: str | None = None
     marker: str | None = None
     """Client idempotency marker, set when supportterm sent it; lets a lost reply be found."""
+    attachments: tuple[Attachment, ...] = ()
+    """Files that came with the message (metadata only)."""
 
 
 @dataclass(frozen=True, slots=True)

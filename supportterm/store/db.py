@@ -85,7 +85,19 @@ CREATE INDEX tickets_view_counts ON tickets (status, awaiting, priority, assigne
 """Inbox windows walk an index in display order instead of sorting the whole view for every page, and
 view counts read only an index (benchmarks/keys.py: page reads 59-186 ms -> 2-20 ms at 100k)."""
 
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, search.SCHEMA, _SCHEMA_SHIFT, _REQUESTER_INDEX, _INBOX_INDEXES)
+_ATTACHMENTS = """
+CREATE TABLE attachments (
+    message_id TEXT NOT NULL, id TEXT NOT NULL, ticket_id TEXT NOT NULL, filename TEXT NOT NULL,
+    size INTEGER, content_type TEXT, locator TEXT, position INTEGER NOT NULL,
+    PRIMARY KEY (message_id, id)
+);
+CREATE INDEX attachments_by_ticket ON attachments (ticket_id);
+"""
+"""Attachment metadata (never content), written with its message and read with the thread."""
+
+MIGRATIONS: tuple[str, ...] = (
+    _SCHEMA_V1, search.SCHEMA, _SCHEMA_SHIFT, _REQUESTER_INDEX, _INBOX_INDEXES, _ATTACHMENTS,
+)
 """Schema steps in order; `PRAGMA user_version` records how many have run. Append, never edit."""
 
 

@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from supportterm.domain.models import (
+    Attachment,
     Channel,
     Message,
     Person,
@@ -65,7 +66,8 @@ def upsert_people(conn: sqlite3.Connection, people: Iterable[Person]) -> None:
 
 
 def upsert_messages(conn: sqlite3.Connection, messages: Iterable[Message]) -> None:
-    """Insert or replace thread messages received from the helpdesk."""
+    """Insert or replace thread messages received from the helpdesk, with their attachment lists."""
+    messages = list(messages)
     conn.executemany(
         "INSERT OR REPLACE INTO messages (id, ticket_id, author_id, author_role, author_name, "
         "visibility, body, created_at, marker, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
@@ -75,6 +77,34 @@ def upsert_messages(conn: sqlite3.Connection, messages: Iterable[Message]) -> No
             for m in messages
         ],
     )
+    _replace_attachments(conn, messages)
+
+
+def _replace_attachments(conn: sqlite3.Connection, messages: list[Message]) -> None:
+    """The helpdesk's list is the truth: a message's attachments are replaced, never merged."""
+    conn.executemany("DELETE FROM attachments WHERE message_id = ?", [(m.id,) for m in messages])
+    conn.executemany(
+        "INSERT OR REPLACE INTO attachments (message_id, id, ticket_id, filename, size, content_type, "
+        "locator, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (m.id, a.id, m.ticket_id, a.filename, a.size, a.content_type, a.locator, position)
+            for m in messages for position, a in enumerate(m.attachments)
+        ],
+    )
+
+
+def attachments_of(conn: sqlite3.Connection, ticket_id: str) -> dict[str, tuple[Attachment, ...]]:
+    """A ticket's attachments by message id, each message's in the helpdesk's order."""
+    rows = conn.execute(
+        "SELECT * FROM attachments WHERE ticket_id = ? ORDER BY message_id, position", (ticket_id,)
+    ).fetchall()
+    found: dict[str, list[Attachment]] = {}
+    for r in rows:
+        found.setdefault(r["message_id"], []).append(Attachment(
+            id=r["id"], message_id=r["message_id"], filename=r["filename"], size=r["size"],
+            content_type=r["content_type"], locator=r["locator"],
+        ))
+    return {message_id: tuple(items) for message_id, items in found.items()}
 
 
 def mark_thread_synced(conn: sqlite3.Connection, ticket_id: str) -> None:
@@ -208,7 +238,8 @@ def get_thread(conn: sqlite3.Connection, ticket_id: str) -> list[Message]:
         "SELECT * FROM messages WHERE ticket_id = ? ORDER BY created_at, outbox_id IS NOT NULL, id",
         (ticket_id,),
     ).fetchall()
-    return [message_from_row(r) for r in rows]
+    files = attachments_of(conn, ticket_id)
+    return [message_from_row(r, files.get(r["id"], ())) for r in rows]
 
 
 def last_message_id(conn: sqlite3.Connection, ticket_id: str) -> str | None:
@@ -261,12 +292,13 @@ def ticket_from_row(row: sqlite3.Row) -> Ticket:
     )
 
 
-def message_from_row(row: sqlite3.Row) -> Message:
-    """Rebuild a Message from a row of the messages table."""
+def message_from_row(row: sqlite3.Row, attachments: tuple[Attachment, ...] = ()) -> Message:
+    """Rebuild a Message from a row of the messages table (and its attachments, read apart)."""
     created = parse_time(row["created_at"])
     assert created is not None
     return Message(
         id=row["id"], ticket_id=row["ticket_id"], author_id=row["author_id"],
         author_role=Role(row["author_role"]), visibility=Visibility(row["visibility"]),
         body=row["body"], created_at=created, author_name=row["author_name"], marker=row["marker"],
+        attachments=attachments,
     )
