@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -19,6 +18,7 @@ from datetime import datetime, timedelta
 from supportterm.domain.models import Channel, Message, Priority, Status, Ticket, format_time, utc
 from supportterm.domain.shift import ShiftView
 from supportterm.domain.sla import SlaKind, SlaPolicy, SlaStatus, evaluate, wait_start
+from supportterm.domain.text import one_line, terminal_safe_json
 
 REPLY, NOTE, UPDATE = "reply", "note", "update"
 
@@ -78,8 +78,9 @@ class ShiftSummary:
         return asdict(self)
 
     def to_json(self) -> str:
-        """The summary as one JSON object."""
-        return json.dumps(self.as_dict(), ensure_ascii=False)
+        """The summary as one JSON object; ticket ids come from the helpdesk, so invisible and control
+        characters are written as escapes (the same data, safe to `cat`)."""
+        return terminal_safe_json(self.as_dict())
 
     def to_csv(self) -> str:
         """The summary as a two-column CSV (`metric,value`), easy to paste into a spreadsheet."""
@@ -87,8 +88,16 @@ class ShiftSummary:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["metric", "value"])
         for key, value in self.as_dict().items():
-            writer.writerow([key, "" if value is None else value])
+            writer.writerow([key, "" if value is None else _csv_cell(value)])
         return out.getvalue()
+
+
+def _csv_cell(value: object) -> object:
+    """A text cell that a spreadsheet shows as text: one inert line, never a formula (=, +, -, @)."""
+    if not isinstance(value, str):
+        return value
+    text = one_line(value)
+    return "'" + text if text.startswith(("=", "+", "-", "@")) else text
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from supportterm.config import Profile, Settings
-from supportterm.domain.text import inert
+from supportterm.domain.text import inert, one_line
 from supportterm.errors import SupportTermError
 from supportterm.logs import log_path, redact, remember_secret
 from supportterm.store.db import Store
@@ -253,8 +253,9 @@ class SupportTermApp(App[int]):
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:
         """Every notification is plain text: messages quote helpdesk answers and ticket content,
-        which must never be read as markup (`[red]`, `[@click=...]`)."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        which must never be read as markup (`[red]`, `[@click=...]`) nor reach the terminal raw."""
+        super().notify(inert(message, limit=2000), title=one_line(title, limit=200), severity=severity,
+                       timeout=timeout, markup=False)
 
     async def canned_library(self) -> list[object]:
         """The canned replies (starter packs, the user's folder, the helpdesk's), loaded once, off the

@@ -136,7 +136,7 @@ class TicketScreen(Screen[None]):
         assignee = cache.get_person(self.reader, ticket.assignee_id)
         now = self.app.clock()  # type: ignore[attr-defined]
         head = Text()
-        head.append(f"#{ticket.id} ", style="bold")
+        head.append(f"#{one_line(ticket.id, limit=40)} ", style="bold")
         head.append(one_line(ticket.subject), style="bold")
         head.append("\n")
         who = one_line(requester.name) if requester else ticket.requester_id
@@ -145,7 +145,7 @@ class TicketScreen(Screen[None]):
         head.append(f"{who}{email}{org}", style="italic")
         head.append(
             f"\nstatus {fmt.STATUS_LABEL[ticket.status]} · priority {ticket.priority.value} · "
-            f"{fmt.CHANNEL_LABEL[ticket.channel]} · lang {ticket.language or '?'} · "
+            f"{fmt.CHANNEL_LABEL[ticket.channel]} · lang {one_line(ticket.language or '?', limit=20)} · "
             f"assignee {one_line(assignee.name) if assignee else '—'}"
         )
         if ticket.due_at and ticket.status.is_active:

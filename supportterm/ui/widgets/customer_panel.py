@@ -33,11 +33,11 @@ class CustomerPanel(Static):
         if person and person.organization:
             text.append(one_line(person.organization) + "\n", style="italic")
         language = (person.language if person else None) or ticket.language or "?"
-        text.append(f"writes in: {language}\nvia: {fmt.CHANNEL_LABEL[ticket.channel]}\n")
+        text.append(f"writes in: {one_line(language, limit=20)}\nvia: {fmt.CHANNEL_LABEL[ticket.channel]}\n")
         others = cache.tickets_of(reader, ticket.requester_id, exclude=ticket.id, limit=OTHER_TICKETS)
         text.append(f"\nOTHER TICKETS ({len(others)})\n", style="bold")
         for other in others:
-            text.append(f"#{other.id} ", style="dim")
+            text.append(f"#{one_line(other.id, limit=20)} ", style="dim")
             text.append(f"{fmt.STATUS_LABEL[other.status]:<7} ", style="bold" if other.status.is_active else "dim")
             room = max(8, self.size.width - 2 - len(other.id) - 10)
             subject = one_line(other.subject)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.text import Text
+from textual.content import Content
 from textual.widgets import Static
 
 from supportterm.domain.mail import readable, split_quoted
@@ -94,5 +95,7 @@ class MessageView(Static):
             self.add_class("-problem")
         if angry:
             self.add_class("-angry")
-        self.border_title = ("⚠ UPSET — take extra care · " if angry else "") + label(message, state=state)
+        # Content, not str: a str border title is parsed as markup, and the author's name is the customer's.
+        warning = "⚠ UPSET — take extra care · " if angry else ""
+        self.border_title = Content(warning + label(message, state=state))
         self.border_subtitle = f"{fmt.age(message.created_at, now)} ago"

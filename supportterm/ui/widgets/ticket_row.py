@@ -63,12 +63,12 @@ def _cells(ticket: Ticket, names: dict[str, str], now: datetime, marked: bool) -
         "due": (due_text, due_style),
         "status": (fmt.STATUS_LABEL[ticket.status], ""),
         "channel": (fmt.CHANNEL_LABEL[ticket.channel], "dim"),
-        "language": (ticket.language or "", "dim"),
+        "language": (one_line(ticket.language or "", limit=20), "dim"),
         "customer": (one_line(names.get(ticket.requester_id, ticket.requester_id)), ""),
         "subject": (one_line(ticket.subject), "bold" if ticket.awaiting_reply else ""),
         "age": (fmt.age(ticket.updated_at, now), "dim"),
         "assignee": (one_line(names.get(ticket.assignee_id or "", "—")), ""),
-        "id": (ticket.id, "dim"),
+        "id": (one_line(ticket.id, limit=40), "dim"),
     }
 
 
