@@ -1,8 +1,11 @@
 """Provides the informal-address heuristics that a word list cannot express: verb endings.
 
 The pronoun and imperative lists live in the lexicons (category `informal_address`); this module
-adds 2nd-person-singular verbs: Russian -ешь/-ишь (можешь → можете) and Azerbaijani -san/-sən
-(edirsən → edirsiniz) and a few past forms (etdin → etdiniz). They run on masked, folded text.
+adds 2nd-person-singular verbs: Russian -ешь/-ишь (можешь → можете), imperatives in -ай/-яй/-уй
+at the start of a clause (выгружай → выгружайте), the singular past after "спасибо, что"
+(написал → написали), and Azerbaijani -san/-sən (edirsən → edirsiniz), a few past forms
+(etdin → etdiniz) and participles with -ın before "üçün" (yazdığın üçün → yazdığınız üçün).
+They run on masked, folded text.
 """
 
 from __future__ import annotations
@@ -15,6 +18,21 @@ from .prepared import Prepared
 _RU_VERB = re.compile(
     r"(?<![\w-])(?!(?:лишь|мышь|тишь|глушь|финишь|малышь)(?!\w))(\w{2,}?)([еи])шь(?:ся)?(?!\w)"
 )
+_RU_CLAUSE_START = (
+    r"(?:(?<=^)|(?<=\n)|(?<=[.!?,;:—–-])\s*|(?<![\w-])(?:и|а|или|но|пока|просто|лучше|сначала|теперь|потом|"
+    r"пожалуйста|не|тогда|затем)\s+)"
+)
+_RU_IMPERATIVE = re.compile(_RU_CLAUSE_START + r"(\w{2,}(?:ай|яй|уй|юй))(?![\w-])")
+_RU_NOT_IMPERATIVES = frozenset(
+    "случай край чай май рай сарай трамвай урожай обычай китай шанхай каравай дубай уругвай парагвай попугай "
+    "самурай лишай николай исай бабай негодяй лентяй разгильдяй буй".split()
+)
+"""Nouns and names that end like singular imperatives."""
+_RU_THANKS_PAST = re.compile(
+    r"(?<![\w-])(?:спасибо|благодарю|благодарим),?\s+что\s+(?:(?:ты|сразу|быстро|так|уже|все-таки|вовремя)\s+)*"
+    r"(\w+[аиеоуыя]л(?:а|ся|ась)?)(?![\w-])"
+)
+"""'Спасибо, что написал': a singular past verb thanks one person informally (formal: написали)."""
 _AZ_SUFFIX = (
     r"(?:m[ıiuü]|[ıiuü]r|[ae]r|ar|[əe]r|m[ıiuü]ş|m[ıiuü]r|m[ae]z|m[əe]z|[ae]c[ae]q|[əe]c[əe]k|"
     r"m[ae]l[ıi]|m[əe]l[ıi]|[ıi]rd[ıi]n|d[ıi]r)"
@@ -25,12 +43,45 @@ _AZ_PAST = re.compile(
     r"(?<!\w)(etd[ıi]n|yazd[ıi]n|gördün|oxudun|bildin|basd[ıi]n|göndərdin|ald[ıi]n|ded[ıi]n|sild[ıi]n|"
     r"yoxlad[ıi]n|etmədin|oxumad[ıi]n|başa düşmədin|gəldin|verdin|açd[ıi]n|bağlad[ıi]n)(?!\w)"
 )
+_AZ_PARTICIPLE = re.compile(r"(?<!\w)(\w+(?:d|t)[ıiuü](?:ğ|y)[ıiuü]n)(?=\s+(?:üçün|ucun)(?!\w))")
+"""'yazdığın üçün': a participle with the sən possessive (formal: yazdığınız üçün)."""
 _AZ_NOT_VERBS = frozenset({"insan", "hesab", "nisan", "ehsan", "lisan", "ərsan"})
 """Nouns that end like 2nd-person verbs."""
 
 
-def _ru_verbs(prep: Prepared) -> list[Finding]:
+def _ru_imperatives(prep: Prepared) -> list[Finding]:
     out = []
+    for m in _RU_IMPERATIVE.finditer(prep.folded):
+        word = m.group(1)
+        if word in _RU_NOT_IMPERATIVES:
+            continue
+        out.append(
+            finding(
+                "informal_address",
+                m.start(1),
+                m.end(1),
+                "Informal imperative (ты): use the вы form.",
+                _keep_case(prep.text, m.start(1), word + "те"),
+            )
+        )
+    for m in _RU_THANKS_PAST.finditer(prep.folded):
+        verb = m.group(1)
+        stem = verb[: verb.rindex("л") + 1]
+        formal = stem + ("ись" if verb.endswith(("ся", "сь")) else "и")
+        out.append(
+            finding(
+                "informal_address",
+                m.start(1),
+                m.end(1),
+                "Singular past (ты): thank the customer with the вы form.",
+                _keep_case(prep.text, m.start(1), formal),
+            )
+        )
+    return out
+
+
+def _ru_verbs(prep: Prepared) -> list[Finding]:
+    out = _ru_imperatives(prep)
     for m in _RU_VERB.finditer(prep.folded):
         stem, vowel = m.group(1), m.group(2)
         reflexive = m.group().endswith("ся")
@@ -65,6 +116,18 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 m.end(),
                 "Informal verb form (sən): use the siz form.",
                 _keep_case(prep.text, start, formal),
+            )
+        )
+    for m in _AZ_PARTICIPLE.finditer(prep.folded):
+        word = m.group(1)
+        formal = word + {"ı": "ız", "i": "iz", "u": "uz", "ü": "üz"}[word[-2]]
+        out.append(
+            finding(
+                "informal_address",
+                m.start(1),
+                m.end(1),
+                "Informal possessive (sən): use the siz form.",
+                _keep_case(prep.text, m.start(1), formal),
             )
         )
     for m in _AZ_PAST.finditer(prep.folded):

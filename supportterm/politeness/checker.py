@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from functools import lru_cache
 
-from . import address, confidential, language, secrets, structure, tone_rules
+from . import address, addressee, confidential, irony, language, negation, secrets, structure, tone_rules
 from .findings import CATEGORIES, ERROR, HINT, SEVERITY, WARNING, Finding, Report, finding
 from .folding import fold
 from .masking import mask
@@ -53,11 +53,13 @@ def check(
     code = _detect(text[:600]) if lang == "auto" else lang
     emails, phones = _allowed(customer_text, allowed_emails)
     masked = text if internal else mask(text)
-    found = secrets.private_keys(text) + _paragraphs(text, masked, code, emails, phones, internal)
+    greeted = addressee.names(text)
+    found = secrets.private_keys(text) + _paragraphs(text, masked, code, emails, phones, greeted, internal)
     if internal:
         return Report(language=code, findings=_dedupe(found), tone=0.0)
     whole = Prepared(text, masked, fold(masked, code), code)
     found += structure.structure_rules(whole) + _mismatch(whole, customer_text)
+    found += irony.mock_praise(whole, customer_text)
     found += confidential.listed_terms(text, code, confidential_terms)
     rude = sum(f.category == "rude" and f.start < WINDOW for f in found)
     return Report(language=code, findings=_dedupe(found), tone=_tone(text[:WINDOW], code, rude=rude))
@@ -95,26 +97,39 @@ def _chunks(text: str) -> list[tuple[int, int]]:
 
 
 def _paragraphs(
-    text: str, masked: str, lang: str, emails: frozenset[str], phones: frozenset[str], internal: bool
+    text: str,
+    masked: str,
+    lang: str,
+    emails: frozenset[str],
+    phones: frozenset[str],
+    greeted: frozenset[str],
+    internal: bool,
 ) -> list[Finding]:
     """Findings of every chunk of paragraphs, from the cache, moved to their offsets in `text`."""
     out: list[Finding] = []
     for start, end in _chunks(text):
-        for f in _paragraph(text[start:end], masked[start:end], lang, emails, phones, internal):
+        for f in _paragraph(text[start:end], masked[start:end], lang, emails, phones, greeted, internal):
             out.append(dataclasses.replace(f, start=f.start + start, end=f.end + start) if start else f)
     return out
 
 
 @lru_cache(maxsize=1024)
 def _paragraph(
-    raw: str, masked: str, lang: str, emails: frozenset[str], phones: frozenset[str], internal: bool
+    raw: str,
+    masked: str,
+    lang: str,
+    emails: frozenset[str],
+    phones: frozenset[str],
+    greeted: frozenset[str],
+    internal: bool,
 ) -> tuple[Finding, ...]:
     """Findings of one paragraph: secrets always; wording, address and confidentiality for replies."""
-    found = secrets.secret_rules(raw, emails, phones) if raw.strip() else []
+    found = secrets.secret_rules(raw, emails, phones, greeted) if raw.strip() else []
     if internal or not masked.strip():
         return tuple(found)
     prep = Prepared.from_masked(raw, masked, lang)
-    found += tone_rules.lexicon_rules(prep) + tone_rules.shouting(prep) + address.verb_rules(prep)
+    found += negation.drop_negated(tone_rules.lexicon_rules(prep), prep)
+    found += tone_rules.shouting(prep) + address.verb_rules(prep)
     found += confidential.figures(prep) + confidential.markers(prep)
     return tuple(found)
 

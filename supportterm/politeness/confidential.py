@@ -1,7 +1,8 @@
 """Provides the confidentiality rules: business figures, internal markers and team-listed terms.
 
 A figure word ("revenue", "оборот", "dövriyyə", "our customers") counts only with a number in the
-same sentence: "our revenue team" is fine, "revenue was $4.2M" is not.
+same sentence: "our revenue team" is fine, "revenue was $4.2M" is not; nor does a sentence that
+refuses to share the figures ("we don't disclose internal numbers", "не раскрываем").
 """
 
 from __future__ import annotations
@@ -18,6 +19,15 @@ _NUMBER = re.compile(
     r"thousand|manat|рубл|\$|€)|\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d{3,})"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_REFUSAL = re.compile(
+    r"(?:\b(?:don't|do\s+not|can't|cannot|won't|never|not\s+able\s+to|unable\s+to)\s+(?:\w+\s+)?"
+    r"(?:share|disclose|publish|reveal|give\s+out|comment\s+on)\b"
+    r"|(?<![\w-])не\s+(?:раскрываем|разглашаем|публикуем|сообщаем|делимся|называем|можем\s+(?:раскрыть|поделиться"
+    r"|сообщить|назвать|разглашать))"
+    r"|(?<!\w)(?:paylaşmırıq|açıqlamırıq|bildirmirik|dərc\s+etmirik|(?:açıqlaya|paylaşa|deyə)\s+bilmərik))",
+    re.I,
+)
+"""'We don't disclose internal figures' names a figure word to refuse it: no finding."""
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -37,7 +47,7 @@ def figures(prep: Prepared) -> list[Finding]:
     out = []
     for start, end, entry in prep.hits.get("confidential_figures", ()):
         left, right = _sentence(prep.masked, start, end)
-        if _NUMBER.search(prep.masked, left, right):
+        if _NUMBER.search(prep.masked, left, right) and not _REFUSAL.search(prep.folded, left, right):
             out.append(finding("confidential", start, end, entry.message or cat.message))
     return out
 

@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 
+from .addressee import owns
 from .findings import Finding, finding
 from .masking import mask_quotes
 
@@ -147,23 +148,52 @@ def _hosts(text: str) -> list[Finding]:
     return out
 
 
+_OWN_CONTEXT = re.compile(
+    r"(?i)(?:your\s+(?:own\s+)?(?:e-?mail\s+|phone\s+|mobile\s+)?(?:address|number)|on\s+your\s+(?:account|profile)"
+    r"|on\s+file\s+for\s+you|ваш(?:его|ем|им)?\s+(?:адрес|номер|профил|аккаунт|почт)|из\s+ваш(?:его|ей)\s+"
+    r"(?:профиля|аккаунта|учетной|учётной)|ünvanınız|ünvanınıza|profilinizdəki|hesabınızdakı|nömrəniz)"
+)
+"""Words saying that a contact is the customer's own ("the address on your account")."""
+_OTHER_PERSON = re.compile(
+    r"(?i)(?:another|other)\s+(?:customer|client|user)|colleague|друг(?:ой|ого|ому|им)\s+(?:клиент|пользовател)"
+    r"|başqa\s+(?:müştəri|istifadəçi)"
+)
+"""Words saying that a contact belongs to someone else: then it is never the customer's own."""
+_CONTEXT = 60
+
+
+def _theirs(text: str, start: int, end: int, local_part: str, greeted: frozenset[str]) -> bool:
+    """True when the contact at text[start:end] is the customer's own, by its wording or their name."""
+    around = text[max(0, start - _CONTEXT) : end + _CONTEXT]
+    if _OTHER_PERSON.search(around):
+        return False
+    return bool(_OWN_CONTEXT.search(around)) or (bool(local_part) and owns(local_part, greeted))
+
+
 def _digits(value: str) -> str:
     return re.sub(r"\D", "", value)
 
 
-def _contacts(text: str, allowed_emails: frozenset[str], allowed_phones: frozenset[str]) -> list[Finding]:
+def _contacts(
+    text: str, allowed_emails: frozenset[str], allowed_phones: frozenset[str], greeted: frozenset[str]
+) -> list[Finding]:
     if "@" not in text and not _DIGIT_RUN.search(text):
         return []
     visible = mask_quotes(text)
     out = []
     for m in _EMAIL.finditer(visible) if "@" in text else ():
         address = m.group().lower()
-        if address in allowed_emails or address.split("@")[0] in _ROLE_MAILBOXES:
+        local = address.split("@")[0]
+        if address in allowed_emails or local in _ROLE_MAILBOXES:
+            continue
+        if _theirs(visible, m.start(), m.end(), local, greeted):
             continue
         out.append(finding("secret", m.start(), m.end(), "Someone else's e-mail address: keep it private."))
     for m in _PHONE.finditer(visible) if _DIGIT_RUN.search(visible) else ():
         digits = _digits(m.group())
         if len(digits) < 9 or digits in allowed_phones or digits[-9:] in allowed_phones:
+            continue
+        if _theirs(visible, m.start(), m.end(), "", greeted):
             continue
         if not (
             m.group().startswith("+") or _PHONE_CONTEXT.search(visible, max(0, m.start() - 40), m.start())
@@ -198,7 +228,15 @@ def allowed_contacts(
 
 
 def secret_rules(
-    text: str, allowed_emails: frozenset[str] = frozenset(), allowed_phones: frozenset[str] = frozenset()
+    text: str,
+    allowed_emails: frozenset[str] = frozenset(),
+    allowed_phones: frozenset[str] = frozenset(),
+    greeted: frozenset[str] = frozenset(),
 ) -> list[Finding]:
-    """Every secret in a paragraph: keys, passwords, internal hosts, other people's contacts."""
-    return _keys(text) + _passwords(text) + _hosts(text) + _contacts(text, allowed_emails, allowed_phones)
+    """Every secret in a paragraph: keys, passwords, internal hosts, other people's contacts.
+
+    `greeted` holds the Latin spellings of the name the reply greets (see `addressee.names`): an
+    address starting with that name is the customer's own.
+    """
+    contacts = _contacts(text, allowed_emails, allowed_phones, greeted)
+    return _keys(text) + _passwords(text) + _hosts(text) + contacts

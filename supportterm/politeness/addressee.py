@@ -1,0 +1,59 @@
+"""Provides `names`: the first name a reply greets, spelled in Latin letters.
+
+Why: echoing the customer's own e-mail address is fine even when their last message did not
+contain it ("I've sent it to olga.mendes@…, the address on your account"). An address whose
+local part starts with the greeted name is taken to be theirs; another person's address is not.
+Russian and Azerbaijani names are transliterated so "Здравствуйте, Вера!" matches vera.k@….
+"""
+
+from __future__ import annotations
+
+import re
+
+_GREETING_LINE = re.compile(r"\A\s*([^\n]{0,80})")
+_WORD = re.compile(r"[^\W\d_][^\W\d_'-]+")
+_NOT_NAMES = frozenset(
+    "hi hello hey dear good morning afternoon evening day greetings mr mrs ms miss dr sir madam team "
+    "здравствуйте добрый доброе утро день вечер уважаемый уважаемая привет приветствую господин госпожа "
+    "salam hörmətli hormetli xoş sabahınız günortanız axşamınız xeyir bəy xanım müəllim "
+    "there all everyone".split()
+)
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
+        strict=True,
+    )
+)
+_AZERBAIJANI = {"ə": "e", "ı": "i", "ş": "s", "ç": "c", "ğ": "g", "ö": "o", "ü": "u", "x": "x", "q": "q"}
+_PREFIX = 4
+"""Letters of the name that must open the address's local part (short names: all of them)."""
+
+
+def _latin(word: str) -> str:
+    out = []
+    for ch in word.replace("İ", "i").replace("I", "ı").lower() if _is_azerbaijani(word) else word.lower():
+        out.append(_CYRILLIC.get(ch) or _AZERBAIJANI.get(ch) or ch)
+    return "".join(out).replace("_", "")
+
+
+def _is_azerbaijani(word: str) -> bool:
+    return any(ch in "əƏıİşŞçÇğĞöÖüÜ" for ch in word)
+
+
+def names(text: str) -> frozenset[str]:
+    """Latin spellings of the names in the reply's first line (empty when it greets nobody by name)."""
+    m = _GREETING_LINE.match(text)
+    if not m:
+        return frozenset()
+    found = set()
+    for word in _WORD.findall(m.group(1)):
+        if word[:1].isupper() and word.lower() not in _NOT_NAMES and len(word) >= 3:
+            found.add(_latin(word))
+    return frozenset(found)
+
+
+def owns(local_part: str, greeted: frozenset[str]) -> bool:
+    """True when an address's local part starts with one of the greeted names."""
+    head = re.split(r"[._+-]", local_part.lower(), maxsplit=1)[0]
+    return any(len(head) >= 3 and head[:_PREFIX] == name[:_PREFIX] for name in greeted)

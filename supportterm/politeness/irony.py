@@ -1,0 +1,41 @@
+"""Provides `mock_praise`: thanks for a "detailed" report when the customer wrote one line.
+
+Why: "Thanks for the very detailed report" is sincere after a long bug report and sarcasm after
+"it doesnt work". No word list can tell the two apart; the length of the customer's message can.
+Only intensified thanks count ("thanks for the very detailed…", "спасибо за очень подробное…"): a plain
+"thanks for the detailed notes" stays fine. Only runs when the customer's message is known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .findings import Finding, finding
+from .prepared import Prepared
+
+_SHORT_MESSAGE = 60
+"""Letters in a customer message below which praising its detail reads as irony."""
+_INTENSE_DETAIL = re.compile(
+    r"(?<!\w)(?:incredibly|amazingly|wonderfully|truly|remarkably|extremely|super|very|most|such\s+an?|so)\s+"
+    r"(?:detailed|thorough|comprehensive|exhaustive|informative|precise|descriptive)"
+    r"|(?<!\w)(?:невероятно|очень|крайне|исключительно|потрясающе|на\s+редкость|такое|такой|столь)\s+"
+    r"(?:подробн|детальн|исчерпывающ|информативн)"
+    r"|(?<!\w)(?:inanılmaz|çox|son\s+dərəcə|olduqca|belə|həddən\s+artıq)\s+(?:dərəcədə\s+)?"
+    r"(?:ətraflı|müfəssəl|hərtərəfli|dəqiq)"
+)
+"""An intensified word of detail ("very detailed", "очень подробное", "çox ətraflı")."""
+_THANKS = re.compile(r"thank|appreciat|спасибо|благодар|признател|təşəkkür|sağ\s+ol|minnətdar")
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def mock_praise(prep: Prepared, customer_text: str | None) -> list[Finding]:
+    """A sarcasm finding for praise of detail that the customer's short message cannot have earned."""
+    if customer_text is None or sum(ch.isalpha() for ch in customer_text) >= _SHORT_MESSAGE:
+        return []
+    for sentence in _SENTENCE.finditer(prep.folded):
+        m = _INTENSE_DETAIL.search(sentence.group())
+        if m and _THANKS.search(sentence.group()):
+            start = sentence.start() + m.start()
+            message = "Praises detail the customer did not give: reads as sarcasm."
+            return [finding("sarcasm", start, sentence.start() + m.end(), message)]
+    return []
