@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from supportterm.ui.contrast import AA_NORMAL_TEXT, contrast_ratio
+from textual.constants import DIM_FACTOR
+
+from supportterm.ui.contrast import AA_NORMAL_TEXT, blend, contrast_ratio
 from supportterm.ui.themes import ThemeSpec
 
 TEXT_COLOURS = ("foreground", "primary", "accent", "warning", "error", "success")
@@ -76,6 +78,9 @@ def text_pairs(spec: ThemeSpec) -> list[Pair]:
     texts.update({f"palette.{name}": spec.palette[name] for name in PALETTE_TEXT if name in spec.palette})
     pairs = [Pair(f"{text} on {ground}", fg, bg)
              for text, fg in texts.items() for ground, bg in grounds.items()]
+    if not spec.ansi and "foreground" in texts:  # "dim" text (ids, hints, inactive tabs) is blended
+        pairs += [Pair(f"dim foreground on {ground}", blend(bg, texts["foreground"], DIM_FACTOR), bg)
+                  for ground, bg in grounds.items()]
     for fg_name, bg_name in LABELS:
         fg, bg = resolve(fg_name), resolve(bg_name, background=True)
         if fg and bg:

@@ -143,7 +143,7 @@ def test_themes_lists_shipped_and_user_themes(capsys: pytest.CaptureFixture[str]
     names = capsys.readouterr().out.split()
     assert {"paper", "supportterm-16", "nord"} <= set(names)
     assert main(["themes", "--check"]) == 0
-    assert "paper: 47 pairs, lowest" in capsys.readouterr().out
+    assert "paper: 50 pairs, lowest" in capsys.readouterr().out
 
 
 def test_theme_flag_reaches_the_app_over_the_config(monkeypatch: pytest.MonkeyPatch) -> None:

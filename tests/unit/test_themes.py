@@ -46,8 +46,8 @@ def test_the_six_required_themes_ship_and_every_file_loads() -> None:
 def test_every_text_colour_meets_wcag_aa_on_every_background(name: str) -> None:
     spec = SHIPPED[name]
     pairs = text_pairs(spec)
-    # 5 theme colours + 2 variables on up to 3 grounds, 6 palette colours, 5 label bars
-    assert len(pairs) >= (13 if spec.ansi else 47)
+    # (6 theme colours + 2 variables + 6 palette colours + dim text) on 3 grounds, 5 label bars
+    assert len(pairs) == (13 if spec.ansi else 50)
     failures = [f"{p.what}: {p.foreground} on {p.background} = {p.ratio:.2f}" for p in unreadable(spec)]
     assert failures == []
 
