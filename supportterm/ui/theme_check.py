@@ -55,9 +55,18 @@ class Pair:
 
 
 def _resolver(spec: ThemeSpec):  # type: ignore[no-untyped-def]
-    """Name -> "#rrggbb" for this theme (colours, then variables; ANSI names through xterm)."""
+    """Name -> "#rrggbb" for this theme: its file first, then what Textual and the app fill in for
+    what the file leaves out (so a minimal user theme is measured as it is drawn); ANSI names
+    through xterm's palette."""
+    from supportterm.ui.theming import app_defaults, textual_theme
+
+    theme = textual_theme(spec)
+    filled = {**theme.to_color_system().generate(), **app_defaults(theme)}
+
     def resolve(name: str, *, background: bool = False) -> str | None:
         value = spec.variables.get(name) or spec.colors.get(name)
+        if value is None and not spec.ansi and filled.get(name, "").startswith("#"):
+            value = filled[name][:7]
         if name == "foreground" and value is None and spec.ansi:
             value = "ansi_default"
         if value is None:
@@ -75,7 +84,8 @@ def text_pairs(spec: ThemeSpec) -> list[Pair]:
     if spec.ansi:  # Textual draws surface and panel transparent: the terminal's background shows
         grounds = {"background": XTERM_DEFAULT_BG}
     texts = {t: c for t in TEXT_COLOURS + TEXT_VARIABLES if (c := resolve(t))}
-    texts.update({f"palette.{name}": spec.palette[name] for name in PALETTE_TEXT if name in spec.palette})
+    palette = spec.palette or ({} if spec.ansi else _textual_palette(spec.dark))
+    texts.update({f"palette.{name}": palette[name] for name in PALETTE_TEXT if name in palette})
     pairs = [Pair(f"{text} on {ground}", fg, bg)
              for text, fg in texts.items() for ground, bg in grounds.items()]
     if not spec.ansi and "foreground" in texts:  # "dim" text (ids, hints, inactive tabs) is blended
@@ -86,6 +96,17 @@ def text_pairs(spec: ThemeSpec) -> list[Pair]:
         if fg and bg:
             pairs.append(Pair(f"{fg_name} on {bg_name}", fg, bg))
     return pairs
+
+
+def _textual_palette(dark: bool) -> dict[str, str]:
+    """Textual's default ANSI palette (used for themes without `[palette]`) as name -> "#rrggbb"."""
+    from textual._ansi_theme import ALABASTER, MONOKAI
+
+    from supportterm.ui.themes import PALETTE_ALL
+
+    colours = (MONOKAI if dark else ALABASTER).ansi_colors
+    return {name: "#{:02x}{:02x}{:02x}".format(*colour)
+            for name, colour in zip(PALETTE_ALL, colours, strict=True)}
 
 
 def unreadable(spec: ThemeSpec, minimum: float = AA_NORMAL_TEXT) -> list[Pair]:

@@ -7,9 +7,10 @@ while the package imports from the source tree, so the loader also looks beside 
 with a built-in's name replaces it. Every problem names the file and the key.
 
 A theme file has `name`, `description`, `dark`, optional `ansi`, a `[colors]` table (Textual's theme
-colours), `[variables]` (Textual and app variables, see `APP_VARIABLES`) and a `[palette]` of the 16
-ANSI colours: ticket rows, the status bar and the checker's findings use ANSI colour names, and the
-palette decides how those look in this theme (Textual's ANSI-to-truecolour filter).
+colours; only `primary` is required), `[variables]` (Textual and app variables, see `APP_VARIABLES`)
+and an optional `[palette]` of the 16 ANSI colours: ticket rows, the status bar and the checker's
+findings use ANSI colour names, and the palette decides how those look in this theme (Textual's
+ANSI-to-truecolour filter; without a palette, Textual's default one for dark or light themes).
 """
 
 from __future__ import annotations
@@ -123,8 +124,8 @@ def read_theme(path: Path) -> ThemeSpec:
     palette = _table(path, data, "palette", PALETTE_ALL)
     if not ansi:
         missing = [key for key in PALETTE_ALL if key not in palette]
-        if missing:
-            raise _error(path, f"palette.{missing[0]}", "required: all 16 ANSI colours, as \"#rrggbb\"")
+        if palette and missing:  # none at all means Textual's default palette
+            raise _error(path, f"palette.{missing[0]}", "all 16 ANSI colours or none, as \"#rrggbb\"")
         for key, value in palette.items():
             _check_colour(path, f"palette.{key}", value, ansi=False)
     elif palette:

@@ -226,3 +226,16 @@ async def test_the_palette_switches_theme(store: object) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "supportterm-contrast-dark"  # type: ignore[attr-defined]
+
+
+def test_a_minimal_user_theme_is_measured_as_textual_draws_it(tmp_path: Path) -> None:
+    path = tmp_path / "mini.toml"
+    path.write_text('name = "mini"\n[colors]\nprimary = "#88c0d0"\n', encoding="utf-8")
+    spec = read_theme(path)
+    assert spec.palette == {} and terminal_theme(spec) is None  # Textual's default palette is used
+    pairs = {pair.what: pair for pair in text_pairs(spec)}
+    assert pairs["foreground on background"].background == "#121212"  # Textual's default dark background
+    # Textual's default palette puts its red at 2.93:1 on its default panel: why the shipped themes
+    # carry their own palette, and why `supportterm themes --check` exists.
+    assert pairs["palette.red on panel"].ratio == pytest.approx(2.93, abs=0.01)
+    assert "palette.red on panel" in {pair.what for pair in unreadable(spec)}
