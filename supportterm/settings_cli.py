@@ -29,6 +29,8 @@ def add_parsers(sub: Any) -> None:
 
     themes = sub.add_parser("themes", help="list the themes: shipped, your own, Textual's")
     themes.add_argument("--names", action="store_true", help="names only, one per line (scripts, completion)")
+    themes.add_argument("--show", metavar="NAME",
+                        help="print a theme file, to start your own: --show supportterm-dark > mine.toml")
     themes.add_argument("--check", action="store_true",
                         help="measure each theme file's text contrast (WCAG AA 4.5:1); 1 if any falls short")
 
@@ -180,6 +182,16 @@ def run_themes(args: argparse.Namespace) -> int:
     textual = sorted(_textual_theme_names() - {spec.name for spec in specs})
     if args.names:
         print("\n".join([spec.name for spec in specs] + textual))
+        return 0
+    if args.show:
+        found = {spec.name: spec for spec in specs}.get(args.show)
+        if found is None:
+            from supportterm.config import suggest
+
+            hint = suggest(args.show, {spec.name for spec in specs}) or "'supportterm themes' lists them."
+            print(f"supportterm: no theme file called {args.show!r}. {hint}", file=sys.stderr)
+            return 2
+        sys.stdout.write(found.source.read_text(encoding="utf-8"))
         return 0
     if args.check:
         return _check_themes(specs)

@@ -158,3 +158,15 @@ def test_theme_flag_reaches_the_app_over_the_config(monkeypatch: pytest.MonkeyPa
     assert main(["--theme", "supportterm-contrast-dark", *adhoc]) == 0
     assert seen == ["supportterm-light", "supportterm-contrast-dark"]
     assert build_parser().parse_args(["demo", "--theme", "supportterm-16"]).theme == "supportterm-16"
+
+
+def test_show_prints_a_theme_file_to_start_from(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["themes", "--show", "supportterm-light"]) == 0
+    text = capsys.readouterr().out
+    mine = config_path().parent / "themes" / "mine.toml"
+    mine.parent.mkdir()
+    mine.write_text(text.replace('name = "supportterm-light"', 'name = "mine"'), encoding="utf-8")
+    assert main(["themes", "--names"]) == 0
+    assert "mine" in capsys.readouterr().out.split()
+    assert main(["themes", "--show", "supportterm-lite"]) == 2
+    assert "Did you mean 'supportterm-light'?" in capsys.readouterr().err
