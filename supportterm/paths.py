@@ -53,6 +53,23 @@ def log_dir() -> Path:
     return _ensure(platformdirs.user_log_path(APP_NAME, appauthor=False))
 
 
+def downloads_dir() -> Path:
+    """Folder attachments are saved to: `SUPPORTTERM_DOWNLOADS`, else `<SUPPORTTERM_HOME>/downloads`,
+    else the user's Downloads folder (platformdirs)."""
+    explicit = os.environ.get("SUPPORTTERM_DOWNLOADS")
+    home = _home()
+    if explicit:
+        folder = Path(explicit).expanduser()
+    elif home is not None:
+        folder = home / "downloads"
+    else:
+        import platformdirs
+
+        folder = platformdirs.user_downloads_path()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def store_path(profile: str) -> Path:
     """The SQLite file holding one profile's cache, outbox and drafts."""
     safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in profile) or "default"

@@ -72,6 +72,24 @@ def _head_size(start_line: str, headers: httpx.Headers) -> int:
     return len(start_line) + 2 + sum(len(k) + len(v) + 4 for k, v in headers.raw) + 2
 
 
+class _MeteredStream(httpx.AsyncByteStream):
+    """A response body that adds its raw bytes to the meter as they arrive."""
+
+    def __init__(self, inner: httpx.SyncByteStream | httpx.AsyncByteStream, meter: Meter) -> None:
+        self._inner = inner
+        self._meter = meter
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        assert isinstance(self._inner, httpx.AsyncByteStream)
+        async for chunk in self._inner:
+            self._meter.bytes_in += len(chunk)
+            yield chunk
+
+    async def aclose(self) -> None:
+        if isinstance(self._inner, httpx.AsyncByteStream):
+            await self._inner.aclose()
+
+
 class MeteredTransport(httpx.AsyncBaseTransport):
     """Wraps a transport and counts what it moves, so the meter sees wire bytes, not decoded ones."""
 
@@ -85,21 +103,15 @@ class MeteredTransport(httpx.AsyncBaseTransport):
         body = request.content if isinstance(request.stream, httpx.ByteStream) else b""
         self._meter.bytes_out += _head_size(line, request.headers) + len(body)
         response = await self._inner.handle_async_request(request)
-        if isinstance(response.stream, httpx.ByteStream):
-            # Built in memory (MockTransport, the test seam): httpx has already read it, so
-            # aiter_raw() would raise StreamConsumed; the stream still holds the raw bytes.
-            raw = b"".join(response.stream)
-        else:
-            try:
-                raw = b"".join([chunk async for chunk in response.aiter_raw()])  # still compressed here
-            finally:
-                await response.aclose()
         status_line = f"HTTP/1.1 {response.status_code} {httpx.codes.get_reason_phrase(response.status_code)}"
-        self._meter.bytes_in += _head_size(status_line, response.headers) + len(raw)
+        self._meter.bytes_in += _head_size(status_line, response.headers)
         self._meter.observe_limits(response.headers, time.time())
+        # The body is counted as it is read (still compressed here), not buffered first: a download
+        # refused past its size cap (backends.download) must not have been read whole into memory.
         return httpx.Response(
-            status_code=response.status_code, headers=response.headers, content=raw,
-            extensions=response.extensions, request=request,
+            status_code=response.status_code, headers=response.headers,
+            stream=_MeteredStream(response.stream, self._meter), extensions=response.extensions,
+            request=request,
         )
 
     async def aclose(self) -> None:

@@ -11,11 +11,13 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
+from pathlib import Path
 
 from supportterm.backends.base import Capability, HelpdeskBackend
 from supportterm.backends.http import Meter
 from supportterm.domain.models import (
     Agent,
+    Attachment,
     ChangeSet,
     Message,
     ReplyDraft,
@@ -32,9 +34,11 @@ from supportterm.errors import (
     RateLimited,
 )
 from supportterm.logs import redact
+from supportterm.paths import downloads_dir
 from supportterm.store import outbox, state
 from supportterm.store import tickets as cache
 from supportterm.store.db import Store
+from supportterm.sync.downloads import save_download
 from supportterm.sync.events import (
     OutboxChanged,
     SyncEvent,
@@ -181,6 +185,20 @@ class SyncEngine:
         if messages or after is None:
             self.on_event(ThreadChanged(ticket_id))
         return len(messages)
+
+    async def fetch_attachment(self, attachment: Attachment, *, folder: Path | None = None) -> Path:
+        """Download one attachment (here, in the caller's worker) and save it whole in the downloads
+        folder (`paths.downloads_dir()` unless `folder` is given); returns the path it was saved as.
+
+        Raises OfflineError, TooLargeError, NotFound or BackendError with nothing written, and
+        OSError when the folder cannot be written (no partial file is left either way).
+        """
+        if not self.backend.CAPABILITIES & Capability.ATTACHMENTS:
+            raise BackendError("supportterm cannot download attachments from this helpdesk; "
+                               "open the ticket in its web interface.")
+        content = await self.backend.fetch_attachment(attachment)
+        target = folder or await asyncio.to_thread(downloads_dir)
+        return await asyncio.to_thread(save_download, target, attachment, content)
 
     async def push(self) -> SyncReport:
         """Deliver the outbox now (after the agent sends), without pulling."""
