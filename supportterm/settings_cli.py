@@ -16,6 +16,13 @@ from typing import Any
 from supportterm.config import ENV_OVERRIDES, SECRET_WORDS, Problem, Settings, check_settings, config_path
 
 COMMANDS = ("config", "themes", "completion")
+COMPLETION_HOWTO = """Print a completion script for your shell. Install it once:
+
+  bash:  supportterm completion bash > ~/.local/share/bash-completion/completions/supportterm
+  zsh:   supportterm completion zsh > ~/.zfunc/_supportterm   (with fpath+=(~/.zfunc) before compinit)
+  fish:  supportterm completion fish > ~/.config/fish/completions/supportterm.fish
+
+then open a new shell. Regenerate it after upgrading supportterm."""
 
 
 def add_parsers(sub: Any) -> None:
@@ -34,7 +41,9 @@ def add_parsers(sub: Any) -> None:
     themes.add_argument("--check", action="store_true",
                         help="measure each theme file's text contrast (WCAG AA 4.5:1); 1 if any falls short")
 
-    completion = sub.add_parser("completion", help="print a shell completion script (bash, zsh or fish)")
+    completion = sub.add_parser("completion", help="print a shell completion script (bash, zsh or fish)",
+                                description=COMPLETION_HOWTO,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")
 
 
