@@ -1,8 +1,9 @@
 """Provides `mask`: blanks the parts of a reply that are not the agent's own words.
 
 Quoted customer text ("> " lines, text in quotes, « », “ ”, „ “), code spans in backticks, fenced
-and indented code, and shell commands are replaced by spaces before the tone and address rules
-run, so "kill -9", a quoted insult or `abort()` never trigger them. Spaces keep every offset.
+and indented code, upper-case constants (YOUR_API_TOKEN) and shell commands are replaced by spaces
+before the tone and address rules run, so "kill -9", a quoted insult or `abort()` never trigger
+them. Spaces keep every offset.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ _SHELL = re.compile(
     re.M,
 )
 _BACKTICK = re.compile(r"`[^`\n]+`")
+_CONSTANT = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
+"""Upper-case identifiers with underscores (YOUR_API_TOKEN, ERR_TIMEOUT) are code, not shouting."""
 _QUOTED = re.compile(
     r"\"[^\"\n]{1,400}\"|«[^»\n]{1,400}»|“[^”\n]{1,400}”|„[^“”\n]{1,400}[“”]"
     r"|(?<!\w)'[^'\n]{1,200}'(?!\w)"
@@ -46,6 +49,7 @@ _MASKS = (
         ),
     ),
     (_BACKTICK, ("`",)),
+    (_CONSTANT, ("_",)),
     (_QUOTED, _QUOTE_CHARS),
 )
 """Each mask with the substrings it needs: a reply without them skips that regex."""

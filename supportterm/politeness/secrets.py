@@ -60,10 +60,20 @@ _PASSWORD = re.compile(
     r"(?i)(?:password|passwd|pwd|passcode|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort|mot de passe)"
     r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–-])\s*[\"'«“]?([^\s\"'»”,;]{4,})"
 )
+_CREDENTIAL_PAIR = re.compile(
+    r"(?i)(?:login|log-in|sign-in|username|user|credentials|account|логин|вход|доступ|учетк|учётк|giriş|istifadəçi)"
+    r"[^\n]{0,60}?(?<![\w@.-])([\w.@-]{3,})\s*/\s*([^\s/]{6,})"
+)
+"""'admin / Winter2024!' after a login word: a user name and a password written as a pair."""
+_URL_CREDENTIALS = re.compile(r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s:/@]+:([^\s@/]{3,})@")
+"""A password inside a URL (postgres://user:secret@host)."""
 _PLACEHOLDER = re.compile(
     r"^(?:\*+|x+|•+|\.+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|your|ваш|sizin|the|reset|сброс)", re.I
 )
-_HOST = re.compile(r"(?i)\b(?:[a-z0-9-]+\.)+(?:internal|local|corp|lan|intranet|intra)\b(?![.-]\w)")
+_HOST = re.compile(
+    r"(?i)\b(?:[a-z0-9-]+\.)+(?:internal|local|corp|lan|intranet|intra)\b(?![.-]\w)"
+    r"|\b(?:[a-z0-9-]+\.)+(?:internal|intranet|corp|intra)\.(?:[a-z0-9-]+\.)*[a-z]{2,}\b"
+)
 _PRIVATE_IP = re.compile(
     r"\b(?:10\.\d{1,3}|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.\d{1,3}\.\d{1,3}\b(?::\d{2,5})?"
 )
@@ -78,7 +88,8 @@ _PHONE = re.compile(
 )
 _DIGIT_RUN = re.compile(r"\d[\d\s().-]{7,}\d")
 _PHONE_CONTEXT = re.compile(
-    r"(?i)(?:phone|tel|mobile|call|whatsapp|телефон|тел\.|моб|звоните|nömrə|telefon|mobil)"
+    r"(?i)(?:phone|tel|mobile|call|whatsapp|number|reach\s+(?:him|her|them)|телефон|тел\.|моб|звоните|номер"
+    r"|nömrə|telefon|mobil|zəng)"
 )
 
 
@@ -108,11 +119,34 @@ def _keys(text: str) -> list[Finding]:
 _PASSWORD_HINTS = ("pass", "pwd", "парол", "şifr", "sifr", "parol", "kennwort", "mot de passe")
 
 
+def _password_like(value: str) -> bool:
+    """True for a value with letters and digits or symbols, not a placeholder or a plain word."""
+    if _PLACEHOLDER.match(value) or value.rstrip(".,;:!?").isalpha():
+        return False
+    return any(ch.isalpha() for ch in value) and any(not ch.isalpha() for ch in value)
+
+
+def _pairs(text: str) -> list[Finding]:
+    """Credentials written as 'user / password' or inside a URL."""
+    out = []
+    if "/" in text:
+        for m in _CREDENTIAL_PAIR.finditer(text):
+            if _password_like(m.group(2)) and not m.group(2).startswith(("http", "www")):
+                message = "Login and password in the reply: send a reset link instead."
+                out.append(finding("secret", m.start(2), m.end(2), message, "[redacted]"))
+    if "://" in text:
+        for m in _URL_CREDENTIALS.finditer(text):
+            if not _PLACEHOLDER.match(m.group(1)):
+                message = "Password inside a URL: keep it inside."
+                out.append(finding("secret", m.start(1), m.end(1), message, "[redacted]"))
+    return out
+
+
 def _passwords(text: str) -> list[Finding]:
+    out = _pairs(text)
     low = text.lower()
     if not any(hint in low for hint in _PASSWORD_HINTS):
-        return []
-    out = []
+        return out
     for m in _PASSWORD.finditer(text):
         value = m.group(1)
         if _PLACEHOLDER.match(value) or (value.isalpha() and value.islower()):
