@@ -26,6 +26,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -49,6 +50,7 @@ WORD_PREFIXES = ("u:", "b:", "^", "Q:")
 """Features that name words; the others (strategies, valences) are always kept."""
 
 Feats = list[dict[str, float]]
+Say = Callable[[str], None]
 
 
 def load(path: Path) -> tuple[list[str], np.ndarray]:
@@ -160,25 +162,32 @@ ABOUT = (
 )
 
 
-def train(data: Path, say=print) -> tuple[dict[str, object], dict[str, float]]:  # noqa: ANN001
+def within_budget(
+    grid: dict[tuple[float, int], float], raw: Feats, scores: np.ndarray, packed: dict[str, str], say: Say
+) -> tuple[float, int, dict[str, float]]:
+    """The best (alpha, min_df) by cross-validation whose weights fit MAX_BYTES, and its weights."""
+    for alpha, min_df in sorted(grid, key=lambda k: (-round(grid[k], 4), -k[0], -k[1])):
+        words = full_fit(raw, scores, alpha, min_df)
+        size = len(json.dumps([words, packed], ensure_ascii=False, separators=(",", ":")))
+        if size <= MAX_BYTES:
+            return alpha, min_df, words
+        say(f"  alpha={alpha} min_df={min_df}: {size // 1024} KiB, over the {MAX_BYTES // 1024} KiB budget")
+    raise SystemExit("no setting fits the size budget; raise MIN_DFS")
+
+
+def train(data: Path, say: Say = print) -> tuple[dict[str, object], dict[str, float]]:
     """Choose and fit both models on Wikipedia; returns the weights payload and the accuracies."""
     wiki, wiki_s = load(data / "stanford" / "wikipedia.annotated.csv")
     se, se_s = load(data / "stanford" / "stack-exchange.annotated.csv")
     valence = valence_lexicon()
+    packed = pack_valence(valence)
     raw = [tone_features.english_raw(t, valence, tone.rude_count(t, "en")) for t in wiki]
 
-    packed = pack_valence(valence)
-    grid = {}
+    grid: dict[tuple[float, int], float] = {}
     for alpha, min_df in itertools.product(ALPHAS_WORDS, MIN_DFS):
         grid[(alpha, min_df)] = in_domain(raw, wiki_s, alpha, min_df)
         say(f"  word model  alpha={alpha:<4} min_df={min_df}  Wikipedia 10-fold {grid[(alpha, min_df)]:.2%}")
-    for alpha, min_df in sorted(grid, key=lambda k: (-round(grid[k], 4), -k[0], -k[1])):
-        min_df = int(min_df)
-        words = full_fit(raw, wiki_s, alpha, min_df)
-        size = len(json.dumps([words, packed], ensure_ascii=False, separators=(",", ":")))
-        if size <= MAX_BYTES:
-            break
-        say(f"  alpha={alpha} min_df={min_df}: {size // 1024} KiB, over the {MAX_BYTES // 1024} KiB budget")
+    alpha, min_df, words = within_budget(grid, raw, wiki_s, packed, say)
     say(f"chosen by Wikipedia cross-validation within the size budget: alpha={alpha}, min_df={min_df}")
     fs = [
         tone_features.english_features(t, valence, tone.rude_count(t, "en"), words.__contains__) for t in se

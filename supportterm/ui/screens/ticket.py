@@ -17,7 +17,16 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
-from supportterm.domain.models import Priority, ReplyDraft, Role, Status, Ticket, TicketPatch, Visibility
+from supportterm.domain.models import (
+    Attachment,
+    Priority,
+    ReplyDraft,
+    Role,
+    Status,
+    Ticket,
+    TicketPatch,
+    Visibility,
+)
 from supportterm.domain.text import one_line
 from supportterm.errors import OfflineError
 from supportterm.replies import Context
@@ -33,6 +42,7 @@ from supportterm.ui.widgets.customer_panel import CustomerPanel
 from supportterm.ui.widgets.shift_bar import ShiftBar
 from supportterm.ui.widgets.status_bar import StatusBar
 from supportterm.ui.widgets.thread import MessageView
+from supportterm.ui import attachments as files
 
 
 class TicketScreen(Screen[None]):
@@ -53,6 +63,8 @@ class TicketScreen(Screen[None]):
                 tooltip="Show or hide quoted e-mail history"),
         Binding("v", "read_full", "Full text", id="ticket.full_text", show=False,
                 tooltip="Read all of a long message that the thread shows cut"),
+        Binding("A", "attachments", "Files", id="ticket.attachments", show=False,
+                tooltip="List the ticket's attachments; Enter downloads one"),
         Binding("c", "toggle_customer", "Customer", id="ticket.toggle_customer", show=False,
                 tooltip="Show or hide the customer panel"),
         Binding("J", "sibling(1)", "Next ticket", id="ticket.next", show=False),
@@ -205,6 +217,20 @@ class TicketScreen(Screen[None]):
             self.notify("Every message of this ticket is shown in full.", timeout=3)
             return
         self.app.push_screen(FullTextScreen(cut[-1].message))
+
+    def action_attachments(self) -> None:
+        """Pick one of the thread's attachments to download (listed from the store, fetched on demand)."""
+        found = files.files_of(cache.get_thread(self.reader, self.ticket_id))
+        if not found:
+            self.notify("This ticket has no attachments.", timeout=3)
+            return
+        chosen = lambda value: self._download(found[int(value)][1]) if value is not None else None  # noqa: E731
+        self.app.push_screen(files.attachment_picker(found), chosen)
+
+    def _download(self, attachment: Attachment) -> None:
+        # An app worker, not this screen's: the download goes on when the agent leaves the ticket.
+        self.app.run_worker(files.download(self.app, attachment), group="download", exit_on_error=False,
+                            description="Downloading an attachment")
 
     def action_toggle_customer(self) -> None:
         """Show or hide the customer panel (narrow terminals)."""

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.content import Content
 from textual.widgets import Static
 
+from supportterm.domain.attachments import attachment_line
 from supportterm.domain.mail import readable, split_quoted
 from supportterm.domain.models import Message, Role, Visibility
 from supportterm.domain.mood import is_angry
@@ -78,6 +79,8 @@ class MessageView(Static):
         self, message: Message, *, now: datetime, state: str | None = None, show_quoted: bool = False
     ) -> None:
         text, cut, new = body_text(message, show_quoted=show_quoted)
+        for attachment in message.attachments:  # listed only; `A` downloads one
+            text.append(f"\n{attachment_line(attachment)}", style="bold")
         super().__init__(text)
         self.message = message
         self.cut = cut
