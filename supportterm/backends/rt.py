@@ -9,6 +9,7 @@ Markers live in a transaction custom field (`marker_field`), never in text a cus
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from collections.abc import Mapping
@@ -17,9 +18,11 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
+from supportterm.backends.download import read_capped, too_large
 from supportterm.backends.http import json_body, map_http_errors, raise_for_status
 from supportterm.domain.models import (
     Agent,
+    Attachment,
     ChangeSet,
     Channel,
     Message,
@@ -33,7 +36,8 @@ from supportterm.domain.models import (
     Visibility,
     parse_time,
 )
-from supportterm.errors import AuthError, BackendError, ConflictError
+from supportterm.domain.text import one_line
+from supportterm.errors import AuthError, BackendError, ConflictError, TooLargeError
 
 if TYPE_CHECKING:
     import httpx
@@ -56,6 +60,9 @@ REFUSALS = ("isn't a valid", "permission denied", "could not", "invalid")
 PRIORITY_TO_RT = {Priority.LOW: 0, Priority.NORMAL: 50, Priority.HIGH: 80, Priority.URGENT: 100}
 LIST_FIELDS = "Subject,Status,Priority,Owner,Requestor,Creator,Created,LastUpdated,LastUpdatedBy,Due,Told"
 PERSON_FIELDS = "Name,RealName,EmailAddress"
+RECORD_OVERHEAD = 256 * 1024
+"""Room for an attachment record's other fields (Headers, links) around its base64 Content."""
+CONTENT_LENGTH_RE = re.compile(r"^Content-Length:\s*(\d+)\s*$", re.IGNORECASE | re.MULTILINE)
 
 
 def priority_from_rt(value: Any) -> Priority:
@@ -123,7 +130,7 @@ class RTBackend(HelpdeskBackend):
                       default="supportterm-marker"),
     )
     CAPABILITIES = (Capability.DELTA_SYNC | Capability.CONCURRENCY_TOKEN | Capability.INTERNAL_NOTES
-                    | Capability.FIND_BY_MARKER | Capability.FIELD_SELECTION)
+                    | Capability.FIND_BY_MARKER | Capability.FIELD_SELECTION | Capability.ATTACHMENTS)
 
     def __init__(self, options: Mapping[str, object], *, client: httpx.AsyncClient,
                  token: str | None) -> None:
@@ -225,25 +232,54 @@ class RTBackend(HelpdeskBackend):
                   and (after is None or int(t["id"]) > int(after))]
         if not wanted:
             return []
-        bodies = await self._bodies(ticket_id, what)
+        bodies, files = await self._parts(ticket_id, what)
         messages = []
         for txn in wanted:
             author = str((txn.get("Creator") or {}).get("id") or "")
             role = Role.AGENT if await self._is_privileged(author) else Role.CUSTOMER
-            messages.append(_parse(message_from_rt, txn, "txn", ticket_id, role, bodies, self.marker_field))
+            messages.append(_parse(message_from_rt, txn, "txn", ticket_id, role, bodies, self.marker_field,
+                                   files))
         return messages
 
-    async def _bodies(self, ticket_id: str, what: str) -> dict[str, str]:
-        """Text of each transaction: its first text/plain part, else its first other text part."""
+    async def _parts(self, ticket_id: str, what: str) -> tuple[dict[str, str], dict[str, list[Attachment]]]:
+        """Each transaction's text (its first unnamed text/plain part, else its first other unnamed text
+        part) and its files (parts with a file name, or of a non-text type), by transaction id."""
         parts = await self._pages(f"/ticket/{ticket_id}/attachments", what,
-                                  [("fields", "TransactionId,ContentType,Content")])
+                                  [("fields", "TransactionId,ContentType,Content,Filename,Headers")])
         plain: dict[str, str] = {}
         other: dict[str, str] = {}
+        files: dict[str, list[Attachment]] = {}
         for part in parts:
-            kind, content = str(part.get("ContentType") or ""), part.get("Content")
-            if isinstance(content, str) and content and kind.startswith("text/"):
-                (plain if kind == "text/plain" else other).setdefault(str(part.get("TransactionId")), content)
-        return {**other, **plain}
+            kind, content = str(part.get("ContentType") or "").lower(), part.get("Content")
+            txn = str(part.get("TransactionId"))
+            if _is_file(part, kind):
+                files.setdefault(txn, []).append(_parse(attachment_from_rt, part, "attachment"))
+            elif isinstance(content, str) and content and kind.startswith("text/"):
+                (plain if kind == "text/plain" else other).setdefault(txn, content)
+        return {**other, **plain}, files
+
+    async def fetch_attachment(self, attachment: Attachment, *, limit: int | None = None) -> bytes:
+        """`/attachment/{id}` answers JSON with the content in base64, so the stream is capped at the
+        base64 size of `limit` (plus the record's other fields) and the decoded bytes checked again."""
+        cap = limit or self.MAX_ATTACHMENT_BYTES
+        name = one_line(attachment.filename, limit=80) or f"attachment {attachment.id}"
+        if attachment.size is not None and attachment.size > cap:
+            raise too_large(name, attachment.size, cap)
+        if not attachment.id.isdigit():
+            raise BackendError(f"Request Tracker has no attachment '{one_line(attachment.id, limit=40)}'.")
+        try:
+            raw, _ = await read_capped(self.client, f"{self.prefix}/attachment/{attachment.id}",
+                                       what=f"downloading {name}", name=name,
+                                       limit=cap * 4 // 3 + RECORD_OVERHEAD)
+        except TooLargeError:
+            raise too_large(name, None, cap) from None
+        try:
+            content = base64.b64decode(json.loads(raw)["Content"] or "", validate=False)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BackendError(f"Request Tracker sent a malformed attachment record for {name}.") from exc
+        if len(content) > cap:
+            raise too_large(name, len(content), cap)
+        return content
 
     async def _is_privileged(self, name: str) -> bool:
         """Agents are RT's privileged users; asked once per person and remembered."""
@@ -381,8 +417,27 @@ def ticket_from_rt(data: dict[str, Any]) -> tuple[Ticket, list[Person]]:
     return ticket, requestors + ([owner] if owner else [])
 
 
+def _is_file(part: dict[str, Any], kind: str) -> bool:
+    """A part the agent downloads rather than reads: named, or neither text nor a multipart wrapper."""
+    if part.get("Filename"):
+        return True
+    return bool(kind) and not kind.startswith(("text/", "multipart/", "message/"))
+
+
+def attachment_from_rt(part: dict[str, Any]) -> Attachment:
+    """An RT attachment record (a MIME part) as a domain Attachment; its size from the Content-Length
+    header RT stores with every part."""
+    found = CONTENT_LENGTH_RE.search(str(part.get("Headers") or ""))
+    return Attachment(
+        id=str(part["id"]), message_id=str(part["TransactionId"]), filename=str(part.get("Filename") or ""),
+        size=int(found.group(1)) if found else None,
+        content_type=str(part.get("ContentType") or "") or None,
+    )
+
+
 def message_from_rt(
-    txn: dict[str, Any], ticket_id: str, role: Role, bodies: dict[str, str], marker_field: str
+    txn: dict[str, Any], ticket_id: str, role: Role, bodies: dict[str, str], marker_field: str,
+    files: dict[str, list[Attachment]] | None = None,
 ) -> Message:
     """A Create/Correspond/Comment transaction as a domain Message."""
     creator = txn.get("Creator") or {}
@@ -397,4 +452,5 @@ def message_from_rt(
         id=str(txn["id"]), ticket_id=str(ticket_id), author_id=str(creator.get("id") or ""),
         author_role=role, visibility=THREAD_TYPES[txn["Type"]], body=bodies.get(str(txn["id"]), ""),
         created_at=created, author_name=creator.get("RealName") or creator.get("Name"), marker=marker,
+        attachments=tuple((files or {}).get(str(txn["id"]), ())),
     )
