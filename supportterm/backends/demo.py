@@ -99,7 +99,7 @@ class DemoBackend(HelpdeskBackend):
             # Only a complete run's tag describes "everything up to now"; mid-run tags are not kept.
             tag = None if has_more else response.headers.get("ETag")
             next_cursor = json.dumps({"c": data["cursor"], "e": tag})
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise BackendError(f"The helpdesk sent a malformed change list ({exc!r}).") from exc
         return ChangeSet(tickets=tickets, people=people, cursor=next_cursor, has_more=has_more)
 
@@ -213,6 +213,13 @@ def _parse(fn: Any, data: Any, what: str) -> Any:
         raise BackendError(f"The helpdesk sent a malformed {what} ({exc!r}).") from exc
 
 
+def _ident(value: object) -> str:
+    """An id from the helpdesk: a string or a number, never null, empty or a structure ("None" is no id)."""
+    if isinstance(value, bool) or not isinstance(value, str | int) or str(value).strip() == "":
+        raise ValueError(f"invalid id {value!r}")
+    return str(value)
+
+
 def ticket_from_json(data: dict[str, Any]) -> Ticket:
     """A reference-API ticket object as a domain Ticket."""
     created = parse_time(data["created_at"])
@@ -220,9 +227,9 @@ def ticket_from_json(data: dict[str, Any]) -> Ticket:
     if created is None or updated is None:
         raise ValueError("ticket without timestamps")
     return Ticket(
-        id=str(data["id"]), subject=str(data["subject"]), status=Status(data["status"]),
+        id=_ident(data["id"]), subject=str(data["subject"]), status=Status(data["status"]),
         priority=Priority(data["priority"]), channel=Channel(data["channel"]),
-        language=data.get("language"), requester_id=str(data["requester_id"]),
+        language=data.get("language"), requester_id=_ident(data["requester_id"]),
         assignee_id=str(data["assignee_id"]) if data.get("assignee_id") else None,
         created_at=created, updated_at=updated, due_at=parse_time(data.get("due_at")),
         version=data.get("version"), last_customer_at=parse_time(data.get("last_customer_at")),
@@ -234,7 +241,7 @@ def ticket_from_json(data: dict[str, Any]) -> Ticket:
 def person_from_json(data: dict[str, Any]) -> Person:
     """A reference-API person object as a domain Person."""
     return Person(
-        id=str(data["id"]), name=str(data["name"]), role=Role(data["role"]), email=data.get("email"),
+        id=_ident(data["id"]), name=str(data["name"]), role=Role(data["role"]), email=data.get("email"),
         organization=data.get("organization"), language=data.get("language"),
     )
 
@@ -245,7 +252,7 @@ def message_from_json(data: dict[str, Any]) -> Message:
     if created is None:
         raise ValueError("message without a timestamp")
     return Message(
-        id=str(data["id"]), ticket_id=str(data["ticket_id"]), author_id=str(data["author_id"]),
+        id=_ident(data["id"]), ticket_id=_ident(data["ticket_id"]), author_id=_ident(data["author_id"]),
         author_role=Role(data["author_role"]), visibility=Visibility(data["visibility"]),
         body=str(data["body"]), created_at=created, author_name=data.get("author_name"),
         marker=data.get("marker"),

@@ -56,6 +56,28 @@ def _utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+UNREADABLE = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+"""What an adapter raises when a broken server's answer has the wrong shape and it did not check."""
+
+
+def _unreadable(exc: Exception) -> BackendError:
+    """A plain message for an answer an adapter could not read; the traceback goes to the log."""
+    _log.error("unreadable answer from the helpdesk", exc_info=exc)
+    return BackendError(f"The helpdesk sent an answer supportterm could not read ({type(exc).__name__}); "
+                        "the details are in the log.")
+
+
+def _endless(has_more: bool, new: str | None, old: str | None, pages: int, limit: int) -> str | None:
+    """Why paging must stop although the helpdesk says there is more, or None to go on."""
+    if has_more and new == old:
+        return ("The helpdesk says there are more changes but points at the same page again; "
+                "sync stopped there.")
+    if has_more and pages >= limit:
+        return (f"The helpdesk still says there are more changes after {pages} pages; sync stopped and "
+                "goes on from there next time.")
+    return None
+
+
 class SyncEngine:
     """Moves data between one backend and one store."""
 
@@ -69,6 +91,7 @@ class SyncEngine:
         clock: Callable[[], datetime] = _utcnow,
         page_size: int = 2000,
         first_window: int = 50,
+        max_pages: int = 200,
     ) -> None:
         self.backend = backend
         self.store = store
@@ -78,6 +101,8 @@ class SyncEngine:
         self.page_size = page_size
         self.first_window = first_window
         """Newest tickets fetched ahead of the first full sync (0: don't)."""
+        self.max_pages = max_pages
+        """Pages of changes one cycle reads at most: a helpdesk that says "more" forever must not hold it."""
         self._lock = asyncio.Lock()
 
     async def sign_in(self) -> Agent:
@@ -107,6 +132,8 @@ class SyncEngine:
                     await self.sign_in()
             except (OfflineError, RateLimited, AuthError, BackendError) as exc:
                 self._record_failure(report, exc)
+            except UNREADABLE as exc:
+                self._record_failure(report, _unreadable(exc))
             report.requests, report.bytes_out, report.bytes_in = self.meter.since(before).values()
             if self.meter.rate_remaining is not None and self.meter.rate_remaining <= 1:
                 report.rate_reset_s = self.meter.rate_reset_s
@@ -139,6 +166,7 @@ class SyncEngine:
         cursor = await asyncio.to_thread(self.store.read, lambda c: state.get_state(c, CURSOR_KEY))
         changed: set[str] = set()
         newest_first = cursor is None and bool(self.backend.CAPABILITIES & Capability.NEWEST_FIRST)
+        pages, stopped = 0, None
         while True:
             # A newest-first first run asks for one screenful first, so the inbox is usable at once.
             small = newest_first and not changed and self.first_window > 0
@@ -149,8 +177,10 @@ class SyncEngine:
             if newest_first and page.tickets and not changed:
                 self.on_event(TicketsChanged(frozenset(t.id for t in page.tickets)))
             changed.update(t.id for t in page.tickets)
+            pages += 1
+            stopped = _endless(page.has_more, page.cursor, cursor, pages, self.max_pages)
             cursor = page.cursor
-            if not page.has_more:
+            if not page.has_more or stopped:
                 break
         report.tickets_changed = len(changed)
         if changed:
@@ -160,6 +190,8 @@ class SyncEngine:
             )
             for ticket_id in stale:
                 report.messages_changed += await self.fetch_thread(ticket_id)
+        if stopped:
+            raise BackendError(stopped)
 
     def _write_page(self, page: ChangeSet) -> None:
         with self.store.transaction() as conn:
@@ -206,8 +238,9 @@ class SyncEngine:
             report = SyncReport()
             try:
                 await self._push(report)
-            except (OfflineError, RateLimited, AuthError, BackendError) as exc:
-                self._record_failure(report, exc)
+            except (OfflineError, RateLimited, AuthError, BackendError, *UNREADABLE) as exc:
+                known = isinstance(exc, BackendError | AuthError)
+                self._record_failure(report, exc if known else _unreadable(exc))
                 self.on_event(SyncStatus(online=report.online, message=report.error or "",
                                          meter=self.meter.snapshot()))
             return report
