@@ -27,6 +27,7 @@ from supportterm.store.db import Store
 from supportterm.sync.events import OutboxChanged, SyncEvent, SyncStatus
 from supportterm.sync.governor import Governor
 from supportterm.ui import keymaps, theming
+from supportterm.ui.account_switch import AccountProvider, close_switched_store
 from supportterm.ui.commands import ActionProvider, ThemeProvider, TicketJumpProvider, ViewProvider
 from supportterm.ui.messages import InboxPainted, SyncEventReceived
 from supportterm.ui.screens.help import HelpScreen
@@ -46,7 +47,8 @@ class SupportTermApp(App[int]):
     """The agent's workspace for one profile."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {TicketJumpProvider, ViewProvider, ActionProvider, ThemeProvider}
+    COMMANDS = App.COMMANDS | {TicketJumpProvider, ViewProvider, ActionProvider, ThemeProvider,
+                               AccountProvider}
     TITLE = "supportterm"
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Show every key of this screen"),
@@ -140,6 +142,25 @@ class SupportTermApp(App[int]):
             clock=self.clock,
         )
         self.sync_now()
+
+    async def stop_engine(self) -> None:
+        """Stop syncing and close the engine (switching account); the store stays open."""
+        for group in ("engine", "sync", "prefetch"):
+            self.workers.cancel_group(self, group)
+        if self._next_sync is not None:
+            self._next_sync.stop()
+            self._next_sync = None
+        engine, self.engine = self.engine, None
+        if engine is not None:
+            from supportterm.sync.session import close_engine
+
+            await close_engine(engine)
+
+    def use_profile(self, profile: Profile, store: Store) -> None:
+        """Work in another profile from now on; its engine starts when its inbox has painted."""
+        self.profile, self.store, self._token, self._canned = profile, store, None, None
+        self.sub_title = profile.name
+        self.last_status, self.outbox_pending = None, 0
 
     def _post_sync_event(self, event: SyncEvent) -> None:
         self.post_message(SyncEventReceived(event))
@@ -328,3 +349,4 @@ class SupportTermApp(App[int]):
             from supportterm.sync.session import close_engine
 
             await close_engine(self.engine)
+        close_switched_store(self)
