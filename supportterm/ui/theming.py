@@ -83,9 +83,11 @@ def install_themes(app: App[object], wanted: str | None, book: ThemeBook | None 
     messages = [str(problem) for problem in book.problems]
     name = NO_COLOR_THEME if no_color() else (wanted or DEFAULT_THEME)
     if name not in app.available_themes:
-        messages.append(f"theme {name!r} is not known; using {DEFAULT_THEME}. "
+        # Textual's own default stands in if even the shipped themes are missing (a broken install).
+        fallback = DEFAULT_THEME if DEFAULT_THEME in app.available_themes else "textual-dark"
+        messages.append(f"theme {name!r} is not known; using {fallback}. "
                         "'supportterm themes' lists the themes.")
-        name = DEFAULT_THEME
+        name = fallback
     app.theme = name
     use_palette(app, name)
     return messages

@@ -239,3 +239,15 @@ def test_a_minimal_user_theme_is_measured_as_textual_draws_it(tmp_path: Path) ->
     # carry their own palette, and why `supportterm themes --check` exists.
     assert pairs["palette.red on panel"].ratio == pytest.approx(2.93, abs=0.01)
     assert "palette.red on panel" in {pair.what for pair in unreadable(spec)}
+
+
+async def test_without_the_shipped_themes_the_app_still_starts(
+    store: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import supportterm.ui.themes as themes_module
+
+    monkeypatch.setattr(themes_module, "builtin_theme_dirs", lambda: [])
+    app = _app(store)
+    async with app.run_test(size=(100, 30)) as pilot:  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert app.theme == "textual-dark"  # type: ignore[attr-defined]
