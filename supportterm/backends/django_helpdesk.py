@@ -18,11 +18,14 @@ import time
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
 
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
+from supportterm.backends.download import read_capped, too_large
 from supportterm.backends.http import json_body, map_http_errors, raise_for_status
 from supportterm.domain.models import (
     Agent,
+    Attachment,
     ChangeSet,
     Channel,
     Message,
@@ -36,6 +39,7 @@ from supportterm.domain.models import (
     Visibility,
     parse_time,
 )
+from supportterm.domain.text import one_line
 from supportterm.errors import AuthError, BackendError, ConflictError
 
 if TYPE_CHECKING:
@@ -81,7 +85,8 @@ class DjangoHelpdeskBackend(HelpdeskBackend):
         BackendOption("agent_id", "your numeric Django user id (the API cannot tell it)"),
         BackendOption("full_sync_minutes", "minutes between full passes", default="30"),
     )
-    CAPABILITIES = Capability.DELTA_SYNC | Capability.CONCURRENCY_TOKEN | Capability.INTERNAL_NOTES
+    CAPABILITIES = (Capability.DELTA_SYNC | Capability.CONCURRENCY_TOKEN | Capability.INTERNAL_NOTES
+                    | Capability.ATTACHMENTS)
 
     def __init__(
         self, options: Mapping[str, object], *, client: httpx.AsyncClient, token: str | None
@@ -237,6 +242,22 @@ class DjangoHelpdeskBackend(HelpdeskBackend):
                 return _with_marker(message, marker)
         return None
 
+    async def fetch_attachment(self, attachment: Attachment, *, limit: int | None = None) -> bytes:
+        """The file at the URL the API gives (`followupattachment_set[].file`, served from Django's
+        media folder). Only from the helpdesk's own origin: the client sends the agent's token with
+        every request, so a file stored elsewhere (a CDN, another host) is not fetched."""
+        cap = limit or self.MAX_ATTACHMENT_BYTES
+        name = one_line(attachment.filename, limit=80) or f"attachment {attachment.id}"
+        if attachment.size is not None and attachment.size > cap:
+            raise too_large(name, attachment.size, cap)
+        url = _same_origin(attachment.locator or "", str(self.client.base_url))
+        if url is None:
+            where = one_line(urlsplit(attachment.locator or "").netloc or "no address", limit=80)
+            raise BackendError(f"django-helpdesk keeps {name} on another server ({where}); supportterm does "
+                               "not send your credentials there. Open it in the browser instead.")
+        body, _ = await read_capped(self.client, url, what=f"downloading {name}", name=name, limit=cap)
+        return body
+
     async def update_ticket(
         self, ticket_id: str, patch: TicketPatch, *, expect_version: str | None = None
     ) -> Ticket:
@@ -253,6 +274,32 @@ class DjangoHelpdeskBackend(HelpdeskBackend):
             return await self.get_ticket(ticket_id)
         data = await self._json("PATCH", f"/tickets/{ticket_id}/", f"updating #{ticket_id}", json=body)
         return _parse(ticket_from_dh, data, "ticket")[0]
+
+
+def _same_origin(url: str, base: str) -> str | None:
+    """`url` made absolute against `base`, or None when it points at another scheme, host or port."""
+    if not url:
+        return None
+    absolute = urljoin(base, url)
+    ours, theirs = urlsplit(base), urlsplit(absolute)
+    if (theirs.scheme, theirs.hostname, theirs.port) != (ours.scheme, ours.hostname, ours.port):
+        return None
+    return absolute
+
+
+def _attachments(followup: dict[str, Any]) -> tuple[Attachment, ...]:
+    """A follow-up's files (`followupattachment_set`: id, file URL, filename, mime_type, size)."""
+    files = []
+    for item in followup.get("followupattachment_set") or ():
+        size = item.get("size")
+        files.append(Attachment(
+            id=str(item["id"]), message_id=str(followup["id"]),
+            filename=str(item.get("filename") or str(item.get("file") or "").rsplit("/", 1)[-1]),
+            size=int(size) if isinstance(size, int | str) and str(size).isdigit() else None,
+            content_type=str(item.get("mime_type") or "") or None,
+            locator=str(item.get("file") or "") or None,
+        ))
+    return tuple(files)
 
 
 def _load(cursor: str | None) -> dict[str, Any]:
@@ -305,17 +352,18 @@ def message_from_dh(
         id=str(data["id"]), ticket_id=str(ticket_id), author_id=author,
         author_role=Role.CUSTOMER if customer else Role.AGENT,
         visibility=Visibility.PUBLIC if data.get("public") else Visibility.INTERNAL,
-        body=str(data.get("comment") or ""), created_at=created,
+        body=str(data.get("comment") or ""), created_at=created, attachments=_attachments(data),
     )
 
 
 def messages_from_dh(data: dict[str, Any]) -> list[Message]:
-    """A ticket's follow-ups (oldest first), skipping empty ones (bare status changes)."""
+    """A ticket's follow-ups (oldest first), skipping empty ones (bare status changes, no file)."""
     followups = sorted(data.get("followup_set") or (), key=lambda f: (f["date"], int(f["id"])))
     submitter = data.get("submitter_email")
     return [
         message_from_dh(f, str(data["id"]), submitter, first=i == 0)
-        for i, f in enumerate(followups) if (f.get("comment") or "").strip()
+        for i, f in enumerate(followups)
+        if (f.get("comment") or "").strip() or f.get("followupattachment_set")
     ]
 
 
