@@ -121,6 +121,9 @@ def keyring_check(profile: Profile) -> tuple[Check, str | None]:
     if not secret:
         missing = f"{backend} holds no secret for '{profile.name}'"
         return Check("keyring", FAIL, missing, f"Run: {login}"), None
+    if "plaintext" in backend.lower():
+        return Check("keyring", WARN, f"{backend} keeps the secret for '{profile.name}' in a PLAIN FILE",
+                     "Use a Secret Service, or keyrings.alt's EncryptedKeyring (docs/accounts.md)."), secret
     return Check("keyring", OK, f"{backend} holds a secret for '{profile.name}'"), secret
 
 

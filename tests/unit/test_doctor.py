@@ -131,6 +131,19 @@ def test_without_a_keyring_backend_the_fix_lists_the_documented_options(
     assert statuses(report)["keyring"] == "OK" and statuses(report)["auth"] == "OK"
 
 
+def test_a_plaintext_keyring_is_a_warning(demo: DemoServer, isolated_home: Path, memory_keyring) -> None:
+    class PlaintextKeyring(type(memory_keyring)):  # named like keyrings.alt's plain file backend
+        pass
+
+    plain = PlaintextKeyring()
+    keyring.set_keyring(plain)
+    profile_config(isolated_home, demo.url)
+    set_token("work", "aysel", "demo-aysel")
+    [report] = doctor.diagnose()
+    assert line(report, "keyring").status == "WARN" and "PLAIN FILE" in line(report, "keyring").detail
+    assert statuses(report)["auth"] == "OK"
+
+
 def test_an_unreachable_url_fails_reach_and_skips_what_needs_the_link(
     isolated_home: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
