@@ -90,3 +90,19 @@ def test_ticket_with_note_composer(
         await pilot.pause()
 
     assert snap_compare(build(theme), terminal_size=SIZE, run_before=open_note_composer)
+
+
+def test_inbox_under_no_color(
+    build: Callable[[str], SupportTermApp], snap_compare: SnapCompare, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_COLOR: the ANSI theme with its colours stripped; the cursor, marks and SLA stay visible
+    through bold and reverse video."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = build("supportterm-light")
+
+    async def mark_one(pilot: Pilot[Any]) -> None:
+        assert pilot.app.theme == "supportterm-16"
+        await pilot.press("j", "x")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=mark_one)
