@@ -11,6 +11,7 @@ import os
 import sqlite3
 import stat
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -207,8 +208,13 @@ def outbox_check(store: Path) -> Check:
     return Check("outbox", OK, detail)
 
 
-def log_check() -> Check:
-    """Where the log file is, and that only you can read it."""
+LOG_TAIL_BYTES = 256 * 1024
+"""How much of the end of the log is read for recent errors."""
+RECENT = timedelta(hours=24)
+
+
+def log_check(now: datetime | None = None) -> Check:
+    """Where the log file is, that only you can read it, and the internal errors of the last day."""
     from supportterm.logs import log_path
 
     path = log_path()
@@ -216,4 +222,28 @@ def log_check() -> Check:
         return Check("log", OK, f"no log file yet; it will be {path}")
     if _loose(path, 0o600):
         return Check("log", FAIL, f"{path} is readable by others (it may quote tickets)", f"chmod 600 {path}")
-    return Check("log", OK, f"{path} ({path.stat().st_size // 1024} KB, 0600)")
+    where = f"{path} ({path.stat().st_size // 1024} KB, 0600)"
+    errors = recent_errors(path, (now or datetime.now()) - RECENT)
+    if errors:
+        return Check("log", WARN, f"{where}: {len(errors)} error(s) in the last 24 h, the last: {errors[-1]}",
+                     f"Read {path}; attach it (secrets are masked) to a bug report if it is no link trouble.")
+    return Check("log", OK, where)
+
+
+def recent_errors(path: Path, since: datetime) -> list[str]:
+    """ERROR and CRITICAL records logged after `since` (the log's own local timestamps)."""
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - LOG_TAIL_BYTES))
+        lines = handle.read().decode("utf-8", errors="replace").splitlines()
+    found = []
+    for line in lines:
+        parts = line.split(" ", 3)
+        if len(parts) < 4 or parts[2] not in ("ERROR", "CRITICAL"):
+            continue
+        try:
+            stamp = datetime.strptime(f"{parts[0]} {parts[1]}", "%Y-%m-%d %H:%M:%S,%f")
+        except ValueError:
+            continue
+        if stamp >= since:
+            found.append(parts[3][:200])
+    return found

@@ -324,3 +324,23 @@ def test_plain_http_to_another_host_warns(isolated_home: Path) -> None:
 
     assert tls_check(Profile("w", "demo", "http://help.example.com")).status == "WARN"
     assert tls_check(Profile("w", "demo", "http://127.0.0.1:8700")).status == "OK"
+
+
+def test_errors_logged_in_the_last_day_are_reported(isolated_home: Path) -> None:
+    import logging
+
+    from supportterm.logs import log_path, setup_logging
+
+    profile_config(isolated_home, f"http://127.0.0.1:{closed_port()}")
+    setup_logging()
+    old = (datetime.now() - timedelta(days=2)).strftime("%Y-%m-%d %H:%M:%S,000")
+    log_path().write_text(f"{old} ERROR supportterm.ui.app: sync failed long ago\n", encoding="utf-8")
+    log_path().chmod(0o600)
+    [report] = doctor.diagnose()
+    assert line(report, "log").status == "OK"
+    logging.getLogger("supportterm.ui.app").error("sync failed: token=abcdef123456")
+    logging.getLogger("supportterm.ui.app").info("all good")
+    [report] = doctor.diagnose()
+    log = line(report, "log")
+    assert log.status == "WARN" and "1 error(s) in the last 24 h" in log.detail
+    assert "sync failed: token=[REDACTED]" in log.detail and "abcdef123456" not in log.detail
