@@ -30,6 +30,7 @@ def _record_notifications(app: Any, monkeypatch: pytest.MonkeyPatch) -> list[tup
     return seen
 
 
+@pytest.mark.keys("ticket.attachments")  # tests/ui/test_every_key.py
 async def test_a_picks_an_attachment_and_saves_it_with_the_right_bytes(
     store: Store, demo: DemoServer, agent_token: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -56,6 +57,7 @@ async def test_a_picks_an_attachment_and_saves_it_with_the_right_bytes(
     assert (f"Saved to {saved}", "information") in notes
 
 
+@pytest.mark.keys("ticket.attachments")  # tests/ui/test_every_key.py
 async def test_a_ticket_without_files_says_so(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     seed_store(store, [make_ticket("5")], [make_message("5", id="m1")])
     app = make_app(store)
