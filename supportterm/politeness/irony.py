@@ -17,7 +17,7 @@ _SHORT_MESSAGE = 60
 """Letters in a customer message below which praising its detail reads as irony."""
 _INTENSE_DETAIL = re.compile(
     r"(?<!\w)(?:incredibly|amazingly|wonderfully|truly|remarkably|extremely|super|very|most|such\s+an?|so)\s+"
-    r"(?:detailed|thorough|comprehensive|exhaustive|informative|precise|descriptive)"
+    r"(?:detailed|thorough|comprehensive|exhaustive|informative|precise|descriptive|helpful|useful)"
     r"|(?<!\w)(?:невероятно|очень|крайне|исключительно|потрясающе|на\s+редкость|такое|такой|столь)\s+"
     r"(?:подробн|детальн|исчерпывающ|информативн)"
     r"|(?<!\w)(?:inanılmaz|çox|son\s+dərəcə|olduqca|belə|həddən\s+artıq)\s+(?:dərəcədə\s+)?"
@@ -30,7 +30,9 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 
 def mock_praise(prep: Prepared, customer_text: str | None) -> list[Finding]:
     """A sarcasm finding for praise of detail that the customer's short message cannot have earned."""
-    if customer_text is None or sum(ch.isalpha() for ch in customer_text) >= _SHORT_MESSAGE:
+    if customer_text is None or _INTENSE_DETAIL.search(prep.folded) is None:
+        return []
+    if sum(ch.isalpha() for ch in customer_text) >= _SHORT_MESSAGE:
         return []
     for sentence in _SENTENCE.finditer(prep.folded):
         m = _INTENSE_DETAIL.search(sentence.group())

@@ -20,7 +20,7 @@ _BEFORE = re.compile(
     r"(?:\b(?:not|never|no)|n't|(?<![\w-])(?:не|ни|heç\s+də|heç))"
     r"(?:\s+(?:a|an|the|at\s+all|really|even|by|по|də|da))?[\s,]+$"
 )
-_AFTER = re.compile(r"^\s+(?:deyil|deyildir|yox)(?!\w)")
+_AFTER = re.compile(r"^\s+(?:deyil|deyildir|yox|yoxdur)(?!\w)")
 _LOOK = 24
 """Characters looked at on each side of a match."""
 
