@@ -10,9 +10,15 @@ from pathlib import Path
 
 import pytest
 from badserver import Answer, ScriptedServer, Seen, json_answer
+from textual import work
+from textual.binding import Binding
 
 from supportterm import cli, logs, paths
+from supportterm.config import Profile
+from supportterm.store.db import Store
 from supportterm.store.secrets import get_token, set_token
+from supportterm.ui import app as app_module
+from supportterm.ui.app import SupportTermApp
 
 TOKEN = "tok-9f8e7d6c5b4a-SECRET"
 
@@ -141,3 +147,63 @@ def test_failing_sync_leaves_no_token_in_log_or_output(
     assert TOKEN not in written
     assert TOKEN not in out.out + out.err
     assert "refused the credentials" in out.out
+
+
+class _CrashingApp(SupportTermApp):
+    """The app with one key that fails the way a bug would, with the token in a local variable."""
+
+    BINDINGS = [Binding("ctrl+k", "crash", "Crash")]
+    CSS_PATH = Path(app_module.__file__).parent / "app.tcss"  # relative paths resolve beside the subclass
+
+    def action_crash(self) -> None:
+        secret = self._token  # a local Textual's own crash report would print  # noqa: F841
+        raise RuntimeError(f"request failed with Authorization: Bearer {TOKEN}")
+
+    @work(exit_on_error=False, group="failing")
+    async def fail_in_worker(self) -> None:
+        raise ValueError(f"worker failed using {TOKEN}")
+
+
+def _crashing_app(store: Store) -> _CrashingApp:
+    app = _CrashingApp(profile=Profile("work", "demo", "http://127.0.0.1:9"), store=store, token=TOKEN,
+                       auto_sync=False)
+    app.start_engine = lambda: None  # type: ignore[method-assign]
+    return app
+
+
+async def test_crash_report_has_no_locals_and_no_token(
+    store: Store, capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = logs.setup_logging()
+    app = _crashing_app(store)
+    with pytest.raises(RuntimeError):
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+k")
+            await pilot.pause()
+    printed = capsys.readouterr()
+    _flush()
+    written = path.read_text(encoding="utf-8")
+    shown = printed.out + printed.err
+    assert "supportterm crashed" in shown and "RuntimeError" in shown and "action_crash" in shown
+    assert "supportterm crashed" in written and "RuntimeError" in written
+    assert TOKEN not in shown and TOKEN not in written
+    assert "secret =" not in shown  # no local variables
+
+
+async def test_error_hub_message_and_log_are_redacted(store: Store) -> None:
+    path = logs.setup_logging()
+    app = _crashing_app(store)
+    said: list[str] = []
+    app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign]
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        worker = app.fail_in_worker()
+        while worker.is_running or not said:
+            await pilot.pause()
+        assert app.is_running
+    _flush()
+    [message] = [m for m in said if "went wrong" in m]
+    assert "ValueError" in message and TOKEN not in message and logs.MASK in message
+    written = path.read_text(encoding="utf-8")
+    assert "ValueError" in written and TOKEN not in written

@@ -55,7 +55,7 @@ class CannedPicker(ModalScreen[LibraryReply | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([
-            Option(Content(f"[{r.language or '--'}] {one_line(r.title)}  ·  {r.shortcut}  ({r.source})"))
+            Option(Content(one_line(f"[{r.language or '--'}] {r.title}  ·  {r.shortcut}  ({r.source})")))
             for r in self._shown
         ])
         if self._shown:

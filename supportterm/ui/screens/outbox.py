@@ -77,7 +77,8 @@ class OutboxScreen(Screen[None]):
         table.clear()
         for item in self.items:
             table.add_row(
-                item.ticket_id, Text(item.state, style=STATE_STYLE.get(item.state, "")), str(item.attempts),
+                Text(one_line(item.ticket_id, limit=40)),  # Text: a str cell would be read as markup
+                Text(item.state, style=STATE_STYLE.get(item.state, "")), str(item.attempts),
                 Text(describe(item)), Text(one_line(item.error or "")),
             )
         if self.items:
