@@ -236,3 +236,29 @@ def test_wire_cases_were_decoded_like_the_adapters_do() -> None:
     assert by_name["invalid_utf8_bytes"].text.startswith("bad \ufffd")
     assert by_name["json_escaped_esc"].text.startswith("\x1b]0;")
     assert replace(by_name["tabs"], name="t").text == "col1\tcol2\t\tcol3"
+
+
+async def test_shift_screen_shows_ids_and_hand_off_notes_inertly(store: Store) -> None:
+    """The summary table (a ticket id from the helpdesk) and hand-off notes (often pasted ticket text)."""
+    from types import SimpleNamespace
+
+    from supportterm.ui.screens.shift import ShiftScreen
+
+    app = make_app(store)
+    app.start_engine = lambda: None  # type: ignore[method-assign]
+    picked = [c for c in CASES if c.kind in ("escape", "markup", "invisible", "c1")]
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        app.push_screen(ShiftScreen())
+        await settle(pilot)
+        screen = app.screen
+        for case in picked:
+            row = {"replies": 1, "longest_wait_ticket": case.text}
+            summary = SimpleNamespace(as_dict=lambda row=row: row)
+            screen._show(summary, SimpleNamespace(body=case.text), SimpleNamespace(body=case.text))
+            await pilot.pause()
+            table = _widget_text(screen.query_one("#shift-summary"))
+            notes = _widget_text(screen.query_one("#shift-handoff"))
+            _literal_shown(case, table)
+            _literal_shown(case, notes)
+        assert app.is_running

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from supportterm.domain.text import inert, one_line
 from supportterm.ui.screens.pickers import NotePrompt
 
 
@@ -62,14 +63,16 @@ class ShiftScreen(Screen[None]):
             table.add_row("no shift yet", "T starts one")
         else:
             for key, value in summary.as_dict().items():  # type: ignore[attr-defined]
-                table.add_row(key.replace("_", " "), "—" if value is None else str(value))
+                # Text, not str: a Rich table reads str cells as markup; ticket ids come from the helpdesk.
+                shown = "—" if value is None else one_line(str(value), limit=80)
+                table.add_row(key.replace("_", " "), Text(shown))
         self.query_one("#shift-summary", Static).update(table)
         text = Text()
         if earlier is not None:
             text.append("From the previous shift:\n", style="bold")
-            text.append(getattr(earlier, "body", "") + "\n\n")
+            text.append(inert(getattr(earlier, "body", "")) + "\n\n")
         text.append("Your hand-off note (h to write):\n", style="bold")
-        text.append(getattr(mine, "body", None) or "none yet", style="" if mine else "dim")
+        text.append(inert(getattr(mine, "body", None) or "none yet"), style="" if mine else "dim")
         self.query_one("#shift-handoff", Static).update(text)
 
     def action_handoff(self) -> None:
