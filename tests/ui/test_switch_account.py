@@ -88,8 +88,11 @@ async def test_switch_shows_the_other_inbox_and_keeps_the_draft(helpdesks: dict[
         await pilot.press("r", *["space" if c == " " else c for c in DRAFT])
         assert ticket.composer.text_area.text == DRAFT  # switching before the autosave's debounce fires
 
+        old_client = app.engine.backend.client
         await palette(pilot, "Switch account: south")
         assert app.profile.name == "south" and app.sub_title == "south"
+        assert old_client.is_closed and app.engine is not None  # north's engine stopped, south's syncs
+        assert str(app.engine.backend.client.base_url).startswith(helpdesks["south"].url)
         assert isinstance(app.screen, InboxScreen) and len(app.screen_stack) == 2
         rows = set(inbox_rows(app.screen))
         assert rows and rows <= south and not rows & (north - south)
