@@ -194,6 +194,7 @@ _OTHER_PERSON = re.compile(
 )
 """Words saying that a contact belongs to someone else: then it is never the customer's own."""
 _CONTEXT = 60
+_IN_URL = re.compile(r"://[^\s@]*$")
 
 
 def _theirs(text: str, start: int, end: int, local_part: str, greeted: frozenset[str]) -> bool:
@@ -220,6 +221,8 @@ def _contacts(
         local = address.split("@")[0]
         if address in allowed_emails or local in _ROLE_MAILBOXES:
             continue
+        if _IN_URL.search(visible, max(0, m.start() - _CONTEXT), m.start()):
+            continue  # user:password@host in a URL is not an e-mail address (_pairs checks the password)
         if _theirs(visible, m.start(), m.end(), local, greeted):
             continue
         out.append(finding("secret", m.start(), m.end(), "Someone else's e-mail address: keep it private."))

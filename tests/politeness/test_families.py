@@ -1,0 +1,155 @@
+"""Tests that the checker covers families of wording (issue 5), with a hard negative beside each family.
+
+Each positive phrasing was chosen to differ from the lexicon entry that catches it (other verbs,
+other word order, inflections), so a test fails when a rule is narrowed back to one phrase.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from supportterm.politeness import check
+from supportterm.politeness.addressee import names, owns
+
+GREET = {"en": "Hi Anna,\n\n", "ru": "Здравствуйте, Анна!\n\n", "az": "Salam, Aysel xanım!\n\n"}
+CLOSE = {
+    "en": "\n\nBest regards,\nOmar Said",
+    "ru": "\n\nС уважением,\nОлег Ким",
+    "az": "\n\nHörmətlə,\nElvin Əliyev",
+}
+
+
+def found(lang: str, body: str, customer_text: str | None = None) -> set[str]:
+    """Error and warning categories of `body` written as a whole reply in `lang`."""
+    report = check(GREET[lang] + body + CLOSE[lang], lang=lang, customer_text=customer_text)
+    return {f.category for f in report.findings if f.severity != "hint"}
+
+
+FAMILIES = [
+    # hindsight blame: "should have" + participle; the expectation sense stays fine
+    ("en", "You should've double-checked the mapping before the import.", "blame"),
+    ("en", "Your admin should have tested it on staging first.", "blame"),
+    ("ru", "Нужно было сначала сделать резервную копию.", "blame"),
+    ("az", "Əvvəlcə faylı yoxlamalıydınız.", "blame"),
+    ("az", "Təlimata əməl etsəydiniz, bu olmazdı.", "blame"),
+    # "you did it yourself"
+    ("en", "You removed those fields yourself on Monday.", "blame"),
+    ("ru", "Ваш бухгалтер сам их стёр в понедельник.", "blame"),
+    ("ru", "Вы их удалили сами, это видно по журналу.", "blame"),
+    ("az", "Sahələri bazar ertəsi özünüz pozmusunuz.", "blame"),
+    # "entered it incorrectly"
+    ("en", "You typed the server name incorrectly.", "blame"),
+    ("ru", "Вы ввели не тот пароль три раза подряд.", "blame"),
+    ("az", "Siz səhv parolu daxil etmisiniz.", "blame"),
+    # mocking ability
+    ("en", "Can you even read a simple error message?", "rude"),
+    ("ru", "Вы вообще думать умеете?", "rude"),
+    ("az", "Siz düşünməyi bacarmırsınız?", "rude"),
+    # redirecting the customer away
+    ("en", "That's a question for your developer, not us.", "dismissive"),
+    ("ru", "С этим вопрос к вашему программисту, а не к нам.", "dismissive"),
+    ("az", "Bu sual bizə yox, proqramçınıza aiddir.", "dismissive"),
+    ("az", "Üçüncü tərəf modullarına görə məsuliyyət daşımırıq.", "dismissive"),
+    # repeating oneself
+    ("en", "Like I told you on Monday, the limit is per workspace.", "argumentative"),
+    ("ru", "Я вам же дважды объяснял, что лимит общий.", "argumentative"),
+    ("ru", "Мы это уже обсуждали, спорить тут не о чем.", "argumentative"),
+    ("az", "Bunu sizə iki dəfə izah etmişəm.", "argumentative"),
+    # mock praise of a blunder
+    ("en", "Brilliant, you wiped the whole list in one click.", "sarcasm"),
+    ("ru", "Молодцы, снесли всю базу одним кликом.", "sarcasm"),
+    ("az", "Afərin, bütün siyahını silmisiniz.", "sarcasm"),
+    # informal address by morphology
+    ("ru", "Пока выгружай отчёт в Excel.", "informal_address"),
+    ("ru", "Спасибо, что написал, посмотрю.", "informal_address"),
+    ("az", "Yazdığın üçün təşəkkür edirəm.", "informal_address"),
+    # confidential markers
+    ("en", "Between us, that tier loses money.", "confidential"),
+    ("ru", "Между нами: этот тариф убыточный.", "confidential"),
+    ("az", "Aramızda qalsın, bu tarif zərərlidir.", "confidential"),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "category"), FAMILIES)
+def test_family_member_is_found(lang: str, body: str, category: str) -> None:
+    assert category in found(lang, body)
+
+
+HARD_NEGATIVES = [
+    ("en", "You should have received a confirmation e-mail by now."),
+    ("en", "Your invoice should have arrived this morning; if not, I'll resend it."),
+    ("en", "You can restore the deleted project yourself from the Trash."),
+    ("en", "This is not your fault at all, and the question is not a stupid one."),
+    ("en", "Just wait a couple of minutes and refresh the page."),
+    ("en", "The sync job deleted the temporary files itself once it finished."),
+    ("en", "Thanks for the detailed notes and the logs, they were incredibly helpful."),
+    ("en", "It's in the docs under Settings → API; here is the direct link."),
+    ("en", "Set the header to `Authorization: Bearer YOUR_API_TOKEN` and try again."),
+    ("ru", "Вам ничего не нужно было делать: всё исправлено на нашей стороне."),
+    ("ru", "Это не ваша вина, ошибка была в нашем обновлении."),
+    ("ru", "Задача сама удалила временные файлы после выгрузки."),
+    ("ru", "Я уже написал разработчикам, они смотрят журнал."),
+    ("ru", "Простите, что Вам пришлось писать в третий раз."),
+    ("ru", "Договор между нами и Вашей компанией продлён до марта."),
+    ("ru", "В этом случае лучше открыть раздел «Биллинг», Николай поможет."),
+    ("az", "Bu, sizin günahınız deyil, xəta bizim yeniləmədə idi."),
+    ("az", "Tapşırıq müvəqqəti faylları özü sildi, diskdə yer boşaldı."),
+    ("az", "Dünən mühəndisə yazdım, bu gün cavab gözləyirəm."),
+    ("az", "Səhv barədə ətraflı yazdığınız üçün təşəkkür edirəm."),
+    ("az", "Silinmiş layihəni özünüz bərpa edə bilərsiniz."),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), HARD_NEGATIVES)
+def test_hard_negative_stays_fine(lang: str, body: str) -> None:
+    assert found(lang, body) == set()
+
+
+def test_praise_of_detail_depends_on_what_the_customer_wrote() -> None:
+    body = "Thanks for the very detailed report. Which page fails?"
+    assert "sarcasm" in found("en", body, customer_text="it doesnt work")
+    long_report = "The export page fails after I pick March; the log says timeout at step 3 and then stops."
+    assert "sarcasm" not in found("en", body, customer_text=long_report)
+    assert "sarcasm" not in found("en", body)
+
+
+def test_customer_own_address_by_wording_or_greeted_name() -> None:
+    assert "secret" not in found("en", "I sent it to anna.berg@example.org a minute ago.")
+    assert "secret" not in found("en", "I sent it to ops-lead@example.org, the address on your account.")
+    assert "secret" in found("en", "Another customer, anna.berg@example.org, had the same issue.")
+    assert "secret" in found("en", "You could ask j.harris@example.org, he fixed it last week.")
+    assert "secret" not in found("ru", "Отправил отчёт на anna.k@example.ru, это адрес из Вашего профиля.")
+    assert "secret" not in found("az", "Hesabatı aysel.m@example.az ünvanına göndərdim.")
+
+
+def test_greeted_names_are_transliterated() -> None:
+    assert names("Здравствуйте, Вера!\n\nТекст") == {"vera"}
+    assert names("Salam, Gülər xanım!\n\nMətn") == {"guler"}
+    assert names("Hi Ms. Okafor,\n\nText") == {"okafor"}
+    assert owns("vera.k", frozenset({"vera"})) and not owns("j.harris", frozenset({"louise"}))
+
+
+def test_credentials_written_as_a_pair_or_in_a_url() -> None:
+    assert "secret" in found("en", "The test login is admin / Winter2024! until Friday.")
+    assert "secret" in found("ru", "Подключитесь: postgres://report:Tr33house!@db.example.com/reports")
+    assert "secret" not in found("en", "Go to Settings / Billing / History to download it.")
+    assert "secret" not in found("en", "Connect with postgres://user:YOUR_PASSWORD@db.example.com/app")
+
+
+def test_refusing_to_share_figures_is_not_a_leak() -> None:
+    assert "confidential" not in found("en", "We don't disclose our revenue, but uptime in 2024 was 99.9%.")
+    assert "confidential" not in found("ru", "Выручку мы не раскрываем, но доступность за 2024 год — 99,9%.")
+    assert "confidential" in found("en", "Our revenue grew 40% last quarter.")
+
+
+def informal_fixes(text: str) -> dict[str, str | None]:
+    """{informal words: their suggested formal forms} in `text`."""
+    return {
+        text[f.start : f.end]: f.suggestion for f in check(text).findings if f.category == "informal_address"
+    }
+
+
+def test_suggestions_follow_the_formal_forms() -> None:
+    fixes = informal_fixes(GREET["ru"] + "Пока выгружай отчёт, спасибо, что написал." + CLOSE["ru"])
+    assert fixes == {"выгружай": "выгружайте", "написал": "написали"}
+    assert informal_fixes(GREET["az"] + "Yazdığın üçün sağ ol." + CLOSE["az"])["Yazdığın"] == "Yazdığınız"
