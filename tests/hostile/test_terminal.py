@@ -25,10 +25,12 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 from factories import T0, make_message, make_ticket
 from ui.helpers import seed_store
 
+from supportterm.demo.server import DemoServer, create_demo_server
 from supportterm.domain.models import Person, Role
 from supportterm.store.db import Store
 
@@ -56,9 +58,8 @@ def _seed(store: Store, texts: list[str]) -> None:
     seed_store(store, tickets, messages, people)
 
 
-def _run(home: Path, texts: list[str]) -> str:
-    """Seed a profile's cache under `home`, drive the TUI on a 140x40 pty, return what it wrote."""
-    env = dict(os.environ, SUPPORTTERM_HOME=str(home), TERM="xterm-256color", COLORTERM="truecolor")
+def _cached_profile(home: Path, texts: list[str]) -> list[str]:
+    """A profile whose helpdesk is unreachable and whose cache holds `texts`; returns the command line."""
     (home / "config").mkdir(parents=True, exist_ok=True)
     (home / "config" / "config.toml").write_text(
         '[profiles.work]\nbackend = "demo"\nurl = "http://127.0.0.1:9"\nuser = "aysel"\n', encoding="utf-8")
@@ -67,9 +68,17 @@ def _run(home: Path, texts: list[str]) -> str:
         _seed(store, texts)
     finally:
         store.close()
+    return ["--profile", "work"]
+
+
+def _run(home: Path, args: list[str], **env_extra: str) -> str:
+    """Drive the TUI on a 140x40 pty (paint, open the first ticket, back, open the next, quit); return
+    everything it wrote."""
+    env = dict(os.environ, SUPPORTTERM_HOME=str(home), TERM="xterm-256color", COLORTERM="truecolor")
+    env.update(env_extra)
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 140, 0, 0))
-    proc = subprocess.Popen([sys.executable, "-m", "supportterm", "--profile", "work"], stdin=slave,
+    proc = subprocess.Popen([sys.executable, "-m", "supportterm", *args], stdin=slave,
                             stdout=slave, stderr=slave, env=env, start_new_session=True)
     os.close(slave)
     out = bytearray()
@@ -113,14 +122,48 @@ def _special(output: str) -> Counter[str]:
 
 def test_hostile_cache_writes_nothing_to_the_terminal_a_benign_one_does_not(tmp_path: Path) -> None:
     hostile_texts = [c.text[:4000] for c in CASES]
-    benign = _run(tmp_path / "benign", [f"Benign ticket number {n}" for n in range(len(hostile_texts))])
-    hostile = _run(tmp_path / "hostile", hostile_texts)
+    benign_texts = [f"Benign ticket number {n}" for n in range(len(hostile_texts))]
+    benign = _run(tmp_path / "benign", _cached_profile(tmp_path / "benign", benign_texts))
+    hostile = _run(tmp_path / "hostile", _cached_profile(tmp_path / "hostile", hostile_texts))
+    _same_terminal_effects(benign, hostile, ("␛[2J", "<U+200B>", "[@click=app.quit]x[/]"))
 
+
+def _same_terminal_effects(benign: str, hostile: str, painted: tuple[str, ...]) -> None:
     assert _special(hostile) == _special(benign)  # no title, clipboard, link, DCS, APC or mode change
     assert re.search(r"\x1b\][^2]|\x1b\]2[^2]", hostile) is None  # the only OSC is Textual's 22 (pointer)
     text = _SEQUENCE.sub("", hostile)
     left = sorted({f"U+{ord(c):04X}" for c in text
                    if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") and c not in "\r\n"})
     assert left == []  # no C1, BEL, bidi override or zero-width character outside escape sequences
-    assert "␛[2J" in text and "<U+200B>" in text and "[@click=app.quit]x[/]" in text  # content was painted
+    assert [p for p in painted if p not in text] == []  # the content was really on screen
 
+
+
+def _demo_with(tmp_path: Path, name: str, texts: list[str]) -> tuple[DemoServer, list[str]]:
+    """A quiet demo helpdesk where customers opened one ticket per text through its API, "PTY-FIRST"
+    last (so first in the inbox); returns the server and the command line of a TUI on it."""
+    server = create_demo_server(tmp_path / f"{name}.sqlite3", tickets=5, simulate=False)
+    server.start()
+    admin = {"Authorization": "Bearer demo-admin"}
+    with httpx.Client(base_url=f"{server.url}/api/v1", headers=admin) as api:
+        requester = api.get("/tickets", params={"limit": 1}).json()["tickets"][0]["requester_id"]
+        for text in [*texts, "PTY-FIRST " + texts[0]]:
+            created = api.post("/tickets", json={"customer_id": requester, "subject": text[:1000] or "-",
+                                                  "body": text or "-", "channel": "email"})
+            assert created.status_code == 201, created.text
+    return server, ["--backend", "demo", "--url", server.url]
+
+
+def test_hostile_tickets_from_a_real_helpdesk_api_leave_the_terminal_alone(tmp_path: Path) -> None:
+    """As a new user would meet them: customers write the corpus through the demo helpdesk's API; the TUI
+    syncs it live and shows it."""
+    texts = [c.text[:100_000] for c in CASES if c.text.strip()]
+    runs = {}
+    for name, content in (("benign", [f"Benign ticket number {n}" for n in range(len(texts))]),
+                          ("hostile", texts)):
+        server, args = _demo_with(tmp_path, name, content)
+        try:
+            runs[name] = _run(tmp_path / name, args, SUPPORTTERM_TOKEN="demo-aysel", SUPPORTTERM_USER="aysel")
+        finally:
+            server.stop()
+    _same_terminal_effects(runs["benign"], runs["hostile"], ("PTY-FIRST ␛[31mred␛[0m text",))
