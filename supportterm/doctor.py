@@ -19,6 +19,7 @@ from supportterm import paths
 from supportterm.config import Problem, Profile, check_settings, config_path
 from supportterm.doctor_checks import (
     FAIL,
+    OK,
     SKIP,
     WARN,
     Check,
@@ -64,7 +65,7 @@ def diagnose(only: str | None = None, *, adhoc: Profile | None = None,
     file = config_path()
     settings, problems = check_settings(file)
     if adhoc is not None:
-        return [check_profile(adhoc.name, adhoc, file, [], clock)]
+        return [check_profile(adhoc.name, adhoc, None, [], clock)]
     names = [only] if only else profile_names(problems, settings.profiles)
     if not names:
         report = ProfileReport("(none)")
@@ -76,12 +77,16 @@ def diagnose(only: str | None = None, *, adhoc: Profile | None = None,
     return [check_profile(name, settings.profiles.get(name), file, problems, clock) for name in names]
 
 
-def check_profile(name: str, profile: Profile | None, file: Path, problems: list[Problem],
+def check_profile(name: str, profile: Profile | None, file: Path | None, problems: list[Problem],
                   clock: Callable[[], datetime] | None = None) -> ProfileReport:
-    """Every check of one profile; stops after the config line when the profile cannot be read."""
+    """Every check of one profile (`file` None: given by --backend/--url); stops after the config line
+    when the profile cannot be read."""
     report = ProfileReport(name, profile.backend if profile else "", profile.url if profile else "")
     add = report.checks.append
-    add(config_check(name, file, problems, profile))
+    if file is None:
+        add(Check("config", OK, "--backend and --url given: no config file needed"))
+    else:
+        add(config_check(name, file, problems, profile))
     if profile is None:
         return report
     backend_line, backend = backend_check(profile)

@@ -11,9 +11,8 @@ import asyncio
 import ipaddress
 import socket
 import ssl
+import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -67,18 +66,14 @@ def reach_check(profile: Profile) -> Check:
     if where is None:
         return Check("reach", FAIL, f"url {profile.url!r} is not an http(s) address",
                      f"Set profiles.{profile.name}.url to e.g. https://help.example.com")
-    pool = ThreadPoolExecutor(max_workers=1)  # getaddrinfo has no timeout of its own
     try:
-        addresses = pool.submit(socket.getaddrinfo, where.host, where.port, type=socket.SOCK_STREAM)
-        infos = addresses.result(timeout=DNS_TIMEOUT_S)
-    except FutureTimeout:
+        infos = _resolve(where)
+    except TimeoutError:
         return Check("reach", FAIL, f"DNS did not answer for {where.host} within {DNS_TIMEOUT_S:g} s",
                      "Check your network and DNS settings (resolvectl status).")
     except socket.gaierror as exc:
         return Check("reach", FAIL, f"DNS cannot resolve {where.host} ({exc.strerror})",
                      f"Check the spelling of profiles.{profile.name}.url, or your VPN/DNS.")
-    finally:
-        pool.shutdown(wait=False)
     errors = []
     for family, kind, proto, _, address in infos:
         try:
@@ -90,6 +85,27 @@ def reach_check(profile: Profile) -> Check:
             errors.append(f"{address[0]}: {exc.strerror or type(exc).__name__}")
     return Check("reach", FAIL, f"TCP port {where.port} of {where.host} does not open ({'; '.join(errors)})",
                  "Is the helpdesk up and the port right? A firewall or proxy may block it.")
+
+
+def _resolve(where: Endpoint) -> list[tuple]:  # type: ignore[type-arg]
+    """getaddrinfo within DNS_TIMEOUT_S. It has no timeout of its own, so it runs in a daemon thread
+    that a hung resolver cannot keep alive past the command's end."""
+    result: list[object] = []
+
+    def lookup() -> None:
+        try:
+            result.append(socket.getaddrinfo(where.host, where.port, type=socket.SOCK_STREAM))
+        except OSError as exc:
+            result.append(exc)
+
+    thread = threading.Thread(target=lookup, name="doctor-dns", daemon=True)
+    thread.start()
+    thread.join(DNS_TIMEOUT_S)
+    if not result:
+        raise TimeoutError(where.host)
+    if isinstance(result[0], OSError):
+        raise result[0]
+    return result[0]  # type: ignore[return-value]
 
 
 def tls_check(profile: Profile) -> Check:

@@ -344,3 +344,15 @@ def test_errors_logged_in_the_last_day_are_reported(isolated_home: Path) -> None
     log = line(report, "log")
     assert log.status == "WARN" and "1 error(s) in the last 24 h" in log.detail
     assert "sync failed: token=[REDACTED]" in log.detail and "abcdef123456" not in log.detail
+
+
+def test_backend_and_url_stand_in_for_a_profile(
+    demo: DemoServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("SUPPORTTERM_TOKEN", "demo-aysel")
+    status, data = run_json(capsys, "--backend", "demo", "--url", demo.url)
+    [report] = data["profiles"]
+    checks = {c["name"]: c for c in report["checks"]}
+    assert status == 0 and report["profile"] == "demo-adhoc"
+    assert checks["config"]["detail"] == "--backend and --url given: no config file needed"
+    assert checks["auth"]["status"] == "OK"
