@@ -39,7 +39,7 @@ DEFAULT_VIEWS: tuple[View, ...] = (
     View("urgent", "Urgent", "status:active priority:urgent,high"),
     View("pending", "Pending", "status:pending"),
     View("solved", "Solved", "status:solved,closed"),
-    View("all", "All"),
     View("sla", "SLA at risk", "status:active", awaiting_only=True, sla_risk=True),
     View("follow_ups", "Follow-ups", follow_ups=True),
+    View("all", "All"),
 )

@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 
 ESCALATE_KEY = "escalate"
 """An outbox payload key; a truthy value marks the action as an escalation (for the summary)."""
+HANDOFF_PREFIX = "[Shift hand-off] "
+"""Starts a hand-off note posted on the team's ticket: the next shift finds it there, and the summary
+does not count it as the agent's work on a ticket."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +284,13 @@ def actions_between(conn: sqlite3.Connection, start: datetime, end: datetime) ->
         "SELECT * FROM outbox WHERE created_at >= ? AND created_at <= ? ORDER BY id",
         (format_time(start), format_time(end)),
     ).fetchall()
-    return [_action(r) for r in rows]
+    return [_action(r) for r in rows if not _is_handoff(r)]
+
+
+def _is_handoff(row: sqlite3.Row) -> bool:
+    if row["kind"] != "message":
+        return False
+    return str(json.loads(row["payload"]).get("body", "")).startswith(HANDOFF_PREFIX)
 
 
 def action_counts(conn: sqlite3.Connection, start: datetime, end: datetime) -> dict[str, int]:

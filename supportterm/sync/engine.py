@@ -436,6 +436,21 @@ class SyncEngine:
             await self.fetch_thread(ticket_id)
         return len(missing)
 
+    @property
+    def can_set_availability(self) -> bool:
+        """Whether the helpdesk keeps the agent's availability (then a shift start or stop may set it)."""
+        return bool(self.backend.CAPABILITIES & Capability.AVAILABILITY)
+
+    async def set_available(self, available: bool) -> bool:
+        """Tell the helpdesk whether the agent takes tickets now; returns what it reports back.
+
+        Not an outbox action: it is a state of the agent, not of a ticket, and a stale "available"
+        delivered hours later would be wrong. Raises OfflineError, AuthError or BackendError.
+        """
+        if not self.can_set_availability:
+            raise BackendError("This helpdesk does not keep agent availability; the shift stays local.")
+        return await self.backend.set_available(available)
+
     async def save_draft(self, ticket_id: str, visibility: Visibility, body: str) -> None:
         """Autosave the composer so a crash or a closed terminal loses nothing."""
 

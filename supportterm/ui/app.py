@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     import httpx
 
     from supportterm.sync.engine import SyncEngine
+    from supportterm.ui.reminders import Reminders
 
 
 _log = logging.getLogger(__name__)
@@ -98,6 +99,8 @@ class SupportTermApp(App[int]):
         self.prefetch_count = self.settings.prefetch
         """How many threads at the top of the inbox are fetched ahead of being opened."""
         self._next_sync: Timer | None = None
+        self.reminders: Reminders | None = None
+        """SLA and follow-up announcements; started after the first paint."""
         self._theme_notes = theming.install_themes(self, self.settings.theme)
 
     def on_mount(self) -> None:
@@ -128,6 +131,7 @@ class SupportTermApp(App[int]):
             return
         if self.engine is None:
             self.start_engine()
+        self.start_reminders()
 
     @work(exclusive=True, group="engine", exit_on_error=False, description="Connecting")
     async def start_engine(self) -> None:
@@ -233,43 +237,32 @@ class SupportTermApp(App[int]):
 
     @work(exclusive=True, group="shift", exit_on_error=False, description="Shift")
     async def action_shift_toggle(self) -> None:
-        """Start a shift, or stop the running one and show its summary."""
-        import asyncio
+        """Start a shift (hand-off note, availability), or stop it (summary, note posted, away)."""
+        from supportterm.ui import shift_flow
 
-        from supportterm.store.shift import ShiftLog
-
-        log = ShiftLog(self.store, clock=self.clock)
-        if await asyncio.to_thread(log.current) is None:
-            await asyncio.to_thread(log.start)
-            self.notify("Shift started. Have a calm one.", title="Shift", timeout=4)
-            return
-        _, summary = await asyncio.to_thread(log.stop)
-        facts = summary.as_dict()
-        self.notify(
-            ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in facts.items()
-                      if k in ("replies", "notes", "solved", "escalations", "sla_breaches", "tickets_touched")),
-            title="Shift ended", timeout=15,
-        )
+        await shift_flow.toggle(self)
 
     @work(exclusive=True, group="shift", exit_on_error=False, description="Break")
     async def action_shift_break(self) -> None:
         """Take a break, or resume after one."""
-        import asyncio
+        from supportterm.ui import shift_flow
 
-        from supportterm.domain.shift import ShiftError, ShiftState
-        from supportterm.store.shift import ShiftLog
+        await shift_flow.toggle_break(self)
 
-        log = ShiftLog(self.store, clock=self.clock)
-        try:
-            view = await asyncio.to_thread(log.view)
-            if view.state is ShiftState.ON_BREAK:
-                await asyncio.to_thread(log.resume)
-                self.notify("Welcome back.", title="Shift", timeout=3)
-            else:
-                await asyncio.to_thread(log.take_break)
-                self.notify("Break started. Step away from the screen.", title="Shift", timeout=4)
-        except ShiftError as exc:
-            self.notify(str(exc), title="Shift", severity="warning")
+    def start_reminders(self) -> None:
+        """Start the timer that announces SLA risks, breaches and due follow-ups (ui/reminders.py)."""
+        from supportterm.ui.reminders import EVERY_S, FIRST_AFTER_S, Reminders
+
+        if self.reminders is None:
+            self.reminders = Reminders(self)
+            self.set_timer(FIRST_AFTER_S, self.check_reminders, name="reminders-first")
+            self.set_interval(EVERY_S, self.check_reminders, name="reminders")
+
+    @work(exclusive=True, group="reminders", exit_on_error=False, description="SLA and follow-ups")
+    async def check_reminders(self) -> None:
+        """One run of the reminder timer (reads and writes only the local store)."""
+        if self.reminders is not None:
+            await self.reminders.check()
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:

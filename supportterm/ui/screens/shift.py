@@ -13,8 +13,18 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from supportterm.domain.sla import countdown_text
 from supportterm.domain.text import inert, one_line
 from supportterm.ui.screens.pickers import NotePrompt
+
+
+def _reminders(conn: object) -> tuple[list, list]:  # type: ignore[type-arg]
+    """Open follow-ups, soonest first, and the SLA watch, soonest due first."""
+    from supportterm.store.reminders import load_watch
+    from supportterm.store.shift import open_follow_ups
+
+    watched = sorted(load_watch(conn).values(), key=lambda w: w.due_at)  # type: ignore[arg-type]
+    return open_follow_ups(conn), watched  # type: ignore[arg-type]
 
 
 class ShiftScreen(Screen[None]):
@@ -31,6 +41,7 @@ class ShiftScreen(Screen[None]):
         yield Header(show_clock=False)
         yield Static(id="shift-summary")
         yield Static(id="shift-handoff")
+        yield Static(id="shift-reminders")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -54,6 +65,7 @@ class ShiftScreen(Screen[None]):
         mine = await asyncio.to_thread(store.read, lambda c: load_handoff(c, shift_id) if shift_id else None)
         earlier = await asyncio.to_thread(store.read, lambda c: handoff_for(c, shift_id))
         self._show(summary, mine, earlier)
+        self._show_reminders(*await asyncio.to_thread(store.read, _reminders))
 
     def _show(self, summary: object, mine: object, earlier: object) -> None:
         table = Table(title="Shift summary", box=None, show_header=False)
@@ -74,6 +86,27 @@ class ShiftScreen(Screen[None]):
         text.append("Your hand-off note (h to write):\n", style="bold")
         text.append(inert(getattr(mine, "body", None) or "none yet"), style="" if mine else "dim")
         self.query_one("#shift-handoff", Static).update(text)
+
+    def _show_reminders(self, follow_ups: list, watched: list) -> None:  # type: ignore[type-arg]
+        now, zone = self.app.clock(), self.app.settings.sla.zone()  # type: ignore[attr-defined]
+        text = Text()
+        text.append("Follow-ups (f on a ticket sets one):\n", style="bold")
+        for item in follow_ups:
+            due = item.due_at <= now
+            note = f" — {item.note}" if item.note else ""
+            when = f"{item.due_at.astimezone(zone):%a %d %b %H:%M}"
+            line = one_line(f"  #{item.ticket_id} {when}{note}", limit=200) + (" (due)" if due else "")
+            text.append(line + "\n", style="bold" if due else "")
+        if not follow_ups:
+            text.append("  none open\n", style="dim")
+        text.append("SLA at risk or breached:\n", style="bold")
+        for item in watched:
+            left = countdown_text(item.due_at - now)
+            state = item.status.value.replace("_", " ")
+            text.append(f"  #{one_line(item.ticket_id, limit=40)} {state} ({left})\n")
+        if not watched:
+            text.append("  none\n", style="dim")
+        self.query_one("#shift-reminders", Static).update(text)
 
     def action_handoff(self) -> None:
         """Write the hand-off note for the next shift."""

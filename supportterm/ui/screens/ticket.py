@@ -36,6 +36,8 @@ from supportterm.sync.events import OutboxChanged, ThreadChanged, TicketsChanged
 from supportterm.ui import format as fmt
 from supportterm.ui.messages import SyncEventReceived
 from supportterm.ui import actions
+from supportterm.ui import follow_ups
+from supportterm.ui.screens.follow_up import FollowUpChoice
 from supportterm.ui.screens.pickers import Confirm, NotePrompt, priority_picker, status_picker
 from supportterm.ui.widgets.composer import Composer
 from supportterm.ui.widgets.customer_panel import CustomerPanel
@@ -57,6 +59,8 @@ class TicketScreen(Screen[None]):
         Binding("a", "assign_to_me", "Take", id="ticket.assign", tooltip="Assign the ticket to me"),
         Binding("e", "escalate", "Escalate", id="ticket.escalate",
                 tooltip="Escalate with a required internal note"),
+        Binding("f", "follow_up", "Follow-up", id="ticket.follow_up", show=False,
+                tooltip="Set when to come back to this ticket (in 2h, tomorrow 12:00, mon 9:00)"),
         Binding("S", "send_anyway", "Send held", id="ticket.send_anyway",
                 tooltip="Send a held (conflicting or failed) action anyway"),
         Binding("z", "toggle_quoted", "Quoted", id="ticket.toggle_quoted", show=False,
@@ -73,6 +77,8 @@ class TicketScreen(Screen[None]):
         Binding("k", "scroll(-1)", "Scroll up", id="ticket.scroll_up", show=False),
         Binding("escape,q", "back", "Back", id="ticket.back", tooltip="Back to the inbox"),
         Binding("ctrl+s,ctrl+j", "send", "Send", id="composer.send", tooltip="Send the reply or note"),
+        Binding("ctrl+g", "send_follow_up", "Send + follow-up", id="composer.send_follow_up", show=False,
+                tooltip="Send the reply or note, and set when to follow up"),
         Binding("ctrl+o", "toggle_visibility", "Public/internal", id="composer.toggle_internal", show=False),
     ]
 
@@ -292,8 +298,8 @@ class TicketScreen(Screen[None]):
             company=str(self.app.profile.options.get("company") or "") or None,  # type: ignore[attr-defined]
         )
 
-    def action_send(self) -> None:
-        """Queue the composer's text in the outbox and deliver it."""
+    def action_send(self, follow_up: FollowUpChoice | None = None) -> None:
+        """Queue the composer's text in the outbox and deliver it (then set `follow_up`, if any)."""
         body = self.composer.text_area.text.strip()
         if not self.composer.is_open or not body:
             self.notify("Nothing to send: the reply is empty.", severity="warning")
@@ -309,18 +315,20 @@ class TicketScreen(Screen[None]):
             first = errors[0]
             question = (f"The checker found {len(errors)} problem(s), e.g. {first.category}: "  # type: ignore[attr-defined]
                         f"{first.message}. Send it anyway?")  # type: ignore[attr-defined]
-            self.app.push_screen(Confirm(question), lambda yes: self.send(draft) if yes else None)
+            self.app.push_screen(Confirm(question), lambda yes: self.send(draft, follow_up) if yes else None)
             return
         if self.app.engine is None:  # type: ignore[attr-defined]
             self.notify("Still starting up; your text is kept. Try again in a moment.", severity="warning")
             return
-        self.send(draft)
+        self.send(draft, follow_up)
 
     @work(exclusive=True, group="send-reply", exit_on_error=False, description="Queueing the reply")
-    async def send(self, draft: ReplyDraft) -> None:
-        """Write the outbox row, clear the composer, then ask the app to push."""
+    async def send(self, draft: ReplyDraft, follow_up: FollowUpChoice | None = None) -> None:
+        """Write the outbox row, clear the composer, then ask the app to push. A public reply settles
+        the ticket's due follow-ups; `follow_up` sets the next one."""
         engine = self.app.engine  # type: ignore[attr-defined]
         await engine.queue_message(self.ticket_id, draft, expect_version=self.seen_version)
+        await follow_ups.after_send(self.app, self.ticket_id, draft, follow_up)  # type: ignore[arg-type]
         self.composer.text_area.load_text("")
         self.composer.close()
         self.seen_version = None
@@ -398,6 +406,24 @@ class TicketScreen(Screen[None]):
         """Scroll the thread by a few lines."""
         thread = self.query_one("#thread", VerticalScroll)
         thread.scroll_relative(y=3 * step, animate=False)
+
+    def action_follow_up(self) -> None:
+        """Set (or clear) a reminder to come back to this ticket."""
+        self.app.push_screen(follow_ups.prompt(self.app, self.reader, self.ticket_id),  # type: ignore[arg-type]
+                             self._follow_up_chosen)
+
+    def _follow_up_chosen(self, choice: FollowUpChoice | None) -> None:
+        if choice is not None:
+            self.run_worker(follow_ups.save(self.app, self.ticket_id, choice),  # type: ignore[arg-type]
+                            group="follow-up", exit_on_error=False)
+
+    def action_send_follow_up(self) -> None:
+        """Ask when to follow up, then send the composer's text."""
+        if not self.composer.is_open or not self.composer.text_area.text.strip():
+            self.notify("Nothing to send: the reply is empty.", severity="warning")
+            return
+        prompt = follow_ups.prompt(self.app, self.reader, self.ticket_id, title="Send, then follow up")  # type: ignore[arg-type]
+        self.app.push_screen(prompt, lambda choice: self.action_send(choice) if choice else None)
 
     def on_unmount(self) -> None:
         if self._reader is not None:

@@ -1,4 +1,4 @@
-"""Provides ShiftBar: the shift clock, always visible (elapsed, remaining, next break).
+"""Provides ShiftBar: the shift clock, always visible (elapsed, remaining, next break, follow-ups due).
 
 It re-reads the shift from the store on every tick instead of counting ticks, so a `supportterm shift
 break` typed in another pane, or a restart after a crash, shows the truth.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.widgets import Static
-
 
 
 class ShiftBar(Static):
@@ -27,10 +26,19 @@ class ShiftBar(Static):
 
     def tick(self) -> None:
         """Recompute the shift line from the store (a single indexed read)."""
-        from supportterm.store.shift import ShiftLog
+        from supportterm.store.shift import ShiftLog, follow_ups_due
 
         app = self.app
         log = ShiftLog(app.store, clock=app.clock)  # type: ignore[attr-defined]
         view = log.view(last_activity=getattr(app, "last_activity", None))
-        self.set_class(bool(view.break_due), "-due")
-        self.update(Text(view.header_text() + "   (T start/stop shift · B break/resume)"))
+        due = len(app.store.read(lambda c: follow_ups_due(c, view.now)))  # type: ignore[attr-defined]
+        self.set_class(bool(view.break_due) or due > 0, "-due")
+        hint = "   (T start/stop shift · B break/resume)"
+        self.update(Text(view.header_text() + follow_up_text(due) + hint))
+
+
+def follow_up_text(due: int) -> str:
+    """The bar's follow-up part: nothing, or how many reminders wait (the "Follow-ups" view lists them)."""
+    if due <= 0:
+        return ""
+    return f" · {due} follow-up{'s' if due > 1 else ''} due"
