@@ -198,6 +198,10 @@ def compile_category(raw: dict[str, object], lang: str, default_message: str) ->
     for i, entry in enumerate(entries):
         if entry.source.startswith("re:"):
             found = _raw_anchors(entry.source[3:])
+            skeleton = _SKELETONS.get(lang)
+            if found is not None and skeleton:
+                # Words are looked up by their skeleton (sözü → sozu), so index raw anchors the same way.
+                found = ([replace_all(w, skeleton) for w in found[0]], found[1])
         else:
             first = _TOKEN.findall(fold(entry.source, lang))[:1]
             found = _anchors(first[0], lang) if first else None

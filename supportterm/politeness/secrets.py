@@ -58,7 +58,7 @@ _LONG_VALUE = re.compile(r"(?<![A-Za-z0-9+/_=.-])[A-Za-z0-9+/_=.-]{20,}")
 _KEY_WORD = re.compile(r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar)")
 _PASSWORD = re.compile(
     r"(?i)(?:password|passwd|pwd|passcode|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort|mot de passe)"
-    r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–-])\s*[\"'«“]?([^\s\"'»”,;]{4,})"
+    r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–-]|\s+(?=[^\s\"'«“]*\d))\s*[\"'«“]?([^\s\"'»”,;]{4,})"
 )
 _CREDENTIAL_PAIR = re.compile(
     r"(?i)(?:login|log-in|sign-in|username|user|credentials|account|логин|вход|доступ|учетк|учётк|giriş|istifadəçi)"
