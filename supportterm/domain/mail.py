@@ -56,6 +56,9 @@ def looks_like_html(body: str) -> bool:
 def html_to_text(body: str) -> str:
     """Readable plain text from HTML: tags dropped, blocks as line breaks, blank runs squeezed."""
     parser = _TextExtractor()
+    # Scripts and styles go before parsing too: a parser misled by broken markup ("<!<script>") would
+    # otherwise hand their insides over as text.
+    body = _SKIPPED_BLOCK.sub(" ", body)
     try:
         parser.feed(body)
         if parser.rawdata.startswith("<"):

@@ -55,6 +55,17 @@ def one_line(text: str, *, limit: int = 1000) -> str:
     return inert(" ".join(text.split()))
 
 
+def editable(text: str) -> str:
+    """Text to put in an editor the agent sends from (a canned reply filled with the customer's name, a
+    restored draft): control and invisible format characters are dropped rather than pictured, since
+    what is shown is also what the customer gets; lone surrogates become U+FFFD."""
+    return _UNSAFE.sub(_dropped, text.replace("\r\n", "\n"))
+
+
+def _dropped(match: re.Match[str]) -> str:
+    return "\ufffd" if 0xD800 <= ord(match.group()) <= 0xDFFF else ""
+
+
 def terminal_safe_json(value: object) -> str:
     """JSON for a terminal or a file someone will `cat`: like `json.dumps(ensure_ascii=False)`, but
     C1 controls, lone surrogates and invisible format characters are written as \\uXXXX escapes (the

@@ -262,3 +262,25 @@ async def test_shift_screen_shows_ids_and_hand_off_notes_inertly(store: Store) -
             _literal_shown(case, table)
             _literal_shown(case, notes)
         assert app.is_running
+
+
+async def test_restored_draft_in_the_composer_draws_nothing_raw(store: Store) -> None:
+    """A TextArea draws control characters as they are; a draft (pasted ticket text, say) is cleaned."""
+    from supportterm.domain.models import Visibility
+    from supportterm.store import outbox as drafts
+    from supportterm.ui.widgets.composer import Composer
+
+    picked = [c for c in CASES if c.kind in ("escape", "c1", "control", "invisible")]
+    seed_store(store, [make_ticket("1")])
+    with store.transaction() as conn:
+        drafts.save_draft(conn, "1", Visibility.PUBLIC, "\n".join(c.text for c in picked), now=NOW)
+    app = make_app(store)
+    app.start_engine = lambda: None  # type: ignore[method-assign]
+    async with app.run_test(size=(160, 60)) as pilot:
+        await settle(pilot)
+        app.push_screen(TicketScreen("1"))
+        await settle(pilot)
+        composer = app.screen.query_one(Composer)
+        assert composer.is_open
+        shown = _widget_text(composer.text_area)
+        assert "[31mred[0m text" in shown and "[201~injected after paste" in shown  # the words stay

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rich.text import Text
 
 from supportterm.domain.mail import html_to_text, readable
-from supportterm.domain.text import inert, one_line, terminal_safe_json
+from supportterm.domain.text import editable, inert, one_line, terminal_safe_json
 
 UNSAFE_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 """Controls, invisible format characters (bidi, zero-width), surrogates, line/paragraph separators."""
@@ -35,9 +35,14 @@ def _safe(shown: str, *, newlines: bool) -> None:
         assert unicodedata.category(ch) not in UNSAFE_CATEGORIES, f"{ch!r} left in {shown!r}"
 
 
+FILLERS = set("\u034f\u115f\u1160\u3164\uffa0")
+"""Letters and marks by category that print as nothing; domain.text treats them as invisible too."""
+
+
 def _printable(text: str) -> list[str]:
-    """The characters a reader should still see: not controls, invisibles or whitespace."""
-    return [ch for ch in text if unicodedata.category(ch) not in UNSAFE_CATEGORIES and not ch.isspace()]
+    """The characters a reader should still see: not controls, invisibles, fillers or whitespace."""
+    return [ch for ch in text
+            if unicodedata.category(ch) not in UNSAFE_CATEGORIES and not ch.isspace() and ch not in FILLERS]
 
 
 @settings(max_examples=400)
@@ -117,3 +122,12 @@ def test_html_to_text_never_raises_and_drops_scripts_styles_and_urls(html: str) 
 @given(st.one_of(any_text, html_doc))
 def test_readable_never_raises(body: str) -> None:
     assert isinstance(readable(body), str)
+
+
+@given(st.one_of(any_text, hostile_text))
+def test_editable_text_drops_what_an_editor_would_draw_raw_and_keeps_the_rest(text: str) -> None:
+    kept = editable(text)
+    _safe(kept.replace("\t", " "), newlines=True)  # an editor handles tabs
+    assert [c for c in _printable(kept) if c != "\ufffd"] == [c for c in _printable(text) if c != "\ufffd"]
+    assert kept.count("\ufffd") == text.count("\ufffd") + sum(0xD800 <= ord(c) <= 0xDFFF for c in text)
+    assert kept.count("\t") == text.count("\t")

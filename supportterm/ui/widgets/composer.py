@@ -14,6 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import Static, TextArea
 
 from supportterm.domain.models import Visibility
+from supportterm.domain.text import editable
 from supportterm.replies import Context, LibraryReply, Slot, render, unfilled
 from supportterm.ui.widgets.lint_panel import LintPanel
 
@@ -74,7 +75,7 @@ class Composer(Vertical):
         """Show the composer in a mode, optionally with text (a restored draft)."""
         self.visibility = visibility
         if text is not None and not self.text_area.text:
-            self.text_area.load_text(text)
+            self.text_area.load_text(editable(text))  # a TextArea draws control characters raw
         self.add_class("-open")
         self.text_area.focus()
 
@@ -159,7 +160,7 @@ class Composer(Vertical):
             self.text_area.focus()
             return
         rendered = render(chosen, context)
-        self.text_area.insert(rendered.text)
+        self.text_area.insert(editable(rendered.text))  # placeholders carry the customer's own words
         self.text_area.focus()
         if rendered.missing:
             names = ", ".join(f"⟨{slot.name}⟩" for slot in rendered.missing)
