@@ -80,6 +80,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Run one `shift` action; returns 0, 1 (refused: e.g. no shift running) or 2 (bad usage)."""
     from supportterm.cli import resolve_profile
+    from supportterm.config import load_settings
     from supportterm.domain.shift import ShiftError
     from supportterm.errors import ConfigError, SupportTermError
     from supportterm.store.shift import ShiftLog
@@ -88,13 +89,16 @@ def run(args: argparse.Namespace) -> int:
     clock: Callable[[], datetime] = (lambda: fixed) if fixed else (lambda: datetime.now(timezone.utc))
     try:
         profile = resolve_profile(args)
+        settings = load_settings()
         store = _open_store(profile.name)
     except ConfigError as exc:
         return _fail(str(exc), EXIT_USAGE)
     except SupportTermError as exc:
         return _fail(str(exc), EXIT_REFUSED)
     try:
-        payload, text = _HANDLERS[args.shift_command](ShiftLog(store, clock=clock), args)
+        args.handoff_ticket = settings.shift.handoff_ticket
+        log = ShiftLog(store, clock=clock, sla=settings.sla.policy())
+        payload, text = _HANDLERS[args.shift_command](log, args)
     except (ShiftError, ValueError) as exc:
         return _fail(str(exc), EXIT_REFUSED)
     finally:
@@ -161,16 +165,21 @@ def _resume(log: ShiftLog, args: argparse.Namespace) -> Result:
 
 
 def _stop(log: ShiftLog, args: argparse.Namespace) -> Result:
+    from supportterm.store.handoff import queue_handoff_post
     from supportterm.store.shift import save_handoff
 
     shift, summary = log.stop()
-    note = None
+    note, posted_to = None, None
     if args.handoff:
         with log.store.transaction() as conn:
             note = save_handoff(conn, shift.id, args.handoff, now=log.clock())
+            # Queued only: the next sync (app or `supportterm sync`) delivers it; `shift` stays offline.
+            ticket = args.handoff_ticket
+            if ticket and queue_handoff_post(conn, shift.id, ticket, now=log.clock()):
+                posted_to = ticket
     view = shift.clock.view(log.clock())
     payload = {"action": "stop", "shift_id": shift.id, "view": view.as_dict(),
-               "summary": summary.as_dict(), "handoff": _handoff_dict(note)}
+               "summary": summary.as_dict(), "handoff": _handoff_dict(note), "handoff_queued_on": posted_to}
     if args.csv:
         return payload, summary.to_csv()
     lines = [view.header_text()] + [f"  {k.replace('_', ' ')}: {'-' if v is None else v}"

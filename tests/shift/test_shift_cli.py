@@ -173,3 +173,31 @@ def test_sigkill_mid_shift_the_same_shift_continues() -> None:
         assert store.read(lambda c: c.execute("PRAGMA integrity_check").fetchone()[0]) == "ok"
     finally:
         store.close()
+
+
+def test_stop_queues_the_handoff_on_the_team_ticket_without_going_online() -> None:
+    config = paths.config_dir() / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[shift]\nhandoff_ticket = "42"\n', encoding="utf-8")
+    ok_json("start", now="2026-01-05T09:00:00Z")
+    stopped = ok_json("stop", "--handoff", "Ticket 12 waits for infra.", now="2026-01-05T17:00:00Z")
+    assert stopped["handoff_queued_on"] == "42" and stopped["summary"]["notes"] == 0
+    store = Store(paths.store_path(PROFILE), lock=False)
+    try:
+        sql = "SELECT ticket_id, kind, payload, state FROM outbox"
+        [item] = store.read(lambda c: c.execute(sql).fetchall())
+    finally:
+        store.close()
+    payload = json.loads(item["payload"])
+    assert (item["ticket_id"], item["kind"], item["state"]) == ("42", "message", "queued")
+    assert payload == {"body": "[Shift hand-off] Ticket 12 waits for infra.", "visibility": "internal"}
+    plain = ok_json("start", now="2026-01-06T09:00:00Z")
+    assert plain["handoff"]["body"] == "Ticket 12 waits for infra."
+
+
+def test_a_bad_sla_table_is_bad_usage_naming_the_key() -> None:
+    config = paths.config_dir() / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[sla.first_response]\nurgnt = "1h"\n', encoding="utf-8")
+    result = shift("status")
+    assert result.returncode == 2 and "sla.first_response.urgnt" in result.stderr and result.stdout == ""
