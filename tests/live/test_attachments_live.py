@@ -49,8 +49,8 @@ def _customer_sends_files(live: Live, ticket_id: str) -> None:
     files = [{"FileName": "../screen shot.png", "FileType": "image/png",
               "FileContent": base64.b64encode(PNG).decode()},
              {"FileName": "vpn.log", "FileType": "text/plain", "FileContent": base64.b64encode(LOG).decode()}]
-    live._api("POST", f"/ticket/{ticket_id}/correspond", customer=True,  # type: ignore[attr-defined]
-              json={"Content": "Screenshot and log attached.", "ContentType": "text/plain", "Attachments": files})
+    body = {"Content": "Screenshot and log attached.", "ContentType": "text/plain", "Attachments": files}
+    live._api("POST", f"/ticket/{ticket_id}/correspond", customer=True, json=body)  # type: ignore[attr-defined]
 
 
 async def test_files_are_listed_with_the_thread_and_fetched_whole(
