@@ -19,19 +19,6 @@ from collections.abc import Callable
 from .folding import fold
 
 _SHARED_CUES: dict[str, dict[str, str]] = {
-    "en": {
-        "GRAT": r"\b(?:thank|thanks|thx|thankyou|appreciate[ds]?|grateful)\b",
-        "APOL": r"\b(?:sorry|oops|whoops|apologi[sz]e|apologies|excuse me|forgive me|pardon)\b",
-        "PLEASE": r"\w[\s,]+please\b",
-        "HEDGE": r"\b(?:think|thought|guess|maybe|perhaps|possibly|probably|presumably|seems?|seemed"
-        r"|appears?|suppose|suggest|wonder(?:ing|ed)?|might|assume|believe|likely|somewhat|kind of"
-        r"|sort of|fairly|rather|in my opinion|not sure|apparently|usually|generally)\b",
-        "SUBJ": r"\b(?:could|would) you\b|\bwould it be\b",
-        "INDIC": r"\b(?:can|will) you\b",
-        "FACT": r"\b(?:in fact|actually|really|honestly|surely|obviously|clearly|of course|the point"
-        r"|the truth)\b",
-        "WE": r"\b(?:we|our|us|let's)\b",
-    },
     "ru": {
         "GRAT": r"спасиб|благодар",
         "APOL": r"извин|прости|к сожалению|приносим извинения",
@@ -53,7 +40,29 @@ _SHARED_CUES: dict[str, dict[str, str]] = {
         "WE": r"(?<!\w)(?:biz|bizim|bizə)(?!\w)",
     },
 }
-"""Strategies of the 2013 paper found anywhere in the text, with cue lists in every language."""
+"""Strategies of the 2013 paper found anywhere in a Russian or Azerbaijani text (cues are stems)."""
+
+_ENGLISH_WORDS = {
+    "GRAT": frozenset("thank thanks thx thankyou appreciate appreciates appreciated grateful".split()),
+    "APOL": frozenset("sorry oops whoops apologise apologize apologies pardon".split()),
+    "HEDGE": frozenset(
+        "think thought guess maybe perhaps possibly probably presumably seem seems seemed appear appears "
+        "suppose suggest wonder wondering wondered might assume believe likely somewhat fairly rather "
+        "apparently usually generally".split()
+    ),
+    "FACT": frozenset("actually really honestly surely obviously clearly".split()),
+    "WE": frozenset("we our us let's we're we've we'll we'd".split()),
+}
+_ENGLISH_PAIRS = {
+    "APOL": frozenset({"excuse_me", "forgive_me"}),
+    "HEDGE": frozenset({"kind_of", "sort_of", "not_sure", "my_opinion"}),
+    "FACT": frozenset({"in_fact", "of_course", "the_point", "the_truth"}),
+    "SUBJ": frozenset({"could_you", "would_you"}),
+    "INDIC": frozenset({"can_you", "will_you"}),
+}
+_ENGLISH_PLEASE = re.compile(r"\w[\s,]+please\b")
+"""The same strategies in English, found from words and word pairs (a set lookup is cheaper than
+a regex per strategy); "please" counts here only inside a sentence."""
 
 _OPENING_CUES: dict[str, dict[str, str]] = {
     "en": {
@@ -171,18 +180,39 @@ def _present(cues: dict[str, re.Pattern[str]], folded: str, prefix: str) -> dict
     return {prefix + name: 1.0 for name, rx in cues.items() if rx.search(folded)}
 
 
-def strategies(text: str, lang: str, rude: int, folded: str | None = None) -> dict[str, float]:
+def strategies(text: str, lang: str, rude: int) -> dict[str, float]:
     """Which shared strategies `text` uses (1.0 each), its punctuation and capitals, and `rude`.
 
     Args:
         text: the reply, names already blanked.
-        lang: en, ru or az (others fall back to the English cues, which rarely fire).
+        lang: en, ru or az (others get the English cues, which rarely fire).
         rude: how many rude-lexicon words the text has.
-        folded: `fold(text, lang)` when the caller has it already.
     """
-    folded = fold(text, lang) if folded is None else folded
-    feats = _present(_SHARED.get(lang, _SHARED["en"]), folded, "S:")
+    folded = fold(text, lang)
     heads = [sentence.lstrip() for sentence in _SENTENCE.split(folded)]
+    if lang in _SHARED:
+        feats = _present(_SHARED[lang], folded, "S:")
+    else:
+        words = _WORD.findall(folded)
+        feats = _english_shared(set(words), _pairs(words), folded)
+    feats.update(_surface(text, heads, lang, rude))
+    return feats
+
+
+def _english_shared(words: set[str], pairs: set[str], folded: str) -> dict[str, float]:
+    """The shared strategies of an English text, from its words and word pairs."""
+    found = {name for name, cues in _ENGLISH_WORDS.items() if words & cues}
+    found |= {name for name, cues in _ENGLISH_PAIRS.items() if pairs & cues}
+    if "would it be" in folded:
+        found.add("SUBJ")
+    if "please" in words and _ENGLISH_PLEASE.search(folded):
+        found.add("PLEASE")
+    return {"S:" + name: 1.0 for name in found}
+
+
+def _surface(text: str, heads: list[str], lang: str, rude: int) -> dict[str, float]:
+    """Sentence openers of the shared strategies, !!/??, capitals, question marks, rude words."""
+    feats = {}
     for name, rx in _OPENING.get(lang, _OPENING["en"]).items():
         if any(rx.match(head) for head in heads):
             feats["S:" + name] = 1.0
@@ -198,6 +228,10 @@ def strategies(text: str, lang: str, rude: int, folded: str | None = None) -> di
     if rude:
         feats["S:RUDE"] = float(min(rude, 3))
     return feats
+
+
+def _pairs(words: list[str]) -> set[str]:
+    return {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
 
 
 def strategy_features(text: str, lang: str, rude: int) -> dict[str, float]:
@@ -260,17 +294,19 @@ def english_raw(text: str, valence: dict[str, float], rude: int) -> dict[str, fl
     """Every English feature of `text`, before filtering and normalisation (the trainer's input)."""
     plain = blank_names(text)
     low = fold(plain, "en")
-    sentences = []
+    sentences, heads = [], []
     for sentence in _SENTENCE.split(low):
+        heads.append(sentence.lstrip())
         words = _WORD.findall(sentence)
         if words:
             sentences.append((words, sentence.rstrip().endswith("?")))
     words = [w for sentence_words, _ in sentences for w in sentence_words]
-    pairs = {f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)}
+    pairs = _pairs(words)
     feats: dict[str, float] = {f"u:{w}": 1.0 for w in words}
     feats.update({f"b:{pair}": 1.0 for pair in pairs})
     _openers(sentences, feats)
-    feats.update(strategies(plain, "en", rude, low))
+    feats.update(_english_shared(set(words), pairs, low))
+    feats.update(_surface(plain, heads, "en", rude))
     _english_strategies(sentences, pairs, low, feats)
     vals = [valence.get(w, 0.0) for w in words]
     feats["V:POS"] = sum(v for v in vals if v > 0) / 4
