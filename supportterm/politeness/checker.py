@@ -11,7 +11,18 @@ from __future__ import annotations
 import dataclasses
 from functools import lru_cache
 
-from . import address, addressee, confidential, irony, language, negation, secrets, structure, tone_rules
+from . import (
+    address,
+    addressee,
+    caps,
+    confidential,
+    irony,
+    language,
+    negation,
+    secrets,
+    structure,
+    tone_rules,
+)
 from .findings import CATEGORIES, ERROR, HINT, SEVERITY, WARNING, Finding, Report, finding
 from .folding import fold
 from .masking import mask
@@ -129,7 +140,7 @@ def _paragraph(
         return tuple(found)
     prep = Prepared.from_masked(raw, masked, lang)
     found += negation.drop_negated(tone_rules.lexicon_rules(prep), prep)
-    found += tone_rules.shouting(prep) + address.verb_rules(prep)
+    found += tone_rules.shouting(prep) + caps.shouted_lines(prep) + address.verb_rules(prep)
     found += confidential.figures(prep) + confidential.markers(prep)
     return tuple(found)
 

@@ -58,6 +58,8 @@ _LONG_VALUE = re.compile(r"(?<![A-Za-z0-9+/_=.-])[A-Za-z0-9+/_=.-]{20,}")
 _KEY_WORD = re.compile(r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar)")
 _PASSWORD = re.compile(
     r"(?i)(?:password|passwd|pwd|passcode|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort|mot de passe)"
+    r"\w{0,4}"
+    r"(?:\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–-]+){0,3}?"
     r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–-]|\s+(?=[^\s\"'«“]*\d))\s*[\"'«“]?([^\s\"'»”,;]{4,})"
 )
 _CREDENTIAL_PAIR = re.compile(
@@ -150,6 +152,8 @@ def _passwords(text: str) -> list[Finding]:
     for m in _PASSWORD.finditer(text):
         value = m.group(1)
         if _PLACEHOLDER.match(value) or (value.isalpha() and value.islower()):
+            continue
+        if value.startswith(("http", "www")):
             continue
         out.append(
             finding(

@@ -1,0 +1,33 @@
+"""Provides `shouted_lines`: capitals spread over one-word sentences ("STOP. READING. THE. WRONG. PAGE.").
+
+The sentence rule of tone_rules looks at one sentence at a time, so shouting cut into one-word
+sentences slips past it. This rule looks at a whole line: at least three words in capitals
+(acronyms such as API or VPN do not count) making up most of its letters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .findings import Finding, finding
+from .prepared import Prepared
+from .tone_rules import ACRONYMS
+
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_MIN_WORDS = 3
+_SHARE = 0.7
+
+
+def shouted_lines(prep: Prepared) -> list[Finding]:
+    """A shouting finding for every line written mostly in capitals."""
+    out = []
+    for line in _LINE.finditer(prep.masked):
+        words = [w for w in _WORD.findall(line.group()) if w not in ACRONYMS]
+        upper = [w for w in words if w.isupper()]
+        if len(upper) < _MIN_WORDS:
+            continue
+        if sum(map(len, upper)) >= _SHARE * sum(map(len, words)):
+            start = line.start() + len(line.group()) - len(line.group().lstrip())
+            out.append(finding("shouting", start, line.start() + len(line.group().rstrip())))
+    return out
