@@ -17,13 +17,19 @@ from supportterm.domain.sla import countdown_text
 from supportterm.domain.text import inert, one_line
 from supportterm.ui.screens.pickers import NotePrompt
 
+SLA_LINES = 8
+"""Tickets of the SLA watch listed here (at risk first); the inbox's SLA at risk view has all of them."""
+
 
 def _reminders(conn: object) -> tuple[list, list]:  # type: ignore[type-arg]
-    """Open follow-ups, soonest first, and the SLA watch, soonest due first."""
+    """Open follow-ups, soonest first, and the SLA watch."""
     from supportterm.store.reminders import load_watch
     from supportterm.store.shift import open_follow_ups
 
-    watched = sorted(load_watch(conn).values(), key=lambda w: w.due_at)  # type: ignore[arg-type]
+    # At risk first, soonest due first (still savable), then the latest breaches.
+    watched = sorted(load_watch(conn).values(),  # type: ignore[arg-type]
+                     key=lambda w: (w.status.value == "breached",
+                                    w.due_at.timestamp() * (-1 if w.status.value == "breached" else 1)))
     return open_follow_ups(conn), watched  # type: ignore[arg-type]
 
 
@@ -95,15 +101,18 @@ class ShiftScreen(Screen[None]):
             due = item.due_at <= now
             note = f" — {item.note}" if item.note else ""
             when = f"{item.due_at.astimezone(zone):%a %d %b %H:%M}"
-            line = one_line(f"  #{item.ticket_id} {when}{note}", limit=200) + (" (due)" if due else "")
+            line = "  " + one_line(f"#{item.ticket_id} {when}{note}", limit=200) + (" (due)" if due else "")
             text.append(line + "\n", style="bold" if due else "")
         if not follow_ups:
             text.append("  none open\n", style="dim")
         text.append("SLA at risk or breached:\n", style="bold")
-        for item in watched:
+        for item in watched[:SLA_LINES]:
             left = countdown_text(item.due_at - now)
             state = item.status.value.replace("_", " ")
             text.append(f"  #{one_line(item.ticket_id, limit=40)} {state} ({left})\n")
+        if len(watched) > SLA_LINES:
+            text.append(f"  … and {len(watched) - SLA_LINES} more: the inbox's SLA at risk view lists them\n",
+                        style="dim")
         if not watched:
             text.append("  none\n", style="dim")
         self.query_one("#shift-reminders", Static).update(text)
