@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from factories import make_ticket
 
 from supportterm import paths
@@ -17,6 +18,7 @@ from supportterm.ui.app import SupportTermApp
 from supportterm.ui.screens.shift import ShiftScreen
 
 
+@pytest.mark.keys("shift.summary", "shift.handoff", "shift.export")
 async def test_shift_summary_handoff_and_export(store: Store) -> None:
     now = [datetime(2026, 1, 6, 9, 0, tzinfo=timezone.utc)]
     with store.transaction() as conn:
