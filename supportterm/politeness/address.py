@@ -18,11 +18,12 @@ from .prepared import Prepared
 _RU_VERB = re.compile(
     r"(?<![\w-])(?!(?:лишь|мышь|тишь|глушь|финишь|малышь)(?!\w))(\w{2,}?)([еи])шь(?:ся)?(?!\w)"
 )
-_RU_CLAUSE_START = (
-    r"(?:(?<=^)|(?<=\n)|(?<=[.!?,;:—–-])\s*|(?<![\w-])(?:и|а|или|но|пока|просто|лучше|сначала|теперь|потом|"
-    r"пожалуйста|не|тогда|затем)\s+)"
+_RU_IMPERATIVE_END = re.compile(r"[аяую]й(?![\w-])")
+"""The ending of singular imperatives (выгружай, попробуй); the word is then read back to its start."""
+_RU_CLAUSE_BEFORE = re.compile(
+    r"(?:^|[.!?,;:—–\n-]\s*|(?<![\w-])(?:и|а|или|но|пока|просто|лучше|сначала|теперь|потом|пожалуйста|не|тогда|затем)\s+)$"
 )
-_RU_IMPERATIVE = re.compile(_RU_CLAUSE_START + r"(\w{2,}(?:ай|яй|уй|юй))(?![\w-])")
+"""What may stand right before an imperative: the start of a clause or a linking word."""
 _RU_NOT_IMPERATIVES = frozenset(
     "случай край чай май рай сарай трамвай урожай обычай китай шанхай каравай дубай уругвай парагвай попугай "
     "самурай лишай николай исай бабай негодяй лентяй разгильдяй буй".split()
@@ -51,20 +52,26 @@ _AZ_NOT_VERBS = frozenset({"insan", "hesab", "nisan", "ehsan", "lisan", "ərsan"
 
 def _ru_imperatives(prep: Prepared) -> list[Finding]:
     out = []
-    for m in _RU_IMPERATIVE.finditer(prep.folded):
-        word = m.group(1)
-        if word in _RU_NOT_IMPERATIVES:
+    text = prep.folded
+    for m in _RU_IMPERATIVE_END.finditer(text) if "й" in text else ():
+        start = m.start()
+        while start and text[start - 1].isalpha():
+            start -= 1
+        word = text[start : m.end()]
+        if len(word) < 4 or word in _RU_NOT_IMPERATIVES or (start and text[start - 1] in "-_0123456789"):
+            continue
+        if not _RU_CLAUSE_BEFORE.search(text, max(0, start - 16), start):
             continue
         out.append(
             finding(
                 "informal_address",
-                m.start(1),
-                m.end(1),
+                start,
+                m.end(),
                 "Informal imperative (ты): use the вы form.",
-                _keep_case(prep.text, m.start(1), word + "те"),
+                _keep_case(prep.text, start, word + "те"),
             )
         )
-    for m in _RU_THANKS_PAST.finditer(prep.folded):
+    for m in _RU_THANKS_PAST.finditer(text) if ("спасибо" in text or "благодар" in text) else ():
         verb = m.group(1)
         stem = verb[: verb.rindex("л") + 1]
         formal = stem + ("ись" if verb.endswith(("ся", "сь")) else "и")
@@ -118,7 +125,7 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 _keep_case(prep.text, start, formal),
             )
         )
-    for m in _AZ_PARTICIPLE.finditer(prep.folded):
+    for m in _AZ_PARTICIPLE.finditer(prep.folded) if ("üçün" in text or "ucun" in text) else ():
         word = m.group(1)
         formal = word + {"ı": "ız", "i": "iz", "u": "uz", "ü": "üz"}[word[-2]]
         out.append(

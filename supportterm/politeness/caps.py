@@ -14,6 +14,8 @@ from .prepared import Prepared
 from .tone_rules import ACRONYMS
 
 _LINE = re.compile(r"[^\n]+")
+_CAPS_RUN = re.compile(r"[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}")
+"""Runs of capitals: a paragraph with fewer than three cannot shout this way, so it is skipped."""
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MIN_WORDS = 3
 _SHARE = 0.7
@@ -21,7 +23,9 @@ _SHARE = 0.7
 
 def shouted_lines(prep: Prepared) -> list[Finding]:
     """A shouting finding for every line written mostly in capitals."""
-    out = []
+    out: list[Finding] = []
+    if len(_CAPS_RUN.findall(prep.masked)) < _MIN_WORDS:
+        return out
     for line in _LINE.finditer(prep.masked):
         words = [w for w in _WORD.findall(line.group()) if w not in ACRONYMS]
         upper = [w for w in words if w.isupper()]

@@ -9,6 +9,7 @@ Only intensified thanks count ("thanks for the very detailed…", "спасиб�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .findings import Finding, finding
 from .prepared import Prepared
@@ -24,15 +25,26 @@ _INTENSE_DETAIL = re.compile(
     r"(?:ətraflı|müfəssəl|hərtərəfli|dəqiq)"
 )
 """An intensified word of detail ("very detailed", "очень подробное", "çox ətraflı")."""
+_STEMS = tuple(
+    "detail thorough comprehensive exhaustive informative precise descriptive helpful useful "
+    "подробн детальн исчерпывающ информативн ətraflı müfəssəl hərtərəfli dəqiq".split()
+)
+"""Substrings one of which the reply must contain before the regex runs (a plain `in` is cheap)."""
 _THANKS = re.compile(r"thank|appreciat|спасибо|благодар|признател|təşəkkür|sağ\s+ol|minnətdar")
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
 
+@lru_cache(maxsize=64)
+def _short(customer_text: str) -> bool:
+    """True when the customer's message has too few letters to deserve praise for its detail."""
+    return sum(ch.isalpha() for ch in customer_text[: _SHORT_MESSAGE * 4]) < _SHORT_MESSAGE
+
+
 def mock_praise(prep: Prepared, customer_text: str | None) -> list[Finding]:
     """A sarcasm finding for praise of detail that the customer's short message cannot have earned."""
-    if customer_text is None or _INTENSE_DETAIL.search(prep.folded) is None:
+    if customer_text is None or not _short(customer_text):
         return []
-    if sum(ch.isalpha() for ch in customer_text) >= _SHORT_MESSAGE:
+    if not any(stem in prep.folded for stem in _STEMS):
         return []
     for sentence in _SENTENCE.finditer(prep.folded):
         m = _INTENSE_DETAIL.search(sentence.group())

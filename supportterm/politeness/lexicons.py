@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from .folding import fold, replace_all
@@ -302,6 +302,8 @@ class Index:
     """First two letters of every prefix key: most words skip the prefix loop."""
     categories: dict[str, Category]
     skeleton: tuple[tuple[str, str], ...] | None
+    memo: dict[str, tuple[_Group, ...]] = field(default_factory=dict)
+    """Groups of every word seen so far (see `_candidates`)."""
 
     @classmethod
     def build(cls, categories: dict[str, Category], lang: str) -> Index:
@@ -338,27 +340,36 @@ class Index:
         return hits
 
     def _candidates(self, folded: str) -> dict[str, tuple[_Group, ...]]:
-        """{word as written: groups it can start} for every distinct word of `folded` in the index."""
-        written = set(_WORDS.findall(folded))
-        heads, exact, skeleton = self.heads, self.exact, self.skeleton
-        if skeleton is None:
-            out = {w: exact[w] for w in written & exact.keys()}
-            keys = [(w, w) for w in written if w[:2] in heads]
-        else:
-            # Replacements are one char for one char, so the words of the two texts line up.
-            plain = _WORDS.findall(replace_all(folded, skeleton))
-            keys = list(set(zip(_WORDS.findall(folded), plain, strict=True)))
-            out = {word: exact[key] for word, key in keys if key in exact}
-        for word, key in keys:
-            if key[:2] not in heads:
-                continue
+        """{word as written: groups it can start} for every distinct word of `folded` in the index.
+
+        Each word's groups are worked out once and remembered: replies reuse a small vocabulary.
+        """
+        memo = self.memo
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        out = {}
+        for word in set(_WORDS.findall(folded)):
+            groups = memo.get(word)
+            if groups is None:
+                groups = memo[word] = self._groups_of(word)
+            if groups:
+                out[word] = groups
+        return out
+
+    def _groups_of(self, word: str) -> tuple[_Group, ...]:
+        """The groups whose entries can start with `word` (by exact word or by prefix)."""
+        key = replace_all(word, self.skeleton) if self.skeleton else word
+        groups = self.exact.get(key, ())
+        if key[:2] in self.heads:
             for n in self.prefix_lengths:
                 if n > len(key):
                     break
-                more = self.prefixes.get(key[:n])
-                if more:
-                    out[word] = out.get(word, ()) + more
-        return out
+                groups += self.prefixes.get(key[:n], ())
+        return groups
+
+
+_MEMO_LIMIT = 50_000
+"""Words remembered per language before the memo starts over."""
 
 
 _WORD_PATTERNS: dict[str, re.Pattern[str]] = {}

@@ -62,11 +62,13 @@ _PASSWORD = re.compile(
     r"(?:\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–-]+){0,3}?"
     r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–-]|\s+(?=[^\s\"'«“]*\d))\s*[\"'«“]?([^\s\"'»”,;]{4,})"
 )
-_CREDENTIAL_PAIR = re.compile(
+_AFTER_SLASH = re.compile(r"/[ \t]*([^\s/]{6,})")
+_BEFORE_SLASH = re.compile(r"(?<![\w@./:-])([\w.@-]{3,})[ \t]*$")
+_LOGIN_WORD = re.compile(
     r"(?i)(?:login|log-in|sign-in|username|user|credentials|account|логин|вход|доступ|учетк|учётк|giriş|istifadəçi)"
-    r"[^\n]{0,60}?(?<![\w@.-])([\w.@-]{3,})\s*/\s*([^\s/]{6,})"
 )
 """'admin / Winter2024!' after a login word: a user name and a password written as a pair."""
+_LOGIN_WINDOW = 80
 _URL_CREDENTIALS = re.compile(r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s:/@]+:([^\s@/]{3,})@")
 """A password inside a URL (postgres://user:secret@host)."""
 _PLACEHOLDER = re.compile(
@@ -132,10 +134,15 @@ def _pairs(text: str) -> list[Finding]:
     """Credentials written as 'user / password' or inside a URL."""
     out = []
     if "/" in text:
-        for m in _CREDENTIAL_PAIR.finditer(text):
-            if _password_like(m.group(2)) and not m.group(2).startswith(("http", "www")):
+        for m in _AFTER_SLASH.finditer(text):
+            if not _password_like(m.group(1)) or m.group(1).startswith(("http", "www")):
+                continue
+            user = _BEFORE_SLASH.search(text, max(0, m.start() - 40), m.start())
+            if user is None:
+                continue  # no user name right before the slash, or a path or URL
+            if _LOGIN_WORD.search(text, max(0, user.start() - _LOGIN_WINDOW), user.start()):
                 message = "Login and password in the reply: send a reset link instead."
-                out.append(finding("secret", m.start(2), m.end(2), message, "[redacted]"))
+                out.append(finding("secret", m.start(1), m.end(1), message, "[redacted]"))
     if "://" in text:
         for m in _URL_CREDENTIALS.finditer(text):
             if not _PLACEHOLDER.match(m.group(1)):
