@@ -18,7 +18,7 @@ from .prepared import Prepared
 _RU_VERB = re.compile(
     r"(?<![\w-])(?!(?:лишь|мышь|тишь|глушь|финишь|малышь)(?!\w))(\w{2,}?)([еи])шь(?:ся)?(?!\w)"
 )
-_RU_IMPERATIVE_END = re.compile(r"[аяую]й(?![\w-])")
+_RU_IMPERATIVE_END = re.compile(r"[аяую]й(?![\w-])|[аяуеюо]йся(?![\w-])|(?<=[^\Wплт])ись(?![\w-])")
 """The ending of singular imperatives (выгружай, попробуй); the word is then read back to its start."""
 _RU_CLAUSE_BEFORE = re.compile(
     r"(?:^|[.!?,;:—–\n-]\s*|(?<![\w-])(?:и|а|или|но|пока|просто|лучше|сначала|теперь|потом|пожалуйста|не|тогда|затем)\s+)$"
@@ -46,6 +46,12 @@ _AZ_PAST = re.compile(
 )
 _AZ_PARTICIPLE = re.compile(r"(?<!\w)(\w+(?:d|t)[ıiuü](?:ğ|y)[ıiuü]n)(?=\s+(?:üçün|ucun)(?!\w))")
 """'yazdığın üçün': a participle with the sən possessive (formal: yazdığınız üçün)."""
+_AZ_BARE_IMPERATIVE = re.compile(
+    r"(?<![\w«\"'’→>/-])(?<!\bbu )(?<!gələn )(?<!keçən )(?<!hər )"
+    r"(aç|bağla|seç|sil|yaz|göndər|yoxla|bas|gir|çıx|yüklə|yenilə|dəyiş|qoş|söndür|yandır|doldur|köçür|saxla|tap"
+    r"|sına|izlə|ver|başlat|dayandır|gözlə|bax|et|ol)(?=\s*(?:[.!;]|,|\s+və\s|\n|$))"
+)
+"""A bare verb stem closing a clause (…, yaz. / aç və …): the sən imperative; formal adds -ın/-in/-un/-ün."""
 _AZ_NOT_VERBS = frozenset({"insan", "hesab", "nisan", "ehsan", "lisan", "ərsan"})
 """Nouns that end like 2nd-person verbs."""
 
@@ -60,6 +66,7 @@ def _ru_imperatives(prep: Prepared) -> list[Finding]:
         word = text[start : m.end()]
         if len(word) < 4 or word in _RU_NOT_IMPERATIVES or (start and text[start - 1] in "-_0123456789"):
             continue
+        formal = word[:-2] + "тесь" if word.endswith(("ся", "сь")) else word + "те"
         if not _RU_CLAUSE_BEFORE.search(text, max(0, start - 16), start):
             continue
         out.append(
@@ -68,7 +75,7 @@ def _ru_imperatives(prep: Prepared) -> list[Finding]:
                 start,
                 m.end(),
                 "Informal imperative (ты): use the вы form.",
-                _keep_case(prep.text, start, word + "те"),
+                _keep_case(prep.text, start, formal),
             )
         )
     for m in _RU_THANKS_PAST.finditer(text) if ("спасибо" in text or "благодар" in text) else ():
@@ -125,6 +132,16 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 _keep_case(prep.text, start, formal),
             )
         )
+    for m in _AZ_BARE_IMPERATIVE.finditer(text):
+        out.append(
+            finding(
+                "informal_address",
+                m.start(1),
+                m.end(1),
+                "Informal imperative (sən): use the siz form.",
+                _keep_case(prep.text, m.start(1), _formal_imperative(m.group(1))),
+            )
+        )
     for m in _AZ_PARTICIPLE.finditer(prep.folded) if ("üçün" in text or "ucun" in text) else ():
         word = m.group(1)
         formal = word + {"ı": "ız", "i": "iz", "u": "uz", "ü": "üz"}[word[-2]]
@@ -162,6 +179,17 @@ _HARMONY = {
     "ö": "ünüz",
     "ü": "ünüz",
 }
+
+
+def _formal_imperative(stem: str) -> str:
+    """The siz imperative of a verb stem: yaz → yazın, yoxla → yoxlayın, et → edin."""
+    if stem == "et":
+        return "edin"
+    suffix = _HARMONY_IMPERATIVE[_harmony(stem)]
+    return stem + ("y" if stem[-1] in _HARMONY else "") + suffix
+
+
+_HARMONY_IMPERATIVE = {"ınız": "ın", "iniz": "in", "unuz": "un", "ünüz": "ün"}
 
 
 def _harmony(body: str) -> str:

@@ -88,7 +88,7 @@ _ROLE_MAILBOXES = frozenset(
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
 _PHONE = re.compile(
-    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\w])"
+    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,6}){1,4}(?![\w])"
 )
 _DIGIT_RUN = re.compile(r"\d[\d\s().-]{7,}\d")
 _PHONE_CONTEXT = re.compile(

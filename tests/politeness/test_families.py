@@ -168,3 +168,39 @@ def test_faulty_sentences_probe(lang: str) -> None:
     missed = [s for s in SENTENCES[lang] if not found(lang, s)]
     assert len(SENTENCES[lang]) >= 30
     assert len(missed) <= 0.1 * len(SENTENCES[lang]), missed
+
+
+@pytest.mark.parametrize(
+    ("lang", "signature", "impersonal"),
+    [
+        ("en", "The Cloud Service Team", True),
+        ("en", "Customer Success", True),
+        ("en", "Maria Lopez, Customer Support Team", False),
+        ("ru", "Отдел по работе с клиентами", True),
+        ("ru", "Анна Смирнова, служба поддержки", False),
+        ("az", "Müştərilərlə iş şöbəsi", True),
+        ("az", "Aysel Məmmədova, dəstək xidməti", False),
+    ],
+)
+def test_signature_by_department_or_by_name(lang: str, signature: str, impersonal: bool) -> None:
+    body = {"en": "The export works again.", "ru": "Выгрузка снова работает.", "az": "İxrac yenə işləyir."}
+    closing = {"en": "\n\nBest regards,\n", "ru": "\n\nС уважением,\n", "az": "\n\nHörmətlə,\n"}
+    text = GREET[lang] + body[lang] + closing[lang] + signature
+    assert ("impersonal_signature" in found_raw(text)) is impersonal
+
+
+def found_raw(text: str) -> set[str]:
+    """Error and warning categories of `text` as it is."""
+    return {f.category for f in check(text).findings if f.severity != "hint"}
+
+
+def test_imperatives_by_morphology() -> None:
+    assert informal_fixes(GREET["ru"] + "Не волнуйся, подпишись на рассылку." + CLOSE["ru"]) == {
+        "волнуйся": "волнуйтесь",
+        "подпишись": "подпишитесь",
+    }
+    assert informal_fixes(GREET["ru"] + "Мы убедились, что записи вернулись." + CLOSE["ru"]) == {}
+    bare = "Nəsə düz deyilsə, yaz. Ayarları aç və ixracı yenidən et."
+    assert informal_fixes(GREET["az"] + bare + CLOSE["az"]) == {"yaz": "yazın", "aç": "açın", "et": "edin"}
+    labels = "«Sil» düyməsini basın, yeni versiya bu yaz çıxacaq."
+    assert informal_fixes(GREET["az"] + labels + CLOSE["az"]) == {}
