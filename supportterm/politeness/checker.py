@@ -20,6 +20,7 @@ from . import (
     language,
     negation,
     secrets,
+    selfservice,
     structure,
     tone_rules,
 )
@@ -70,7 +71,7 @@ def check(
         return Report(language=code, findings=_dedupe(found), tone=0.0)
     whole = Prepared(text, masked, fold(masked, code), code)
     found += structure.structure_rules(whole) + _mismatch(whole, customer_text)
-    found += irony.mock_praise(whole, customer_text)
+    found += irony.mock_praise(whole, customer_text) + selfservice.unhelped_self_service(whole)
     found += confidential.listed_terms(text, code, confidential_terms)
     rude = sum(f.category == "rude" and f.start < WINDOW for f in found)
     return Report(language=code, findings=_dedupe(found), tone=_tone(text[:WINDOW], code, rude=rude))

@@ -204,3 +204,12 @@ def test_imperatives_by_morphology() -> None:
     assert informal_fixes(GREET["az"] + bare + CLOSE["az"]) == {"yaz": "yazın", "aç": "açın", "et": "edin"}
     labels = "«Sil» düyməsini basın, yeni versiya bu yaz çıxacaq."
     assert informal_fixes(GREET["az"] + labels + CLOSE["az"]) == {}
+
+
+def test_do_it_yourself_is_dismissive_only_without_help() -> None:
+    assert "dismissive" in found("en", "Feel free to build it yourself, the API is public.")
+    assert "dismissive" not in found("en", "You can build it yourself; here is the guide.")
+    assert "dismissive" in found("ru", "Можете сами это написать, API открытое.")
+    assert "dismissive" not in found("ru", "Можете сами это написать: вот инструкция и пример.")
+    assert "dismissive" in found("az", "Bunu özünüz yaza bilərsiniz, API açıqdır.")
+    assert "dismissive" not in found("az", "Bunu özünüz yaza bilərsiniz, budur təlimat.")
