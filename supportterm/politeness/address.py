@@ -47,10 +47,11 @@ _AZ_PAST = re.compile(
 _AZ_PARTICIPLE = re.compile(r"(?<!\w)(\w+(?:d|t)[ıiuü](?:ğ|y)[ıiuü]n)(?=\s+(?:üçün|ucun)(?!\w))")
 """'yazdığın üçün': a participle with the sən possessive (formal: yazdığınız üçün)."""
 _AZ_BARE_IMPERATIVE = re.compile(
-    r"(?<![\w«\"'’→>/-])(?<!\bbu )(?<!gələn )(?<!keçən )(?<!hər )"
-    r"(aç|bağla|seç|sil|yaz|göndər|yoxla|bas|gir|çıx|yüklə|yenilə|dəyiş|qoş|söndür|yandır|doldur|köçür|saxla|tap"
+    r"\b(aç|bağla|seç|sil|yaz|göndər|yoxla|bas|gir|çıx|yüklə|yenilə|dəyiş|qoş|söndür|yandır|doldur|köçür|saxla|tap"
     r"|sına|izlə|ver|başlat|dayandır|gözlə|bax|et|ol)(?=\s*(?:[.!;]|,|\s+və\s|\n|$))"
 )
+_AZ_NOT_BEFORE_STEM = re.compile(r"(?:[«\"'’→>/-]|\b(?:bu|gələn|keçən|hər)\s)$")
+"""A label or path before the stem («Sil», → Sil) or a season word before 'yaz' (bu yaz)."""
 """A bare verb stem closing a clause (…, yaz. / aç və …): the sən imperative; formal adds -ın/-in/-un/-ün."""
 _AZ_NOT_VERBS = frozenset({"insan", "hesab", "nisan", "ehsan", "lisan", "ərsan"})
 """Nouns that end like 2nd-person verbs."""
@@ -133,6 +134,8 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
             )
         )
     for m in _AZ_BARE_IMPERATIVE.finditer(text):
+        if _AZ_NOT_BEFORE_STEM.search(text, max(0, m.start() - 8), m.start()):
+            continue
         out.append(
             finding(
                 "informal_address",
