@@ -65,7 +65,8 @@ _PASSWORD = re.compile(
 _AFTER_SLASH = re.compile(r"/[ \t]*([^\s/]{6,})")
 _BEFORE_SLASH = re.compile(r"(?<![\w@./:-])([\w.@-]{3,})[ \t]*$")
 _LOGIN_WORD = re.compile(
-    r"(?i)(?:login|log-in|sign-in|username|user|credentials|account|логин|вход|доступ|учетк|учётк|giriş|istifadəçi)"
+    r"(?i)(?:login|log-in|sign-in|username|user|credentials|account|логин|вход|доступ|учетк|учётк|аккаунт|учетн|учётн"
+    r"|giriş|istifadəçi|hesab)"
 )
 """'admin / Winter2024!' after a login word: a user name and a password written as a pair."""
 _LOGIN_WINDOW = 80
