@@ -337,7 +337,20 @@ class SupportTermApp(App[int]):
         self.bell()
         self.panic(Text(f"supportterm crashed (secrets removed; a copy is in {log_path()}):\n\n{details}"))
 
+    async def action_quit(self) -> None:
+        """Quit, first writing any reply text the autosave has not stored yet."""
+        self.keep_open_drafts()
+        await super().action_quit()
+
+    def keep_open_drafts(self) -> None:
+        from supportterm.ui.screens.ticket import TicketScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, TicketScreen):
+                screen.keep_draft_now()
+
     async def on_unmount(self) -> None:
+        self.keep_open_drafts()
         if self.engine is not None:
             from supportterm.sync.session import close_engine
 

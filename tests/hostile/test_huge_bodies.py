@@ -3,6 +3,7 @@ the whole text from the cache, part by part, still inert."""
 
 from __future__ import annotations
 
+import pytest
 from factories import make_message, make_ticket
 from ui.helpers import make_app, rendered, seed_store, settle
 
@@ -36,6 +37,8 @@ def _app(store: Store, body: str) -> SupportTermApp:
     return app
 
 
+@pytest.mark.keys("ticket.full_text", "full_text.last", "full_text.prev", "full_text.first", "full_text.next",
+                  "full_text.scroll_down", "full_text.scroll_up", "full_text.back")
 async def test_thread_shows_a_bounded_slice_and_v_reads_the_rest_from_the_cache(store: Store) -> None:
     body = _huge_body()
     app = _app(store, body)
@@ -67,6 +70,17 @@ async def test_thread_shows_a_bounded_slice_and_v_reads_the_rest_from_the_cache(
         await pilot.press("left_square_bracket")
         assert screen.part == parts - 2
         assert "".join(screen.parts) == body  # nothing lost between parts
+        await pilot.press("g")
+        assert screen.part == 0
+        await pilot.press("right_square_bracket")
+        assert screen.part == 1
+        scroll = screen.query_one("#full-text-scroll")
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert scroll.scroll_y == 6
+        await pilot.press("k")
+        await pilot.pause()
+        assert scroll.scroll_y == 3
 
         await pilot.press("escape")
         await settle(pilot)

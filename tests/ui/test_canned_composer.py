@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
 from factories import make_message, make_ticket
 
 from supportterm.config import Profile
@@ -36,6 +37,7 @@ def _app(store: Store) -> tuple[SupportTermApp, list[str]]:
     return app, notes
 
 
+@pytest.mark.keys("composer.canned")
 async def test_canned_reply_in_the_customers_language_with_placeholders_filled(store: Store) -> None:
     app, notes = _app(store)
     async with app.run_test(size=(110, 36)) as pilot:

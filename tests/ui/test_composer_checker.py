@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
 from factories import make_message, make_ticket
 
 from supportterm.config import Profile
@@ -45,6 +46,7 @@ def _app(store: Store) -> SupportTermApp:
     return app
 
 
+@pytest.mark.keys("composer.apply_fix")
 async def test_findings_while_typing_and_an_error_needs_confirmation(store: Store) -> None:
     app = _app(store)
     async with app.run_test(size=(110, 40)) as pilot:

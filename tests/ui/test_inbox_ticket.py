@@ -117,6 +117,7 @@ async def test_inbox_paints_from_the_cache_before_any_network(store: Store, fake
         assert rows == [("7", "Old refund"), *_expected_rows(fake)]
 
 
+@pytest.mark.keys("inbox.down", "inbox.up", "inbox.first", "inbox.last")
 async def test_j_k_g_G_move_the_cursor(app: SupportTermApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -130,6 +131,7 @@ async def test_j_k_g_G_move_the_cursor(app: SupportTermApp) -> None:
         assert inbox.current_ticket_id() == inbox.ticket_ids[0]
 
 
+@pytest.mark.keys("inbox.next_view", "inbox.prev_view")
 async def test_brackets_switch_views_and_the_views_line_counts(
     app: SupportTermApp, fake: FakeHelpdesk
 ) -> None:
@@ -147,6 +149,7 @@ async def test_brackets_switch_views_and_the_views_line_counts(
         assert len(inbox_rows(inbox)) == len(fake.tickets)
 
 
+@pytest.mark.keys("inbox.quit")
 async def test_q_in_the_inbox_quits(app: SupportTermApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -170,6 +173,7 @@ async def test_hostile_ticket_text_is_shown_literally(app: SupportTermApp) -> No
 
 # The ticket screen --------------------------------------------------------------------------------
 
+@pytest.mark.keys("inbox.open", "ticket.back")
 async def test_enter_opens_the_whole_thread_with_labelled_borders(app: SupportTermApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -187,6 +191,7 @@ async def test_enter_opens_the_whole_thread_with_labelled_borders(app: SupportTe
         assert isinstance(app.screen, InboxScreen)
 
 
+@pytest.mark.keys("ticket.reply", "composer.send")
 async def test_reply_is_queued_with_an_echo_then_delivered_once(
     app: SupportTermApp, store: Store, fake: FakeHelpdesk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -213,6 +218,7 @@ async def test_reply_is_queued_with_an_echo_then_delivered_once(
         assert [v.message.id for v in thread(screen)][-1] == landed["id"]  # the echo was replaced
 
 
+@pytest.mark.keys("ticket.note")
 async def test_n_sends_an_internal_note(app: SupportTermApp, fake: FakeHelpdesk, store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -225,6 +231,7 @@ async def test_n_sends_an_internal_note(app: SupportTermApp, fake: FakeHelpdesk,
         assert titles(screen)[-1] == "INTERNAL NOTE · Aysel Mammadova"
 
 
+@pytest.mark.keys("ticket.toggle_internal", "composer.toggle_internal")
 async def test_i_and_ctrl_o_switch_the_composer_mode(app: SupportTermApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -241,6 +248,7 @@ async def test_i_and_ctrl_o_switch_the_composer_mode(app: SupportTermApp) -> Non
         assert composer.visibility is Visibility.PUBLIC and composer.text_area.text == "i"
 
 
+@pytest.mark.keys("ticket.status")
 async def test_status_picker_reaches_the_helpdesk_and_the_cache(
     app: SupportTermApp, fake: FakeHelpdesk, store: Store
 ) -> None:
@@ -279,6 +287,7 @@ async def test_a_draft_survives_a_restart(store: Store, fake: FakeHelpdesk) -> N
     assert _posted(fake, "1") == []  # a draft never leaves the machine
 
 
+@pytest.mark.keys("app.sync")
 async def test_sending_offline_keeps_the_reply_queued_until_a_later_sync(
     app: SupportTermApp, fake: FakeHelpdesk, store: Store
 ) -> None:
@@ -301,6 +310,7 @@ async def test_sending_offline_keeps_the_reply_queued_until_a_later_sync(
         assert "OFFLINE" not in rendered(screen.query_one(StatusBar))
 
 
+@pytest.mark.keys("ticket.send_anyway")
 async def test_a_conflict_is_held_until_send_anyway(
     app: SupportTermApp, fake: FakeHelpdesk, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -331,6 +341,7 @@ async def test_a_conflict_is_held_until_send_anyway(
         assert not banner.display
 
 
+@pytest.mark.keys("app.help", "help.close")
 async def test_question_mark_lists_the_keys_and_escape_goes_back(app: SupportTermApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

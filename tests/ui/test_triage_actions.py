@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from factories import make_message, make_ticket
 
 from supportterm.config import Profile
-from supportterm.domain.models import Priority, Status
+from supportterm.domain.models import ESCALATION_PREFIX, Priority, Status
 from supportterm.store import outbox, state
 from supportterm.store import tickets as cache
 from supportterm.store.db import Store
-from supportterm.domain.models import ESCALATION_PREFIX
 from supportterm.ui.app import SupportTermApp
 from supportterm.ui.screens.inbox import InboxScreen
 from supportterm.ui.screens.ticket import TicketScreen
@@ -36,6 +36,7 @@ async def _settle(app: SupportTermApp, pilot: object) -> None:
     await pilot.pause()  # type: ignore[attr-defined]
 
 
+@pytest.mark.keys("inbox.mark", "inbox.assign", "inbox.priority", "inbox.close")
 async def test_marked_tickets_get_one_bulk_action_each_and_no_ops_are_skipped(store: Store) -> None:
     app = _app(store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -61,6 +62,7 @@ async def test_marked_tickets_get_one_bulk_action_each_and_no_ops_are_skipped(st
         assert store.read(lambda c: cache.get_ticket(c, "1")).status is Status.SOLVED
 
 
+@pytest.mark.keys("ticket.escalate", "note.accept")
 async def test_escalation_needs_a_note_and_raises_the_priority(store: Store) -> None:
     app = _app(store)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -6,6 +6,8 @@ message in the thread) and asks the app to push; the thread updates when sync re
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import sqlite3
 from datetime import datetime
 
@@ -45,6 +47,8 @@ from supportterm.ui.widgets.shift_bar import ShiftBar
 from supportterm.ui.widgets.status_bar import StatusBar
 from supportterm.ui.widgets.thread import MessageView
 from supportterm.ui import attachments as files
+
+_log = logging.getLogger(__name__)
 
 
 class TicketScreen(Screen[None]):
@@ -270,6 +274,7 @@ class TicketScreen(Screen[None]):
 
     @on(TextArea.Changed, "#composer-text")
     def _text_changed(self) -> None:
+        self._draft_dirty = True
         self._draft_timer = getattr(self, "_draft_timer", None)
         if self._draft_timer is not None:
             self._draft_timer.stop()
@@ -277,10 +282,18 @@ class TicketScreen(Screen[None]):
 
     @work(exclusive=True, group="draft", exit_on_error=False, description="Saving the draft")
     async def save_draft(self) -> None:
-        """Autosave the composer's text so nothing typed is lost."""
+        """Autosave the composer's text so nothing typed is lost (also before the engine is up)."""
+        self._draft_dirty = False
+        visibility, text = self.composer.visibility, self.composer.text_area.text
         engine = self.app.engine  # type: ignore[attr-defined]
         if engine is not None:
-            await engine.save_draft(self.ticket_id, self.composer.visibility, self.composer.text_area.text)
+            await engine.save_draft(self.ticket_id, visibility, text)
+        else:
+            await asyncio.to_thread(self._write_draft, visibility, text)
+
+    def _write_draft(self, visibility: Visibility, text: str) -> None:
+        with self.app.store.transaction() as conn:  # type: ignore[attr-defined]
+            outbox.save_draft(conn, self.ticket_id, visibility, text, now=self.app.clock())  # type: ignore[attr-defined]
 
     def _brief_checker(self) -> None:
         """Tell the composer's checker the customer's last words and own address (not a leak)."""
@@ -425,6 +438,18 @@ class TicketScreen(Screen[None]):
         prompt = follow_ups.prompt(self.app, self.reader, self.ticket_id, title="Send, then follow up")  # type: ignore[arg-type]
         self.app.push_screen(prompt, lambda choice: self.action_send(choice) if choice else None)
 
+    def keep_draft_now(self) -> None:
+        """Write the composer's text at once if the autosave has not yet (leaving or quitting within
+        its debounce); called on unmount and by the app before it exits."""
+        if not getattr(self, "_draft_dirty", False):
+            return
+        self._draft_dirty = False
+        try:
+            self._write_draft(self.composer.visibility, self.composer.text_area.text)
+        except Exception as exc:  # noqa: BLE001 - shutting down; the log is all that is left
+            _log.error("draft of #%s not saved: %r", self.ticket_id, exc)
+
     def on_unmount(self) -> None:
+        self.keep_draft_now()
         if self._reader is not None:
             self._reader.close()
