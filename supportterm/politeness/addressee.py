@@ -1,9 +1,10 @@
-"""Provides `names`: the first name a reply greets, spelled in Latin letters.
+"""Provides `names`: the names of the two people in a reply (greeted and signing), in Latin letters.
 
 Why: echoing the customer's own e-mail address is fine even when their last message did not
-contain it ("I've sent it to olga.mendes@…, the address on your account"). An address whose
-local part starts with the greeted name is taken to be theirs; another person's address is not.
-Russian and Azerbaijani names are transliterated so "Здравствуйте, Вера!" matches vera.k@….
+contain it ("I've sent it to olga.mendes@…, the address on your account"), and so is the agent's
+own ("reach me at maria.lopez@…" signed "Maria Lopez"). An address whose local part starts with
+one of these names is taken to be theirs; another person's address is not. Russian and
+Azerbaijani names are transliterated so "Здравствуйте, Вера!" matches vera.k@….
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 import re
 
 _GREETING_LINE = re.compile(r"\A\s*([^\n]{0,80})")
+_LAST_LINE = re.compile(r"([^\n]{1,60})\s*\Z")
+_SIGNATURE_WORDS = 4
+"""A last line with more words than this is a sentence, not a signature."""
 _WORD = re.compile(r"[^\W\d_][^\W\d_'-]+")
 _NOT_NAMES = frozenset(
     "hi hello hey dear good morning afternoon evening day greetings mr mrs ms miss dr sir madam team "
@@ -42,14 +46,15 @@ def _is_azerbaijani(word: str) -> bool:
 
 
 def names(text: str) -> frozenset[str]:
-    """Latin spellings of the names in the reply's first line (empty when it greets nobody by name)."""
-    m = _GREETING_LINE.match(text)
-    if not m:
-        return frozenset()
+    """Latin spellings of the names in the reply's first line and in a short last line (the signature)."""
+    lines = [m.group(1) for m in (_GREETING_LINE.match(text), _LAST_LINE.search(text[-80:])) if m]
+    if len(lines) == 2 and len(_WORD.findall(lines[1])) > _SIGNATURE_WORDS:
+        lines.pop()
     found = set()
-    for word in _WORD.findall(m.group(1)):
-        if word[:1].isupper() and word.lower() not in _NOT_NAMES and len(word) >= 3:
-            found.add(_latin(word))
+    for line in lines:
+        for word in _WORD.findall(line):
+            if word[:1].isupper() and word.lower() not in _NOT_NAMES and len(word) >= 3:
+                found.add(_latin(word))
     return frozenset(found)
 
 

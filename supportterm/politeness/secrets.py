@@ -197,7 +197,10 @@ def _hosts(text: str) -> list[Finding]:
 _OWN_CONTEXT = re.compile(
     r"(?i)(?:your\s+(?:own\s+)?(?:e-?mail\s+|phone\s+|mobile\s+)?(?:address|number)|on\s+your\s+(?:account|profile)"
     r"|on\s+file\s+for\s+you|ваш(?:его|ем|им)?\s+(?:адрес|номер|профил|аккаунт|почт)|из\s+ваш(?:его|ей)\s+"
-    r"(?:профиля|аккаунта|учетной|учётной)|ünvanınız|ünvanınıza|profilinizdəki|hesabınızdakı|nömrəniz)"
+    r"(?:профиля|аккаунта|учетной|учётной)|ünvanınız|ünvanınıza|profilinizdəki|hesabınızdakı|nömrəniz"
+    r"|(?:reach|contact|email|e-mail|call|write\s+to)\s+me\b|\bmy\s+(?:direct\s+)?(?:e-?mail|address|number|phone)"
+    r"|мне\s+напрямую|(?:пишите|звоните|напишите|позвоните)\s+мне|мой\s+(?:адрес|телефон|номер|e-mail)"
+    r"|mənə\s+(?:birbaşa|yazın|zəng)|ünvanım|nömrəm)"
 )
 """Words saying that a contact is the customer's own ("the address on your account")."""
 _OTHER_PERSON = re.compile(

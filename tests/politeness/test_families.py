@@ -125,11 +125,18 @@ def test_customer_own_address_by_wording_or_greeted_name() -> None:
     assert "secret" not in found("az", "Hesabatı aysel.m@example.az ünvanına göndərdim.")
 
 
-def test_greeted_names_are_transliterated() -> None:
-    assert names("Здравствуйте, Вера!\n\nТекст") == {"vera"}
-    assert names("Salam, Gülər xanım!\n\nMətn") == {"guler"}
-    assert names("Hi Ms. Okafor,\n\nText") == {"okafor"}
+def test_greeted_and_signing_names_are_transliterated() -> None:
+    assert names("Здравствуйте, Вера!\n\nОтчёт отправлен на адрес из Вашего профиля утром.") == {"vera"}
+    assert names("Salam, Gülər xanım!\n\nMətn.\n\nHörmətlə,\nRəşad Əliyev") == {"guler", "resad", "eliyev"}
+    assert names("Hi Ms. Okafor,\n\nText.\n\nBest regards,\nMaria Lopez") == {"okafor", "maria", "lopez"}
     assert owns("vera.k", frozenset({"vera"})) and not owns("j.harris", frozenset({"louise"}))
+
+
+def test_the_agents_own_contact_is_fine() -> None:
+    text = "Hi Anna,\n\nYou can reach me directly at maria.lopez@example.com.\n\nBest regards,\nMaria Lopez"
+    assert "secret" not in found_raw(text)
+    text = "Hi Anna,\n\nTom had it too, tom.b@example.com, he fixed it.\n\nBest regards,\nMaria Lopez"
+    assert "secret" in found_raw(text)
 
 
 def test_credentials_written_as_a_pair_or_in_a_url() -> None:
