@@ -2,7 +2,8 @@
 
 A figure word ("revenue", "оборот", "dövriyyə", "our customers") counts only with a number in the
 same sentence: "our revenue team" is fine, "revenue was $4.2M" is not; nor does a sentence that
-refuses to share the figures ("we don't disclose internal numbers", "не раскрываем").
+refuses to share the figures ("we don't disclose internal numbers", "не раскрываем"), nor the
+customer's own figures ("your revenue report shows $4,200", "ваша выручка", "dövriyyəniz").
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ _REFUSAL = re.compile(
     re.I,
 )
 """'We don't disclose internal figures' names a figure word to refuse it: no finding."""
+_YOURS_BEFORE = re.compile(r"(?:\byour|(?<![\w-])ваш\w*|(?<!\w)sizin)\s+(?:[\w-]+\s+)?$")
+_YOURS_SUFFIX = re.compile(r"(?:[ıiuü]n[ıiuü]z|n[ıiuü]z)(?:[ıiuü]n|d[əa]n|d[əa]|[əa])?$")
+"""'Your revenue report', 'ваша выручка', 'dövriyyəniz': the customer's own figures are theirs to hear."""
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -47,6 +51,10 @@ def figures(prep: Prepared) -> list[Finding]:
     out = []
     for start, end, entry in prep.hits.get("confidential_figures", ()):
         left, right = _sentence(prep.masked, start, end)
+        if _YOURS_BEFORE.search(prep.folded, max(left, start - 30), start):
+            continue
+        if prep.lang == "az" and _YOURS_SUFFIX.search(prep.folded, start, end):
+            continue
         if _NUMBER.search(prep.masked, left, right) and not _REFUSAL.search(prep.folded, left, right):
             out.append(finding("confidential", start, end, entry.message or cat.message))
     return out

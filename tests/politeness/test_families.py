@@ -220,3 +220,10 @@ def test_do_it_yourself_is_dismissive_only_without_help() -> None:
     assert "dismissive" not in found("ru", "Можете сами это написать: вот инструкция и пример.")
     assert "dismissive" in found("az", "Bunu özünüz yaza bilərsiniz, API açıqdır.")
     assert "dismissive" not in found("az", "Bunu özünüz yaza bilərsiniz, budur təlimat.")
+
+
+def test_the_customers_own_figures_are_not_confidential() -> None:
+    assert "confidential" not in found("en", "Your revenue report shows $4,200 for March.")
+    assert "confidential" not in found("ru", "Ваша выручка за март — 420 000 ₽.")
+    assert "confidential" not in found("az", "Mart ayı üzrə dövriyyəniz 4 200 AZN-dir.")
+    assert "confidential" in found("az", "Dövriyyəmiz keçən il 20 milyon manat olub.")
