@@ -140,7 +140,7 @@ def _paragraph(
     if internal or not masked.strip():
         return tuple(found)
     prep = Prepared.from_masked(raw, masked, lang)
-    found += negation.drop_negated(tone_rules.lexicon_rules(prep), prep)
+    found += negation.drop_names(negation.drop_negated(tone_rules.lexicon_rules(prep), prep), prep)
     found += tone_rules.shouting(prep) + caps.shouted_lines(prep) + address.verb_rules(prep)
     found += confidential.figures(prep) + confidential.markers(prep)
     return tuple(found)

@@ -227,3 +227,8 @@ def test_the_customers_own_figures_are_not_confidential() -> None:
     assert "confidential" not in found("ru", "Ваша выручка за март — 420 000 ₽.")
     assert "confidential" not in found("az", "Mart ayı üzrə dövriyyəniz 4 200 AZN-dir.")
     assert "confidential" in found("az", "Dövriyyəmiz keçən il 20 milyon manat olub.")
+
+
+def test_capitalised_pronoun_mid_sentence_is_a_name() -> None:
+    assert "informal_address" not in found("ru", "Заказ из магазина Твой Дом уже в пути.")
+    assert "informal_address" in found("ru", "Твой заказ уже в пути.")
