@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-_GREETING_LINE = re.compile(r"\A\s*([^\n]{0,80})")
-_LAST_LINE = re.compile(r"([^\n]{1,60})\s*\Z")
 _SIGNATURE_WORDS = 4
 """A last line with more words than this is a sentence, not a signature."""
 _WORD = re.compile(r"[^\W\d_][^\W\d_'-]+")
@@ -47,9 +45,9 @@ def _is_azerbaijani(word: str) -> bool:
 
 def names(text: str) -> frozenset[str]:
     """Latin spellings of the names in the reply's first line and in a short last line (the signature)."""
-    lines = [m.group(1) for m in (_GREETING_LINE.match(text), _LAST_LINE.search(text[-80:])) if m]
-    if len(lines) == 2 and len(_WORD.findall(lines[1])) > _SIGNATURE_WORDS:
-        lines.pop()
+    first = text.lstrip().split("\n", 1)[0][:80]
+    last = text.rstrip().rsplit("\n", 1)[-1][-60:]
+    lines = [first] if len(_WORD.findall(last)) > _SIGNATURE_WORDS or last == first else [first, last]
     found = set()
     for line in lines:
         for word in _WORD.findall(line):
