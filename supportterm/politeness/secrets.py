@@ -57,7 +57,8 @@ _PRIVATE_KEY = re.compile(
 _LONG_VALUE = re.compile(r"(?<![A-Za-z0-9+/_=.-])[A-Za-z0-9+/_=.-]{20,}")
 _KEY_WORD = re.compile(r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar)")
 _PASSWORD = re.compile(
-    r"(?i)(?:password|passwd|pwd|passcode|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort|mot de passe)"
+    r"(?i)(?:password|passwd|pwd|passcode|pass(?=\s*[:=])|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort"
+    r"|mot de passe)"
     r"\w{0,4}"
     r"(?:\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–-]+){0,3}?"
     r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–-]|\s+(?=[^\s\"'«“]*\d))\s*[\"'«“]?([^\s\"'»”,;]{4,})"
