@@ -70,6 +70,8 @@ def _ru_imperatives(prep: Prepared) -> list[Finding]:
         formal = word[:-2] + "тесь" if word.endswith(("ся", "сь")) else word + "те"
         if not _RU_CLAUSE_BEFORE.search(text, max(0, start - 16), start):
             continue
+        if text.startswith(" вы ", m.end()):
+            continue  # "прочитай вы инструкцию, …" is the conditional mood, not a ты-imperative
         out.append(
             finding(
                 "informal_address",

@@ -28,6 +28,8 @@ LANGUAGES = ("en", "ru", "az", "de", "fr")
 """Languages that ship a lexicon file."""
 
 _GAP = r"[^\w\n.!?]+"
+_PUNCTUATION_TOKENS = frozenset({",", ";", ":", "—", "–", "-"})
+"""Tokens that the gap between words already allows."""
 _FEW_WORDS = r"(?:[\w'-]+[^\w\n.!?]+){0,4}"
 _TOKEN = re.compile(r"\{[^}]*\}|\S+")
 _WORDS = re.compile(r"[\w']+")
@@ -118,18 +120,36 @@ def _word(token: str, lang: str) -> str:
 
 
 def _phrase(tokens: list[str], lang: str) -> str:
-    """The regex of a sequence of entry words, joined by light punctuation or spaces."""
+    """The regex of a sequence of entry words, joined by light punctuation or spaces.
+
+    A bare "," between words is what the gap allows anyway, so it is dropped; "{a|b}?" makes the
+    braced phrase optional ("вы {явно|опять}? что-то сломали").
+    """
     parts: list[str] = []
     for token in tokens:
-        if parts and parts[-1] != _FEW_WORDS:
-            parts.append(_GAP)
+        if token in _PUNCTUATION_TOKENS:
+            continue
+        if token == "?" or (token.endswith("}?") and token.startswith("{")):
+            if token == "?":
+                if len(parts) >= 2 and parts[-2] == _GAP:
+                    parts[-2:] = ["(?:" + _GAP + parts[-1] + ")?"]
+                continue
+            token = token[:-1]
+            optional = True
+        else:
+            optional = False
+        gap = _GAP if parts and parts[-1] != _FEW_WORDS else ""
         if token == "...":
-            parts.append(_FEW_WORDS)
+            part = _FEW_WORDS
         elif token.startswith("{") and token.endswith("}"):
             alts = [_phrase(alt.split(), lang) for alt in token[1:-1].split("|")]
-            parts.append("(?:" + "|".join(alts) + ")")
+            part = "(?:" + "|".join(alts) + ")"
         else:
-            parts.append(_word(token, lang))
+            part = _word(token, lang)
+        if optional:
+            parts.append("(?:" + gap + part + ")?")
+        else:
+            parts += [gap, part] if gap else [part]
     return "".join(parts)
 
 

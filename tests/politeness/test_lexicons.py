@@ -52,3 +52,18 @@ def test_suggestions_and_messages_survive_compilation() -> None:
     )
     [(start, end, entry)] = cat.finditer("а ты где")
     assert (start, end, entry.suggest, entry.message, cat.message) == (2, 4, "вы", "x", "m")
+
+
+def test_punctuation_and_optional_phrases_in_entries() -> None:
+    """A bare comma or dash between entry words is allowed by the gap; '{a|b}?' is optional."""
+    import re
+
+    from supportterm.politeness.folding import fold
+    from supportterm.politeness.lexicons import entry_regex
+
+    assert re.search(entry_regex("no {offence|offense}, but", "en"), "no offence, but this")
+    assert re.search(entry_regex("не нравится — не пользуйтесь", "ru"), "не нравится — не пользуйтесь")
+    optional = entry_regex("вы {опять|снова}? что-то сломали", "ru")
+    assert re.search(optional, fold("Вы что-то сломали", "ru"))
+    assert re.search(optional, fold("Вы опять что-то сломали", "ru"))
+    assert not re.search(optional, fold("Вы вчера что-то сломали", "ru"))
