@@ -65,6 +65,8 @@ class Settings:
     """Threads at the top of the inbox fetched before they are opened (0: none)."""
     auto_advance: bool = False
     """After sending a reply or changing status, open the next ticket of the view."""
+    columns: tuple[str, ...] = ()
+    """Inbox columns in order, each "key" or "key:width" (empty: the built-in layout)."""
     sla: SlaSettings = field(default_factory=SlaSettings)
     """`[sla]`: local SLA policy and breach warnings (sla_settings.py)."""
     shift: ShiftSettings = field(default_factory=ShiftSettings)
@@ -91,7 +93,7 @@ class Problem:
 
 
 _TOP_KEYS = {"default_profile", "profiles", "sync_interval_s", "theme", "keymap_preset", "keymap", "views",
-             "prefetch", "auto_advance", "sla", "shift"}
+             "prefetch", "auto_advance", "columns", "sla", "shift"}
 _VIEW_KEYS = {"id", "title", "query", "awaiting_only", "sla_risk", "follow_ups"}
 _PROFILE_KEYS = {"backend", "url", "user", "verify_tls"}
 
@@ -104,6 +106,11 @@ ENV_OVERRIDES: dict[str, str] = {
     "SUPPORTTERM_AUTO_ADVANCE": "auto_advance",
 }
 """Environment variable -> the top-level key it overrides."""
+
+
+INBOX_COLUMNS = ("flag", "priority", "due", "status", "channel", "language", "customer", "subject", "age",
+                 "assignee", "id")
+"""Column names `columns` accepts (the inbox's catalogue, ui/widgets/ticket_row.py, has the same)."""
 
 
 def accepted_keys() -> set[str]:
@@ -183,6 +190,7 @@ class _Reader:
             views=self.views(data.get("views")),
             prefetch=int(self.number(data, "prefetch", defaults.prefetch, int)),
             auto_advance=self.flag(data, "auto_advance", defaults.auto_advance),
+            columns=self.columns(data.get("columns", [])),
             sla=read_sla(data.get("sla"), self.note),
             shift=read_shift(data.get("shift"), self.note),
         )
@@ -216,6 +224,25 @@ class _Reader:
             self.note(key, f"must be true or false, not {value!r}", f"e.g. {key} = {str(default).lower()}")
             return default
         return value
+
+    def columns(self, raw: object) -> tuple[str, ...]:
+        example = 'e.g. columns = ["priority", "due", "status", "customer:24", "subject", "id"]'
+        if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+            self.note("columns", "must be a list of column names", example)
+            return ()
+        for entry in raw:
+            key, _, width = entry.partition(":")
+            if key not in INBOX_COLUMNS:
+                self.note("columns", f"unknown column {key!r}",
+                          suggest(key, INBOX_COLUMNS) or f"Columns: {', '.join(INBOX_COLUMNS)}.")
+                return ()
+            if width and not (width.isdigit() and 0 < int(width) <= 200):
+                self.note("columns", f"width of {key!r} must be 1-200, not {width!r}", example)
+                return ()
+        if raw and "subject" not in [e.partition(":")[0] for e in raw]:
+            self.note("columns", "the subject column is missing", example)
+            return ()
+        return tuple(raw)
 
     def preset(self, value: object) -> str:
         if value not in KEYMAP_PRESETS:

@@ -28,7 +28,7 @@ from supportterm.ui.screens.pickers import priority_picker, status_picker
 from supportterm.ui.widgets.shift_bar import ShiftBar
 from supportterm.ui.widgets.status_bar import StatusBar
 from supportterm.ui.widgets.ticket_list import Page, TicketList
-from supportterm.ui.widgets.ticket_row import header_text
+from supportterm.ui.widgets.ticket_row import Column, columns_from, header_text
 
 NEIGHBOURS = 200
 """Tickets around the cursor handed to the ticket view for J/K."""
@@ -72,7 +72,7 @@ class InboxScreen(Screen[None]):
         yield Input(placeholder="search: words, \"phrase\", status: lang: channel: priority: assignee:me before: after: #id",
                     id="search")
         yield Static(id="columns")
-        yield TicketList(id="tickets", now=self.app.clock)  # type: ignore[attr-defined]
+        yield TicketList(id="tickets", now=self.app.clock, columns=self.columns)  # type: ignore[attr-defined]
         yield StatusBar()
         yield Footer()
 
@@ -93,6 +93,11 @@ class InboxScreen(Screen[None]):
         """Ids of the first rows of the view (neighbours for J/K, prefetch, tests)."""
         return self.ticket_list.ids_from(0, NEIGHBOURS)
 
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """The inbox columns from config (`columns`), or the built-in layout."""
+        return columns_from(self.app.settings.columns)  # type: ignore[attr-defined]
+
     def on_mount(self) -> None:
         self.reload()
         self.ticket_list.focus()
@@ -107,7 +112,7 @@ class InboxScreen(Screen[None]):
             self.reload()
 
     def on_resize(self) -> None:
-        self.query_one("#columns", Static).update(header_text(self.size.width - 1))
+        self.query_one("#columns", Static).update(header_text(self.size.width - 1, self.columns))
 
     def reload(self) -> None:
         """Re-read the current view's count from the store; rows are read as they are painted."""
@@ -127,7 +132,7 @@ class InboxScreen(Screen[None]):
             return Page(offset, rows, cache.person_names(reader, ids))
 
         self.ticket_list.show(page, total, keep=keep)
-        self.query_one("#columns", Static).update(header_text(self.size.width - 1))
+        self.query_one("#columns", Static).update(header_text(self.size.width - 1, self.columns))
         self._show_views(me)
         if not self._painted:
             self._painted = True

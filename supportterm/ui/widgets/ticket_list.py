@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from supportterm.domain.models import Ticket
-from supportterm.ui.widgets.ticket_row import row_segments
+from supportterm.ui.widgets.ticket_row import COLUMNS, Column, row_segments
 
 PAGE = 100
 """Rows read from the store at once."""
@@ -71,8 +71,10 @@ class TicketList(ScrollView, can_focus=True):
             super().__init__()
             self.ticket_id = ticket_id
 
-    def __init__(self, *, now: Callable[[], datetime], id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, now: Callable[[], datetime], columns: tuple[Column, ...] = COLUMNS,
+                 id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
+        self.columns = columns
         self._now = now
         self._source: PageSource | None = None
         self._count = 0
@@ -156,7 +158,7 @@ class TicketList(ScrollView, can_focus=True):
         page = self._pages.get(index // PAGE)
         names = page.names if page else {}
         segments = row_segments(ticket, names, self._now(), width, marked=ticket.id in self.marked,
-                                cursor=index == self.cursor, focus=self.has_focus)
+                                cursor=index == self.cursor, focus=self.has_focus, columns=self.columns)
         strip = Strip(segments).crop_extend(0, width, None).apply_style(base).simplify()
         self._lines[key] = strip
         return strip

@@ -28,27 +28,62 @@ class Column:
     key: str
     title: str
     width: int
+    drop: int = 0
+    """When the terminal is too narrow for the subject, columns go in this order (1 first; 0 never)."""
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("flag", "", 1), Column("priority", "Pri", 4), Column("due", "Due", 5),
-    Column("status", "Status", 7), Column("channel", "Chan", 5), Column("language", "Lg", 2),
-    Column("customer", "Customer", 18), Column("subject", "Subject", 0), Column("age", "Upd", 4),
-    Column("assignee", "Assignee", 12), Column("id", "#", 7),
+    Column("status", "Status", 7), Column("channel", "Chan", 5, drop=2), Column("language", "Lg", 2, drop=1),
+    Column("customer", "Customer", 18, drop=6), Column("subject", "Subject", 0),
+    Column("age", "Upd", 4, drop=5), Column("assignee", "Assignee", 12, drop=3), Column("id", "#", 7, drop=4),
 )
 """The default layout. Ticket `#` last: it matters least while scanning."""
+
+CATALOGUE = {column.key: column for column in COLUMNS}
+"""Every column there is; config `columns = ["subject", "customer:24", ...]` picks and sizes them."""
+
+MIN_SUBJECT = 24
+"""Narrower than this, the subject is no longer readable: lesser columns give way first (80x24)."""
+
+
+def columns_from(spec: tuple[str, ...]) -> tuple[Column, ...]:
+    """Columns from config entries "key" or "key:width" (keys checked by config against CATALOGUE)."""
+    if not spec:
+        return COLUMNS
+    chosen = []
+    for entry in spec:
+        key, _, width = entry.partition(":")
+        base = CATALOGUE[key]
+        chosen.append(Column(base.key, base.title, int(width) if width else base.width, base.drop))
+    return tuple(chosen)
+
+
+@lru_cache(maxsize=32)
+def layout(width: int, columns: tuple[Column, ...] = COLUMNS) -> tuple[tuple[Column, int], ...]:
+    """The columns that fit a terminal `width`, with their widths (one space between columns)."""
+    shown = list(columns)
+    for victim in sorted((c for c in columns if c.drop), key=lambda c: c.drop):
+        if _flexible(width, shown) >= MIN_SUBJECT:
+            break
+        shown.remove(victim)
+    flexible = max(10, _flexible(width, shown))
+    return tuple((c, c.width or flexible) for c in shown)
+
+
+def _flexible(width: int, columns: list[Column]) -> int:
+    return width - sum(c.width for c in columns) - len(columns)
+
+
+def widths(width: int, columns: tuple[Column, ...] = COLUMNS) -> list[int]:
+    """Widths of the columns `layout` shows at `width`."""
+    return [size for _, size in layout(width, columns)]
+
 
 AT_RISK = timedelta(hours=1)
 """A due time closer than this is shown as at risk."""
 _SLA_STYLE = {SlaStatus.BREACHED: "bold reverse red", SlaStatus.AT_RISK: "bold yellow", SlaStatus.OK: ""}
 _PRIORITY_STYLE = {Priority.URGENT: "bold red", Priority.HIGH: "yellow"}
-
-
-def widths(width: int, columns: tuple[Column, ...] = COLUMNS) -> list[int]:
-    """Column widths for a terminal `width` (one space between columns)."""
-    fixed = sum(c.width for c in columns) + len(columns)
-    flexible = max(10, width - fixed)
-    return [c.width or flexible for c in columns]
 
 
 def _cells(ticket: Ticket, names: dict[str, str], now: datetime, marked: bool) -> dict[str, tuple[str, str]]:
@@ -86,7 +121,8 @@ def row_text(ticket: Ticket, names: dict[str, str], now: datetime, width: int, *
              columns: tuple[Column, ...] = COLUMNS) -> Text:
     """One ticket's inbox line; a marked ticket (for a bulk action) shows a tick instead of the dot."""
     cells = _cells(ticket, names, now, marked)
-    return _line([cells[c.key] for c in columns], widths(width, columns))
+    shown = layout(width, columns)
+    return _line([cells[c.key] for c, _ in shown], [size for _, size in shown])
 
 
 @lru_cache(maxsize=128)
@@ -111,7 +147,7 @@ def row_segments(ticket: Ticket, names: dict[str, str], now: datetime, width: in
     cells = _cells(ticket, names, now, marked)
     gap = Segment(" ", _style("", cursor, focus))
     segments: list[Segment] = []
-    for column, size in zip(columns, widths(width, columns), strict=True):
+    for column, size in layout(width, columns):
         value, spec = cells[column.key]
         segments.append(Segment(_fit(value, size), _style(spec, cursor, focus)))
         segments.append(gap)
@@ -120,4 +156,5 @@ def row_segments(ticket: Ticket, names: dict[str, str], now: datetime, width: in
 
 def header_text(width: int, columns: tuple[Column, ...] = COLUMNS) -> Text:
     """The column titles."""
-    return _line([(c.title, "bold") for c in columns], widths(width, columns))
+    shown = layout(width, columns)
+    return _line([(c.title, "bold") for c, _ in shown], [size for _, size in shown])
