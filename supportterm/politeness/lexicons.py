@@ -342,16 +342,24 @@ class Index:
     def scan(self, folded: str) -> Hits:
         """Matches of every category in `folded`, by category name.
 
-        Each distinct word is looked up once; then only words that can start an entry run a regex.
+        Every word is looked up in the memo of word → groups; only words that can start an entry
+        run a regex (one pass over the words was faster than one search per candidate word).
         """
         hits: Hits = {name: [] for name in self.categories}
-        for word, groups in self._candidates(folded).items():
-            for m in _word_pattern(word).finditer(folded):
-                for name, pattern, ids in groups:
-                    hit = pattern.match(folded, m.start())
-                    if hit:
-                        i = ids[0] if len(ids) == 1 else int((hit.lastgroup or "g0")[1:])
-                        hits[name].append((hit.start(), hit.end(), self.categories[name].entries[i]))
+        memo = self.memo
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        # One pass over the words: a dictionary lookup each, a regex only where an entry can start.
+        for m in _WORDS.finditer(folded):
+            word = m.group()
+            groups = memo.get(word)
+            if groups is None:
+                groups = memo[word] = self._groups_of(word)
+            for name, pattern, ids in groups:
+                hit = pattern.match(folded, m.start())
+                if hit:
+                    i = ids[0] if len(ids) == 1 else int((hit.lastgroup or "g0")[1:])
+                    hits[name].append((hit.start(), hit.end(), self.categories[name].entries[i]))
         for name, cat in self.categories.items():
             if cat.scan is not None:
                 for hit in cat.scan.finditer(folded):
