@@ -46,13 +46,14 @@ _AZ_PAST = re.compile(
 )
 _AZ_PARTICIPLE = re.compile(r"(?<!\w)(\w+(?:d|t)[ıiuü](?:ğ|y)[ıiuü]n)(?=\s+(?:üçün|ucun)(?!\w))")
 """'yazdığın üçün': a participle with the sən possessive (formal: yazdığınız üçün)."""
-_AZ_BARE_IMPERATIVE = re.compile(
-    r"\b(aç|bağla|seç|sil|yaz|göndər|yoxla|bas|gir|çıx|yüklə|yenilə|dəyiş|qoş|söndür|yandır|doldur|köçür|saxla|tap"
-    r"|sına|izlə|ver|başlat|dayandır|gözlə|bax|et|ol)(?=\s*(?:[.!;]|,|\s+və\s|\n|$))"
+_AZ_BARE_STEMS = frozenset(
+    "aç bağla seç sil yaz göndər yoxla bas gir çıx yüklə yenilə dəyiş qoş söndür yandır doldur köçür "
+    "saxla tap sına izlə ver başlat dayandır gözlə bax et ol".split()
 )
+"""Common verb stems: bare at the end of a clause (…, yaz. / aç və …) they are the sən imperative."""
+_AZ_CLAUSE_END = re.compile(r"[ \t]*(?:[.!;,\n]|\s+və\s|\Z)")
 _AZ_NOT_BEFORE_STEM = re.compile(r"(?:[«\"'’→>/-]|\b(?:bu|gələn|keçən|hər)\s)$")
 """A label or path before the stem («Sil», → Sil) or a season word before 'yaz' (bu yaz)."""
-"""A bare verb stem closing a clause (…, yaz. / aç və …): the sən imperative; formal adds -ın/-in/-un/-ün."""
 _AZ_NOT_VERBS = frozenset({"insan", "hesab", "nisan", "ehsan", "lisan", "ərsan"})
 """Nouns that end like 2nd-person verbs."""
 
@@ -135,16 +136,22 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 _keep_case(prep.text, start, formal),
             )
         )
-    for m in _AZ_BARE_IMPERATIVE.finditer(text):
-        if _AZ_NOT_BEFORE_STEM.search(text, max(0, m.start() - 8), m.start()):
+    for end in {m.start() for m in _AZ_CLAUSE_END.finditer(text)}:
+        start = end
+        while start and text[start - 1].isalpha():
+            start -= 1
+        stem = text[start:end]
+        if stem not in _AZ_BARE_STEMS or (start and text[start - 1].isdigit()):
+            continue
+        if _AZ_NOT_BEFORE_STEM.search(text, max(0, start - 8), start):
             continue
         out.append(
             finding(
                 "informal_address",
-                m.start(1),
-                m.end(1),
+                start,
+                end,
                 "Informal imperative (sən): use the siz form.",
-                _keep_case(prep.text, m.start(1), _formal_imperative(m.group(1))),
+                _keep_case(prep.text, start, _formal_imperative(stem)),
             )
         )
     for m in _AZ_PARTICIPLE.finditer(prep.folded) if ("üçün" in text or "ucun" in text) else ():

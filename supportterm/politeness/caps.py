@@ -14,8 +14,10 @@ from .prepared import Prepared
 from .tone_rules import ACRONYMS
 
 _LINE = re.compile(r"[^\n]+")
-_CAPS_RUN = re.compile(r"[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}")
-"""Runs of capitals: a paragraph with fewer than three cannot shout this way, so it is skipped."""
+_THREE_CAPS = re.compile(
+    r"[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}[^a-zа-яёəıöüğşç]+?[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}[^a-zа-яёəıöüğşç]+?[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}"
+)
+"""Three capitalised words with no small letter between: a paragraph without them is skipped."""
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MIN_WORDS = 3
 _SHARE = 0.7
@@ -24,7 +26,7 @@ _SHARE = 0.7
 def shouted_lines(prep: Prepared) -> list[Finding]:
     """A shouting finding for every line written mostly in capitals."""
     out: list[Finding] = []
-    if len(_CAPS_RUN.findall(prep.masked)) < _MIN_WORDS:
+    if _THREE_CAPS.search(prep.masked) is None:
         return out
     for line in _LINE.finditer(prep.masked):
         words = [w for w in _WORD.findall(line.group()) if w not in ACRONYMS]

@@ -53,14 +53,18 @@ _HELP = {
 }
 
 
-_NEEDS = {"en": ("yourself",), "ru": ("сам",), "az": ("özünüz", "bilərsiniz")}
-"""Substrings every match contains: most replies skip the regex."""
+_NEEDS = {
+    "en": (("yourself",),),
+    "ru": (("сам",), ("можете", "попробуйте")),
+    "az": (("özünüz",), ("bilərsiniz",)),
+}
+"""Substrings every match contains (one of each group): most replies skip the regex."""
 
 
 def unhelped_self_service(prep: Prepared) -> list[Finding]:
     """A dismissive finding for 'do it yourself' when the reply offers no way to do it."""
     pattern = _YOURSELF.get(prep.lang)
-    if pattern is None or not all(word in prep.folded for word in _NEEDS[prep.lang]):
+    if pattern is None or not all(any(w in prep.folded for w in group) for group in _NEEDS[prep.lang]):
         return []
     m = pattern.search(prep.folded)
     if m is None or _HELP[prep.lang].search(prep.folded):
