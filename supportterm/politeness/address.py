@@ -51,7 +51,7 @@ _AZ_BARE_STEMS = frozenset(
     "saxla tap sına izlə ver başlat dayandır gözlə bax et ol".split()
 )
 """Common verb stems: bare at the end of a clause (…, yaz. / aç və …) they are the sən imperative."""
-_AZ_CLAUSE_END = re.compile(r"[ \t]*(?:[.!;,\n]|\s+və\s|\Z)")
+_AZ_CLAUSE_END = re.compile(r"[.!;,\n]| və ")
 _AZ_NOT_BEFORE_STEM = re.compile(r"(?:[«\"'’→>/-]|\b(?:bu|gələn|keçən|hər)\s)$")
 """A label or path before the stem («Sil», → Sil) or a season word before 'yaz' (bu yaz)."""
 _AZ_NOT_VERBS = frozenset({"insan", "hesab", "nisan", "ehsan", "lisan", "ərsan"})
@@ -136,7 +136,11 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 _keep_case(prep.text, start, formal),
             )
         )
-    for end in {m.start() for m in _AZ_CLAUSE_END.finditer(text)}:
+    ends = {m.start() for m in _AZ_CLAUSE_END.finditer(text)}
+    ends.add(len(text.rstrip()))
+    for end in ends:
+        while end and text[end - 1] in " \t":
+            end -= 1
         start = end
         while start and text[start - 1].isalpha():
             start -= 1
