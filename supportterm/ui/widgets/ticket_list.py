@@ -158,8 +158,9 @@ class TicketList(ScrollView, can_focus=True):
         page = self._pages.get(index // PAGE)
         names = page.names if page else {}
         segments = row_segments(ticket, names, self._now(), width, marked=ticket.id in self.marked,
-                                cursor=index == self.cursor, focus=self.has_focus, columns=self.columns)
-        strip = Strip(segments).crop_extend(0, width, None).apply_style(base).simplify()
+                                cursor=index == self.cursor, focus=self.has_focus, columns=self.columns,
+                                base=base)
+        strip = Strip(segments).crop_extend(0, width, base).simplify()
         self._lines[key] = strip
         return strip
 

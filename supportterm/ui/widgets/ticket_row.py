@@ -125,10 +125,14 @@ def row_text(ticket: Ticket, names: dict[str, str], now: datetime, width: int, *
     return _line([cells[c.key] for c, _ in shown], [size for _, size in shown])
 
 
-@lru_cache(maxsize=128)
-def _style(spec: str, cursor: bool, focus: bool) -> Style:
+@lru_cache(maxsize=256)
+def _style(spec: str, cursor: bool, focus: bool, base: Style | None = None) -> Style:
+    """A cell's style over the list's own (theme) style: combined once here, not per painted line
+    (Strip.apply_style on every row cost ~0.17 ms a line, half of a page-down)."""
     style = Style.parse(spec) if spec else Style()
-    return style + Style(reverse=True, bold=focus) if cursor else style
+    if cursor:
+        style += Style(reverse=True, bold=focus)
+    return base + style if base is not None else style
 
 
 def _fit(value: str, size: int) -> str:
@@ -140,16 +144,16 @@ def _fit(value: str, size: int) -> str:
 
 
 def row_segments(ticket: Ticket, names: dict[str, str], now: datetime, width: int, *, marked: bool = False,
-                 cursor: bool = False, focus: bool = False,
-                 columns: tuple[Column, ...] = COLUMNS) -> list[Segment]:
+                 cursor: bool = False, focus: bool = False, columns: tuple[Column, ...] = COLUMNS,
+                 base: Style | None = None) -> list[Segment]:
     """The same line as `row_text`, built straight as segments: ~5x cheaper, which is what keeps a
     page-down (a full repaint of the list) inside one frame at 100k tickets."""
     cells = _cells(ticket, names, now, marked)
-    gap = Segment(" ", _style("", cursor, focus))
+    gap = Segment(" ", _style("", cursor, focus, base))
     segments: list[Segment] = []
     for column, size in layout(width, columns):
         value, spec = cells[column.key]
-        segments.append(Segment(_fit(value, size), _style(spec, cursor, focus)))
+        segments.append(Segment(_fit(value, size), _style(spec, cursor, focus, base)))
         segments.append(gap)
     return segments
 
