@@ -25,7 +25,8 @@ DEMO_USER = "aysel"
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-parser per command."""
-    parser = argparse.ArgumentParser(prog="supportterm", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="supportterm", description="A keyboard-first terminal client for helpdesk agents.")
     parser.add_argument("--version", action="version", version=f"supportterm {__version__}")
     parser.add_argument("--config", type=Path, metavar="FILE", default=argparse.SUPPRESS,
                         help="read this config.toml (default: SUPPORTTERM_CONFIG or the config folder)")
