@@ -135,6 +135,8 @@ class Store:
         migrate(self._conn)
         self._write_lock = threading.RLock()
         self._read_lock = threading.Lock()
+        self._busy_readers: set[sqlite3.Connection] = set()
+        """Connections lent by busy_reader(), so interrupt_readers can stop their queries at exit."""
         self._read_conn: sqlite3.Connection | None = None
 
     @contextmanager
@@ -163,6 +165,23 @@ class Store:
     def reader(self) -> sqlite3.Connection:
         """A new read connection for a UI thread; WAL lets it read while sync writes."""
         return connect(self.path, readonly=True)
+
+    @contextmanager
+    def busy_reader(self) -> Iterator[sqlite3.Connection]:
+        """A read connection for long queries in a thread worker (view counts at 100k), closed after;
+        `interrupt_readers` can abort it, so quitting never waits for a count to finish."""
+        conn = connect(self.path, readonly=True)
+        self._busy_readers.add(conn)
+        try:
+            yield conn
+        finally:
+            self._busy_readers.discard(conn)
+            conn.close()
+
+    def interrupt_readers(self) -> None:
+        """Abort whatever runs on `busy_reader` connections (the worker sees OperationalError)."""
+        for conn in list(self._busy_readers):
+            conn.interrupt()
 
     def close(self) -> None:
         """Close the writer and release the profile lock."""

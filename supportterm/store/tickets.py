@@ -121,12 +121,15 @@ def _in(column: str, values: tuple[object, ...], clauses: list[str], args: list[
 def _where(view: View, me: str | None, search: str = "") -> tuple[str, list[object]]:
     """SQL for a view narrowed by a search line: filters as columns, words through the FTS index."""
     query = view.parsed(search)
+    # A view narrowed to a short id list (SLA watch, follow-ups) is read from that list: "+column"
+    # keeps SQLite from walking the status index instead (SLA view count at 100k: 79 ms -> ~1 ms).
+    mark = "+" if view.sla_risk or view.follow_ups else ""
     clauses: list[str] = []
     args: list[object] = []
-    _in("status", query.statuses, clauses, args)
-    _in("priority", query.priorities, clauses, args)
-    _in("channel", query.channels, clauses, args)
-    _in("language", query.languages, clauses, args)
+    _in(f"{mark}status", query.statuses, clauses, args)
+    _in(f"{mark}priority", query.priorities, clauses, args)
+    _in(f"{mark}channel", query.channels, clauses, args)
+    _in(f"{mark}language", query.languages, clauses, args)
     if query.assignee == "me":
         clauses.append("assignee_id = ?")
         args.append(me or "")
@@ -145,7 +148,7 @@ def _where(view: View, me: str | None, search: str = "") -> tuple[str, list[obje
         clauses.append("id = ?")
         args.append(query.ticket_id)
     if view.awaiting_only:
-        clauses.append("awaiting = 1")
+        clauses.append(f"{mark}awaiting = 1")
     if view.sla_risk:  # the app's SLA watch keeps these ids (store.reminders)
         clauses.append("id IN (SELECT key FROM json_each(coalesce("
                        "(SELECT value FROM sync_state WHERE key = 'sla_watch'), '{}')))")

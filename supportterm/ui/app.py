@@ -350,6 +350,7 @@ class SupportTermApp(App[int]):
                 screen.keep_draft_now()
 
     async def on_unmount(self) -> None:
+        self.store.interrupt_readers()  # a view count still running must not hold up the exit
         self.keep_open_drafts()
         if self.engine is not None:
             from supportterm.sync.session import close_engine

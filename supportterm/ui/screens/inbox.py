@@ -159,15 +159,15 @@ class InboxScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="count-views", exit_on_error=False, description="Counting")
     def _count_views(self, me: str | None) -> None:
-        reader = self.app.store.reader()  # type: ignore[attr-defined]
+        counts = {}
         try:
-            counts = {}
-            for view in self.views:
-                if get_current_worker().is_cancelled:
-                    return
-                counts[view.id] = cache.count(reader, view, me=me)
-        finally:
-            reader.close()
+            with self.app.store.busy_reader() as reader:  # type: ignore[attr-defined]
+                for view in self.views:
+                    if get_current_worker().is_cancelled:
+                        return
+                    counts[view.id] = cache.count(reader, view, me=me)
+        except sqlite3.OperationalError:  # interrupted: the app is quitting
+            return
         self.app.call_from_thread(self._counted, counts)
 
     def _counted(self, counts: dict[str, int]) -> None:
