@@ -52,6 +52,10 @@ _AZ_BARE_STEMS = frozenset(
 )
 """Common verb stems: bare at the end of a clause (…, yaz. / aç və …) they are the sən imperative."""
 _AZ_CLAUSE_END = re.compile(r"[.!;,\n]| və ")
+_AZ_ANY_STEM = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted(_AZ_BARE_STEMS, key=len, reverse=True)) + r")(?!\w)"
+)
+"""Any of the stems as a whole word: most replies have none and skip the clause-end walk."""
 _AZ_NOT_BEFORE_STEM = re.compile(r"(?:[«\"'’→>/-]|\b(?:bu|gələn|keçən|hər)\s)$")
 """A label or path before the stem («Sil», → Sil) or a season word before 'yaz' (bu yaz)."""
 _AZ_NOT_VERBS = frozenset({"insan", "hesab", "nisan", "ehsan", "lisan", "ərsan"})
@@ -136,8 +140,9 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 _keep_case(prep.text, start, formal),
             )
         )
-    ends = {m.start() for m in _AZ_CLAUSE_END.finditer(text)}
-    ends.add(len(text.rstrip()))
+    ends = {m.start() for m in _AZ_CLAUSE_END.finditer(text)} if _AZ_ANY_STEM.search(text) else set()
+    if ends:
+        ends.add(len(text.rstrip()))
     for end in ends:
         while end and text[end - 1] in " \t":
             end -= 1

@@ -78,6 +78,8 @@ class Category:
     scan_ids: tuple[int, ...]
     message: str
     lang: str
+    whole: re.Pattern[str] | None = None
+    """Every entry as one alternation, for `fullmatch` (signature lines are checked whole)."""
 
     def finditer(self, folded: str) -> list[tuple[int, int, Entry]]:
         """(start, end, entry) for every match in `folded` text."""
@@ -102,6 +104,8 @@ class Category:
 
     def fullmatch(self, folded: str) -> bool:
         """True when the whole of `folded` is one entry."""
+        if self.whole is not None:
+            return self.whole.fullmatch(folded) is not None
         return any(p.fullmatch(folded) for p in self.patterns)
 
 
@@ -245,6 +249,7 @@ def compile_category(raw: dict[str, object], lang: str, default_message: str) ->
         tuple(scan_ids),
         message if isinstance(message, str) else default_message,
         lang,
+        re.compile("|".join(f"(?:{p.pattern})" for p in patterns)) if patterns else None,
     )
 
 

@@ -166,6 +166,8 @@ def _occurrences(text: str, word: str) -> list[int]:
 def _passwords(text: str) -> list[Finding]:
     out = _pairs(text)
     low = text.lower()
+    if not any(hint in low for hint in _PASSWORD_HINTS):
+        return out
     starts = sorted({i for hint in _PASSWORD_HINTS for i in _occurrences(low, hint)})
     if not starts:
         return out
