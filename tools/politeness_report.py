@@ -4,7 +4,8 @@ Prints, per language and per set (tests/politeness/devset and heldout): precisio
 each category, the F1 of "needs a fix" (any error or warning finding) and the false-alarm rate (share
 of fine replies that got an error or a warning). Hints are advice and are not scored.
 
-    .venv/bin/python tools/politeness_report.py [--set dev|heldout|tuning|paraphrase|blind|both] [--verbose] [--json]
+    .venv/bin/python tools/politeness_report.py [--set dev|heldout|tuning|paraphrase|blind|both]
+        [--verbose] [--json]
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from supportterm.politeness import check  # noqa: E402
 from supportterm.politeness.findings import HINT  # noqa: E402
 
 SETS = {name: ROOT / "tests" / "politeness" / folder for name, folder in (
-    ("dev", "devset"), ("heldout", "heldout"), ("tuning", "tuning"), ("paraphrase", "paraphrase"), ("blind", "blind"))}
+    ("dev", "devset"), ("heldout", "heldout"), ("tuning", "tuning"), ("paraphrase", "paraphrase"),
+    ("blind", "blind"))}
 LANGS = ("en", "ru", "az")
 
 
