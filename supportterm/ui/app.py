@@ -12,11 +12,12 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
-from textual.notifications import SeverityLevel
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
+from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from supportterm.config import Profile, Settings
@@ -299,10 +300,6 @@ class SupportTermApp(App[int]):
         if not isinstance(self.screen, ShiftScreen):
             self.push_screen(ShiftScreen())
 
-    def on_key(self) -> None:
-        """Any key counts as activity for the shift clock's idle detection."""
-        self.last_activity = self.clock()
-
     def action_help(self) -> None:
         """Show the keys of the current screen."""
         if not isinstance(self.screen, HelpScreen):
@@ -336,6 +333,17 @@ class SupportTermApp(App[int]):
         _log.critical("supportterm crashed:\n%s", details)
         self.bell()
         self.panic(Text(f"supportterm crashed (secrets removed; a copy is in {log_path()}):\n\n{details}"))
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key reaches the app only if no text field took it: when one has the focus now,
+        the key was queued for another widget before the focus moved (letters typed in one burst with
+        "/"). Hand it to the field, so it is text, not lost (and never an inbox command).
+        Any key also counts as activity for the shift clock's idle detection."""
+        self.last_activity = self.clock()
+        focused = self.focused
+        if event.is_printable and isinstance(focused, (Input, TextArea)):
+            event.stop()
+            focused.post_message(events.Key(event.key, event.character))
 
     async def action_quit(self) -> None:
         """Quit, first writing any reply text the autosave has not stored yet."""

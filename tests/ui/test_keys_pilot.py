@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from factories import make_ticket
 from fakes import FakeHelpdesk
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 from ui.helpers import (
@@ -116,6 +117,24 @@ async def test_slash_searches_as_you_type_and_escape_clears(app: SupportTermApp)
         await settle(pilot)
         assert screen.query_one("#search", Input).value == ""
         assert screen.ticket_ids == everything
+
+
+@pytest.mark.keys("inbox.next_view", "inbox.search")
+async def test_letters_typed_in_one_burst_with_slash_are_search_text_not_commands(
+    app: SupportTermApp, store: Store
+) -> None:
+    """Over SSH a burst like "]/lang" arrives at once; before the fix "a" assigned a ticket and the
+    letters were lost (seen in tmux at 100k tickets)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = [cached_ticket(store, t).assignee_id for t in inbox(pilot).ticket_ids]
+        for key, char in [("right_square_bracket", "]"), ("slash", "/"), ("l", "l"), ("a", "a"), ("n", "n")]:
+            app.post_message(events.Key(key, char))  # no waiting between keys, unlike pilot.press
+        await pilot.pause(0.3)
+        screen = inbox(pilot)
+        assert screen.query_one("#search", Input).value == "lan"
+        assert screen.view_index == 1
+        assert [cached_ticket(store, t).assignee_id for t in ["1", "2", "3"]] == before
 
 
 @pytest.mark.keys("inbox.status", "picker.cancel")

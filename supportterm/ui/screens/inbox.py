@@ -183,7 +183,7 @@ class InboxScreen(Screen[None]):
         """Show and focus the search line."""
         field = self.query_one("#search", Input)
         field.display = True
-        field.focus()
+        self.set_focus(field)  # at once: Widget.focus would defer it past the keys already queued
 
     def action_clear_search(self) -> None:
         """Empty and hide the search line, back to the whole view."""
