@@ -185,10 +185,13 @@ def run_tui(profile: Profile, *, token: str | None = None, theme: str | None = N
     """Open the TUI on a profile (`theme` overrides the configured one for this run)."""
     from dataclasses import replace
 
+    from supportterm import i18n
     from supportterm.store.db import Store
-    from supportterm.ui.app import SupportTermApp
 
     settings = load_settings()
+    i18n.activate(i18n.resolve(settings.ui_language))  # before the UI import: bindings translate at class level
+    from supportterm.ui.app import SupportTermApp
+
     if theme:
         settings = replace(settings, theme=theme)
     store = Store(paths.store_path(profile.name))

@@ -22,6 +22,7 @@ from supportterm import paths
 from supportterm.domain.query import parse
 from supportterm.domain.views import DEFAULT_VIEWS, View
 from supportterm.errors import ConfigError
+from supportterm.i18n import UI_LANGUAGE_CHOICES
 from supportterm.sla_settings import ShiftSettings, SlaSettings, read_shift, read_sla
 from supportterm.sla_settings import accepted_keys as sla_keys
 
@@ -55,6 +56,8 @@ class Settings:
     """Seconds between automatic syncs."""
     theme: str = DEFAULT_THEME
     """A shipped theme, a user theme from `<config dir>/themes/`, or a Textual built-in."""
+    ui_language: str = "auto"
+    """The app's own labels: "en", "ru", "az", or "auto" (SUPPORTTERM_LANG, then the locale); i18n.py."""
     keymap_preset: str = "default"
     """"default" or "vim"; `keymap` entries are applied over the preset."""
     keymap: dict[str, str] = field(default_factory=dict)
@@ -93,7 +96,7 @@ class Problem:
 
 
 _TOP_KEYS = {"default_profile", "profiles", "sync_interval_s", "theme", "keymap_preset", "keymap", "views",
-             "prefetch", "auto_advance", "columns", "sla", "shift"}
+             "prefetch", "ui_language", "auto_advance", "columns", "sla", "shift"}
 _VIEW_KEYS = {"id", "title", "query", "awaiting_only", "sla_risk", "follow_ups"}
 _PROFILE_KEYS = {"backend", "url", "user", "verify_tls"}
 
@@ -185,6 +188,7 @@ class _Reader:
             default_profile=self.text(data, "default_profile", None),
             sync_interval_s=self.number(data, "sync_interval_s", defaults.sync_interval_s, float),
             theme=self.text(data, "theme", defaults.theme) or defaults.theme,
+            ui_language=self.language(data.get("ui_language", defaults.ui_language)),
             keymap_preset=self.preset(data.get("keymap_preset", defaults.keymap_preset)),
             keymap=self.keymap(data.get("keymap", {})),
             views=self.views(data.get("views")),
@@ -249,6 +253,14 @@ class _Reader:
             self.note("keymap_preset", f"unknown preset {value!r}",
                       suggest(str(value), KEYMAP_PRESETS) or f"Use one of: {', '.join(KEYMAP_PRESETS)}.")
             return "default"
+        return str(value)
+
+    def language(self, value: object) -> str:
+        if value not in UI_LANGUAGE_CHOICES:
+            self.note("ui_language", f"unknown language {value!r}",
+                      suggest(str(value), UI_LANGUAGE_CHOICES)
+                      or f"Use one of: {', '.join(UI_LANGUAGE_CHOICES)}.")
+            return "auto"
         return str(value)
 
     def keymap(self, raw: object) -> dict[str, str]:
