@@ -17,10 +17,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
+from supportterm.backends.availability import availability_request
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend, OAuthEndpoints
 from supportterm.backends.http import json_body, map_http_errors, raise_for_status
 from supportterm.backends.zendesk_map import (
+    OFFLINE_STATUS_ID,
+    ONLINE_STATUS_ID,
     STATUS_TO_ZD,
+    agent_status_from_zd,
     canned_from_macro,
     message_from_zd,
     person_from_zd,
@@ -111,12 +115,16 @@ class ZendeskBackend(HelpdeskBackend):
                       "for `supportterm login` in the browser; leave `user` out"),
         BackendOption("oauth_redirect_port", "loopback port registered as the client's redirect URL "
                       "(http://127.0.0.1:PORT/callback)", default="0"),
+        BackendOption("available_status", "unified agent status id a shift start sets (3 = Online)",
+                      default=str(ONLINE_STATUS_ID)),
+        BackendOption("away_status", "unified agent status id a shift end sets (2 = Offline, 4 = Away)",
+                      default=str(OFFLINE_STATUS_ID)),
     )
     OAUTH = OAuthEndpoints("/oauth/authorizations/new", "/oauth/tokens", scopes=("read", "write"),
                            json_token_request=True)
     CAPABILITIES = (Capability.DELTA_SYNC | Capability.CONCURRENCY_TOKEN | Capability.INTERNAL_NOTES
                     | Capability.CANNED_REPLIES | Capability.SLA_FIELDS | Capability.FIND_BY_MARKER
-                    | Capability.RECENT_FIRST)
+                    | Capability.RECENT_FIRST | Capability.AVAILABILITY)
 
     def __init__(self, options: Mapping[str, object], *, client: httpx.AsyncClient,
                  token: str | None) -> None:
@@ -133,6 +141,12 @@ class ZendeskBackend(HelpdeskBackend):
         except ValueError:
             raise ConfigError(
                 "Zendesk options search_overlap_seconds and initial_days must be numbers.") from None
+        try:
+            self.available_status = int(str(options.get("available_status", ONLINE_STATUS_ID)))
+            self.away_status = int(str(options.get("away_status", OFFLINE_STATUS_ID)))
+        except ValueError:
+            raise ConfigError("Zendesk options available_status and away_status must be unified agent "
+                              "status ids (numbers, e.g. 3 for Online).") from None
         self.prefix = "" if client.base_url.path.rstrip("/").endswith(API) else API
         self._people: dict[str, Person] = {}
         self._sent: dict[str, tuple[str, Visibility, datetime]] = {}
@@ -363,6 +377,34 @@ class ZendeskBackend(HelpdeskBackend):
             return await self.get_ticket(ticket_id)
         data = await self._put(ticket_id, fields, expect_version, f"updating #{ticket_id}")
         return _parse(ticket_from_zd, data.get("ticket"), "ticket")
+
+    # -- availability ----------------------------------------------------------------------------
+
+    async def _availability(self, method: str, path: str, doing: str, **kwargs: Any) -> tuple[int, str]:
+        """The unified status (id, name) an availability request answers with."""
+        data = await availability_request(
+            self.client, method, self.prefix + path, vendor="Zendesk", doing=doing, advice="Ask an admin to "
+            "let your role change its agent status, or set it in Zendesk's status menu.", **kwargs)
+        try:
+            return agent_status_from_zd(data)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BackendError(f"Zendesk did not report an agent status while {doing}; the account may "
+                               "not use omnichannel routing.") from exc
+
+    async def set_available(self, available: bool) -> bool:
+        """The Unified Agent Status API's "update for self" (agents may call it for themselves);
+        the Talk availability API is voice-only and read-only under omnichannel routing."""
+        wanted = self.available_status if available else self.away_status
+        status_id, _ = await self._availability(
+            "PUT", "/agent_availabilities/agent_statuses/agents/me", "changing your agent status",
+            json={"id": wanted})
+        return status_id == self.available_status
+
+    async def get_available(self) -> bool:
+        me = await self._myself()
+        status_id, _ = await self._availability("GET", f"/agent_availabilities/{me.id}",
+                                                "reading your agent status")
+        return status_id == self.available_status
 
     # -- canned replies --------------------------------------------------------------------------
 

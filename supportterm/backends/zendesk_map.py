@@ -128,3 +128,20 @@ def canned_from_macro(macro: dict[str, Any]) -> CannedReply | None:
         return None
     return CannedReply(id=f"zendesk-macro-{macro['id']}", title=str(macro.get("title") or macro["id"]),
                        body=text, tags=("zendesk", "macro"))
+
+
+ONLINE_STATUS_ID = 3
+"""Zendesk's default unified status "Online" (can receive work on every channel)."""
+OFFLINE_STATUS_ID = 2
+"""Zendesk's default unified status "Offline" (can't receive work)."""
+
+
+def agent_status_from_zd(data: Any) -> tuple[int, str]:
+    """The unified status (id, name) in an Agent Availability or Unified Agent Status answer, both
+    JSON:API documents `{"data": {"attributes": {"agent_status": {"id", "name"}}}}`.
+
+    Raises KeyError when the account does not report one (omnichannel routing off)."""
+    status = data["data"]["attributes"]["agent_status"]
+    if not isinstance(status, dict):
+        raise KeyError("agent_status")
+    return int(status["id"]), str(status.get("name") or "")

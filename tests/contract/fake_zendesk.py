@@ -6,7 +6,9 @@ search (`type:ticket`, `status<`, `updated>`; offset pages of at most 100, 1,000
 the cursor-based incremental export (admins only, the last minute excluded), comments with cursor
 pagination (`page[size]`, `page[after]`, `meta.has_more`, `links.next`) and `include=users`,
 `PUT /tickets/{id}` with `comment {body, public}`, status/priority/assignee and `safe_update` +
-`updated_stamp` (409 when the ticket is newer), macros, the SLA sideload, rate-limit headers, gzip.
+`updated_stamp` (409 when the ticket is newer), macros, the SLA sideload, rate-limit headers, gzip,
+and the agent's unified status (Agent Availability show, Unified Agent Status update for self; an agent
+in `status_locked` gets the documented 403, as a role without the right to change its status does).
 Seed data, error bodies and the accepted update body are the JSON files in fixtures/zendesk/.
 Timestamps have Zendesk's one-second resolution.
 """
@@ -71,6 +73,12 @@ class FakeZendesk:
         self.tickets = {t["id"]: t for t in seed["tickets"]}
         self.comments = {int(k): v for k, v in seed["comments"].items()}
         self.macros = seed["macros"]
+        availability = load("availability.json")
+        self.agent_statuses = {s["id"]: s for s in availability["statuses"]}
+        self.agent_status = {int(k): v for k, v in availability["agent_status"].items()}
+        self.availability_errors = availability["errors"]
+        self.status_locked: set[int] = set()
+        """Agents whose role may not change their own status."""
         self.next_ticket, self.next_comment, self.next_audit = 40000, 9000000, 9500000
         self.export_delay_s = 60
         """The incremental export leaves out the last minute (Zendesk, since 2024-10-28)."""
@@ -87,6 +95,8 @@ class FakeZendesk:
         r("PUT", r"/api/v2/tickets/(\d+)(?:\.json)?", self.update)
         r("GET", r"/api/v2/tickets/(\d+)/comments(?:\.json)?", self.list_comments)
         r("GET", r"/api/v2/macros/active(?:\.json)?", self.active_macros)
+        r("GET", r"/api/v2/agent_availabilities/(\d+)", self.show_availability)
+        r("PUT", r"/api/v2/agent_availabilities/agent_statuses/agents/me", self.set_my_status)
 
     # -- plumbing ----------------------------------------------------------------------------------
 
@@ -150,6 +160,43 @@ class FakeZendesk:
             return self.error(422)
         return Reply(200, {"users": [self.users[i] for i in ids if i in self.users],
                            "next_page": None, "previous_page": None, "count": len(ids)})
+
+    # -- agent availability -------------------------------------------------------------------------
+
+    def _status_document(self, agent_id: int, *, full: bool) -> dict[str, Any]:
+        """An Agent Availability (full) or Unified Agent Status document for one agent."""
+        status = self.agent_statuses[self.agent_status.get(agent_id, 2)]
+        attributes: dict[str, Any] = {"agent_id": agent_id,
+                                      "agent_status": {"id": status["id"], "name": status["name"]}}
+        if full:
+            attributes["agent_status"].update(reason="PUBLIC_API", updated_at=stamp())
+            attributes.update(group_ids=[], skills=[], version=1)
+        return {"data": {"attributes": attributes, "id": f"agent_availabilities|{agent_id}",
+                         "type": "agent_availabilities"}}
+
+    def show_availability(self, request: Request, agent_id: str) -> Reply:
+        user, refused = self._agent(request)
+        if refused or user is None:
+            return refused or self.error(401)
+        if int(agent_id) != user["id"] and user["role"] != "admin":
+            return Reply(403, self.availability_errors["403"])
+        if int(agent_id) not in self.users:
+            return self.error(404)
+        return Reply(200, self._status_document(int(agent_id), full=True))
+
+    def set_my_status(self, request: Request) -> Reply:
+        user, refused = self._agent(request)
+        if refused or user is None:
+            return refused or self.error(401)
+        if user["id"] in self.status_locked:
+            return Reply(403, self.availability_errors["403"])
+        body = request.json()
+        wanted = body.get("id") if isinstance(body, dict) else None
+        if not isinstance(wanted, int) or wanted not in self.agent_statuses:
+            template = json.dumps(self.availability_errors["unknown_status"])
+            return Reply(400, json.loads(template.replace("{id}", str(wanted))))
+        self.agent_status[user["id"]] = wanted
+        return Reply(200, self._status_document(user["id"], full=False))
 
     # -- search and export ---------------------------------------------------------------------------
 

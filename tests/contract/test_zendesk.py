@@ -26,7 +26,7 @@ from supportterm.backends import zendesk
 from supportterm.backends.http import Meter, make_client
 from supportterm.backends.zendesk import ZendeskBackend
 from supportterm.domain.models import Channel, Priority, ReplyDraft, Role, Status, TicketPatch, Visibility
-from supportterm.errors import AuthError, BackendError, ConflictError, NotFound, RateLimited
+from supportterm.errors import AuthError, BackendError, ConfigError, ConflictError, NotFound, RateLimited
 
 Make = Callable[..., ZendeskBackend]
 
@@ -291,3 +291,52 @@ async def test_the_newest_open_tickets_come_first_in_one_request(fake: FakeZende
     assert recent.cursor is None and {p.id for p in recent.people} == {str(CUSTOMER_ID)}
     [request] = fake.server.requests("/search")
     assert (request.arg("sort_order"), request.arg("per_page")) == ("desc", "3")
+
+
+async def test_availability_is_set_as_the_unified_status_and_read_back(fake: FakeZendesk, make: Make) -> None:
+    backend = make()
+    assert await backend.get_available() is False  # the seed has the agent Offline (2)
+    assert await backend.set_available(True) is True
+    assert fake.agent_status[361000001] == 3
+    assert await backend.get_available() is True
+    [put] = fake.server.requests("/agent_statuses/agents/me", "PUT")
+    assert put.json() == {"id": 3}
+    assert await backend.set_available(False) is False
+    assert fake.agent_status[361000001] == 2 and await backend.get_available() is False
+
+
+async def test_availability_uses_the_configured_statuses(fake: FakeZendesk, make: Make) -> None:
+    backend = make(available_status="3", away_status="123")
+    assert await backend.set_available(False) is False
+    assert fake.agent_status[361000001] == 123  # "In a meeting", a custom unified status
+
+
+async def test_an_unknown_status_is_a_plain_backend_error(fake: FakeZendesk, make: Make) -> None:
+    with pytest.raises(BackendError, match="Zendesk refused changing your agent status: Agent status 99 "):
+        await make(away_status="99").set_available(False)
+    assert fake.agent_status[361000001] == 2
+
+
+async def test_a_role_without_the_right_gets_a_clear_message(fake: FakeZendesk, make: Make) -> None:
+    fake.status_locked.add(361000001)
+    with pytest.raises(AuthError) as caught:
+        await make().set_available(True)
+    assert caught.value.title == "Not allowed"
+    assert str(caught.value).startswith("Zendesk refused changing your agent status: your role lacks the "
+                                        "right (HTTP 403: You do not have permission")
+    assert "Ask an admin" in str(caught.value) and fake.agent_status[361000001] == 2
+
+
+async def test_an_account_without_agent_statuses_says_so(fake: FakeZendesk, make: Make) -> None:
+    fake.server.fail_next("/agent_availabilities/", 200, {"data": {"attributes": {"agent_id": 361000001},
+                                                                   "id": "agent_availabilities|361000001",
+                                                                   "type": "agent_availabilities"}})
+    with pytest.raises(BackendError, match="did not report an agent status.*omnichannel routing"):
+        await make().get_available()
+
+
+def test_status_options_must_be_numbers(fake: FakeZendesk) -> None:
+    client = make_client(fake.server.url)
+    with pytest.raises(ConfigError, match="available_status and away_status"):
+        ZendeskBackend({"url": fake.server.url, "user": AGENT_EMAIL, "away_status": "away"}, client=client,
+                       token=AGENT_TOKEN)
