@@ -56,3 +56,14 @@ def test_bad_columns_name_the_key_and_the_fix(tmp_path: Path, value: str, fragme
 
 def test_config_and_the_inbox_know_the_same_columns() -> None:
     assert INBOX_COLUMNS == tuple(CATALOGUE)
+
+
+def test_the_views_line_always_shows_the_current_view() -> None:
+    from supportterm.ui.screens.inbox import visible_views
+
+    widths = [16, 10, 18, 22, 12, 13, 12, 17, 14, 11]
+    for current in range(len(widths)):
+        first, last = visible_views(widths, current, 76)
+        assert first <= current < last
+        assert sum(widths[first:last]) <= 76
+    assert visible_views(widths, 0, 500) == (0, len(widths))  # wide terminal: everything

@@ -113,6 +113,7 @@ class InboxScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.query_one("#columns", Static).update(header_text(self.size.width - 1, self.columns))
+        self._draw_views()
 
     def reload(self) -> None:
         """Re-read the current view's count from the store; rows are read as they are painted."""
@@ -145,12 +146,18 @@ class InboxScreen(Screen[None]):
         self._count_views(me)
 
     def _draw_views(self) -> None:
-        parts = Text()
-        for index, view in enumerate(self.views):
+        labels = []
+        for view in self.views:
             count = self._counts.get(view.id)
-            label = f" {view.title} {'…' if count is None else count} "
-            parts.append(label, style="reverse bold" if index == self.view_index else "dim")
+            labels.append(f" {view.title} {'…' if count is None else count} ")
+        first, last = visible_views([len(label) + 1 for label in labels], self.view_index,
+                                    max(20, self.size.width - 4))
+        parts = Text("‹ " if first > 0 else "", style="dim")
+        for index in range(first, last):
+            parts.append(labels[index], style="reverse bold" if index == self.view_index else "dim")
             parts.append(" ")
+        if last < len(labels):
+            parts.append("› ", style="dim")
         if self.search_text:
             parts.append(f" search: {self.ticket_list.count} found ", style="bold yellow")
         if self.ticket_list.marked:
@@ -298,3 +305,16 @@ class InboxScreen(Screen[None]):
     def on_unmount(self) -> None:
         if self._reader is not None:
             self._reader.close()
+
+def visible_views(widths: list[int], current: int, room: int) -> tuple[int, int]:
+    """The run of views (first, last+1) that fits `room` cells and shows the current one: on an 80-column
+    terminal the later views (Pending, Solved, SLA at risk...) would otherwise be cut off unseen."""
+    first, last, used = current, current + 1, widths[current]
+    while True:
+        grew = False
+        if last < len(widths) and used + widths[last] <= room:
+            used, last, grew = used + widths[last], last + 1, True
+        if first > 0 and used + widths[first - 1] <= room:
+            first, used, grew = first - 1, used + widths[first - 1], True
+        if not grew:
+            return first, last
