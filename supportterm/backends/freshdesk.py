@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
+from supportterm.backends.availability import availability_request
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
 from supportterm.backends.http import json_body, map_http_errors, raise_for_status
 from supportterm.backends.since_cursor import SinceCursor
@@ -90,7 +91,8 @@ class FreshdeskBackend(HelpdeskBackend):
         BackendOption("initial_days", "the first sync reads tickets updated in this many days", default="30"),
     )
     CAPABILITIES = (Capability.DELTA_SYNC | Capability.CONCURRENCY_TOKEN | Capability.INTERNAL_NOTES
-                    | Capability.CANNED_REPLIES | Capability.SLA_FIELDS | Capability.RECENT_FIRST)
+                    | Capability.CANNED_REPLIES | Capability.SLA_FIELDS | Capability.RECENT_FIRST
+                    | Capability.AVAILABILITY)
 
     def __init__(self, options: Mapping[str, object], *, client: httpx.AsyncClient,
                  token: str | None) -> None:
@@ -270,6 +272,22 @@ class FreshdeskBackend(HelpdeskBackend):
             return await self.get_ticket(ticket_id)
         return await self._put(ticket_id, body)
 
+    async def set_available(self, available: bool) -> bool:
+        """The agent's `available` flag (Update an Agent), which round-robin ticket assignment honours."""
+        me = await self._myself()
+        data = await availability_request(
+            self.client, "PUT", f"{self.prefix}/agents/{me.id}", vendor="Freshdesk",
+            doing="changing your availability", json={"available": available},
+            advice="Ask an admin to let agents change their availability (Admin → Agents → roles), or "
+                   "switch it in Freshdesk's availability toggle.")
+        return _available(data)
+
+    async def get_available(self) -> bool:
+        data = await availability_request(
+            self.client, "GET", f"{self.prefix}/agents/me", vendor="Freshdesk",
+            doing="reading your availability", advice="Check the API key's agent in Freshdesk.")
+        return _available(data)
+
     async def list_canned(self) -> list[CannedReply]:
         """Every canned response of every folder the agent sees (1 + one request per folder)."""
         what = "fetching canned responses"
@@ -281,6 +299,14 @@ class FreshdeskBackend(HelpdeskBackend):
             replies += [_parse(canned_from_fd, item, "canned response", str(folder.get("name") or ""))
                         for item in items]
         return replies
+
+
+def _available(data: Any) -> bool:
+    """The `available` flag of an agent record (GET /agents/me, PUT /agents/{id})."""
+    value = data.get("available") if isinstance(data, dict) else None
+    if not isinstance(value, bool):
+        raise BackendError("Freshdesk sent an agent without its 'available' flag.")
+    return value
 
 
 def _validation(response: httpx.Response) -> str:

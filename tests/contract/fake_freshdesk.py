@@ -5,7 +5,9 @@ It follows the documented API (fixtures/freshdesk/contract.json): Basic auth wit
 outside the conversations, reply/notes shapes, numeric status/priority/source, the per-minute credit
 budget (includes cost 2 each) with X-Ratelimit-* headers and 429 + Retry-After, and Freshdesk's error
 bodies. A request with a parameter or field the contract does not list is refused with Freshdesk's
-"Validation failed" 400, so the adapter cannot drift from the documented API. State is real: tickets
+"Validation failed" 400, so the adapter cannot drift from the documented API. Agents update their own
+record (`available`, the round-robin flag); another agent's needs an admin, and an agent in
+`availability_locked` is refused with 403 as a role without that right is. State is real: tickets
 created through the API show up in the list, replies posted by the adapter show up in `thread`.
 """
 
@@ -101,6 +103,9 @@ class FreshdeskFake:
             self.conversations[ticket["id"]] = ticket.pop("conversations")
             self.tickets[ticket["id"]] = ticket
         self.folders = seed["canned_response_folders"]
+        self.admins = {int(i) for i in seed["admin_agents"]}
+        self.availability_locked: set[int] = set()
+        """Agents whose role may not change their availability (Freshdesk answers 403)."""
         self.per_minute = per_minute or int(self.contract["rate_limit"]["per_minute"])
         self._window = (time.monotonic(), 0)
         self.forced: list[Answer] = []
@@ -204,6 +209,7 @@ class FreshdeskFake:
 
     ROUTES = (
         ("GET", r"/agents/me", "GET /agents/me", "_me"),
+        ("PUT", r"/agents/(\d+)", "PUT /agents/{id}", "_update_agent"),
         ("GET", r"/tickets", "GET /tickets", "_list"),
         ("POST", r"/tickets", "POST /tickets", "_create"),
         ("GET", r"/tickets/(\d+)", "GET /tickets/{id}", "_view"),
@@ -312,6 +318,20 @@ class FreshdeskFake:
 
     def _me(self, call: Call, agent: dict[str, Any]) -> Answer:
         return Answer(200, agent)
+
+    def _update_agent(self, call: Call, agent: dict[str, Any], agent_id: int) -> Answer:
+        """Update an Agent: your own record, or anyone's as an admin."""
+        if agent_id not in self.agents:
+            return Answer(404)
+        if (agent_id != agent["id"] and agent["id"] not in self.admins) or (
+                "available" in call.json() and agent["id"] in self.availability_locked):
+            return Answer(403, self.errors["403"])
+        body = call.json()
+        if "available" in body and not isinstance(body["available"], bool):
+            raise self._invalid("available", "Value set is of type String.It should be a/an Boolean",
+                                "datatype_mismatch")
+        self.agents[agent_id].update(body, updated_at=_now())
+        return Answer(200, self.agents[agent_id])
 
     def _list(self, call: Call, agent: dict[str, Any]) -> Answer:
         tickets = [t for t in self.tickets.values() if not t.get("spam")]

@@ -308,3 +308,35 @@ async def test_a_status_change_keeps_the_stats_the_inbox_needs(wired: Wired) -> 
     assert after.status is Status.PENDING
     assert (after.last_customer_at, after.last_agent_at) == (before.last_customer_at, before.last_agent_at)
     assert after.due_at == before.due_at  # due_by, not fr_due_by: the first response was given
+
+
+async def test_availability_is_the_agents_available_flag_set_and_read_back(fake: FreshdeskFake,
+                                                                          wired: Wired) -> None:
+    assert await wired.backend.get_available() is True
+    assert await wired.backend.set_available(False) is False
+    assert fake.agents[int(AYSEL)]["available"] is False
+    assert await wired.backend.get_available() is False
+    [put] = [c for c in fake.server.calls if c.method == "PUT"]
+    assert put.path == f"/api/v2/agents/{AYSEL}" and put.json() == {"available": False}
+    assert await wired.backend.set_available(True) is True and fake.agents[int(AYSEL)]["available"] is True
+
+
+async def test_a_refused_availability_change_is_a_plain_backend_error(fake: FreshdeskFake,
+                                                                      wired: Wired) -> None:
+    await wired.backend.whoami()
+    fake.fail_next(400, {"description": "Validation failed", "errors": [
+        {"field": "available", "message": "Not in a round-robin group", "code": "invalid_value"}]})
+    with pytest.raises(BackendError, match="^Freshdesk refused changing your availability: available: Not "
+                                           "in a round-robin group"):
+        await wired.backend.set_available(False)
+    assert fake.agents[int(AYSEL)]["available"] is True
+
+
+async def test_an_agent_without_the_right_gets_a_clear_message(fake: FreshdeskFake, wired: Wired) -> None:
+    fake.availability_locked.add(int(AYSEL))
+    with pytest.raises(AuthError) as caught:
+        await wired.backend.set_available(False)
+    assert caught.value.title == "Not allowed"
+    assert str(caught.value).startswith("Freshdesk refused changing your availability: your role lacks the "
+                                        "right (HTTP 403: You are not authorized to perform this action.)")
+    assert "Ask an admin" in str(caught.value) and fake.agents[int(AYSEL)]["available"] is True
