@@ -28,6 +28,8 @@ SLA_KEYS = ("time_zone", "business_hours", "holidays", "first_response", "next_r
             "bell", "notify")
 SHIFT_KEYS = ("handoff_ticket", "availability")
 _PRIORITIES = tuple(p.value for p in Priority)
+_POLICIES: dict[tuple[object, ...], SlaPolicy] = {}
+"""Policies built so far, by the settings that describe them (a config reload may add one)."""
 
 
 def _hours_text(value: timedelta) -> str:
@@ -63,7 +65,19 @@ class SlaSettings:
         return ZoneInfo(self.time_zone) if self.time_zone else local_zone()
 
     def policy(self) -> SlaPolicy:
-        """The domain policy these settings describe (values were checked when read)."""
+        """The domain policy these settings describe (values were checked when read); the same object
+        for the same settings, so the due times it memoises serve every caller (rows, header, watch)."""
+        key = (self.time_zone, _zone_name(self.zone()), tuple(sorted(self.business_hours.items())),
+               self.holidays, tuple(sorted(self.first_response.items())),
+               tuple(sorted(self.next_response.items())), self.warn_minutes)
+        found = _POLICIES.get(key)
+        if found is None:
+            if len(_POLICIES) >= 8:
+                _POLICIES.clear()
+            found = _POLICIES[key] = self._build_policy()
+        return found
+
+    def _build_policy(self) -> SlaPolicy:
         hours = (BusinessHours.parse(self.time_zone or _zone_name(self.zone()), self.business_hours,
                                      self.holidays) if self.business_hours else None)
         return SlaPolicy(

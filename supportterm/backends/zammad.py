@@ -14,14 +14,16 @@ docs/backends.md has the details and the limits.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
+from supportterm.backends.availability import availability_request
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
 from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.zammad_availability import is_out_of_office, out_of_office_body
 from supportterm.backends.zammad_cursor import ScanCursor, es_stamp
 from supportterm.domain.mail import html_to_text
 from supportterm.domain.models import (
@@ -56,6 +58,8 @@ STATE_FROM_Z = {"new": Status.NEW, "open": Status.OPEN, "pending reminder": Stat
                 "pending close": Status.PENDING, "closed": Status.SOLVED, "merged": Status.CLOSED,
                 "removed": Status.CLOSED}
 """Zammad's "closed" is where other helpdesks say solved: a customer's follow-up reopens it."""
+OUT_OF_OFFICE_ADVICE = ("The access token needs the user_preferences.out_of_office permission (Profile → "
+                        "Token Access), or set Out of Office in Zammad's profile.")
 STATE_BY_ID = {1: "new", 2: "open", 3: "pending reminder", 4: "closed", 5: "merged", 6: "removed",
                7: "pending close"}
 """The default states' ids, for answers that carry `state_id` but no name."""
@@ -99,9 +103,14 @@ class ZammadBackend(HelpdeskBackend):
         BackendOption("reply_type", "article type of a public reply: email (mailed) or note (web only)",
                       default="email"),
         BackendOption("pending_hours", "reminder time set with a pending state", default="24"),
+        BackendOption("out_of_office_replacement", "user id of the agent who covers while you are away "
+                      "after a shift (default: the one set in Zammad's Out of Office)"),
+        BackendOption("away_days", "a shift end marks you out of office from today for this many days "
+                      "(the next shift start clears it)", default="1"),
     )
     CAPABILITIES = (Capability.DELTA_SYNC | Capability.CONCURRENCY_TOKEN | Capability.INTERNAL_NOTES
-                    | Capability.CANNED_REPLIES | Capability.SLA_FIELDS | Capability.RECENT_FIRST)
+                    | Capability.CANNED_REPLIES | Capability.SLA_FIELDS | Capability.RECENT_FIRST
+                    | Capability.AVAILABILITY)
 
     def __init__(self, options: Mapping[str, object], *, client: httpx.AsyncClient,
                  token: str | None) -> None:
@@ -113,6 +122,13 @@ class ZammadBackend(HelpdeskBackend):
         self.reply_type = str(options.get("reply_type", "email") or "email")
         if self.reply_type not in ("email", "note"):
             raise ConfigError("Zammad option reply_type must be 'email' or 'note'.")
+        self.away_days = int(_number(options, "away_days", "1"))
+        replacement = str(options.get("out_of_office_replacement") or "").strip()
+        if replacement and not replacement.isdigit():
+            raise ConfigError("Zammad option out_of_office_replacement must be a user id (a number).")
+        self.replacement_id = int(replacement) if replacement else None
+        self.today: Callable[[], date] = date.today
+        """The agent's calendar day (Zammad's out-of-office range is in whole days); tests replace it."""
         if token:
             client.headers["Authorization"] = f"Token token={token.strip()}"
         self._me: Agent | None = None
@@ -325,6 +341,28 @@ class ZammadBackend(HelpdeskBackend):
                     and message.author_id == me.id and abs((message.created_at - at).total_seconds()) < 600):
                 return replace(message, marker=marker)
         return None
+
+    async def _my_user(self, doing: str) -> dict[str, Any]:
+        user = await availability_request(self.client, "GET", f"{self.prefix}/users/me", vendor="Zammad",
+                                          doing=doing, advice=OUT_OF_OFFICE_ADVICE)
+        if not isinstance(user, dict):
+            raise BackendError("Zammad sent a malformed answer to /users/me.")
+        return user
+
+    async def set_available(self, available: bool) -> bool:
+        """Out of Office off (available) or on from today with a replacement; then read back."""
+        doing = "changing your out-of-office state"
+        replacement = self.replacement_id
+        if not available and replacement is None:
+            stored = (await self._my_user(doing)).get("out_of_office_replacement_id")
+            replacement = int(stored) if isinstance(stored, int) else None
+        body = out_of_office_body(available, self.today(), self.away_days, replacement)
+        await availability_request(self.client, "PUT", f"{self.prefix}/users/out_of_office", vendor="Zammad",
+                                   doing=doing, advice=OUT_OF_OFFICE_ADVICE, json=body)
+        return await self.get_available()
+
+    async def get_available(self) -> bool:
+        return not is_out_of_office(await self._my_user("reading your out-of-office state"), self.today())
 
     async def list_canned(self) -> list[CannedReply]:
         """Active text modules, their `#{…}` variables turned into supportterm placeholders."""

@@ -21,6 +21,8 @@ from supportterm.domain.models import Message, Priority, Role, Ticket, Visibilit
 DAY_MINUTES = 24 * 60
 MAX_SEARCH_DAYS = 3700
 """How far ahead to look for business hours before giving up (ten years of holidays is absurd)."""
+MEMO_SIZE = 50_000
+"""Due times a policy remembers before it starts over (~10 MB at most)."""
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -189,11 +191,22 @@ class SlaPolicy:
     """When the clock runs; None means around the clock (24/7 support)."""
     at_risk_within: timedelta = timedelta(minutes=30)
     """Wall time before the due time from which a ticket shows as at risk."""
+    memo: dict[tuple[SlaKind, Priority, datetime], datetime] = field(
+        default_factory=dict, compare=False, repr=False)
+    """Due times already computed: a wait's due time never changes, and the inbox, the header and the
+    watch ask for the same waits again and again (business-hours arithmetic costs tens of µs)."""
 
     def due(self, kind: SlaKind, priority: Priority, since: datetime) -> datetime:
-        """When a response of `kind` is due for a wait that began at `since`."""
-        targets = self.first_response if kind is SlaKind.FIRST_RESPONSE else self.next_response
-        return add_business_time(since, targets[priority], self.hours)
+        """When a response of `kind` is due for a wait that began at `since` (memoised)."""
+        key = (kind, priority, since)
+        found = self.memo.get(key)
+        if found is None:
+            targets = self.first_response if kind is SlaKind.FIRST_RESPONSE else self.next_response
+            found = add_business_time(since, targets[priority], self.hours)
+            if len(self.memo) >= MEMO_SIZE:
+                self.memo.clear()  # a day's waits fit many times over; dropping all is simplest
+            self.memo[key] = found
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +279,26 @@ def response_due(
     if ticket.due_at is not None:
         return SlaDue(kind, utc(ticket.due_at), None, "backend")
     return SlaDue(kind, policy.due(kind, ticket.priority, since), since, "policy")
+
+
+def local_due_at(ticket: Ticket, policy: SlaPolicy) -> datetime | None:
+    """The policy's due time for a ticket the helpdesk gives none for (None: it gives one, or nobody
+    waits). From the ticket's list fields only, as the SLA watch reads it, so the inbox, the ticket
+    header, the "SLA at risk" view and the breach notices show the same time."""
+    if ticket.due_at is not None:
+        return None
+    due = response_due(ticket, policy)
+    return due.due_at if due is not None else None
+
+
+def local_due_times(tickets: Iterable[Ticket], policy: SlaPolicy) -> dict[str, datetime]:
+    """`local_due_at` of each ticket that has one, by ticket id (computed once per page read)."""
+    out: dict[str, datetime] = {}
+    for ticket in tickets:
+        due_at = local_due_at(ticket, policy)
+        if due_at is not None:
+            out[ticket.id] = due_at
+    return out
 
 
 def sla_status(due_at: datetime, now: datetime, at_risk_within: timedelta) -> SlaStatus:

@@ -3,21 +3,24 @@
 The app's timer calls `watch` with the tickets of the agent's views, the policy, `now` and what the
 last run recorded. Each ticket is announced once per wait (a wait is known by its due time): once when
 it comes within the warning time, once when it breaches. A ticket answered in time drops out; a new
-customer message starts a new wait with a new due time, which may be announced again. Pure, so the
-tests freeze `now` and replay a working day.
+customer message starts a new wait with a new due time, which may be announced again. `NoticeGate`
+groups what the runs find into at most one notice a minute. Pure, so the tests freeze `now` and replay
+a working day.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from supportterm.domain.models import Ticket
 from supportterm.domain.sla import SlaPolicy, SlaStatus, evaluate
 
-GROUP_ABOVE = 3
-"""More alerts than this in one run are told as one notice (a first start after a night offline)."""
+GROUP_EVERY = timedelta(minutes=1)
+"""At most one SLA notice this often: alerts found meanwhile are told together in the next one."""
+IDS_SHOWN = 6
+"""Ticket ids a grouped notice names per level (the "SLA at risk" view lists them all)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,16 +88,56 @@ def watch(
     return WatchResult(tuple(watched), tuple(alerts))
 
 
-def notices(alerts: Iterable[SlaAlert]) -> list[tuple[str, str, bool]]:
-    """Alerts as notifications: (title, text, breached). Several at once become one notice per level,
-    so a first start after hours offline does not bury the screen."""
-    alerts = list(alerts)
-    out: list[tuple[str, str, bool]] = []
-    for status, title in ((SlaStatus.BREACHED, "SLA breached"), (SlaStatus.AT_RISK, "SLA at risk")):
-        group = [a for a in alerts if a.status is status]
-        if len(group) > GROUP_ABOVE:
-            ids = ", ".join(f"#{a.ticket_id}" for a in group[:8]) + (" …" if len(group) > 8 else "")
-            out.append((title, f"{len(group)} tickets: {ids}", status is SlaStatus.BREACHED))
-        else:
-            out.extend((title, a.text(), status is SlaStatus.BREACHED) for a in group)
-    return out
+def digest(alerts: Iterable[SlaAlert]) -> tuple[str, str, bool]:
+    """Alerts as one notification: (title, text, breached). One alert reads as itself; several are
+    counted per level with their ids, so a day's worth never needs more than one toast."""
+    alerts = sorted(alerts, key=lambda a: (a.status is not SlaStatus.BREACHED, a.due_at, a.ticket_id))
+    if not alerts:
+        raise ValueError("nothing to announce")
+    breached = [a for a in alerts if a.status is SlaStatus.BREACHED]
+    at_risk = [a for a in alerts if a.status is SlaStatus.AT_RISK]
+    title = "SLA breached" if breached else "SLA at risk"
+    if len(alerts) == 1:
+        return title, alerts[0].text(), bool(breached)
+    parts = [f"{len(group)} {label}: {_ids(group)}"
+             for group, label in ((breached, "breached"), (at_risk, "at risk")) if group]
+    return title, "\n".join([*parts, "The SLA at risk view lists them."]), bool(breached)
+
+
+def _ids(alerts: list[SlaAlert]) -> str:
+    shown = ", ".join(f"#{a.ticket_id}" for a in alerts[:IDS_SHOWN])
+    return shown + (" …" if len(alerts) > IDS_SHOWN else "")
+
+
+class NoticeGate:
+    """Turns the watch's alerts into few, calm notifications: at most one per `every`.
+
+    The first alerts after a quiet spell are told at once; whatever the watch finds while a notice is
+    recent waits and is told together in the next one. `every` is longer than the toast's timeout, so
+    at most one toast from the SLA watch is on screen. Time is passed in, so tests freeze it.
+    """
+
+    def __init__(self, every: timedelta = GROUP_EVERY) -> None:
+        self.every = every
+        self.pending: dict[str, SlaAlert] = {}
+        """Alerts waiting for the next notice, by ticket (a breach replaces the same wait's warning)."""
+        self.last_told: datetime | None = None
+
+    def offer(self, alerts: Iterable[SlaAlert], now: datetime,
+              watched: Collection[str] | None = None) -> tuple[str, str, bool] | None:
+        """Take this run's alerts; the notice to show now, or None (nothing new, or too soon).
+
+        `watched` (ids the watch still holds) drops held alerts of tickets answered meanwhile.
+        """
+        if watched is not None:
+            self.pending = {k: v for k, v in self.pending.items() if k in watched}
+        for alert in alerts:
+            held = self.pending.get(alert.ticket_id)
+            if held is None or _RANK[alert.status] >= _RANK[held.status]:
+                self.pending[alert.ticket_id] = alert
+        if not self.pending or (self.last_told is not None and now - self.last_told < self.every):
+            return None
+        notice = digest(self.pending.values())
+        self.pending.clear()
+        self.last_told = now
+        return notice

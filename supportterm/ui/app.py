@@ -17,7 +17,6 @@ from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
-from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from supportterm.config import Profile, Settings
@@ -337,11 +336,13 @@ class SupportTermApp(App[int]):
     def on_key(self, event: events.Key) -> None:
         """A printable key reaches the app only if no text field took it: when one has the focus now,
         the key was queued for another widget before the focus moved (letters typed in one burst with
-        "/"). Hand it to the field, so it is text, not lost (and never an inbox command).
-        Any key also counts as activity for the shift clock's idle detection."""
+        "/"). Hand it to the field, so it is text, not lost (and never an inbox command). A text field is
+        whatever would take the character (Input, an editable TextArea): asking it spares importing
+        TextArea before the first paint. Any key also counts as activity for the shift clock's idle
+        detection."""
         self.last_activity = self.clock()
         focused = self.focused
-        if event.is_printable and isinstance(focused, (Input, TextArea)):
+        if event.is_printable and focused is not None and focused.check_consume_key(event.key, event.character):
             event.stop()
             focused.post_message(events.Key(event.key, event.character))
 
@@ -351,11 +352,12 @@ class SupportTermApp(App[int]):
         await super().action_quit()
 
     def keep_open_drafts(self) -> None:
-        from supportterm.ui.screens.ticket import TicketScreen
-
+        # Only a TicketScreen has drafts; asked by method, so quitting from the inbox does not import the
+        # ticket screen (~50 ms) on the way out.
         for screen in self.screen_stack:
-            if isinstance(screen, TicketScreen):
-                screen.keep_draft_now()
+            keep_draft_now = getattr(screen, "keep_draft_now", None)
+            if keep_draft_now is not None:
+                keep_draft_now()
 
     async def on_unmount(self) -> None:
         self.store.interrupt_readers()  # a view count still running must not hold up the exit

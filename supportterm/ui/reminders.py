@@ -2,8 +2,8 @@
 
 Every `EVERY_S` seconds (and once shortly after the first paint) it runs the SLA watch over the
 agent's views in the local store, never the network, and notifies once per ticket and wait
-(`domain.sla_watch`); follow-ups that fall due are announced once per session. `[sla] bell = true`
-rings the terminal bell with them.
+(`domain.sla_watch`), grouped into at most one short toast a minute; follow-ups that fall due are
+announced once per session. `[sla] bell = true` rings the terminal bell with them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import asyncio
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from supportterm.domain.sla_watch import notices
+from supportterm.domain.sla_watch import NoticeGate, WatchResult
 from supportterm.store.reminders import DueFollowUp, due_follow_ups, run_watch
 from supportterm.sync.events import TicketsChanged
 from supportterm.ui.messages import SyncEventReceived
@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 EVERY_S = 30.0
 """Seconds between runs: SLA targets are minutes to hours, so this is precise enough and cheap."""
+SLA_TOAST_S = 8.0
+"""An SLA toast's life: long enough to read, short enough not to cover the list (the SLA at risk view
+keeps the tickets). Shorter than the gate's interval, so no two SLA toasts are on screen at once."""
 FIRST_AFTER_S = 5.0
 """The first run waits a little after the first paint, so start-up and the first sync come first."""
 
@@ -41,6 +44,8 @@ class Reminders:
     def __init__(self, app: SupportTermApp) -> None:
         self.app = app
         self.announced_follow_ups: set[int] = set()
+        self.gate = NoticeGate()
+        """Groups SLA alerts into at most one toast a minute (domain.sla_watch)."""
         self._watched: frozenset[str] = frozenset()
 
     async def check(self) -> CheckReport:
@@ -48,16 +53,18 @@ class Reminders:
         app, sla = self.app, self.app.settings.sla
         policy, now, views = sla.policy(), app.clock(), app.settings.views
 
-        def run() -> tuple[object, list[DueFollowUp]]:
+        def run() -> tuple[WatchResult, list[DueFollowUp]]:
             with app.store.transaction() as conn:
                 return run_watch(conn, views, policy, now), due_follow_ups(conn, now)
 
         result, due = await asyncio.to_thread(run)
         report = CheckReport()
-        if sla.notify:
-            report.sla_notices = notices(result.alerts)  # type: ignore[attr-defined]
-        for title, text, breached in report.sla_notices:
-            app.notify(text, title=title, severity="error" if breached else "warning", timeout=20)
+        watched = frozenset(w.ticket_id for w in result.watched)
+        notice = self.gate.offer(result.alerts, now, watched) if sla.notify else None
+        if notice is not None:
+            report.sla_notices = [notice]
+            title, text, breached = notice
+            app.notify(text, title=title, severity="error" if breached else "warning", timeout=SLA_TOAST_S)
         report.follow_ups = [d for d in due if d.follow_up.id not in self.announced_follow_ups]
         for item in report.follow_ups:
             self.announced_follow_ups.add(item.follow_up.id)
@@ -65,7 +72,6 @@ class Reminders:
         if sla.bell and (report.sla_notices or report.follow_ups):
             app.bell()
             report.rang = True
-        watched = frozenset(w.ticket_id for w in result.watched)  # type: ignore[attr-defined]
         if watched != self._watched:  # the "SLA at risk" view and its count change
             app.post_message(SyncEventReceived(TicketsChanged(watched ^ self._watched)))
             self._watched = watched

@@ -8,7 +8,8 @@ that need `pending_time`, and Zammad's `{error, error_human}` bodies. The search
 back (`hold_index`) to play the index lag. Anything the contract does not list is refused with 422.
 State is real: tickets created through the API show up in the search, articles posted by the adapter
 show up in `thread`. As in Zammad, the search matches on the index but answers with the current
-records from the database.
+records from the database. Agents set their own Out of Office (flag, date range, replacement, validated as
+Zammad does); a user in `out_of_office_denied` gets 403 like a token without that permission.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ class ZammadFake:
         seed = self._rebased(load("seed.json"))
         self.tokens = {k: int(v) for k, v in seed["tokens"].items()}
         self.users = {u["id"]: u for u in seed["users"]}
+        self.out_of_office_denied: set[int] = set()
+        """Users whose token lacks user_preferences.out_of_office (Zammad answers 403)."""
         self.groups = {g["id"]: g for g in seed["groups"]}
         self.organizations = {o["id"]: o for o in seed["organizations"]}
         self.states = {s["id"]: s for s in seed["ticket_states"]}
@@ -180,6 +183,7 @@ class ZammadFake:
 
     ROUTES = (
         ("GET", r"/users/me", "GET /users/me", "_me"),
+        ("PUT", r"/users/out_of_office", "PUT /users/out_of_office", "_out_of_office"),
         ("GET", r"/users/(\d+)", "GET /users/{id}", "_user"),
         ("GET", r"/tickets/search", "GET /tickets/search", "_search"),
         ("POST", r"/tickets", "POST /tickets", "_create"),
@@ -283,6 +287,28 @@ class ZammadFake:
 
     def _me(self, call: Call, user: dict[str, Any], body: dict[str, Any]) -> Answer:
         return Answer(200, user)
+
+    def _out_of_office(self, call: Call, user: dict[str, Any], body: dict[str, Any]) -> Answer:
+        """The caller's own Out of Office, validated as Zammad's User::OutOfOffice does."""
+        if user["id"] in self.out_of_office_denied or self._is_customer(user):
+            return Answer(403, self.errors["403"])
+        fields = {k: body.get(k) for k in ("out_of_office", "out_of_office_start_at", "out_of_office_end_at",
+                                           "out_of_office_replacement_id")}
+        if fields["out_of_office"]:
+            replacement = fields["out_of_office_replacement_id"]
+            if replacement is None:
+                raise _unprocessable("Validation failed: Out of office replacement can't be blank")
+            if replacement not in self.users:
+                raise _unprocessable("Validation failed: Out of office replacement is invalid")
+            for key in ("out_of_office_start_at", "out_of_office_end_at"):
+                if not fields[key]:
+                    raise _unprocessable(f"Validation failed: {key.replace('_', ' ').capitalize()} "
+                                         "can't be blank")
+            if fields["out_of_office_start_at"] > fields["out_of_office_end_at"]:
+                raise _unprocessable("Validation failed: Out of Office start date has to be earlier than or "
+                                     "equal to end date")
+        user.update(fields, updated_at=self._now())
+        return Answer(200, {"message": "ok"})
 
     def _user(self, call: Call, user: dict[str, Any], body: dict[str, Any], user_id: int) -> Answer:
         if user_id not in self.users or (self._is_customer(user) and user_id != user["id"]):

@@ -8,7 +8,7 @@ their time, errors with plain messages, text modules and the bytes of an idle po
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from fake_zammad import ZammadFake
@@ -341,3 +341,75 @@ async def test_an_article_deleted_after_the_list_falls_back_to_the_whole_thread(
     newer = await wired.backend.get_thread("21", after=thread[-1].id)
     assert [m.id for m in newer] == [str(kept)]
     assert fake.server.calls[-1].path == "/api/v1/ticket_articles/by_ticket/21"
+
+
+DAY = date(2026, 11, 26)
+
+
+def _on_day(wired: Wired, day: date = DAY) -> ZammadBackend:
+    wired.backend.today = lambda: day
+    return wired.backend
+
+
+async def test_availability_is_out_of_office_set_and_read_back(fake: ZammadFake) -> None:
+    made = Wired(fake, out_of_office_replacement="4")
+    backend = _on_day(made)
+    try:
+        assert await backend.get_available() is True
+        assert await backend.set_available(False) is False
+        assert {k: v for k, v in fake.users[3].items() if k.startswith("out_of_office")} == {
+            "out_of_office": True, "out_of_office_start_at": "2026-11-26",
+            "out_of_office_end_at": "2026-11-27", "out_of_office_replacement_id": 4}
+        assert await backend.get_available() is False
+        assert await backend.set_available(True) is True and fake.users[3]["out_of_office"] is False
+        puts = [c.json() for c in fake.server.calls if c.method == "PUT"]
+        assert puts[-1] == {"out_of_office": False}
+    finally:
+        await made.client.aclose()
+
+
+async def test_a_range_that_is_over_counts_as_available(fake: ZammadFake, wired: Wired) -> None:
+    fake.users[3].update(out_of_office=True, out_of_office_start_at="2026-11-20",
+                         out_of_office_end_at="2026-11-25", out_of_office_replacement_id=4)
+    assert await _on_day(wired).get_available() is True
+    assert await _on_day(wired, date(2026, 11, 25)).get_available() is False
+
+
+async def test_the_replacement_stored_in_zammad_is_kept(fake: ZammadFake, wired: Wired) -> None:
+    fake.users[3]["out_of_office_replacement_id"] = 4
+    assert await _on_day(wired).set_available(False) is False
+    assert fake.users[3]["out_of_office_replacement_id"] == 4
+
+
+async def test_without_a_replacement_nothing_is_sent_and_the_message_says_what_to_set(
+        fake: ZammadFake, wired: Wired) -> None:
+    with pytest.raises(ConfigError, match="replacement agent.*out_of_office_replacement"):
+        await _on_day(wired).set_available(False)
+    assert not [c for c in fake.server.calls if c.method == "PUT"]
+
+
+async def test_a_refused_change_is_a_plain_backend_error(fake: ZammadFake) -> None:
+    made = Wired(fake, out_of_office_replacement="999")
+    try:
+        with pytest.raises(BackendError, match="^Zammad refused changing your out-of-office state: "
+                                               "Validation failed: Out of office replacement is invalid"):
+            await _on_day(made).set_available(False)
+    finally:
+        await made.client.aclose()
+    assert fake.users[3]["out_of_office"] is False
+
+
+async def test_a_token_without_the_permission_gets_a_clear_message(fake: ZammadFake, wired: Wired) -> None:
+    fake.out_of_office_denied.add(3)
+    with pytest.raises(AuthError) as caught:
+        await _on_day(wired).set_available(True)
+    assert caught.value.title == "Not allowed"
+    assert str(caught.value).startswith("Zammad refused changing your out-of-office state: your role lacks "
+                                        "the right (HTTP 403: Not authorized).")
+    assert "user_preferences.out_of_office" in str(caught.value)
+
+
+def test_the_replacement_option_must_be_a_user_id(fake: ZammadFake) -> None:
+    with pytest.raises(ConfigError, match="out_of_office_replacement must be a user id"):
+        ZammadBackend({"url": fake.url, "out_of_office_replacement": "sam"}, client=make_client(fake.url),
+                      token=TOKEN)

@@ -9,7 +9,7 @@ from factories import at, make_ticket
 
 from supportterm.domain.models import Priority, Status
 from supportterm.domain.sla import SlaPolicy, SlaStatus
-from supportterm.domain.sla_watch import notices, watch
+from supportterm.domain.sla_watch import digest, watch
 from supportterm.domain.views import DEFAULT_VIEWS, View
 from supportterm.store import reminders
 from supportterm.store import tickets as cache
@@ -56,15 +56,16 @@ def test_backend_due_time_wins_and_pending_tickets_have_no_clock() -> None:
     assert [(a.ticket_id, a.status) for a in result.alerts] == [("10", SlaStatus.AT_RISK)]
 
 
-def test_many_alerts_at_once_become_one_notice_per_level() -> None:
-    tickets = [make_ticket(str(100 + i), priority=Priority.URGENT) for i in range(5)]
+def test_many_alerts_at_once_become_one_notice() -> None:
+    tickets = [make_ticket(str(100 + i), priority=Priority.URGENT) for i in range(8)]
     tickets.append(make_ticket("200", due_at=at(620)))
     result = watch(tickets, POLICY, at(600), {})
-    said = notices(result.alerts)
-    assert [(title, breached) for title, _, breached in said] == [
-        ("SLA breached", True), ("SLA at risk", False)]
-    assert said[0][1].startswith("5 tickets: #100, #101")
-    assert said[1][1] == "#200 breaches in 20m: Cannot log in"
+    title, text, breached = digest(result.alerts)
+    assert (title, breached) == ("SLA breached", True)
+    assert text.splitlines() == ["8 breached: #100, #101, #102, #103, #104, #105 …", "1 at risk: #200",
+                                 "The SLA at risk view lists them."]
+    assert digest(a for a in result.alerts if a.ticket_id == "200") == (
+        "SLA at risk", "#200 breaches in 20m: Cannot log in", False)
 
 
 def test_the_watch_lives_in_the_store_and_feeds_the_view(store: Store) -> None:

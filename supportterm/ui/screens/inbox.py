@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from supportterm.domain.models import Priority, Status, Ticket, TicketPatch
+from supportterm.domain.sla import local_due_times
 from supportterm.domain.views import DEFAULT_VIEWS, View
 from supportterm.store import state
 from supportterm.store import tickets as cache
@@ -124,13 +125,14 @@ class InboxScreen(Screen[None]):
         search = self.search_text
 
         total = cache.count(reader, view, me=me, search=search)
+        policy = self.app.settings.sla.policy()  # type: ignore[attr-defined]
 
         def page(offset: int, limit: int, *, after: Ticket | None = None,
                  before: Ticket | None = None) -> Page:
             rows = cache.window(reader, view, offset=offset, limit=limit, me=me, search=search, total=total,
                                 after=after, before=before)
             ids = [t.requester_id for t in rows] + [t.assignee_id for t in rows]
-            return Page(offset, rows, cache.person_names(reader, ids))
+            return Page(offset, rows, cache.person_names(reader, ids), local_due_times(rows, policy))
 
         self.ticket_list.show(page, total, keep=keep)
         self.query_one("#columns", Static).update(header_text(self.size.width - 1, self.columns))

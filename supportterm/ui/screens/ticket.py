@@ -29,6 +29,7 @@ from supportterm.domain.models import (
     TicketPatch,
     Visibility,
 )
+from supportterm.domain.sla import SlaStatus, local_due_at, sla_status
 from supportterm.domain.text import one_line
 from supportterm.errors import OfflineError
 from supportterm.replies import Context
@@ -46,9 +47,12 @@ from supportterm.ui.widgets.customer_panel import CustomerPanel
 from supportterm.ui.widgets.shift_bar import ShiftBar
 from supportterm.ui.widgets.status_bar import StatusBar
 from supportterm.ui.widgets.thread import MessageView
+from supportterm.ui.widgets.ticket_row import AT_RISK
 from supportterm.ui import attachments as files
 
 _log = logging.getLogger(__name__)
+_DUE_STYLE = {SlaStatus.BREACHED: "bold red", SlaStatus.AT_RISK: "bold yellow", SlaStatus.OK: ""}
+"""The header's due time in the inbox column's colours (at risk, breached)."""
 
 
 class TicketScreen(Screen[None]):
@@ -170,9 +174,12 @@ class TicketScreen(Screen[None]):
             f"{fmt.CHANNEL_LABEL[ticket.channel]} · lang {one_line(ticket.language or '?', limit=20)} · "
             f"assignee {one_line(assignee.name) if assignee else '—'}"
         )
-        if ticket.due_at and ticket.status.is_active:
-            left = fmt.due(ticket.due_at, now)
-            head.append(f" · due {left}", style="bold red" if left.startswith("-") else "")
+        policy = self.app.settings.sla.policy()  # type: ignore[attr-defined]
+        due_at = ticket.due_at or local_due_at(ticket, policy)
+        if due_at is not None and ticket.status.is_active:
+            mark = " (local SLA)" if ticket.due_at is None else ""
+            style = _DUE_STYLE[sla_status(due_at, now, AT_RISK)]
+            head.append(f" · due {fmt.due(due_at, now)}{mark}", style=style)
         self.query_one("#ticket-head", Static).update(head)
 
     async def _show_thread(self) -> None:

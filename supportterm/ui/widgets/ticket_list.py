@@ -7,7 +7,7 @@ for the rows it paints, and keeps a few pages in an LRU cache; 100,000 tickets c
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
@@ -34,6 +34,9 @@ class Page:
     start: int
     tickets: list[Ticket]
     names: dict[str, str]
+    local_due: dict[str, datetime] = field(default_factory=dict)
+    """The local policy's due times of the page's tickets the helpdesk gives none for (computed once
+    per page read, not per painted line)."""
 
 
 class PageSource(Protocol):
@@ -159,7 +162,7 @@ class TicketList(ScrollView, can_focus=True):
         names = page.names if page else {}
         segments = row_segments(ticket, names, self._now(), width, marked=ticket.id in self.marked,
                                 cursor=index == self.cursor, focus=self.has_focus, columns=self.columns,
-                                base=base)
+                                base=base, local_due=page.local_due.get(ticket.id) if page else None)
         strip = Strip(segments).crop_extend(0, width, base).simplify()
         self._lines[key] = strip
         return strip
