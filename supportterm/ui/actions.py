@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from supportterm.domain.models import ESCALATION_PREFIX, Priority, ReplyDraft, Status, TicketPatch, Visibility
+from supportterm.i18n import _
 from supportterm.store import state
 from supportterm.store import tickets as cache
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 async def update(app: SupportTermApp, ticket_ids: list[str], patch: TicketPatch) -> int:
     """Queue the same change on each ticket; returns how many were queued."""
     if app.engine is None:
-        app.notify("Still starting up; try again in a moment.", severity="warning")
+        app.notify(_("Still starting up; try again in a moment."), severity="warning")
         return 0
     wanted = patch.as_dict()
     changing = [t for t in ticket_ids if _differs(app, t, wanted)]
@@ -44,7 +45,7 @@ async def assign_to_me(app: SupportTermApp, ticket_ids: list[str]) -> int:
     """Assign the tickets to the signed-in agent."""
     me = app.store.read(lambda conn: state.get_state(conn, "me_id"))
     if me is None:
-        app.notify("Not signed in yet: wait for the first sync.", severity="warning")
+        app.notify(_("Not signed in yet: wait for the first sync."), severity="warning")
         return 0
     return await update(app, ticket_ids, TicketPatch(assignee_id=me))
 
@@ -52,7 +53,7 @@ async def assign_to_me(app: SupportTermApp, ticket_ids: list[str]) -> int:
 async def escalate(app: SupportTermApp, ticket_id: str, note: str, current: Priority) -> None:
     """An escalation: a required internal note, and the priority raised to at least high."""
     if app.engine is None:
-        app.notify("Still starting up; try again in a moment.", severity="warning")
+        app.notify(_("Still starting up; try again in a moment."), severity="warning")
         return
     await app.engine.queue_message(
         ticket_id, ReplyDraft(ESCALATION_PREFIX + note, Visibility.INTERNAL), expect_version=None

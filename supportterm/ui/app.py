@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 from supportterm.config import Profile, Settings
 from supportterm.domain.text import inert, one_line
 from supportterm.errors import SupportTermError
+from supportterm.i18n import _
 from supportterm.logs import log_path, redact, remember_secret
 from supportterm.store.db import Store
 from supportterm.sync.events import OutboxChanged, SyncEvent, SyncStatus
@@ -52,15 +53,16 @@ class SupportTermApp(App[int]):
                                AccountProvider}
     TITLE = "supportterm"
     BINDINGS = [
-        Binding("question_mark", "help", "Help", id="app.help", tooltip="Show every key of this screen"),
-        Binding("R", "sync_now", "Sync", id="app.sync", tooltip="Sync with the helpdesk now"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False, priority=True),
-        Binding("T", "shift_toggle", "Shift start/stop", id="shift.toggle", show=False,
-                tooltip="Start a shift, or stop it and see the summary"),
-        Binding("B", "shift_break", "Break/resume", id="shift.break", show=False,
-                tooltip="Take a break, or come back from one"),
-        Binding("W", "shift_screen", "Shift summary", id="shift.summary", show=False,
-                tooltip="Shift numbers, export, hand-off note"),
+        Binding("question_mark", "help", _("Help"), id="app.help",
+                tooltip=_("Show every key of this screen")),
+        Binding("R", "sync_now", _("Sync"), id="app.sync", tooltip=_("Sync with the helpdesk now")),
+        Binding("ctrl+q", "quit", _("Quit"), id="app.quit", show=False, priority=True),
+        Binding("T", "shift_toggle", _("Shift start/stop"), id="shift.toggle", show=False,
+                tooltip=_("Start a shift, or stop it and see the summary")),
+        Binding("B", "shift_break", _("Break/resume"), id="shift.break", show=False,
+                tooltip=_("Take a break, or come back from one")),
+        Binding("W", "shift_screen", _("Shift summary"), id="shift.summary", show=False,
+                tooltip=_("Shift numbers, export, hand-off note")),
     ]
 
     def __init__(
@@ -183,7 +185,7 @@ class SupportTermApp(App[int]):
 
     def action_sync_now(self) -> None:
         """Sync at once (the agent pressed R)."""
-        self.notify("Syncing…", timeout=1.5)
+        self.notify(_("Syncing…"), timeout=1.5)
         self.governor.activity()
         self.sync_now()
 

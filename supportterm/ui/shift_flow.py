@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from supportterm.domain.shift import ShiftError, ShiftState
 from supportterm.errors import SupportTermError
+from supportterm.i18n import _
 from supportterm.store.handoff import note_for_new_shift, queue_handoff_post
 from supportterm.store.shift import ShiftLog, mark_handoff
 from supportterm.ui.screens.follow_up import YesNo
@@ -48,7 +49,7 @@ async def start(app: SupportTermApp, log: ShiftLog) -> None:
             pass  # offline or no such ticket: the cached thread and the local note still count
     note = await asyncio.to_thread(app.store.read, lambda c: note_for_new_shift(c, shift.id, ticket))
     if note is None:
-        app.notify("Shift started. Have a calm one.", title="Shift", timeout=4)
+        app.notify(_("Shift started. Have a calm one."), title=_("Shift"), timeout=4)
     else:
         who = f" by {note.author}" if note.author else ""
         app.notify(note.body, title=f"Shift started · hand-off note{who}", timeout=30)
@@ -107,7 +108,8 @@ async def offer_availability(app: SupportTermApp, available: bool) -> bool | Non
         app.notify(f"Could not set your availability ({exc}); the shift is kept locally.",
                    title="Shift", severity="warning", timeout=8)
         return None
-    app.notify("You show as available." if now_available else "You show as away.", title="Shift", timeout=4)
+    app.notify(_("You show as available.") if now_available else _("You show as away."), title=_("Shift"),
+               timeout=4)
     return now_available
 
 
@@ -118,9 +120,9 @@ async def toggle_break(app: SupportTermApp) -> None:
         view = await asyncio.to_thread(log.view)
         if view.state is ShiftState.ON_BREAK:
             await asyncio.to_thread(log.resume)
-            app.notify("Welcome back.", title="Shift", timeout=3)
+            app.notify(_("Welcome back."), title=_("Shift"), timeout=3)
         else:
             await asyncio.to_thread(log.take_break)
-            app.notify("Break started. Step away from the screen.", title="Shift", timeout=4)
+            app.notify(_("Break started. Step away from the screen."), title=_("Shift"), timeout=4)
     except ShiftError as exc:
         app.notify(str(exc), title="Shift", severity="warning")

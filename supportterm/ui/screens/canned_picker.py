@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from supportterm.domain.text import one_line
+from supportterm.i18n import _
 from supportterm.replies import LibraryReply, rank
 
 SHOWN = 30
@@ -21,9 +22,9 @@ class CannedPicker(ModalScreen[LibraryReply | None]):
     """A search box over the reply library; Enter inserts the highlighted reply, Esc cancels."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="canned.cancel"),
-        Binding("down", "move(1)", "Next", id="canned.next", show=False),
-        Binding("up", "move(-1)", "Previous", id="canned.previous", show=False),
+        Binding("escape", "cancel", _("Cancel"), id="canned.cancel"),
+        Binding("down", "move(1)", _("Next"), id="canned.next", show=False),
+        Binding("up", "move(-1)", _("Previous"), id="canned.previous", show=False),
     ]
     DEFAULT_CSS = """
     CannedPicker { align: center middle; }

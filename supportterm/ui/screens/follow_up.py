@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 
 from supportterm.domain.followup import EXAMPLES, FollowUpTime, FollowUpTimeError, parse_follow_up
 from supportterm.domain.text import one_line
+from supportterm.i18n import _
 
 CLEAR_WORDS = ("done", "clear", "none")
 """Typed instead of a time: the ticket's open follow-ups are done."""
@@ -34,7 +35,7 @@ class FollowUpChoice:
 class FollowUpPrompt(ModalScreen[FollowUpChoice | None]):
     """One line: WHEN[; note]. Enter sets it, Esc cancels; a wrong time is explained in place."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="followup.cancel")]
+    BINDINGS = [Binding("escape", "cancel", _("Cancel"), id="followup.cancel")]
     DEFAULT_CSS = """
     FollowUpPrompt { align: center middle; }
     FollowUpPrompt > Vertical { width: 76; height: auto; border: heavy $accent; background: $surface;
@@ -81,8 +82,8 @@ class YesNo(ModalScreen[bool]):
     """A plain yes/no question; y or Enter says yes, n or Esc says no."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="yesno.yes"),
-        Binding("n,escape", "answer(False)", "No", id="yesno.no"),
+        Binding("y,enter", "answer(True)", _("Yes"), id="yesno.yes"),
+        Binding("n,escape", "answer(False)", _("No"), id="yesno.no"),
     ]
     DEFAULT_CSS = """
     YesNo { align: center middle; }

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Static
 from supportterm.domain.mail import readable
 from supportterm.domain.models import Message
 from supportterm.domain.text import inert, one_line
+from supportterm.i18n import _
 
 PART_CHARS = 50_000
 """Characters per part: Rich wraps this many in a few tens of milliseconds."""
@@ -42,15 +43,15 @@ class FullTextScreen(Screen[None]):
     last and first; arrows, page keys, home and end scroll within a part."""
 
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back", id="full_text.back"),
-        Binding("right_square_bracket,n", "part(1)", "Next part", id="full_text.next",
+        Binding("escape,q", "app.pop_screen", _("Back"), id="full_text.back"),
+        Binding("right_square_bracket,n", "part(1)", _("Next part"), id="full_text.next",
                 key_display="]"),
-        Binding("left_square_bracket,p", "part(-1)", "Previous part", id="full_text.prev",
+        Binding("left_square_bracket,p", "part(-1)", _("Previous part"), id="full_text.prev",
                 key_display="["),
-        Binding("G", "last_part", "Last part", id="full_text.last", show=False),
-        Binding("g", "first_part", "First part", id="full_text.first", show=False),
-        Binding("j", "scroll(1)", "Scroll down", id="full_text.scroll_down", show=False),
-        Binding("k", "scroll(-1)", "Scroll up", id="full_text.scroll_up", show=False),
+        Binding("G", "last_part", _("Last part"), id="full_text.last", show=False),
+        Binding("g", "first_part", _("First part"), id="full_text.first", show=False),
+        Binding("j", "scroll(1)", _("Scroll down"), id="full_text.scroll_down", show=False),
+        Binding("k", "scroll(-1)", _("Scroll up"), id="full_text.scroll_up", show=False),
     ]
 
     DEFAULT_CSS = """

@@ -10,11 +10,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from supportterm.i18n import _
+
 
 class HelpScreen(ModalScreen[None]):
     """A modal table of keys, built from the active bindings (so remapped keys show as remapped)."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", _("Close"), id="help.close")]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll { width: 80; max-height: 90%; border: round $primary; background: $surface; padding: 0 1; }
@@ -26,9 +28,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, expand=True, show_header=True, header_style="bold")
-        table.add_column("Key", style="bold", no_wrap=True)
-        table.add_column("Action")
-        table.add_column("Id", style="dim", no_wrap=True)
+        table.add_column(_("Key"), style="bold", no_wrap=True)
+        table.add_column(_("Action"))
+        table.add_column(_("Id"), style="dim", no_wrap=True)
         seen: set[str] = set()
         ours_first = sorted(
             self._for.active_bindings.values(), key=lambda a: "." not in (a.binding.id or "")
@@ -40,9 +42,9 @@ class HelpScreen(ModalScreen[None]):
                 continue
             seen.add(ident)
             keys = [self.app.get_key_display(b) for k, b in _same_action(self._for, binding)]
-            table.add_row(Text(", ".join(keys)), Text(binding.tooltip or binding.description), ident)
+            table.add_row(Text(", ".join(keys)), Text(_(binding.tooltip or binding.description)), ident)
         with VerticalScroll():
-            yield Static(Text("Keys — Esc closes", style="bold"))
+            yield Static(Text(_("Keys — Esc closes"), style="bold"))
             yield Static(table, id="help-table")
 
 

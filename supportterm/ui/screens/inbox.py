@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 from supportterm.domain.models import Priority, Status, Ticket, TicketPatch
 from supportterm.domain.sla import local_due_times
 from supportterm.domain.views import DEFAULT_VIEWS, View
+from supportterm.i18n import _, ngettext
 from supportterm.store import state
 from supportterm.store import tickets as cache
 from supportterm.sync.events import TicketsChanged
@@ -39,21 +40,23 @@ class InboxScreen(Screen[None]):
     """The list of tickets of one view."""
 
     BINDINGS = [
-        Binding("o", "open", "Open", id="inbox.open_o", show=False, tooltip="Open the ticket under the cursor"),
-        Binding("right_square_bracket,l", "next_view", "Next view", id="inbox.next_view"),
-        Binding("left_square_bracket,h", "prev_view", "Prev view", id="inbox.prev_view"),
-        Binding("x", "mark", "Mark", id="inbox.mark", tooltip="Mark the ticket for a bulk action"),
-        Binding("a", "assign_to_me", "Take", id="inbox.assign",
-                tooltip="Assign the marked tickets (or the one under the cursor) to me"),
-        Binding("s", "set_status", "Status", id="inbox.status", tooltip="Set the status of the marked tickets"),
-        Binding("p", "set_priority", "Priority", id="inbox.priority",
-                tooltip="Set the priority of the marked tickets"),
-        Binding("C", "close_tickets", "Close", id="inbox.close", show=False,
-                tooltip="Mark the marked tickets solved"),
-        Binding("O", "outbox", "Outbox", id="inbox.outbox", tooltip="What waits to be delivered"),
-        Binding("slash", "search", "Search", id="inbox.search", tooltip="Search this view (offline)"),
-        Binding("escape", "clear_search", "Clear search", id="inbox.clear_search", show=False),
-        Binding("q", "app.quit", "Quit", id="inbox.quit"),
+        Binding("o", "open", _("Open"), id="inbox.open_o", show=False,
+                tooltip=_("Open the ticket under the cursor")),
+        Binding("right_square_bracket,l", "next_view", _("Next view"), id="inbox.next_view"),
+        Binding("left_square_bracket,h", "prev_view", _("Prev view"), id="inbox.prev_view"),
+        Binding("x", "mark", _("Mark"), id="inbox.mark", tooltip=_("Mark the ticket for a bulk action")),
+        Binding("a", "assign_to_me", _("Take"), id="inbox.assign",
+                tooltip=_("Assign the marked tickets (or the one under the cursor) to me")),
+        Binding("s", "set_status", _("Status"), id="inbox.status",
+                tooltip=_("Set the status of the marked tickets")),
+        Binding("p", "set_priority", _("Priority"), id="inbox.priority",
+                tooltip=_("Set the priority of the marked tickets")),
+        Binding("C", "close_tickets", _("Close"), id="inbox.close", show=False,
+                tooltip=_("Mark the marked tickets solved")),
+        Binding("O", "outbox", _("Outbox"), id="inbox.outbox", tooltip=_("What waits to be delivered")),
+        Binding("slash", "search", _("Search"), id="inbox.search", tooltip=_("Search this view (offline)")),
+        Binding("escape", "clear_search", _("Clear search"), id="inbox.clear_search", show=False),
+        Binding("q", "app.quit", _("Quit"), id="inbox.quit"),
     ]
 
     def __init__(self, views: tuple[View, ...] = DEFAULT_VIEWS) -> None:
@@ -151,7 +154,7 @@ class InboxScreen(Screen[None]):
         labels = []
         for view in self.views:
             count = self._counts.get(view.id)
-            labels.append(f" {view.title} {'…' if count is None else count} ")
+            labels.append(f" {_(view.title)} {'…' if count is None else count} ")
         first, last = visible_views([len(label) + 1 for label in labels], self.view_index,
                                     max(20, self.size.width - 4))
         parts = Text("‹ " if first > 0 else "", style="dim")
@@ -265,7 +268,9 @@ class InboxScreen(Screen[None]):
         done = await actions.update(self.app, targets, patch)  # type: ignore[arg-type]
         if done:
             self.ticket_list.marked.clear()
-            self.notify(f"{done} ticket{'s' if done != 1 else ''} updated; sending…", timeout=2)
+            updated = ngettext("{count} ticket updated; sending…", "{count} tickets updated; sending…",
+                               done)
+            self.notify(updated.format(count=done), timeout=2)
 
     def action_assign_to_me(self) -> None:
         """Assign the marked tickets (or the current one) to me."""

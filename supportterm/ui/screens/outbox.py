@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from supportterm.domain.text import one_line
+from supportterm.i18n import _
 from supportterm.store import outbox
 from supportterm.sync.events import OutboxChanged
 from supportterm.ui.messages import SyncEventReceived
@@ -39,11 +40,11 @@ class OutboxScreen(Screen[None]):
     """The outbox, oldest first."""
 
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back", id="outbox.back"),
-        Binding("t", "retry", "Retry", id="outbox.retry", tooltip="Send the selected item again now"),
-        Binding("d", "cancel", "Cancel", id="outbox.cancel", tooltip="Withdraw the selected item"),
-        Binding("e", "edit", "Edit", id="outbox.edit",
-                tooltip="Withdraw the selected reply and reopen it in the composer"),
+        Binding("escape,q", "app.pop_screen", _("Back"), id="outbox.back"),
+        Binding("t", "retry", _("Retry"), id="outbox.retry", tooltip=_("Send the selected item again now")),
+        Binding("d", "cancel", _("Cancel"), id="outbox.cancel", tooltip=_("Withdraw the selected item")),
+        Binding("e", "edit", _("Edit"), id="outbox.edit",
+                tooltip=_("Withdraw the selected reply and reopen it in the composer")),
     ]
 
     def __init__(self) -> None:
@@ -109,7 +110,8 @@ class OutboxScreen(Screen[None]):
         if item is None or engine is None:
             return
         if await engine.cancel(item.id) is None:
-            self.notify("It is already on its way to the helpdesk; it cannot be withdrawn.", severity="warning")
+            self.notify(_("It is already on its way to the helpdesk; it cannot be withdrawn."),
+                        severity="warning")
         self.reload()
 
     @work(exclusive=True, group="outbox", exit_on_error=False, description="Editing")
@@ -120,10 +122,11 @@ class OutboxScreen(Screen[None]):
 
         item, engine = self._selected(), self.app.engine  # type: ignore[attr-defined]
         if item is None or engine is None or item.kind != "message":
-            self.notify("Only replies and notes can be edited.")
+            self.notify(_("Only replies and notes can be edited."))
             return
         if await engine.cancel(item.id) is None:
-            self.notify("It is already on its way to the helpdesk; it cannot be edited.", severity="warning")
+            self.notify(_("It is already on its way to the helpdesk; it cannot be edited."),
+                        severity="warning")
             return
         visibility = Visibility(item.payload["visibility"])
         await engine.save_draft(item.ticket_id, visibility, item.payload["body"])

@@ -12,13 +12,14 @@ from textual.widgets.option_list import Option
 from textual.content import Content
 
 from supportterm.domain.models import Priority, Status
+from supportterm.i18n import _
 from supportterm.ui.format import STATUS_LABEL
 
 
 class ChoicePicker(ModalScreen[str | None]):
     """Choose one value with the keyboard; Esc cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="picker.cancel")]
+    BINDINGS = [Binding("escape", "cancel", _("Cancel"), id="picker.cancel")]
     DEFAULT_CSS = """
     ChoicePicker { align: center middle; }
     ChoicePicker OptionList { width: 44; height: auto; max-height: 14; border: round $primary; }
@@ -29,7 +30,7 @@ class ChoicePicker(ModalScreen[str | None]):
         self._title, self._choices, self._current = title, choices, current
 
     def compose(self) -> ComposeResult:
-        options = [Option(f"{label}{'  (current)' if value == self._current else ''}", id=value)
+        options = [Option(f"{label}{'  ' + _('(current)') if value == self._current else ''}", id=value)
                    for value, label in self._choices]
         picker = OptionList(*options)
         picker.border_title = self._title
@@ -51,22 +52,23 @@ class ChoicePicker(ModalScreen[str | None]):
 
 def status_picker(current: Status | None) -> ChoicePicker:
     """A picker of ticket statuses."""
-    return ChoicePicker("Set status", [(s.value, STATUS_LABEL[s]) for s in Status],
+    return ChoicePicker(_("Set status"), [(s.value, _(STATUS_LABEL[s])) for s in Status],
                         current.value if current else None)
 
 
 def priority_picker(current: Priority | None) -> ChoicePicker:
     """A picker of priorities, urgent first."""
     order = (Priority.URGENT, Priority.HIGH, Priority.NORMAL, Priority.LOW)
-    return ChoicePicker("Set priority", [(p.value, p.value) for p in order], current.value if current else None)
+    return ChoicePicker(_("Set priority"), [(p.value, _(p.value)) for p in order],
+                        current.value if current else None)
 
 
 class NotePrompt(ModalScreen[str | None]):
     """Ask for a required internal note (escalation); ctrl+s accepts, Esc cancels."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="note.cancel"),
-        Binding("ctrl+s,ctrl+j", "accept", "Escalate", id="note.accept"),
+        Binding("escape", "cancel", _("Cancel"), id="note.cancel"),
+        Binding("ctrl+s,ctrl+j", "accept", _("Escalate"), id="note.accept"),
     ]
     DEFAULT_CSS = """
     NotePrompt { align: center middle; }
@@ -90,7 +92,7 @@ class NotePrompt(ModalScreen[str | None]):
     def action_accept(self) -> None:
         text = self.query_one(TextArea).text.strip()
         if not text:
-            self.notify("An escalation needs a note saying why and what was tried.", severity="warning")
+            self.notify(_("An escalation needs a note saying why and what was tried."), severity="warning")
             return
         self.dismiss(text)
 
@@ -102,8 +104,8 @@ class Confirm(ModalScreen[bool]):
     """A yes/no question; y or Enter says yes, n or Esc says no (aerc's review step)."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("y,enter", "answer(True)", _("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", _("No"), id="confirm.no"),
     ]
     DEFAULT_CSS = """
     Confirm { align: center middle; }
@@ -115,7 +117,7 @@ class Confirm(ModalScreen[bool]):
         self._question = question
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(self._question + "\n\ny: send anyway   n / Esc: back to the text"))
+        yield Static(Content(self._question + "\n\n" + _("y: send anyway   n / Esc: back to the text")))
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Static
 
 from supportterm.domain.sla import countdown_text
 from supportterm.domain.text import inert, one_line
+from supportterm.i18n import _
 from supportterm.ui.screens.pickers import NotePrompt
 
 SLA_LINES = 8
@@ -37,10 +38,11 @@ class ShiftScreen(Screen[None]):
     """Shift summary and hand-off."""
 
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back", id="shift.back"),
-        Binding("h", "handoff", "Hand-off note", id="shift.handoff",
-                tooltip="Write the note the next shift sees at its start"),
-        Binding("x", "export", "Export", id="shift.export", tooltip="Write the summary as JSON and CSV"),
+        Binding("escape,q", "app.pop_screen", _("Back"), id="shift.back"),
+        Binding("h", "handoff", _("Hand-off note"), id="shift.handoff",
+                tooltip=_("Write the note the next shift sees at its start")),
+        Binding("x", "export", _("Export"), id="shift.export",
+                tooltip=_("Write the summary as JSON and CSV")),
     ]
 
     def compose(self) -> ComposeResult:
@@ -74,11 +76,11 @@ class ShiftScreen(Screen[None]):
         self._show_reminders(*await asyncio.to_thread(store.read, _reminders))
 
     def _show(self, summary: object, mine: object, earlier: object) -> None:
-        table = Table(title="Shift summary", box=None, show_header=False)
+        table = Table(title=_("Shift summary"), box=None, show_header=False)
         table.add_column("metric", style="bold")
         table.add_column("value")
         if summary is None:
-            table.add_row("no shift yet", "T starts one")
+            table.add_row(_("no shift yet"), _("T starts one"))
         else:
             for key, value in summary.as_dict().items():  # type: ignore[attr-defined]
                 # Text, not str: a Rich table reads str cells as markup; ticket ids come from the helpdesk.
@@ -87,16 +89,16 @@ class ShiftScreen(Screen[None]):
         self.query_one("#shift-summary", Static).update(table)
         text = Text()
         if earlier is not None:
-            text.append("From the previous shift:\n", style="bold")
+            text.append(_("From the previous shift:") + "\n", style="bold")
             text.append(inert(getattr(earlier, "body", "")) + "\n\n")
-        text.append("Your hand-off note (h to write):\n", style="bold")
-        text.append(inert(getattr(mine, "body", None) or "none yet"), style="" if mine else "dim")
+        text.append(_("Your hand-off note (h to write):") + "\n", style="bold")
+        text.append(inert(getattr(mine, "body", None) or _("none yet")), style="" if mine else "dim")
         self.query_one("#shift-handoff", Static).update(text)
 
     def _show_reminders(self, follow_ups: list, watched: list) -> None:  # type: ignore[type-arg]
         now, zone = self.app.clock(), self.app.settings.sla.zone()  # type: ignore[attr-defined]
         text = Text()
-        text.append("Follow-ups (f on a ticket sets one):\n", style="bold")
+        text.append(_("Follow-ups (f on a ticket sets one):") + "\n", style="bold")
         for item in follow_ups:
             due = item.due_at <= now
             note = f" — {item.note}" if item.note else ""
@@ -104,8 +106,8 @@ class ShiftScreen(Screen[None]):
             line = "  " + one_line(f"#{item.ticket_id} {when}{note}", limit=200) + (" (due)" if due else "")
             text.append(line + "\n", style="bold" if due else "")
         if not follow_ups:
-            text.append("  none open\n", style="dim")
-        text.append("SLA at risk or breached:\n", style="bold")
+            text.append("  " + _("none open") + "\n", style="dim")
+        text.append(_("SLA at risk or breached:") + "\n", style="bold")
         for item in watched[:SLA_LINES]:
             left = countdown_text(item.due_at - now)
             state = item.status.value.replace("_", " ")
@@ -114,12 +116,13 @@ class ShiftScreen(Screen[None]):
             text.append(f"  … and {len(watched) - SLA_LINES} more: the inbox's SLA at risk view lists them\n",
                         style="dim")
         if not watched:
-            text.append("  none\n", style="dim")
+            text.append("  " + _("none") + "\n", style="dim")
         self.query_one("#shift-reminders", Static).update(text)
 
     def action_handoff(self) -> None:
         """Write the hand-off note for the next shift."""
-        self.app.push_screen(NotePrompt("Hand-off note", "What should the next shift know? (ctrl+s saves)"),
+        prompt = NotePrompt(_("Hand-off note"), _("What should the next shift know? (ctrl+s saves)"))
+        self.app.push_screen(prompt,
                              self._save_handoff)
 
     def _save_handoff(self, body: str | None) -> None:
@@ -133,7 +136,7 @@ class ShiftScreen(Screen[None]):
         shift = await asyncio.to_thread(log.current) or await asyncio.to_thread(log.summary)  # type: ignore[attr-defined]
         shift_id = getattr(shift, "id", None) or getattr(shift, "shift_id", None)
         if shift_id is None:
-            self.notify("Start a shift first (T).", severity="warning")
+            self.notify(_("Start a shift first (T)."), severity="warning")
             return
         store, now = self.app.store, self.app.clock()  # type: ignore[attr-defined]
 
@@ -142,7 +145,7 @@ class ShiftScreen(Screen[None]):
                 save_handoff(conn, shift_id, body, now=now)
 
         await asyncio.to_thread(save)
-        self.notify("Hand-off note saved.", timeout=2)
+        self.notify(_("Hand-off note saved."), timeout=2)
         self.load()
 
     @work(exclusive=True, group="shift-export", exit_on_error=False, description="Exporting")
@@ -152,7 +155,7 @@ class ShiftScreen(Screen[None]):
 
         summary = await asyncio.to_thread(self._log().summary)  # type: ignore[attr-defined]
         if summary is None:
-            self.notify("No shift to export yet.")
+            self.notify(_("No shift to export yet."))
             return
         base = paths.data_dir() / f"shift-{summary.shift_id}"
         await asyncio.to_thread(base.with_suffix(".json").write_text, summary.to_json(), "utf-8")

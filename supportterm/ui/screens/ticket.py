@@ -32,6 +32,7 @@ from supportterm.domain.models import (
 from supportterm.domain.sla import SlaStatus, local_due_at, sla_status
 from supportterm.domain.text import one_line
 from supportterm.errors import OfflineError
+from supportterm.i18n import _
 from supportterm.replies import Context
 from supportterm.store import outbox, state
 from supportterm.store import tickets as cache
@@ -59,35 +60,36 @@ class TicketScreen(Screen[None]):
     """One ticket: header, thread, outbox state and composer."""
 
     BINDINGS = [
-        Binding("r", "compose('public')", "Reply", id="ticket.reply", tooltip="Write a public reply"),
-        Binding("n", "compose('internal')", "Note", id="ticket.note", tooltip="Write an internal note"),
-        Binding("i", "toggle_visibility", "Public/internal", id="ticket.toggle_internal", show=False),
-        Binding("s", "set_status", "Status", id="ticket.status", tooltip="Change the ticket's status"),
-        Binding("p", "set_priority", "Priority", id="ticket.priority", tooltip="Change the priority"),
-        Binding("a", "assign_to_me", "Take", id="ticket.assign", tooltip="Assign the ticket to me"),
-        Binding("e", "escalate", "Escalate", id="ticket.escalate",
-                tooltip="Escalate with a required internal note"),
-        Binding("f", "follow_up", "Follow-up", id="ticket.follow_up", show=False,
-                tooltip="Set when to come back to this ticket (in 2h, tomorrow 12:00, mon 9:00)"),
-        Binding("S", "send_anyway", "Send held", id="ticket.send_anyway",
-                tooltip="Send a held (conflicting or failed) action anyway"),
-        Binding("z", "toggle_quoted", "Quoted", id="ticket.toggle_quoted", show=False,
-                tooltip="Show or hide quoted e-mail history"),
-        Binding("v", "read_full", "Full text", id="ticket.full_text", show=False,
-                tooltip="Read all of a long message that the thread shows cut"),
-        Binding("A", "attachments", "Files", id="ticket.attachments", show=False,
-                tooltip="List the ticket's attachments; Enter downloads one"),
-        Binding("c", "toggle_customer", "Customer", id="ticket.toggle_customer", show=False,
-                tooltip="Show or hide the customer panel"),
-        Binding("J", "sibling(1)", "Next ticket", id="ticket.next", show=False),
-        Binding("K", "sibling(-1)", "Prev ticket", id="ticket.prev", show=False),
-        Binding("j", "scroll(1)", "Scroll down", id="ticket.scroll_down", show=False),
-        Binding("k", "scroll(-1)", "Scroll up", id="ticket.scroll_up", show=False),
-        Binding("escape,q", "back", "Back", id="ticket.back", tooltip="Back to the inbox"),
-        Binding("ctrl+s,ctrl+j", "send", "Send", id="composer.send", tooltip="Send the reply or note"),
-        Binding("ctrl+g", "send_follow_up", "Send + follow-up", id="composer.send_follow_up", show=False,
-                tooltip="Send the reply or note, and set when to follow up"),
-        Binding("ctrl+o", "toggle_visibility", "Public/internal", id="composer.toggle_internal", show=False),
+        Binding("r", "compose('public')", _("Reply"), id="ticket.reply", tooltip=_("Write a public reply")),
+        Binding("n", "compose('internal')", _("Note"), id="ticket.note", tooltip=_("Write an internal note")),
+        Binding("i", "toggle_visibility", _("Public/internal"), id="ticket.toggle_internal", show=False),
+        Binding("s", "set_status", _("Status"), id="ticket.status", tooltip=_("Change the ticket's status")),
+        Binding("p", "set_priority", _("Priority"), id="ticket.priority", tooltip=_("Change the priority")),
+        Binding("a", "assign_to_me", _("Take"), id="ticket.assign", tooltip=_("Assign the ticket to me")),
+        Binding("e", "escalate", _("Escalate"), id="ticket.escalate",
+                tooltip=_("Escalate with a required internal note")),
+        Binding("f", "follow_up", _("Follow-up"), id="ticket.follow_up", show=False,
+                tooltip=_("Set when to come back to this ticket (in 2h, tomorrow 12:00, mon 9:00)")),
+        Binding("S", "send_anyway", _("Send held"), id="ticket.send_anyway",
+                tooltip=_("Send a held (conflicting or failed) action anyway")),
+        Binding("z", "toggle_quoted", _("Quoted"), id="ticket.toggle_quoted", show=False,
+                tooltip=_("Show or hide quoted e-mail history")),
+        Binding("v", "read_full", _("Full text"), id="ticket.full_text", show=False,
+                tooltip=_("Read all of a long message that the thread shows cut")),
+        Binding("A", "attachments", _("Files"), id="ticket.attachments", show=False,
+                tooltip=_("List the ticket's attachments; Enter downloads one")),
+        Binding("c", "toggle_customer", _("Customer"), id="ticket.toggle_customer", show=False,
+                tooltip=_("Show or hide the customer panel")),
+        Binding("J", "sibling(1)", _("Next ticket"), id="ticket.next", show=False),
+        Binding("K", "sibling(-1)", _("Prev ticket"), id="ticket.prev", show=False),
+        Binding("j", "scroll(1)", _("Scroll down"), id="ticket.scroll_down", show=False),
+        Binding("k", "scroll(-1)", _("Scroll up"), id="ticket.scroll_up", show=False),
+        Binding("escape,q", "back", _("Back"), id="ticket.back", tooltip=_("Back to the inbox")),
+        Binding("ctrl+s,ctrl+j", "send", _("Send"), id="composer.send", tooltip=_("Send the reply or note")),
+        Binding("ctrl+g", "send_follow_up", _("Send + follow-up"), id="composer.send_follow_up", show=False,
+                tooltip=_("Send the reply or note, and set when to follow up")),
+        Binding("ctrl+o", "toggle_visibility", _("Public/internal"), id="composer.toggle_internal",
+                show=False),
     ]
 
     def __init__(self, ticket_id: str, *, neighbours: list[str] | None = None) -> None:
@@ -130,7 +132,7 @@ class TicketScreen(Screen[None]):
         draft = outbox.load_draft(self.reader, self.ticket_id)
         if draft is not None:
             self.composer.open(draft[0], draft[1])
-            self.notify("Your unsent draft was restored.", timeout=3)
+            self.notify(_("Your unsent draft was restored."), timeout=3)
         self.fetch_thread()
 
     @work(exclusive=True, group="open-ticket", exit_on_error=False, description="Loading the thread")
@@ -231,7 +233,7 @@ class TicketScreen(Screen[None]):
 
         cut = [view for view in self.query(MessageView) if view.cut]
         if not cut:
-            self.notify("Every message of this ticket is shown in full.", timeout=3)
+            self.notify(_("Every message of this ticket is shown in full."), timeout=3)
             return
         self.app.push_screen(FullTextScreen(cut[-1].message))
 
@@ -239,7 +241,7 @@ class TicketScreen(Screen[None]):
         """Pick one of the thread's attachments to download (listed from the store, fetched on demand)."""
         found = files.files_of(cache.get_thread(self.reader, self.ticket_id))
         if not found:
-            self.notify("This ticket has no attachments.", timeout=3)
+            self.notify(_("This ticket has no attachments."), timeout=3)
             return
         chosen = lambda value: self._download(found[int(value)][1]) if value is not None else None  # noqa: E731
         self.app.push_screen(files.attachment_picker(found), chosen)
@@ -322,23 +324,25 @@ class TicketScreen(Screen[None]):
         """Queue the composer's text in the outbox and deliver it (then set `follow_up`, if any)."""
         body = self.composer.text_area.text.strip()
         if not self.composer.is_open or not body:
-            self.notify("Nothing to send: the reply is empty.", severity="warning")
+            self.notify(_("Nothing to send: the reply is empty."), severity="warning")
             return
         missing = self.composer.unfilled()
         if missing:
             names = ", ".join(f"⟨{slot.name}⟩" for slot in missing)
-            self.notify(f"Not sent: fill in {names} first.", severity="error", timeout=6)
+            self.notify(_("Not sent: fill in {names} first.").format(names=names), severity="error",
+                        timeout=6)
             return
         draft = ReplyDraft(body=body, visibility=self.composer.visibility)
         errors = self.composer.lint.errors
         if errors:
             first = errors[0]
-            question = (f"The checker found {len(errors)} problem(s), e.g. {first.category}: "  # type: ignore[attr-defined]
-                        f"{first.message}. Send it anyway?")  # type: ignore[attr-defined]
+            asked = _("The checker found {count} problem(s), e.g. {category}: {message}. Send it anyway?")
+            question = asked.format(count=len(errors), category=first.category,  # type: ignore[attr-defined]
+                                    message=first.message)  # type: ignore[attr-defined]
             self.app.push_screen(Confirm(question), lambda yes: self.send(draft, follow_up) if yes else None)
             return
         if self.app.engine is None:  # type: ignore[attr-defined]
-            self.notify("Still starting up; your text is kept. Try again in a moment.", severity="warning")
+            self.notify(_("Still starting up; your text is kept. Try again in a moment."), severity="warning")
             return
         self.send(draft, follow_up)
 
@@ -352,8 +356,9 @@ class TicketScreen(Screen[None]):
         self.composer.text_area.load_text("")
         self.composer.close()
         self.seen_version = None
-        kind = "Note" if draft.visibility is Visibility.INTERNAL else "Reply"
-        self.notify(f"{kind} queued; sending…", timeout=2)
+        internal = draft.visibility is Visibility.INTERNAL
+        queued = _("Note queued; sending…") if internal else _("Reply queued; sending…")
+        self.notify(queued, timeout=2)
         self.app.push_outbox()  # type: ignore[attr-defined]
         self._maybe_advance()
 
@@ -379,12 +384,13 @@ class TicketScreen(Screen[None]):
     async def action_assign_to_me(self) -> None:
         """Take the ticket."""
         if await actions.assign_to_me(self.app, [self.ticket_id]):  # type: ignore[arg-type]
-            self.notify("Assigned to you.", timeout=2)
+            self.notify(_("Assigned to you."), timeout=2)
 
     def action_escalate(self) -> None:
         """Escalate: a required internal note saying why, and the priority raised to high."""
         self.app.push_screen(
-            NotePrompt("Escalate — internal note", "Why escalate, and what was tried? (ctrl+s escalates)"),
+            NotePrompt(_("Escalate — internal note"),
+                       _("Why escalate, and what was tried? (ctrl+s escalates)")),
             self._escalation_written,
         )
 
@@ -408,7 +414,7 @@ class TicketScreen(Screen[None]):
         """Send the held items of this ticket again, without the version check."""
         engine = self.app.engine  # type: ignore[attr-defined]
         if not self._held or engine is None:
-            self.notify("Nothing is held for this ticket.")
+            self.notify(_("Nothing is held for this ticket."))
             return
         for item in self._held:
             await engine.retry(item.id)
@@ -440,7 +446,7 @@ class TicketScreen(Screen[None]):
     def action_send_follow_up(self) -> None:
         """Ask when to follow up, then send the composer's text."""
         if not self.composer.is_open or not self.composer.text_area.text.strip():
-            self.notify("Nothing to send: the reply is empty.", severity="warning")
+            self.notify(_("Nothing to send: the reply is empty."), severity="warning")
             return
         prompt = follow_ups.prompt(self.app, self.reader, self.ticket_id, title="Send, then follow up")  # type: ignore[arg-type]
         self.app.push_screen(prompt, lambda choice: self.action_send(choice) if choice else None)

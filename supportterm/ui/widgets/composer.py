@@ -15,6 +15,7 @@ from textual.widgets import Static, TextArea
 
 from supportterm.domain.models import Visibility
 from supportterm.domain.text import editable
+from supportterm.i18n import _
 from supportterm.replies import Context, LibraryReply, Slot, render, unfilled
 from supportterm.ui.widgets.lint_panel import LintPanel
 
@@ -32,10 +33,10 @@ class Composer(Vertical):
     """
 
     BINDINGS = [
-        Binding("ctrl+t", "canned", "Canned reply", id="composer.canned",
-                tooltip="Insert a canned reply (or type :: in the text)"),
-        Binding("ctrl+f", "apply_fix", "Apply fix", id="composer.apply_fix",
-                tooltip="Apply the politeness checker's first suggested rewrite"),
+        Binding("ctrl+t", "canned", _("Canned reply"), id="composer.canned",
+                tooltip=_("Insert a canned reply (or type :: in the text)")),
+        Binding("ctrl+f", "apply_fix", _("Apply fix"), id="composer.apply_fix",
+                tooltip=_("Apply the politeness checker's first suggested rewrite")),
     ]
 
     visibility: reactive[Visibility] = reactive(Visibility.PUBLIC)
@@ -63,12 +64,13 @@ class Composer(Vertical):
         internal = visibility is Visibility.INTERNAL
         self.set_class(internal, "-internal")
         mode = (
-            "INTERNAL NOTE — only the team sees this"
+            _("INTERNAL NOTE — only the team sees this")
             if internal
-            else "PUBLIC REPLY — the customer will read this"
+            else _("PUBLIC REPLY — the customer will read this")
         )
         self.query_one("#composer-mode", Static).update(
-            f"{mode}   ctrl+s send · ctrl+t canned · ctrl+o public/internal · esc close (draft kept)"
+            f"{mode}   "
+            + _("ctrl+s send · ctrl+t canned · ctrl+o public/internal · esc close (draft kept)")
         )
 
     def open(self, visibility: Visibility, text: str | None = None) -> None:
@@ -131,7 +133,7 @@ class Composer(Vertical):
                 fixed = text[: finding.start] + finding.suggestion + text[finding.end :]  # type: ignore[attr-defined]
                 self.text_area.load_text(fixed)
                 return
-        self.notify("No suggested rewrite to apply.")
+        self.notify(_("No suggested rewrite to apply."))
 
     @on(TextArea.Changed)
     def _maybe_canned(self) -> None:
@@ -164,4 +166,5 @@ class Composer(Vertical):
         self.text_area.focus()
         if rendered.missing:
             names = ", ".join(f"⟨{slot.name}⟩" for slot in rendered.missing)
-            self.notify(f"Fill in {names} before sending.", severity="warning", timeout=6)
+            self.notify(_("Fill in {names} before sending.").format(names=names), severity="warning",
+                        timeout=6)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from supportterm.i18n import _, ngettext
+
 
 class ShiftBar(Static):
     """One line under the header."""
@@ -33,7 +35,7 @@ class ShiftBar(Static):
         view = log.view(last_activity=getattr(app, "last_activity", None))
         due = len(app.store.read(lambda c: follow_ups_due(c, view.now)))  # type: ignore[attr-defined]
         self.set_class(bool(view.break_due) or due > 0, "-due")
-        hint = "   (T start/stop shift · B break/resume)"
+        hint = "   " + _("(T start/stop shift · B break/resume)")
         self.update(Text(view.header_text() + follow_up_text(due) + hint))
 
 
@@ -41,4 +43,4 @@ def follow_up_text(due: int) -> str:
     """The bar's follow-up part: nothing, or how many reminders wait (the "Follow-ups" view lists them)."""
     if due <= 0:
         return ""
-    return f" · {due} follow-up{'s' if due > 1 else ''} due"
+    return " · " + ngettext("{count} follow-up due", "{count} follow-ups due", due).format(count=due)

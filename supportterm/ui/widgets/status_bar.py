@@ -8,6 +8,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from supportterm.domain.text import one_line
+from supportterm.i18n import _
 from supportterm.sync.events import OutboxChanged, SyncStatus
 from supportterm.ui.messages import SyncEventReceived
 
@@ -27,7 +28,7 @@ class StatusBar(Static):
     """
 
     online: reactive[bool | None] = reactive(None)
-    message: reactive[str] = reactive("Not synced yet")
+    message: reactive[str] = reactive(_("Not synced yet"))
     pending: reactive[int] = reactive(0)
     traffic: reactive[str] = reactive("")
 
@@ -53,15 +54,15 @@ class StatusBar(Static):
             text.append(TLS_OFF, style="bold black on yellow")
             text.append("  ")
         if self.online is None:
-            text.append("◌ connecting", style="dim")
+            text.append(_("◌ connecting"), style="dim")
         elif self.online:
-            text.append("● online", style="green")
+            text.append(_("● online"), style="green")
         else:
-            text.append("○ OFFLINE", style="bold red")
+            text.append(_("○ OFFLINE"), style="bold red")
         text.append("  ")
         text.append(one_line(self.message, limit=160)[:80])  # errors may quote the server
         if self.pending:
-            text.append(f"  outbox: {self.pending} waiting", style="bold yellow")
+            text.append("  " + _("outbox: {count} waiting").format(count=self.pending), style="bold yellow")
         if self.traffic:
             text.append(f"  {self.traffic}", style="dim")
         return text

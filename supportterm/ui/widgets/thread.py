@@ -14,6 +14,7 @@ from supportterm.domain.mail import readable, split_quoted
 from supportterm.domain.models import Message, Role, Visibility
 from supportterm.domain.mood import is_angry
 from supportterm.domain.text import inert, one_line
+from supportterm.i18n import _
 from supportterm.ui import format as fmt
 
 SHOWN_CHARS = 20_000
@@ -42,23 +43,27 @@ def body_text(message: Message, *, show_quoted: bool = False) -> tuple[Text, boo
     cut = len(shown) > SHOWN_CHARS or len(raw) > len(source)
     text = Text(inert(shown[:SHOWN_CHARS]))
     if quoted and not show_quoted:
-        text.append(f"\n▸ {len(quoted.splitlines())} quoted lines hidden — z shows them", style="dim italic")
+        hidden = _("{count} quoted lines hidden — z shows them").format(count=len(quoted.splitlines()))
+        text.append("\n▸ " + hidden, style="dim italic")
     if cut:
-        size = f"{kilobytes(shown[:SHOWN_CHARS])} KB of {kilobytes(raw):,} KB"
-        text.append(f"\n✂ Message cut at {size} — press {FULL_TEXT_KEY} to read all of it", style="bold")
+        size = _("{shown} KB of {total} KB").format(shown=kilobytes(shown[:SHOWN_CHARS]),
+                                                    total=f"{kilobytes(raw):,}")
+        cut_note = _("Message cut at {size} — press {key} to read all of it").format(size=size,
+                                                                                    key=FULL_TEXT_KEY)
+        text.append("\n✂ " + cut_note, style="bold")
     return text, cut, new
 
 
 def label(message: Message, *, state: str | None = None) -> str:
     """The words on a message's border: who, what kind, when, and its delivery state."""
     if message.visibility is Visibility.INTERNAL:
-        kind = "INTERNAL NOTE"
+        kind = _("INTERNAL NOTE")
     elif message.author_role is Role.CUSTOMER:
-        kind = "CUSTOMER"
+        kind = _("CUSTOMER")
     else:
-        kind = "PUBLIC REPLY"
+        kind = _("PUBLIC REPLY")
     who = one_line(message.author_name or message.author_id)
-    suffix = f" · {state.upper()}" if state else ""
+    suffix = f" · {_(state).upper()}" if state else ""
     return f"{kind} · {who}{suffix}"
 
 
@@ -99,6 +104,6 @@ class MessageView(Static):
         if angry:
             self.add_class("-angry")
         # Content, not str: a str border title is parsed as markup, and the author's name is the customer's.
-        warning = "⚠ UPSET — take extra care · " if angry else ""
+        warning = _("⚠ UPSET — take extra care · ") if angry else ""
         self.border_title = Content(warning + label(message, state=state))
-        self.border_subtitle = f"{fmt.age(message.created_at, now)} ago"
+        self.border_subtitle = _("{age} ago").format(age=fmt.age(message.created_at, now))

@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from supportterm.domain.models import Ticket
+from supportterm.i18n import _
 from supportterm.ui.widgets.ticket_row import COLUMNS, Column, row_segments
 
 PAGE = 100
@@ -52,13 +53,13 @@ class TicketList(ScrollView, can_focus=True):
     """The inbox list: one line per ticket, a cursor, and keys to move it."""
 
     BINDINGS = [
-        Binding("down,j", "move(1)", "Down", show=False, id="inbox.down"),
-        Binding("up,k", "move(-1)", "Up", show=False, id="inbox.up"),
-        Binding("pagedown,ctrl+d", "page(1)", "Page down", show=False, id="inbox.page_down"),
-        Binding("pageup,ctrl+u", "page(-1)", "Page up", show=False, id="inbox.page_up"),
-        Binding("home,g", "jump(0)", "First", show=False, id="inbox.first"),
-        Binding("end,G", "jump(-1)", "Last", show=False, id="inbox.last"),
-        Binding("enter", "select", "Open", id="inbox.open", tooltip="Open the ticket under the cursor"),
+        Binding("down,j", "move(1)", _("Down"), show=False, id="inbox.down"),
+        Binding("up,k", "move(-1)", _("Up"), show=False, id="inbox.up"),
+        Binding("pagedown,ctrl+d", "page(1)", _("Page down"), show=False, id="inbox.page_down"),
+        Binding("pageup,ctrl+u", "page(-1)", _("Page up"), show=False, id="inbox.page_up"),
+        Binding("home,g", "jump(0)", _("First"), show=False, id="inbox.first"),
+        Binding("end,G", "jump(-1)", _("Last"), show=False, id="inbox.last"),
+        Binding("enter", "select", _("Open"), id="inbox.open", tooltip=_("Open the ticket under the cursor")),
     ]
     DEFAULT_CSS = """
     TicketList { height: 1fr; }
