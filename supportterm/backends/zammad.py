@@ -352,11 +352,8 @@ class ZammadBackend(HelpdeskBackend):
     async def set_available(self, available: bool) -> bool:
         """Out of Office off (available) or on from today with a replacement; then read back."""
         doing = "changing your out-of-office state"
-        replacement = self.replacement_id
-        if not available and replacement is None:
-            stored = (await self._my_user(doing)).get("out_of_office_replacement_id")
-            replacement = int(stored) if isinstance(stored, int) else None
-        body = out_of_office_body(available, self.today(), self.away_days, replacement)
+        user = await self._my_user(doing)
+        body = out_of_office_body(available, self.today(), self.away_days, self.replacement_id, user)
         await availability_request(self.client, "PUT", f"{self.prefix}/users/out_of_office", vendor="Zammad",
                                    doing=doing, advice=OUT_OF_OFFICE_ADVICE, json=body)
         return await self.get_available()

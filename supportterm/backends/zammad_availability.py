@@ -22,18 +22,27 @@ def is_out_of_office(user: dict[str, Any], today: date) -> bool:
     return start is not None and end is not None and start <= today <= end
 
 
-def out_of_office_body(available: bool, today: date, away_days: int,
-                       replacement_id: int | None) -> dict[str, Any]:
-    """The request that shows the agent as available (flag off) or away from today for `away_days`."""
+KEPT = ("out_of_office_start_at", "out_of_office_end_at", "out_of_office_replacement_id")
+"""Sent back unchanged when the flag goes off: Zammad (up to 6.x) assigns every field of the request,
+so leaving them out would erase the replacement the agent chose."""
+
+
+def out_of_office_body(available: bool, today: date, away_days: int, replacement_id: int | None,
+                       user: dict[str, Any]) -> dict[str, Any]:
+    """The request that shows the agent as available (flag off, the rest kept as `user` has it) or away
+    from today for `away_days`, covered by `replacement_id` (else the replacement stored in Zammad)."""
     if available:
-        return {"out_of_office": False}
-    if replacement_id is None:
+        return {"out_of_office": False, **{key: user.get(key) for key in KEPT}}
+    stored = user.get("out_of_office_replacement_id")
+    replacement = replacement_id if replacement_id is not None else (stored if isinstance(stored, int)
+                                                                     else None)
+    if replacement is None:
         raise ConfigError("Zammad needs a replacement agent to show you as away: set one in Zammad "
                           "(Profile → Out of Office) or the profile option out_of_office_replacement "
                           "(a user id).")
     return {"out_of_office": True, "out_of_office_start_at": today.isoformat(),
             "out_of_office_end_at": (today + timedelta(days=away_days)).isoformat(),
-            "out_of_office_replacement_id": replacement_id}
+            "out_of_office_replacement_id": replacement}
 
 
 def _date(value: Any) -> date | None:

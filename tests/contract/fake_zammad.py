@@ -289,7 +289,8 @@ class ZammadFake:
         return Answer(200, user)
 
     def _out_of_office(self, call: Call, user: dict[str, Any], body: dict[str, Any]) -> Answer:
-        """The caller's own Out of Office, validated as Zammad's User::OutOfOffice does."""
+        """The caller's own Out of Office, validated as Zammad's User::OutOfOffice does; as in Zammad's
+        UsersController#out_of_office, every field is assigned from the request (absent ones as null)."""
         if user["id"] in self.out_of_office_denied or self._is_customer(user):
             return Answer(403, self.errors["403"])
         fields = {k: body.get(k) for k in ("out_of_office", "out_of_office_start_at", "out_of_office_end_at",

@@ -363,7 +363,8 @@ async def test_availability_is_out_of_office_set_and_read_back(fake: ZammadFake)
         assert await backend.get_available() is False
         assert await backend.set_available(True) is True and fake.users[3]["out_of_office"] is False
         puts = [c.json() for c in fake.server.calls if c.method == "PUT"]
-        assert puts[-1] == {"out_of_office": False}
+        assert puts[-1] == {"out_of_office": False, "out_of_office_start_at": "2026-11-26",
+                            "out_of_office_end_at": "2026-11-27", "out_of_office_replacement_id": 4}
     finally:
         await made.client.aclose()
 
@@ -375,10 +376,13 @@ async def test_a_range_that_is_over_counts_as_available(fake: ZammadFake, wired:
     assert await _on_day(wired, date(2026, 11, 25)).get_available() is False
 
 
-async def test_the_replacement_stored_in_zammad_is_kept(fake: ZammadFake, wired: Wired) -> None:
+async def test_the_replacement_stored_in_zammad_is_kept_across_shifts(fake: ZammadFake, wired: Wired) -> None:
     fake.users[3]["out_of_office_replacement_id"] = 4
-    assert await _on_day(wired).set_available(False) is False
+    backend = _on_day(wired)
+    assert await backend.set_available(False) is False
+    assert await backend.set_available(True) is True  # the fake, as Zammad, assigns every field sent
     assert fake.users[3]["out_of_office_replacement_id"] == 4
+    assert await backend.set_available(False) is False and fake.users[3]["out_of_office_replacement_id"] == 4
 
 
 async def test_without_a_replacement_nothing_is_sent_and_the_message_says_what_to_set(
