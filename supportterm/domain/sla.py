@@ -53,6 +53,10 @@ class BusinessHours:
     tz: tzinfo
     weekly: Mapping[int, tuple[tuple[int, int], ...]]
     holidays: frozenset[date] = frozenset()
+    days: dict[date, tuple[tuple[datetime, datetime], ...]] = field(
+        default_factory=dict, compare=False, repr=False)
+    """Intervals already built, by local date: every wait of the same days walks the same ones, and
+    building them (zone conversions) is most of the cost of a due time."""
 
     @classmethod
     def parse(cls, tz: str, weekly: Mapping[str, str], holidays: Iterable[str] = ()) -> BusinessHours:
@@ -71,8 +75,16 @@ class BusinessHours:
             holidays=frozenset(date.fromisoformat(h) for h in holidays),
         )
 
-    def intervals_on(self, day: date) -> list[tuple[datetime, datetime]]:
-        """Business intervals of one local date as UTC instants, sorted and merged."""
+    def intervals_on(self, day: date) -> tuple[tuple[datetime, datetime], ...]:
+        """Business intervals of one local date as UTC instants, sorted and merged (memoised)."""
+        found = self.days.get(day)
+        if found is None:
+            if len(self.days) >= MEMO_SIZE:
+                self.days.clear()
+            found = self.days[day] = tuple(self._build_intervals(day))
+        return found
+
+    def _build_intervals(self, day: date) -> list[tuple[datetime, datetime]]:
         if day in self.holidays:
             return []
         spans: list[tuple[int, int]] = []
