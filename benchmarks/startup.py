@@ -90,9 +90,16 @@ class Variant:
     runs: list[Run] = field(default_factory=list)
 
 
+PYCACHE = _cache.CACHE_ROOT / "pycache"
+"""Bytecode of every child (baseline and supportterm alike), so both start from compiled modules as an
+installed package does. Without it, PYTHONDONTWRITEBYTECODE=1 (set on this box) left supportterm's own
+modules uncompiled: each start compiled them from source (~200 ms at 100k, the 'cost of new features')."""
+
+
 def _base_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SUPPORTTERM_")}
-    env.update(TERM="xterm-256color", COLUMNS=str(COLS), LINES=str(ROWS))
+    env.update(TERM="xterm-256color", COLUMNS=str(COLS), LINES=str(ROWS), PYTHONPYCACHEPREFIX=str(PYCACHE))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the warm-up run writes the .pyc files under PYCACHE
     for key in ("TEXTUAL", "TEXTUAL_DRIVER", "TEXTUAL_FPS", "TMUX", "NO_COLOR"):
         env.pop(key, None)
     return env

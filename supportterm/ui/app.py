@@ -344,7 +344,8 @@ class SupportTermApp(App[int]):
         detection."""
         self.last_activity = self.clock()
         focused = self.focused
-        if event.is_printable and focused is not None and focused.check_consume_key(event.key, event.character):
+        if event.is_printable and focused is not None and focused.check_consume_key(event.key,
+                                                                                    event.character):
             event.stop()
             focused.post_message(events.Key(event.key, event.character))
 
