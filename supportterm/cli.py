@@ -189,7 +189,8 @@ def run_tui(profile: Profile, *, token: str | None = None, theme: str | None = N
     from supportterm.store.db import Store
 
     settings = load_settings()
-    i18n.activate(i18n.resolve(settings.ui_language))  # before the UI import: bindings translate at class level
+    # Before the UI import: binding descriptions are translated at class definition.
+    i18n.activate(i18n.resolve(settings.ui_language))
     from supportterm.ui.app import SupportTermApp
 
     if theme:

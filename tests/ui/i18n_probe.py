@@ -1,0 +1,69 @@
+"""Provides the Azerbaijani Pilot probe run by test_i18n_pilot.py in a fresh interpreter.
+
+A fresh interpreter because the language must be chosen before the UI modules are imported (binding
+descriptions are translated at class definition), exactly as `supportterm` does in cli.run_tui; the test
+process has imported the UI in English long before.
+
+Usage: python i18n_probe.py STORE_DIR  (config.toml is found through SUPPORTTERM_CONFIG). Prints JSON of
+what the agent sees: the footer and views line of the inbox, the help screen, the thread's titles and the
+composer's mode line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+from supportterm import i18n
+from supportterm.config import load_settings
+
+
+async def probe(store_dir: Path) -> dict[str, object]:
+    settings = load_settings()
+    language = i18n.activate(i18n.resolve(settings.ui_language))
+    from fakes import FakeHelpdesk
+    from textual.widgets import Footer, Static
+    from ui.helpers import agent_writes, make_app, rendered, settle, titles
+
+    def footer_text(footer: Footer) -> str:
+        return " | ".join(rendered(key) for key in footer.query("FooterKey"))
+
+    from supportterm.store.db import Store
+    from supportterm.ui.screens.help import HelpScreen
+    from supportterm.ui.screens.inbox import InboxScreen
+    from supportterm.ui.screens.ticket import TicketScreen
+
+    fake = FakeHelpdesk()
+    fake.add_ticket("Cannot log in", assignee_id="a1")
+    agent_writes(fake, "1", "We reset your password; please try again.")
+    agent_writes(fake, "1", "Auth logs show a lockout.", visibility="internal")
+    store = Store(store_dir / "probe.sqlite3")
+    seen: dict[str, object] = {"language": language}
+    try:
+        app = make_app(store, transport=fake.transport())
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, InboxScreen)
+            seen["inbox_footer"] = footer_text(app.screen.query_one(Footer))
+            seen["views"] = rendered(app.screen.query_one("#views", Static))
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, TicketScreen)
+            seen["thread_titles"] = titles(app.screen)
+            seen["ticket_footer"] = footer_text(app.screen.query_one(Footer))
+            await pilot.press("question_mark")
+            await settle(pilot)
+            assert isinstance(app.screen, HelpScreen)
+            seen["help"] = "\n".join(rendered(s) for s in app.screen.query(Static))
+            await pilot.press("escape", "r")
+            await settle(pilot)
+            seen["composer_mode"] = rendered(app.screen.query_one("#composer-mode", Static))
+    finally:
+        store.close()
+    return seen
+
+
+if __name__ == "__main__":
+    print(json.dumps(asyncio.run(probe(Path(sys.argv[1]))), ensure_ascii=False))

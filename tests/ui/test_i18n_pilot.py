@@ -1,0 +1,60 @@
+"""Pilot test of the UI in Azerbaijani: `ui_language = "az"` in config.toml, nothing else.
+
+The probe runs in a fresh interpreter (the language is chosen before the UI is imported, as the CLI
+does); this test writes the config, runs it, and checks what the agent would read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent.parent
+PROBE = Path(__file__).resolve().parent / "i18n_probe.py"
+
+
+def _run_probe(tmp_path: Path, config: str, **env: str) -> dict[str, object]:
+    config_file = tmp_path / "config.toml"
+    config_file.write_text(config, encoding="utf-8")
+    environ = {k: v for k, v in os.environ.items() if k not in ("SUPPORTTERM_LANG", "LC_ALL", "LC_MESSAGES")}
+    environ.update(SUPPORTTERM_CONFIG=str(config_file), SUPPORTTERM_HOME=str(tmp_path / "home"),
+                   LANG="C.UTF-8", PYTHONPATH=os.pathsep.join([str(TESTS), str(TESTS.parent)]))
+    environ.update(env)
+    done = subprocess.run([sys.executable, str(PROBE), str(tmp_path)], capture_output=True, text=True,
+                          env=environ, cwd=TESTS.parent, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_config_ui_language_az_shows_azerbaijani_footer_help_and_thread(tmp_path: Path) -> None:
+    seen = _run_probe(tmp_path, 'ui_language = "az"\n')
+    assert seen["language"] == "az"
+    inbox_footer = str(seen["inbox_footer"])
+    for label in ("Kömək", "Axtarış", "Çıxış", "Növbəti siyahı"):
+        assert label in inbox_footer, inbox_footer
+    assert "Help" not in inbox_footer and "Search" not in inbox_footer
+    assert "Açıq olanlar" in str(seen["views"]) and "Mənimkilər" in str(seen["views"])
+    assert seen["thread_titles"] == [
+        "MÜŞTƏRİ · Customer One", "AÇIQ CAVAB · Boris Ivanov", "DAXİLİ QEYD · Boris Ivanov",
+    ]
+    ticket_footer = str(seen["ticket_footer"])
+    assert "Cavab" in ticket_footer and "Qeyd" in ticket_footer and "Geri" in ticket_footer
+    help_text = str(seen["help"])
+    assert "Düymələr — Esc bağlayır" in help_text
+    assert "Açıq cavab yazın" in help_text and "Daxili qeyd yazın" in help_text
+    assert "ticket.reply" in help_text  # ids stay as they are: they are what [keymap] uses
+    assert str(seen["composer_mode"]).strip().startswith("AÇIQ CAVAB — bunu müştəri oxuyacaq")
+
+
+def test_auto_follows_supportterm_lang_and_english_stays_default(tmp_path: Path) -> None:
+    russian = _run_probe(tmp_path, 'ui_language = "auto"\n', SUPPORTTERM_LANG="ru")
+    assert russian["language"] == "ru"
+    assert russian["thread_titles"][0].startswith("КЛИЕНТ · ")  # type: ignore[index]
+    assert "Справка" in str(russian["inbox_footer"])
+    english = _run_probe(tmp_path, "")
+    assert english["language"] == "en"
+    assert english["thread_titles"][0] == "CUSTOMER · Customer One"  # type: ignore[index]
+    assert "Help" in str(english["inbox_footer"])

@@ -1,0 +1,146 @@
+"""Tests of the app's own labels: how the language is chosen, and that the catalogues are complete.
+
+"Complete" means every message the UI passes through `_()` / `ngettext()` (and the data it translates at
+display time) has a Russian and an Azerbaijani translation, the placeholders survive translation, and the
+committed .mo files say exactly what the .po files say (tools/i18n.py compile was run).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from supportterm import i18n
+from supportterm.config import check_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_tool():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+tool = _load_tool()
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """Other tests read English labels: leave the process as it was."""
+    yield
+    i18n.activate("en")
+
+
+@pytest.mark.parametrize(("setting", "environ", "expected"), [
+    ("az", {"SUPPORTTERM_LANG": "ru", "LANG": "ru_RU.UTF-8"}, "az"),  # config wins
+    ("en", {"LANG": "az_AZ.UTF-8"}, "en"),
+    ("auto", {"SUPPORTTERM_LANG": "ru", "LANG": "az_AZ.UTF-8"}, "ru"),
+    ("auto", {"SUPPORTTERM_LANG": "de", "LANG": "az_AZ.UTF-8"}, "az"),  # no German: the locale decides
+    ("auto", {"LC_ALL": "ru_RU.UTF-8", "LC_MESSAGES": "az_AZ", "LANG": "en_US"}, "ru"),
+    ("auto", {"LC_MESSAGES": "az_AZ.UTF-8@latin", "LANG": "ru_RU"}, "az"),
+    ("auto", {"LC_ALL": "C", "LANG": "ru_RU.UTF-8"}, "en"),  # POSIX: LC_ALL=C means English
+    ("auto", {"LANG": "de_DE.UTF-8"}, "en"),
+    ("auto", {}, "en"),
+])
+def test_language_is_config_then_supportterm_lang_then_locale(
+    setting: str, environ: dict[str, str], expected: str
+) -> None:
+    assert i18n.resolve(setting, environ) == expected
+
+
+@pytest.mark.parametrize(("language", "help_label", "thread_title"), [
+    ("ru", "Справка", "ВНУТРЕННЯЯ ЗАМЕТКА"), ("az", "Kömək", "DAXİLİ QEYD"), ("en", "Help", "INTERNAL NOTE"),
+])
+def test_activate_switches_every_later_label(language: str, help_label: str, thread_title: str) -> None:
+    assert i18n.activate(language) == language
+    assert i18n.current_language() == language
+    assert (i18n._("Help"), i18n._("INTERNAL NOTE")) == (help_label, thread_title)
+    assert i18n._("My own view title") == "My own view title"  # not in the catalogue: shown as written
+
+
+def test_russian_counts_take_three_forms_azerbaijani_one() -> None:
+    i18n.activate("ru")
+    forms = [i18n.ngettext("{count} follow-up due", "{count} follow-ups due", n).format(count=n)
+             for n in (1, 3, 5, 21)]
+    assert forms == ["1 напоминание к сроку", "3 напоминания к сроку", "5 напоминаний к сроку",
+                     "21 напоминание к сроку"]
+    i18n.activate("az")
+    assert i18n.ngettext("{count} follow-up due", "{count} follow-ups due", 3).format(count=3) == (
+        "3 xatırlatmanın vaxtı çatıb")
+
+
+def test_ui_language_is_validated_with_a_suggestion(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('ui_language = "aze"\n', encoding="utf-8")
+    settings, problems = check_settings(config)
+    assert settings.ui_language == "auto"
+    [problem] = problems
+    assert (problem.file, problem.key) == (str(config), "ui_language")
+    assert "az" in problem.suggestion
+    config.write_text('ui_language = "ru"\n', encoding="utf-8")
+    settings, problems = check_settings(config)
+    assert (settings.ui_language, problems) == ("ru", [])
+
+
+def _ids(catalog) -> set[str]:  # type: ignore[no-untyped-def]
+    return {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+
+
+def test_the_template_holds_the_labels_of_code_and_data() -> None:
+    found = _ids(tool.template())
+    for message in ("Help", "INTERNAL NOTE", "CUSTOMER", "PUBLIC REPLY", "● online", "○ OFFLINE",
+                    "Keys — Esc closes", "Set status", "Shift summary", "{count} follow-up due"):
+        assert message in found
+    for data in ("All open", "Awaiting reply", "SLA at risk", "solved", "urgent", "queued"):
+        assert data in found  # view titles, status and priority names, delivery states
+
+
+@pytest.mark.parametrize("language", tool.LANGUAGES)
+def test_every_ui_message_is_translated(language: str) -> None:
+    catalog = tool.read_catalog(language)
+    assert sorted(_ids(tool.template()) - _ids(catalog)) == []
+    assert tool.missing(catalog) == []
+
+
+@pytest.mark.parametrize("language", tool.LANGUAGES)
+def test_translations_keep_placeholders_and_the_script(language: str) -> None:
+    placeholder = re.compile(r"\{\w+\}")
+    for message in tool.read_catalog(language):
+        if not message.id:
+            continue
+        source = message.id if isinstance(message.id, str) else message.id[1]
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in strings:
+            assert sorted(placeholder.findall(text)) == sorted(placeholder.findall(source)), (source, text)
+            if language == "az":
+                assert not re.search("[\u0400-\u04ff]", text), text  # Latin script, never Cyrillic
+            if language == "ru" and re.search("[A-Za-z]{4,}", source) and not source.startswith("ctrl"):
+                assert re.search("[\u0400-\u04ff]", text), text  # really translated
+    if language == "az":
+        letters = "".join(str(m.string) for m in tool.read_catalog(language))
+        assert all(letter in letters for letter in "əıİşçğöü")
+
+
+@pytest.mark.parametrize("language", tool.LANGUAGES)
+def test_compiled_catalogues_match_the_po(language: str) -> None:
+    assert tool.stale_mo(language) == []
+    compiled = tool.po_path(language).with_suffix(".mo").read_bytes()
+    assert compiled == tool.mo_bytes(tool.read_catalog(language))
+
+
+def test_the_wheel_carries_the_compiled_catalogues(tmp_path: Path) -> None:
+    import zipfile
+
+    from hatchling.builders.wheel import WheelBuilder
+
+    wheel = Path(next(iter(WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"]))))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for language in tool.LANGUAGES:
+        assert f"supportterm/locale/{language}/LC_MESSAGES/supportterm.mo" in names
