@@ -143,8 +143,12 @@ def serve_demo(args: argparse.Namespace) -> int:
     print(server.url, flush=True)
     print(f"agent tokens: demo-<login> (e.g. demo-{DEMO_USER}); admin: demo-admin", flush=True)
     try:
+        import signal
         import threading
 
+        # Ctrl+C stops it even when started from a shell that ignores SIGINT for background jobs
+        # (non-interactive `cmd &`): an ignored SIGINT is inherited and the server would never stop.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         threading.Event().wait()
     except KeyboardInterrupt:
         pass
