@@ -14,6 +14,7 @@ from functools import lru_cache
 from . import (
     address,
     addressee,
+    agreement,
     caps,
     confidential,
     irony,
@@ -74,6 +75,8 @@ def check(
     found += irony.mock_praise(whole, customer_text) + selfservice.unhelped_self_service(whole)
     found += confidential.listed_terms(text, code, confidential_terms)
     rude = sum(f.category == "rude" and f.start < WINDOW for f in found)
+    if code == "ru":
+        found = agreement.agree(text, found)
     return Report(language=code, findings=_dedupe(found), tone=_tone(text[:WINDOW], code, rude=rude))
 
 
