@@ -19,8 +19,9 @@ from supportterm.domain.sla import SlaPolicy, SlaStatus, evaluate
 
 GROUP_EVERY = timedelta(minutes=1)
 """At most one SLA notice this often: alerts found meanwhile are told together in the next one."""
-IDS_SHOWN = 6
-"""Ticket ids a grouped notice names per level (the "SLA at risk" view lists them all)."""
+IDS_SHOWN = 4
+"""Ticket ids a grouped notice names, breached first: one line of a toast at 80 columns (the "SLA at
+risk" view lists them all)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,7 @@ def watch(
 
 def digest(alerts: Iterable[SlaAlert]) -> tuple[str, str, bool]:
     """Alerts as one notification: (title, text, breached). One alert reads as itself; several are
-    counted per level with their ids, so a day's worth never needs more than one toast."""
+    counted per level, with the first ids on one line, so the toast stays four lines high at 80x24."""
     alerts = sorted(alerts, key=lambda a: (a.status is not SlaStatus.BREACHED, a.due_at, a.ticket_id))
     if not alerts:
         raise ValueError("nothing to announce")
@@ -99,14 +100,10 @@ def digest(alerts: Iterable[SlaAlert]) -> tuple[str, str, bool]:
     title = "SLA breached" if breached else "SLA at risk"
     if len(alerts) == 1:
         return title, alerts[0].text(), bool(breached)
-    parts = [f"{len(group)} {label}: {_ids(group)}"
-             for group, label in ((breached, "breached"), (at_risk, "at risk")) if group]
-    return title, "\n".join([*parts, "The SLA at risk view lists them."]), bool(breached)
-
-
-def _ids(alerts: list[SlaAlert]) -> str:
-    shown = ", ".join(f"#{a.ticket_id}" for a in alerts[:IDS_SHOWN])
-    return shown + (" …" if len(alerts) > IDS_SHOWN else "")
+    levels = ((breached, "breached"), (at_risk, "at risk"))
+    counts = ", ".join(f"{len(group)} {label}" for group, label in levels if group)
+    ids = " ".join(f"#{a.ticket_id}" for a in alerts[:IDS_SHOWN]) + (" …" if len(alerts) > IDS_SHOWN else "")
+    return title, f"{counts}\n{ids}\nAll in the SLA at risk view.", bool(breached)
 
 
 class NoticeGate:

@@ -124,7 +124,7 @@ def test_the_gate_tells_at_most_one_notice_a_minute_grouping_the_rest() -> None:
     assert grouped is not None
     title, text, breached = grouped
     assert (title, breached) == ("SLA breached", True)
-    assert text.splitlines()[:2] == ["1 breached: #2", "2 at risk: #3, #4"]
+    assert text.splitlines() == ["1 breached, 2 at risk", "#2 #3 #4", "All in the SLA at risk view."]
     assert gate.offer([], at(5)) is None  # nothing new: silent
     assert gate.offer([_alert("5", SlaStatus.AT_RISK)], at(6)) == (
         "SLA at risk", "#5 breaches in 20m: Subject 5", False)

@@ -62,8 +62,8 @@ def test_many_alerts_at_once_become_one_notice() -> None:
     result = watch(tickets, POLICY, at(600), {})
     title, text, breached = digest(result.alerts)
     assert (title, breached) == ("SLA breached", True)
-    assert text.splitlines() == ["8 breached: #100, #101, #102, #103, #104, #105 …", "1 at risk: #200",
-                                 "The SLA at risk view lists them."]
+    assert text.splitlines() == [
+        "8 breached, 1 at risk", "#100 #101 #102 #103 …", "All in the SLA at risk view."]
     assert digest(a for a in result.alerts if a.ticket_id == "200") == (
         "SLA at risk", "#200 breaches in 20m: Cannot log in", False)
 
