@@ -6,8 +6,8 @@
     python tools/i18n.py check     # exit 1 if a message lacks a translation or a .mo is stale
 
 Besides the calls in the code, the template holds *data* shown through `_()` at display time: the built-in
-view titles (domain/views.py keeps them in English, as data), the status and priority names of the pickers
-and the outbox delivery states of the thread's titles.
+view titles (domain/views.py keeps them in English, as data), the status and priority names of the pickers,
+the outbox delivery states of the thread's titles, and the shift summary's row names.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import gettext
 import io
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -39,6 +40,7 @@ SCANNED = ("ui", "cli.py")
 def _data_messages() -> list[tuple[str, str]]:
     """(message, where it is defined) for the data the UI translates at display time."""
     from supportterm.domain.models import Priority
+    from supportterm.domain.summary import ShiftSummary
     from supportterm.domain.views import DEFAULT_VIEWS
     from supportterm.store import outbox
     from supportterm.ui.format import STATUS_LABEL
@@ -48,6 +50,8 @@ def _data_messages() -> list[tuple[str, str]]:
     found += [(priority.value, "supportterm/domain/models.py") for priority in Priority]
     states = (outbox.QUEUED, outbox.SENDING, outbox.SENT, outbox.FAILED, outbox.CONFLICT)
     found += [(state, "supportterm/store/outbox.py") for state in states]
+    found += [(field.name.replace("_", " "), "supportterm/domain/summary.py")
+              for field in fields(ShiftSummary)]
     return found
 
 

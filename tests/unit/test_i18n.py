@@ -144,3 +144,43 @@ def test_the_wheel_carries_the_compiled_catalogues(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for language in tool.LANGUAGES:
         assert f"supportterm/locale/{language}/LC_MESSAGES/supportterm.mo" in names
+
+
+def _shift_views() -> list[object]:
+    """A shift clock in each state the bar can show: idle, on shift, break due, on break, overrun, ended."""
+    from datetime import timedelta
+
+    from factories import at
+
+    from supportterm.domain.shift import ShiftClock, ShiftPolicy
+
+    minute = timedelta(minutes=1)
+    policy = ShiftPolicy(planned=timedelta(hours=8), break_after=90 * minute, break_length=15 * minute,
+                         idle_after=5 * minute)
+    clock = ShiftClock()
+    views = [clock.view(at(0))]
+    clock.start(at(0), policy)
+    views += [clock.view(at(30)), clock.view(at(95))]
+    clock.take_break(at(100))
+    views += [clock.view(at(105)), clock.view(at(130))]
+    clock.resume(at(131))
+    views.append(clock.view(at(600)))
+    clock.stop(at(610))
+    views.append(clock.view(at(611)))
+    return views
+
+
+def test_shift_bar_line_is_the_domain_header_in_english_and_translated_otherwise() -> None:
+    from supportterm.ui.shift_text import shift_line
+
+    views = _shift_views()
+    i18n.activate("en")
+    assert [shift_line(v) for v in views] == [v.header_text() for v in views]  # type: ignore[attr-defined]
+    i18n.activate("az")
+    lines = [shift_line(v) for v in views]  # type: ignore[arg-type]
+    assert lines[0] == "Növbə yoxdur"
+    assert lines[1].startswith("Növbədə 30m · 7h 30m qalıb · fasiləyə 1h 00m qalıb")
+    assert "fasilə vaxtıdır" in lines[2] and "fasilədə, 10m qalıb" in lines[3]
+    assert lines[-1].startswith("Növbə bitib · ")
+    i18n.activate("ru")
+    assert "перерыв превышен на 15m" in shift_line(views[4])  # type: ignore[arg-type]

@@ -85,7 +85,7 @@ class ShiftScreen(Screen[None]):
             for key, value in summary.as_dict().items():  # type: ignore[attr-defined]
                 # Text, not str: a Rich table reads str cells as markup; ticket ids come from the helpdesk.
                 shown = "—" if value is None else one_line(str(value), limit=80)
-                table.add_row(key.replace("_", " "), Text(shown))
+                table.add_row(_(key.replace("_", " ")), Text(shown))
         self.query_one("#shift-summary", Static).update(table)
         text = Text()
         if earlier is not None:

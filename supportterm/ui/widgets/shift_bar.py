@@ -29,6 +29,7 @@ class ShiftBar(Static):
     def tick(self) -> None:
         """Recompute the shift line from the store (a single indexed read)."""
         from supportterm.store.shift import ShiftLog, follow_ups_due
+        from supportterm.ui.shift_text import shift_line
 
         app = self.app
         log = ShiftLog(app.store, clock=app.clock)  # type: ignore[attr-defined]
@@ -36,7 +37,7 @@ class ShiftBar(Static):
         due = len(app.store.read(lambda c: follow_ups_due(c, view.now)))  # type: ignore[attr-defined]
         self.set_class(bool(view.break_due) or due > 0, "-due")
         hint = "   " + _("(T start/stop shift · B break/resume)")
-        self.update(Text(view.header_text() + follow_up_text(due) + hint))
+        self.update(Text(shift_line(view) + follow_up_text(due) + hint))
 
 
 def follow_up_text(due: int) -> str:
