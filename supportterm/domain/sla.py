@@ -54,7 +54,7 @@ class BusinessHours:
     weekly: Mapping[int, tuple[tuple[int, int], ...]]
     holidays: frozenset[date] = frozenset()
     days: dict[date, tuple[tuple[datetime, datetime], ...]] = field(
-        default_factory=dict, compare=False, repr=False)
+        default_factory=dict, init=False, compare=False, repr=False)
     """Intervals already built, by local date: every wait of the same days walks the same ones, and
     building them (zone conversions) is most of the cost of a due time."""
 
@@ -204,9 +204,10 @@ class SlaPolicy:
     at_risk_within: timedelta = timedelta(minutes=30)
     """Wall time before the due time from which a ticket shows as at risk."""
     memo: dict[tuple[SlaKind, Priority, datetime], datetime] = field(
-        default_factory=dict, compare=False, repr=False)
+        default_factory=dict, init=False, compare=False, repr=False)
     """Due times already computed: a wait's due time never changes, and the inbox, the header and the
-    watch ask for the same waits again and again (business-hours arithmetic costs tens of µs)."""
+    watch ask for the same waits again and again (business-hours arithmetic costs tens of µs). Not an
+    init field, so `dataclasses.replace` with other targets starts an empty one."""
 
     def due(self, kind: SlaKind, priority: Priority, since: datetime) -> datetime:
         """When a response of `kind` is due for a wait that began at `since` (memoised)."""

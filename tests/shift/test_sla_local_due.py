@@ -7,6 +7,7 @@ Notices: at most one a minute, everything found meanwhile grouped into it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from factories import at, make_ticket
@@ -60,6 +61,9 @@ def test_due_times_are_memoised_per_wait() -> None:
     key = (SlaKind.FIRST_RESPONSE, Priority.LOW, at(7))
     assert policy.memo[key] == add_business_time(at(7), timedelta(hours=24), BERLIN_OFFICE)
     assert policy == SlaPolicy(hours=BERLIN_OFFICE)  # the memo is not part of the policy's identity
+    faster = replace(policy, first_response={**policy.first_response, Priority.LOW: timedelta(hours=1)})
+    assert faster.memo == {}  # other targets never reuse the memo's due times
+    assert local_due_at(tickets[7], faster) == add_business_time(at(7), timedelta(hours=1), BERLIN_OFFICE)
 
 
 def test_settings_hand_out_one_policy_so_its_memo_is_shared() -> None:
