@@ -6,8 +6,9 @@
     python tools/i18n.py check     # exit 1 if a message lacks a translation or a .mo is stale
 
 Besides the calls in the code, the template holds *data* shown through `_()` at display time: the built-in
-view titles (domain/views.py keeps them in English, as data), the status and priority names of the pickers,
-the outbox delivery states of the thread's titles, and the shift summary's row names.
+view titles (domain/views.py keeps them in English, as data), the inbox's column titles, the status and
+priority names of the pickers, the outbox delivery states of the thread's titles, and the shift summary's
+row names.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ def _data_messages() -> list[tuple[str, str]]:
     from supportterm.domain.views import DEFAULT_VIEWS
     from supportterm.store import outbox
     from supportterm.ui.format import STATUS_LABEL
+    from supportterm.ui.widgets.ticket_row import COLUMNS
 
     found = [(view.title, "supportterm/domain/views.py") for view in DEFAULT_VIEWS]
     found += [(label, "supportterm/ui/format.py") for label in STATUS_LABEL.values()]
@@ -52,6 +54,8 @@ def _data_messages() -> list[tuple[str, str]]:
     found += [(state, "supportterm/store/outbox.py") for state in states]
     found += [(field.name.replace("_", " "), "supportterm/domain/summary.py")
               for field in fields(ShiftSummary)]
+    found += [(column.title, "supportterm/ui/widgets/ticket_row.py") for column in COLUMNS
+              if column.title.strip("#")]
     return found
 
 

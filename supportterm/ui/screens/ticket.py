@@ -171,17 +171,17 @@ class TicketScreen(Screen[None]):
         email = f" <{one_line(requester.email)}>" if requester and requester.email else ""
         org = f" · {one_line(requester.organization)}" if requester and requester.organization else ""
         head.append(f"{who}{email}{org}", style="italic")
-        head.append(
-            f"\nstatus {fmt.STATUS_LABEL[ticket.status]} · priority {ticket.priority.value} · "
-            f"{fmt.CHANNEL_LABEL[ticket.channel]} · lang {one_line(ticket.language or '?', limit=20)} · "
-            f"assignee {one_line(assignee.name) if assignee else '—'}"
-        )
+        facts = _("status {status} · priority {priority} · {channel} · lang {language} · assignee {assignee}")
+        head.append("\n" + facts.format(
+            status=_(fmt.STATUS_LABEL[ticket.status]), priority=_(ticket.priority.value),
+            channel=fmt.CHANNEL_LABEL[ticket.channel], language=one_line(ticket.language or "?", limit=20),
+            assignee=one_line(assignee.name) if assignee else "—"))
         policy = self.app.settings.sla.policy()  # type: ignore[attr-defined]
         due_at = ticket.due_at or local_due_at(ticket, policy)
         if due_at is not None and ticket.status.is_active:
-            mark = " (local SLA)" if ticket.due_at is None else ""
+            mark = " " + _("(local SLA)") if ticket.due_at is None else ""
             style = _DUE_STYLE[sla_status(due_at, now, AT_RISK)]
-            head.append(f" · due {fmt.due(due_at, now)}{mark}", style=style)
+            head.append(" · " + _("due {due}").format(due=fmt.due(due_at, now)) + mark, style=style)
         self.query_one("#ticket-head", Static).update(head)
 
     async def _show_thread(self) -> None:

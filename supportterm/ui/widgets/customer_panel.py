@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from supportterm.domain.models import Ticket
 from supportterm.domain.text import one_line
+from supportterm.i18n import _
 from supportterm.store import tickets as cache
 from supportterm.ui import format as fmt
 
@@ -26,22 +27,24 @@ class CustomerPanel(Static):
         """Fill the panel from the store."""
         person = cache.get_person(reader, ticket.requester_id)
         text = Text()
-        text.append("CUSTOMER\n", style="bold")
+        text.append(_("CUSTOMER") + "\n", style="bold")
         text.append(one_line(person.name if person else ticket.requester_id) + "\n", style="bold")
         if person and person.email:
             text.append(one_line(person.email) + "\n")
         if person and person.organization:
             text.append(one_line(person.organization) + "\n", style="italic")
         language = (person.language if person else None) or ticket.language or "?"
-        text.append(f"writes in: {one_line(language, limit=20)}\nvia: {fmt.CHANNEL_LABEL[ticket.channel]}\n")
+        text.append(_("writes in: {language}").format(language=one_line(language, limit=20)) + "\n")
+        text.append(_("via: {channel}").format(channel=fmt.CHANNEL_LABEL[ticket.channel]) + "\n")
         others = cache.tickets_of(reader, ticket.requester_id, exclude=ticket.id, limit=OTHER_TICKETS)
-        text.append(f"\nOTHER TICKETS ({len(others)})\n", style="bold")
+        text.append("\n" + _("OTHER TICKETS ({count})").format(count=len(others)) + "\n", style="bold")
         for other in others:
             text.append(f"#{one_line(other.id, limit=20)} ", style="dim")
-            text.append(f"{fmt.STATUS_LABEL[other.status]:<7} ", style="bold" if other.status.is_active else "dim")
+            status = _(fmt.STATUS_LABEL[other.status])
+            text.append(f"{status:<7} ", style="bold" if other.status.is_active else "dim")
             room = max(8, self.size.width - 2 - len(other.id) - 10)
             subject = one_line(other.subject)
             text.append((subject if len(subject) <= room else subject[: room - 1] + "…") + "\n")
         if not others:
-            text.append("none\n", style="dim")
+            text.append(_("none") + "\n", style="dim")
         self.update(text)

@@ -18,6 +18,7 @@ from rich.text import Text
 from supportterm.domain.models import Priority, Ticket
 from supportterm.domain.sla import SlaStatus, sla_status
 from supportterm.domain.text import one_line
+from supportterm.i18n import _
 from supportterm.ui import format as fmt
 
 
@@ -202,4 +203,4 @@ def _row_layout(width: int, columns: tuple[Column, ...]) -> tuple[tuple[tuple[Co
 def header_text(width: int, columns: tuple[Column, ...] = COLUMNS) -> Text:
     """The column titles."""
     shown = layout(width, columns)
-    return _line([(c.title, "bold") for c, _ in shown], [size for _, size in shown])
+    return _line([(_(c.title), "bold") for c, _width in shown], [size for _c, size in shown])
