@@ -79,6 +79,13 @@ def main() -> int:
             wrap(InboxScreen, "_show_views", "view counts")
             wrap(Screen, "_compositor_refresh", "paint")
             wrap(App, "exit", "exit")
+            from supportterm.ui.app import SupportTermApp
+            from supportterm.ui.widgets.shift_bar import ShiftBar
+
+            wrap(SupportTermApp, "__init__", "app init")
+            wrap(SupportTermApp, "on_unmount", "app unmount")
+            wrap(ShiftBar, "tick", "shift tick")
+            wrap(supportterm.store.db.Store, "close", "store close")
             code = cli.main(args)
     finally:
         mark("main returned")

@@ -366,6 +366,9 @@ async def run_app(home: Path, samples: int, jumps: int, pilot_samples: int, seed
 
     os.environ.pop("SUPPORTTERM_EXIT_AFTER_PAINT", None)
     os.environ["SUPPORTTERM_HOME"] = str(home)
+    from supportterm.ui import collector
+
+    collector.pause_for_startup()  # as `supportterm` (cli.run_tui) does; the app settles it after painting
     store = Store(_cache.store_file(home))
     profile = Profile(name=_cache.PROFILE, backend="demo", url=URL)
     app = SupportTermApp(

@@ -347,10 +347,11 @@ def timeline(v: Variant, runs: int = 3) -> dict:
         "paint_ms": sum(b - a for a, b in paints),
         "first_paint_end_ms": paints[0][1] if paints else None,
         "status": run.status,
+        "events": events,
     }
 
 
-def print_timeline(tls: dict[str, dict]) -> None:
+def print_timeline(tls: dict[str, dict], events: bool = False) -> None:
     print("timeline of one run each (ms since the interpreter started user code; _timeline_child.py);")
     print("imports = ui.app + store.db + cli imported; parser = cli.build_parser incl. what it imports;")
     print("reloads/counts/paints = total time inside InboxScreen.reload / its view counts / paints >= 1 ms;")
@@ -370,6 +371,10 @@ def print_timeline(tls: dict[str, dict]) -> None:
             f"{t['exit_ms'] or 0:>6.0f} {t['cpu_at_exit_ms'] or 0:>8.0f} "
             f"{t['main_returned_ms'] or 0:>8.0f} {t['process_end_ms'] or 0:>8.0f}"
         )
+    if events:
+        for name, t in tls.items():
+            print(f"events of {name} (name, wall ms, cpu ms):")
+            print("  " + ", ".join(f"{what} {wall:.0f}/{cpu:.0f}" for what, wall, cpu in t["events"]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -383,6 +388,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also run each variant once instrumented and print where the time goes",
     )
+    parser.add_argument("--events", action="store_true", help="with --timeline: also list every timed event")
     args = parser.parse_args(argv)
     sizes = [int(x) for x in args.tickets.split(",")]
     vs = variants(sizes, args.seed)
@@ -424,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
         print_table(result, meta)
         if args.timeline:
             print()
-            print_timeline(result["timeline"])
+            print_timeline(result["timeline"], events=args.events)
     return 0 if all(t["pass"] for t in result["targets"]) else 1
 
 

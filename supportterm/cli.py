@@ -116,7 +116,8 @@ def resolve_profile(args: argparse.Namespace) -> Profile:
     if backend or url:
         if not (backend and url):
             raise ConfigError("--backend and --url go together.")
-        return Profile(name=f"{backend}-adhoc", backend=backend, url=url, user=os.environ.get("SUPPORTTERM_USER"))
+        return Profile(name=f"{backend}-adhoc", backend=backend, url=url,
+                       user=os.environ.get("SUPPORTTERM_USER"))
     settings = load_settings()
     name = getattr(args, "profile", None) or settings.default_profile
     if name is None and len(settings.profiles) == 1:
@@ -167,7 +168,8 @@ def run_demo(args: argparse.Namespace) -> int:
     # The demo keeps its data aside, but the agent's own config.toml and themes still apply.
     os.environ.setdefault("SUPPORTTERM_CONFIG", str(config_path()))
     os.environ["SUPPORTTERM_HOME"] = str(home)
-    server = create_demo_server(paths.data_dir() / "demo-helpdesk.sqlite3", tickets=args.tickets, seed=args.seed)
+    server = create_demo_server(paths.data_dir() / "demo-helpdesk.sqlite3", tickets=args.tickets,
+                                seed=args.seed)
     server.start()
     try:
         profile = Profile(name="demo", backend="demo", url=server.url, user=DEMO_USER,
@@ -187,6 +189,17 @@ def _token(profile: Profile) -> str | None:
 
 def run_tui(profile: Profile, *, token: str | None = None, theme: str | None = None) -> int:
     """Open the TUI on a profile (`theme` overrides the configured one for this run)."""
+    from supportterm.ui import collector
+
+    collector.pause_for_startup()  # no cyclic GC walks over the imports until the inbox has painted
+    try:
+        return _open_tui(profile, token, theme)
+    finally:
+        collector.resume()  # only if the app ended before its first paint (settle did it otherwise)
+
+
+def _open_tui(profile: Profile, token: str | None, theme: str | None) -> int:
+    """Load settings and the UI, run the app on the profile's store."""
     from dataclasses import replace
 
     from supportterm import i18n

@@ -27,7 +27,7 @@ from supportterm.logs import log_path, redact, remember_secret
 from supportterm.store.db import Store
 from supportterm.sync.events import OutboxChanged, SyncEvent, SyncStatus
 from supportterm.sync.governor import Governor
-from supportterm.ui import keymaps, theming
+from supportterm.ui import collector, keymaps, theming
 from supportterm.ui.account_switch import AccountProvider, close_switched_store
 from supportterm.ui.commands import ActionProvider, ThemeProvider, TicketJumpProvider, ViewProvider
 from supportterm.ui.messages import InboxPainted, SyncEventReceived
@@ -131,6 +131,7 @@ class SupportTermApp(App[int]):
         if self._exit_after_paint:
             self.exit(0)
             return
+        collector.settle()  # start-up's objects are in place: freeze them (ui/collector.py)
         if self.engine is None:
             self.start_engine()
         self.start_reminders()
@@ -284,7 +285,8 @@ class SupportTermApp(App[int]):
 
             replies, problems = await asyncio.to_thread(load_library, paths.config_dir() / "replies")
             if problems:
-                self.notify("\n".join(str(p) for p in problems[:5]), title="Canned replies", severity="warning")
+                self.notify("\n".join(str(p) for p in problems[:5]), title="Canned replies",
+                            severity="warning")
             server: list[object] = []
             if self.engine is not None:
                 try:

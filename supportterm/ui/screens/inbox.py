@@ -26,7 +26,6 @@ from supportterm.store import tickets as cache
 from supportterm.sync.events import TicketsChanged
 from supportterm.ui import actions
 from supportterm.ui.messages import InboxPainted, SyncEventReceived
-from supportterm.ui.screens.pickers import priority_picker, status_picker
 from supportterm.ui.widgets.shift_bar import ShiftBar
 from supportterm.ui.widgets.status_bar import StatusBar
 from supportterm.ui.widgets.ticket_list import Page, TicketList
@@ -281,12 +280,16 @@ class InboxScreen(Screen[None]):
 
     def action_set_status(self) -> None:
         """Pick a status for the marked tickets (or the current one)."""
+        from supportterm.ui.screens.pickers import status_picker  # not before the first paint (TextArea)
+
         current = self.ticket_list.current
         self.app.push_screen(status_picker(current.status if current else None),
                              lambda v: self._bulk(TicketPatch(status=Status(v))) if v else None)
 
     def action_set_priority(self) -> None:
         """Pick a priority for the marked tickets (or the current one)."""
+        from supportterm.ui.screens.pickers import priority_picker
+
         current = self.ticket_list.current
         self.app.push_screen(priority_picker(current.priority if current else None),
                              lambda v: self._bulk(TicketPatch(priority=Priority(v))) if v else None)
