@@ -18,6 +18,7 @@ from supportterm.domain.attachments import attachment_line
 from supportterm.domain.models import Attachment, Message
 from supportterm.domain.text import one_line
 from supportterm.errors import SupportTermError
+from supportterm.i18n import _
 from supportterm.ui.screens.pickers import ChoicePicker
 
 if TYPE_CHECKING:
@@ -49,24 +50,24 @@ def attachment_picker(files: list[tuple[Message, Attachment]]) -> AttachmentPick
         (str(index), f"{attachment_line(attachment)} · {one_line(message.author_name or message.author_id)}")
         for index, (message, attachment) in enumerate(files)
     ]
-    return AttachmentPicker(f"Attachments ({len(files)}) — Enter downloads", choices)
+    return AttachmentPicker(_("Attachments ({count}) — Enter downloads").format(count=len(files)), choices)
 
 
 async def download(app: App[object], attachment: Attachment) -> None:
     """Fetch and save one attachment through the engine; tell the agent where it went, or why not."""
-    name = one_line(attachment.filename, limit=80) or "the attachment"
+    name = one_line(attachment.filename, limit=80) or _("the attachment")
     engine = getattr(app, "engine", None)
     if engine is None:
-        app.notify("Still connecting to the helpdesk; try again in a moment.", severity="warning")
+        app.notify(_("Still connecting to the helpdesk; try again in a moment."), severity="warning")
         return
-    app.notify(f"Downloading {name}…", timeout=2)
+    app.notify(_("Downloading {name}…").format(name=name), timeout=2)
     try:
         path = await engine.fetch_attachment(attachment)
     except SupportTermError as exc:
         app.notify(str(exc), title=exc.title, severity="error", timeout=8)
         return
     except OSError as exc:
-        app.notify(f"{name} could not be saved: {exc.strerror or exc}.", title="Not saved", severity="error",
-                   timeout=8)
+        app.notify(_("{name} could not be saved: {reason}.").format(name=name, reason=exc.strerror or exc),
+                   title=_("Not saved"), severity="error", timeout=8)
         return
-    app.notify(f"Saved to {path}", title="Downloaded", timeout=8)
+    app.notify(_("Saved to {path}").format(path=path), title=_("Downloaded"), timeout=8)

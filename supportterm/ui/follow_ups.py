@@ -12,6 +12,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from supportterm.domain.models import ReplyDraft, Visibility
+from supportterm.i18n import _
 from supportterm.store.reminders import complete_due_follow_ups
 from supportterm.store.shift import add_follow_up, complete_follow_up, open_follow_ups
 from supportterm.sync.events import TicketsChanged
@@ -23,8 +24,9 @@ if TYPE_CHECKING:
 
 
 def prompt(app: SupportTermApp, reader: sqlite3.Connection, ticket_id: str, *,
-           title: str = "Follow up") -> FollowUpPrompt:
-    """The prompt, listing the ticket's open follow-ups in the agent's zone."""
+           title: str = "") -> FollowUpPrompt:
+    """The prompt, listing the ticket's open follow-ups in the agent's zone (title: "Follow up")."""
+    title = title or _("Follow up")
     zone = app.settings.sla.zone()
     listed = [f"{f.due_at.astimezone(zone):%a %d %b %H:%M}" + (f" {f.note}" if f.note else "")
               for f in open_follow_ups(reader, ticket_id)]
@@ -45,9 +47,12 @@ async def save(app: SupportTermApp, ticket_id: str, choice: FollowUpChoice) -> i
 
     count = await asyncio.to_thread(write)
     if choice.clear:
-        app.notify(f"{count} follow-up(s) of #{ticket_id} done.", title="Follow-up", timeout=3)
+        app.notify(_("{count} follow-up(s) of #{ticket} done.").format(count=count, ticket=ticket_id),
+                   title=_("Follow-up"), timeout=3)
     elif choice.when is not None:
-        app.notify(f"Follow-up on #{ticket_id}: {choice.when.describe()}.", title="Follow-up", timeout=4)
+        when = choice.when.describe()
+        app.notify(_("Follow-up on #{ticket}: {when}.").format(ticket=ticket_id, when=when),
+                   title=_("Follow-up"), timeout=4)
     app.post_message(SyncEventReceived(TicketsChanged(frozenset({ticket_id}))))
     return count
 

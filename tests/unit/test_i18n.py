@@ -184,3 +184,13 @@ def test_shift_bar_line_is_the_domain_header_in_english_and_translated_otherwise
     assert lines[-1].startswith("Növbə bitib · ")
     i18n.activate("ru")
     assert "перерыв превышен на 15m" in shift_line(views[4])  # type: ignore[arg-type]
+
+
+def test_no_literal_label_escapes_the_extractor() -> None:
+    """A `_("...")` the extractor cannot see (inside an f-string, say) would silently stay English."""
+    literal = re.compile(r"""(?<![\w.])_\((?:"([^"\\]+)"|'([^'\\]+)')\)""")
+    extracted = _ids(tool.template())
+    for path in [*(ROOT / "supportterm" / "ui").rglob("*.py"), ROOT / "supportterm" / "cli.py"]:
+        for match in literal.finditer(path.read_text(encoding="utf-8")):
+            message = match.group(1) or match.group(2)
+            assert message in extracted, f"{path.name}: {message!r}"

@@ -51,9 +51,10 @@ class FollowUpPrompt(ModalScreen[FollowUpChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = self._title
-            hint = "When? " + ", ".join(EXAMPLES[:6]) + ". Add '; note' for what to do."
+            examples = ", ".join(EXAMPLES[:6])
+            hint = _("When? {examples}. Add '; note' for what to do.").format(examples=examples)
             if self._open:
-                hint += "\nOpen: " + "; ".join(self._open) + "  ('done' clears them)"
+                hint += "\n" + _("Open: {items}  ('done' clears them)").format(items="; ".join(self._open))
             yield Static(Content(hint))
             yield Input(placeholder="tomorrow 12:00; tell them about the fix", id="follow-up-when")
             yield Static(id="follow-up-error")

@@ -90,8 +90,10 @@ class FullTextScreen(Screen[None]):
         total = sum(len(p) for p in self.parts)
         start = sum(len(p) for p in self.parts[: self.part])
         end = start + len(self.parts[self.part])
-        head = Text(f"Message from {who} · part {self.part + 1} of {len(self.parts)} · characters "
-                    f"{start + 1:,}–{end:,} of {total:,}  (] next, [ previous)")
+        head = Text(_("Message from {who} · part {part} of {parts} · characters {first}–{last} of {total}"
+                      "  (] next, [ previous)").format(who=who, part=self.part + 1, parts=len(self.parts),
+                                                        first=f"{start + 1:,}", last=f"{end:,}",
+                                                        total=f"{total:,}"))
         self.query_one("#full-text-head", Static).update(head)
         self.query_one("#full-text-body", Static).update(Text(inert(self.parts[self.part])))
         self.query_one("#full-text-scroll", VerticalScroll).scroll_home(animate=False)

@@ -30,10 +30,10 @@ STATE_STYLE = {
 def describe(item: outbox.OutboxItem) -> str:
     """What an item does, in a few words."""
     if item.kind == "message":
-        kind = "note" if item.payload.get("visibility") == "internal" else "reply"
+        kind = _("note") if item.payload.get("visibility") == "internal" else _("reply")
         return f"{kind}: {one_line(item.payload.get('body', ''))[:60]}"
     fields = ", ".join(f"{k}→{v}" for k, v in item.payload.items() if not k.startswith("was:"))
-    return f"update: {fields}"
+    return _("update: {fields}").format(fields=fields)
 
 
 class OutboxScreen(Screen[None]):
@@ -57,10 +57,10 @@ class OutboxScreen(Screen[None]):
         yield Static(Text("Outbox — what the helpdesk has not confirmed yet"), id="views")
         table: DataTable[str | Text] = DataTable(id="outbox-table", cursor_type="row")
         table.add_column("#", key="ticket", width=7)
-        table.add_column("State", key="state", width=9)
-        table.add_column("Tries", key="tries", width=5)
-        table.add_column("What", key="what")
-        table.add_column("Problem", key="problem")
+        table.add_column(_("State"), key="state", width=9)
+        table.add_column(_("Tries"), key="tries", width=5)
+        table.add_column(_("What"), key="what")
+        table.add_column(_("Problem"), key="problem")
         yield table
         yield StatusBar()
         yield Footer()

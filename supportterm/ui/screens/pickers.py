@@ -30,7 +30,8 @@ class ChoicePicker(ModalScreen[str | None]):
         self._title, self._choices, self._current = title, choices, current
 
     def compose(self) -> ComposeResult:
-        options = [Option(f"{label}{'  ' + _('(current)') if value == self._current else ''}", id=value)
+        current = "  " + _("(current)")
+        options = [Option(f"{label}{current if value == self._current else ''}", id=value)
                    for value, label in self._choices]
         picker = OptionList(*options)
         picker.border_title = self._title

@@ -448,7 +448,7 @@ class TicketScreen(Screen[None]):
         if not self.composer.is_open or not self.composer.text_area.text.strip():
             self.notify(_("Nothing to send: the reply is empty."), severity="warning")
             return
-        prompt = follow_ups.prompt(self.app, self.reader, self.ticket_id, title="Send, then follow up")  # type: ignore[arg-type]
+        prompt = follow_ups.prompt(self.app, self.reader, self.ticket_id, title=_("Send, then follow up"))  # type: ignore[arg-type]
         self.app.push_screen(prompt, lambda choice: self.action_send(choice) if choice else None)
 
     def keep_draft_now(self) -> None:
