@@ -91,7 +91,20 @@ def read_catalog(language: str) -> Catalog:
         return read_po(handle, locale=language)
 
 
+LANGUAGE_NAMES = {"ru": "Russian", "az": "Azerbaijani"}
+
+
 def _write_po(catalog: Catalog, path: Path) -> None:
+    from supportterm import __version__
+
+    name = LANGUAGE_NAMES.get(str(catalog.locale), "Template") if catalog.locale else "Template"
+    catalog.header_comment = (f"# {name} labels of supportterm's own interface.\n"
+                              "# Extracted, merged and compiled by tools/i18n.py; see docs/i18n.md.\n#")
+    catalog.project, catalog.version = "supportterm", __version__
+    catalog.copyright_holder, catalog.msgid_bugs_address = "the supportterm authors", ""
+    if catalog.locale:
+        catalog.last_translator = "supportterm maintainers"
+        catalog.language_team = LANGUAGE_NAMES.get(str(catalog.locale), str(catalog.locale))
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
         write_po(handle, catalog, width=110, sort_output=False, omit_header=False, include_previous=True)
