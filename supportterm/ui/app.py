@@ -131,7 +131,8 @@ class SupportTermApp(App[int]):
         if self._exit_after_paint:
             self.exit(0)
             return
-        collector.settle()  # start-up's objects are in place: freeze them (ui/collector.py)
+        if collector.settle():  # start-up's objects are in place: freeze them (ui/collector.py)
+            self.set_interval(collector.IDLE_S, collector.collect_when_idle, name="idle-gc")
         if self.engine is None:
             self.start_engine()
         self.start_reminders()
@@ -336,6 +337,11 @@ class SupportTermApp(App[int]):
         _log.critical("supportterm crashed:\n%s", details)
         self.bell()
         self.panic(Text(f"supportterm crashed (secrets removed; a copy is in {log_path()}):\n\n{details}"))
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            collector.key_pressed()  # every key passes here first, bound or not
+        await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
         """A printable key reaches the app only if no text field took it: when one has the focus now,
