@@ -81,3 +81,13 @@ def test_no_token_or_secret_is_drawn(two_runs: tuple[list[Path], list[Path]]) ->
 def test_unknown_names_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown screenshots: nope"):
         _load_tool().render(tmp_path, ["nope"])
+
+
+def test_the_readme_shows_committed_screenshots_of_the_tool() -> None:
+    """Every picture the README shows is in docs/screenshots/, and every one the tool draws is there."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.findall(r"\]\((docs/screenshots/[\w.-]+\.svg)\)", readme)
+    assert len(shown) >= 3
+    assert all((ROOT / path).is_file() for path in shown), shown
+    committed = {p.stem for p in (ROOT / "docs" / "screenshots").glob("*.svg")}
+    assert {shot.name for shot in _load_tool().SHOTS} <= committed
