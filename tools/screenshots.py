@@ -1,9 +1,11 @@
 """Provides the README screenshots, drawn by supportterm itself: `python tools/screenshots.py [FOLDER]`.
 
 The cache comes from the embedded demo helpdesk (fixed seed, its clock pinned, no simulated traffic)
-through one real sync over 127.0.0.1; the app then runs headless with Pilot over that cache, with the
-engine never started and a frozen clock, and each scene is saved as an SVG. Same code, same files:
-nothing here reads the wall clock, the machine's time zone or the user's configuration.
+through real syncs over 127.0.0.1, during which the agent works a short shift (a reply in each language,
+an internal note) so the pictures show real activity. The app then runs headless with Pilot over a copy
+of that cache, with the engine never started and a frozen clock, and each scene is saved as an SVG.
+Same code, same files: nothing drawn depends on the wall clock, the machine's time zone or the user's
+configuration (tests/unit/test_screenshots.py draws twice and compares bytes).
 """
 
 from __future__ import annotations
@@ -301,7 +303,7 @@ async def _open_showcase(pilot: Any, demo: DemoCache) -> None:
 
 
 async def inbox(pilot: Any, demo: DemoCache) -> None:
-    """The inbox as it opens: the first view, newest first, SLA clocks, three languages."""
+    """The first view, newest first: SLA clocks, three languages, one ticket marked for a bulk action."""
     await pilot.press("j", "j", "x", "j")
     await _settle(pilot)
 
@@ -317,7 +319,8 @@ async def ticket(pilot: Any, demo: DemoCache) -> None:
 
 
 async def composer(pilot: Any, demo: DemoCache) -> None:
-    """The reply composer with the politeness checker's findings highlighted and listed."""
+    """The reply composer with the politeness checker's findings listed under the text (line:column,
+    message, the rewrite ctrl+f applies). The composer does not mark the spans inside the text itself."""
     await _open_showcase(pilot, demo)
     await pilot.press("r")
     await _settle(pilot)
