@@ -316,6 +316,7 @@ class InboxScreen(Screen[None]):
         if self._reader is not None:
             self._reader.close()
 
+
 def visible_views(widths: list[int], current: int, room: int) -> tuple[int, int]:
     """The run of views (first, last+1) that fits `room` cells and shows the current one: on an 80-column
     terminal the later views (Pending, Solved, SLA at risk...) would otherwise be cut off unseen."""
