@@ -15,7 +15,7 @@ from fakes import BASE_URL, FakeHelpdesk
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.worker import WorkerState, active_worker
+from textual.worker import WorkerCancelled, WorkerState, active_worker
 
 from supportterm.config import Profile
 from supportterm.domain.models import Message, Person, Ticket
@@ -91,7 +91,10 @@ async def settle(pilot: Pilot[Any], *, rounds: int = 50) -> None:
         me = active_worker.get(None)
         others = [w for w in app.workers if w is not me]
         if others:  # an empty list would mean "all workers" to Textual
-            await app.workers.wait_for_complete(others)
+            try:
+                await app.workers.wait_for_complete(others)
+            except WorkerCancelled:  # an exclusive worker replaced by a newer one (a recount): fine
+                pass
         await pilot.pause()
         if not any(worker.state in _ACTIVE for worker in app.workers):
             await pilot.pause()
