@@ -32,6 +32,7 @@ from supportterm.backends.helpscout_map import (
     version_of,
 )
 from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.sent_match import match_sent
 from supportterm.domain.models import (
     Agent,
     CannedReply,
@@ -257,13 +258,7 @@ class HelpScoutBackend(HelpdeskBackend):
         if sent is None:
             return None
         me = await self._myself()
-        body, visibility, at = sent
-        for message in reversed(await self.get_thread(ticket_id)):
-            if (message.body.strip() == body.strip() and message.author_id == me.id
-                    and message.visibility is visibility
-                    and abs((message.created_at - at).total_seconds()) < 600):
-                return message
-        return None
+        return match_sent(await self.get_thread(ticket_id), sent, me.id, marker)
 
     # -- writes ----------------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from supportterm.backends.availability import availability_request
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
 from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.sent_match import match_sent
 from supportterm.backends.zammad_availability import is_out_of_office, out_of_office_body
 from supportterm.backends.zammad_cursor import ScanCursor, es_stamp
 from supportterm.domain.mail import html_to_text
@@ -335,12 +336,7 @@ class ZammadBackend(HelpdeskBackend):
         if sent is None:
             return None
         me = await self._myself()
-        body, visibility, at = sent
-        for message in reversed(await self.get_thread(ticket_id)):
-            if (message.body.strip() == body.strip() and message.visibility is visibility
-                    and message.author_id == me.id and abs((message.created_at - at).total_seconds()) < 600):
-                return replace(message, marker=marker)
-        return None
+        return match_sent(await self.get_thread(ticket_id), sent, me.id, marker)
 
     async def _my_user(self, doing: str) -> dict[str, Any]:
         user = await availability_request(self.client, "GET", f"{self.prefix}/users/me", vendor="Zammad",

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from supportterm.backends.availability import availability_request
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend, OAuthEndpoints
 from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.sent_match import match_sent
 from supportterm.backends.zendesk_map import (
     OFFLINE_STATUS_ID,
     ONLINE_STATUS_ID,
@@ -323,13 +324,7 @@ class ZendeskBackend(HelpdeskBackend):
         if sent is None:
             return None
         me = await self._myself()
-        body, visibility, at = sent
-        for message in reversed(await self.get_thread(ticket_id)):
-            if (message.body.strip() == body.strip() and message.author_id == me.id
-                    and message.visibility is visibility
-                    and abs((message.created_at - at).total_seconds()) < 600):
-                return message
-        return None
+        return match_sent(await self.get_thread(ticket_id), sent, me.id, marker)
 
     # -- writes ----------------------------------------------------------------------------------
 
