@@ -104,7 +104,7 @@ def _ru_imperatives(prep: Prepared) -> list[Finding]:
 
 def _ru_verbs(prep: Prepared) -> list[Finding]:
     out = _ru_imperatives(prep)
-    for m in _RU_VERB.finditer(prep.folded):
+    for m in _RU_VERB.finditer(prep.folded) if "шь" in prep.folded else ():  # every match has -шь
         stem, vowel = m.group(1), m.group(2)
         reflexive = m.group().endswith("ся")
         formal = stem + vowel + "те" + ("сь" if reflexive else "")

@@ -8,7 +8,6 @@ per paragraph, so a keystroke re-checks only the paragraph it changed (no rule s
 
 from __future__ import annotations
 
-import dataclasses
 from functools import lru_cache
 
 from . import (
@@ -123,8 +122,13 @@ def _paragraphs(
     """Findings of every chunk of paragraphs, from the cache, moved to their offsets in `text`."""
     out: list[Finding] = []
     for start, end in _chunks(text):
-        for f in _paragraph(text[start:end], masked[start:end], lang, emails, phones, greeted, internal):
-            out.append(dataclasses.replace(f, start=f.start + start, end=f.end + start) if start else f)
+        found = _paragraph(text[start:end], masked[start:end], lang, emails, phones, greeted, internal)
+        if not start:
+            out += found
+            continue
+        # Moved by building each Finding: dataclasses.replace inspects the fields on every call.
+        out += [Finding(f.category, f.severity, f.start + start, f.end + start, f.message, f.suggestion)
+                for f in found]
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import lexicons
+from . import lexicon_scan, lexicons
 from .folding import fold
 from .masking import mask
 
@@ -29,4 +29,4 @@ class Prepared:
     def from_masked(cls, text: str, masked: str, lang: str) -> Prepared:
         """Fold `masked` (the output of `mask(text)`) and run the lexicon pass over it."""
         folded = fold(masked, lang)
-        return cls(text, masked, folded, lang, lexicons.scan(lang, folded))
+        return cls(text, masked, folded, lang, lexicon_scan.scan(lang, folded))

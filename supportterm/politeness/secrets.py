@@ -54,7 +54,10 @@ _TOKENS = re.compile("|".join(_TOKEN_PATTERNS))
 _PRIVATE_KEY = re.compile(
     r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----(?:.*?-----END (?:[A-Z]+ )*PRIVATE KEY-----)?", re.S
 )
-_LONG_VALUE = re.compile(r"(?<![A-Za-z0-9+/_=.-])[A-Za-z0-9+/_=.-]{20,}")
+_LONG_VALUE_MIN = 20
+"""A long value has no spaces, so a paragraph whose words are all shorter skips the regex (it tries
+every position)."""
+_LONG_VALUE = re.compile(rf"(?<![A-Za-z0-9+/_=.-])[A-Za-z0-9+/_=.-]{{{_LONG_VALUE_MIN},}}")
 _KEY_WORD = re.compile(r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar)")
 _PASSWORD = re.compile(
     r"(?i)(?:password|passwd|pwd|passcode|pass(?=\s*[:=])|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort"
@@ -111,7 +114,8 @@ def _keys(text: str) -> list[Finding]:
             finding("secret", m.start(), m.end(), "API key or token: never send credentials.", "[redacted]")
             for m in _TOKENS.finditer(text)
         ]
-    for m in _LONG_VALUE.finditer(text):
+    long_word = max(map(len, text.split()), default=0) >= _LONG_VALUE_MIN
+    for m in _LONG_VALUE.finditer(text) if long_word else ():
         value = m.group()
         if not (_entropy(value) >= 3.5 and any(ch.isdigit() for ch in value)):
             continue

@@ -1,0 +1,173 @@
+"""Provides `scan`: the main-pass lexicon matches of a paragraph, all categories in one pass.
+
+Why it is shaped like this (each step measured on the 2 KB replies of benchmarks/politeness_latency.py):
+- Entries are indexed by the word they start with (`Category.exact` / `prefixes`), so only a few
+  regexes run per word; one big alternation of all entries tried at every position was 10× slower.
+- Only words that start like an index key are visited: one regex per language, a trie of the keys,
+  finds them in C. A Python loop over every word cost more than all the entry regexes together.
+- The groups of one key (the same first word in several categories: "you …" is blame, sarcasm and
+  dismissive) are screened by one alternation of all their entries; in 98 % of the places a key
+  word occurs no entry matches, and the screen says so with one regex call instead of one per group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .folding import replace_all
+from .lexicons import _SKELETONS, BY_LANG, MAIN_PASS, Category, Hits
+
+_Group = tuple[str, re.Pattern[str], tuple[int, ...]]
+"""(category, pattern, entry ids): the entries of one category that start with the same word."""
+_Bundle = tuple[re.Pattern[str] | None, tuple[_Group, ...]]
+"""(screen, groups) of one index key; the screen is None when there is a single group to run."""
+
+_MEMO_LIMIT = 50_000
+"""Words remembered per language before the memo starts over."""
+
+
+def _group(name: str, cat: Category, ids: tuple[int, ...]) -> _Group:
+    """One pattern for entries sharing a first word, longest entries first."""
+    ids = tuple(dict.fromkeys(ids))
+    if len(ids) == 1:
+        return name, cat.patterns[ids[0]], ids
+    ordered = sorted(ids, key=lambda i: -len(cat.entries[i].source))
+    alternation = "|".join(f"(?P<g{i}>{cat.patterns[i].pattern})" for i in ordered)
+    return name, re.compile(alternation), ids
+
+
+def _bundle(groups: tuple[_Group, ...], categories: dict[str, Category]) -> _Bundle:
+    """The groups of one key with their screen: an alternation that matches where any of them does.
+
+    An alternation matches at a position exactly when one of its branches does, so a failed screen
+    proves no group matches there. Entries are joined without their group names (two categories
+    may share entry ids); a raw entry that cannot be joined (inline flags) leaves the key unscreened.
+    """
+    if len(groups) == 1:
+        return None, groups
+    sources = [categories[name].patterns[i].pattern for name, _, ids in groups for i in ids]
+    try:
+        screen = re.compile("|".join(f"(?:{source})" for source in dict.fromkeys(sources)))
+    except re.error:
+        screen = None
+    return screen, groups
+
+
+def _trie(keys: set[str]) -> str:
+    """A regex matching the start of any word that begins with one of `keys`, factored as a trie.
+
+    re tries the branches of an alternation one by one, so 300 flat keys would cost 300 tests per
+    word; the trie costs one test per letter. A key that extends a shorter one is dropped: the word
+    already starts with the shorter key.
+    """
+    root: dict[str, dict] = {}
+    for key in sorted(keys):
+        node = root
+        for ch in key:
+            if "" in node:
+                break
+            node = node.setdefault(ch, {})
+        else:
+            node.clear()
+            node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""
+        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items())]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return branch(root)
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """Every main-pass category of a language merged into one word index: one pass per check."""
+
+    exact: dict[str, _Bundle]
+    prefixes: dict[str, _Bundle]
+    prefix_lengths: tuple[int, ...]
+    heads: frozenset[str]
+    """First two letters of every prefix key: most words skip the prefix loop."""
+    categories: dict[str, Category]
+    skeleton: tuple[tuple[str, str], ...] | None
+    finder: re.Pattern[str] | None
+    """Whole words that start like a key (exact or prefix), in skeleton spelling for Azerbaijani."""
+    memo: dict[str, tuple[_Bundle, ...]] = field(default_factory=dict)
+    """Bundles of every word seen so far: replies reuse a small vocabulary."""
+
+    @classmethod
+    def build(cls, categories: dict[str, Category], lang: str) -> Index:
+        """Merge the word tables of `categories`, one pattern per (category, first word)."""
+        tables: tuple[dict[str, tuple[_Group, ...]], dict[str, tuple[_Group, ...]]] = ({}, {})
+        for name, cat in categories.items():
+            for table, merged in zip((cat.exact, cat.prefixes), tables, strict=True):
+                for key, ids in table.items():
+                    merged[key] = merged.get(key, ()) + (_group(name, cat, ids),)
+        exact, prefixes = ({key: _bundle(g, categories) for key, g in t.items()} for t in tables)
+        keys = set(exact) | set(prefixes)
+        finder = re.compile(r"(?<![\w'])" + _trie(keys) + r"[\w']*") if keys else None
+        return cls(
+            exact,
+            prefixes,
+            tuple(sorted({len(k) for k in prefixes})),
+            frozenset(k[:2] for k in prefixes),
+            categories,
+            _SKELETONS.get(lang),
+            finder,
+        )
+
+    def scan(self, folded: str) -> Hits:
+        """Matches of every category in `folded`, by category name, in text order per category."""
+        hits: Hits = {name: [] for name in self.categories}
+        if self.finder is not None:
+            memo = self.memo
+            if len(memo) > _MEMO_LIMIT:
+                memo.clear()
+            # Same length and word bounds as `folded`: every skeleton letter maps to one letter.
+            keyed = replace_all(folded, self.skeleton) if self.skeleton else folded
+            for m in self.finder.finditer(keyed):
+                word = m.group()
+                bundles = memo.get(word)
+                if bundles is None:
+                    bundles = memo[word] = self._bundles_of(word)
+                at = m.start()
+                for screen, groups in bundles:
+                    if screen is not None and screen.match(folded, at) is None:
+                        continue
+                    for name, pattern, ids in groups:
+                        hit = pattern.match(folded, at)
+                        if hit:
+                            i = ids[0] if len(ids) == 1 else int((hit.lastgroup or "g0")[1:])
+                            hits[name].append((hit.start(), hit.end(), self.categories[name].entries[i]))
+        for name, cat in self.categories.items():
+            if cat.scan is not None:
+                for hit in cat.scan.finditer(folded):
+                    entry = cat.entries[cat.scan_ids[int((hit.lastgroup or "g0")[1:])]]
+                    hits[name].append((hit.start(), hit.end(), entry))
+        return hits
+
+    def _bundles_of(self, word: str) -> tuple[_Bundle, ...]:
+        """The bundles whose entries can start with `word` (by exact word, then by prefix)."""
+        key = replace_all(word, self.skeleton) if self.skeleton else word
+        found = (self.exact[key],) if key in self.exact else ()
+        if key[:2] in self.heads:
+            for n in self.prefix_lengths:
+                if n > len(key):
+                    break
+                if key[:n] in self.prefixes:
+                    found += (self.prefixes[key[:n]],)
+        return found
+
+
+INDEXES: dict[str, Index] = {
+    lang: Index.build({n: c for n, c in cats.items() if n in MAIN_PASS}, lang)
+    for lang, cats in BY_LANG.items()
+}
+_EMPTY = Index({}, {}, (), frozenset(), {}, None, None)
+
+
+def scan(lang: str, folded: str) -> Hits:
+    """Main-pass matches of `lang`'s lexicon in `folded` text (empty for languages without one)."""
+    return INDEXES.get(lang, _EMPTY).scan(folded)
