@@ -18,8 +18,11 @@ from .prepared import Prepared
 _RU_VERB = re.compile(
     r"(?<![\w-])(?!(?:лишь|мышь|тишь|глушь|финишь|малышь)(?!\w))(\w{2,}?)([еи])шь(?:ся)?(?!\w)"
 )
-_RU_IMPERATIVE_END = re.compile(r"[аяую]й(?![\w-])|[аяуеюо]йся(?![\w-])|(?<=[^\Wплт])ись(?![\w-])")
-"""The ending of singular imperatives (выгружай, попробуй); the word is then read back to its start."""
+_RU_IMPERATIVE_END = re.compile(
+    r"[аяуеюои](?:(?<=[аяую])й(?![\w-])|(?<=[аяуеюо])йся(?![\w-])|(?<=[^\Wплт]и)сь(?![\w-]))"
+)
+"""The ending of singular imperatives (выгружай, попробуй, -ись); the word is then read back to its start.
+Its vowel opens the pattern (checked again by lookbehinds), so `re` skips to vowels: twice as fast."""
 _RU_CLAUSE_BEFORE = re.compile(
     r"(?:^|[.!?,;:—–\n-]\s*|(?<![\w-])(?:и|а|или|но|пока|просто|лучше|сначала|теперь|потом|пожалуйста|не|тогда|затем)\s+)$"
 )

@@ -54,28 +54,29 @@ def _bundle(groups: tuple[_Group, ...], categories: dict[str, Category]) -> _Bun
     return screen, groups
 
 
-def _trie(keys: set[str]) -> str:
-    """A regex matching the start of any word that begins with one of `keys`, factored as a trie.
+_WORD_END = r"(?![\w'])"
+_EXACT, _PREFIX = "=", "*"
+"""Trie marks: a word equal to the key ends here; any word starting with the key ends here."""
+
+
+def _trie(exact: set[str], prefixes: set[str]) -> str:
+    """A regex for the words equal to one of `exact` or starting with one of `prefixes`, as a trie.
 
     re tries the branches of an alternation one by one, so 300 flat keys would cost 300 tests per
-    word; the trie costs one test per letter. A key that extends a shorter one is dropped: the word
-    already starts with the shorter key.
+    word; the trie costs about one test per letter. Below a prefix key nothing else is needed.
     """
     root: dict[str, dict] = {}
-    for key in sorted(keys):
+    for key, mark in sorted([(k, _EXACT) for k in exact] + [(k, _PREFIX) for k in prefixes]):
         node = root
         for ch in key:
-            if "" in node:
-                break
             node = node.setdefault(ch, {})
-        else:
-            node.clear()
-            node[""] = {}
+        node[mark] = {}
 
     def branch(node: dict[str, dict]) -> str:
-        if "" in node:
+        if _PREFIX in node:
             return ""
-        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items())]
+        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch != _EXACT]
+        alternatives += [_WORD_END] if _EXACT in node else []
         return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
     return branch(root)
@@ -93,7 +94,7 @@ class Index:
     categories: dict[str, Category]
     skeleton: tuple[tuple[str, str], ...] | None
     finder: re.Pattern[str] | None
-    """Whole words that start like a key (exact or prefix), in skeleton spelling for Azerbaijani."""
+    """Whole words that are an exact key or start with a prefix key (Azerbaijani: in skeleton spelling)."""
     memo: dict[str, tuple[_Bundle, ...]] = field(default_factory=dict)
     """Bundles of every word seen so far: replies reuse a small vocabulary."""
 
@@ -106,8 +107,8 @@ class Index:
                 for key, ids in table.items():
                     merged[key] = merged.get(key, ()) + (_group(name, cat, ids),)
         exact, prefixes = ({key: _bundle(g, categories) for key, g in t.items()} for t in tables)
-        keys = set(exact) | set(prefixes)
-        finder = re.compile(r"(?<![\w'])" + _trie(keys) + r"[\w']*") if keys else None
+        found = _trie(set(exact), set(prefixes)) if exact or prefixes else None
+        finder = re.compile(r"(?<![\w'])" + found + r"[\w']*") if found is not None else None
         return cls(
             exact,
             prefixes,

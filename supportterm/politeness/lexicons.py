@@ -84,14 +84,8 @@ class Category:
     def finditer(self, folded: str) -> list[tuple[int, int, Entry]]:
         """(start, end, entry) for every match in `folded` text."""
         out = []
-        skeleton = _SKELETONS.get(self.lang)
         for m in _WORDS.finditer(folded):
-            word = replace_all(m.group(), skeleton) if skeleton else m.group()
-            ids = self.exact.get(word, ())
-            for n in self.prefix_lengths:
-                if n <= len(word):
-                    ids += self.prefixes.get(word[:n], ())
-            for i in dict.fromkeys(ids) if len(ids) > 1 else ids:
+            for i in self._ids(m.group()):
                 hit = self.patterns[i].match(folded, m.start())
                 if hit:
                     out.append((hit.start(), hit.end(), self.entries[i]))
@@ -101,6 +95,26 @@ class Category:
                     (hit.start(), hit.end(), self.entries[self.scan_ids[int((hit.lastgroup or "g0")[1:])]])
                 )
         return out
+
+    def starts(self, folded: str) -> bool:
+        """True when `finditer` would find a match at offset 0 (a greeting or closing line).
+
+        Only the first word can start a match there, so the other words are not looked up.
+        """
+        first = _WORDS.match(folded)
+        if first is not None and any(self.patterns[i].match(folded, 0) for i in self._ids(first.group())):
+            return True
+        return self.scan is not None and self.scan.match(folded) is not None
+
+    def _ids(self, word: str) -> tuple[int, ...]:
+        """Entries that can start with `word` (by its skeleton in Azerbaijani), each once."""
+        skeleton = _SKELETONS.get(self.lang)
+        word = replace_all(word, skeleton) if skeleton else word
+        ids = self.exact.get(word, ())
+        for n in self.prefix_lengths:
+            if n <= len(word):
+                ids += self.prefixes.get(word[:n], ())
+        return tuple(dict.fromkeys(ids)) if len(ids) > 1 else ids
 
     def fullmatch(self, folded: str) -> bool:
         """True when the whole of `folded` is one entry."""

@@ -32,7 +32,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _starts_with(lang: str, name: str, line: str) -> bool:
     cat = lexicons.category(lang, name) or lexicons.category("en", name)
-    return cat is not None and any(s == 0 for s, _, _ in cat.finditer(line))
+    return cat is not None and cat.starts(line)
 
 
 def _is_generic(lang: str, line: str) -> bool:

@@ -214,7 +214,7 @@ def _surface(text: str, heads: list[str], lang: str, rude: int) -> dict[str, flo
     """Sentence openers of the shared strategies, !!/??, capitals, question marks, rude words."""
     feats = {}
     for name, rx in _OPENING.get(lang, _OPENING["en"]).items():
-        if any(rx.match(head) for head in heads):
+        if any(map(rx.match, heads)):
             feats["S:" + name] = 1.0
     if _MULTIPUNCT.search(text):
         feats["S:MULTIPUNCT"] = 1.0
