@@ -57,6 +57,9 @@ _MASKS = (
 )
 """Each mask with the substrings it needs: a reply without them skips that regex."""
 _QUOTES_ONLY = ((_QUOTE_LINE, (">",)), (_QUOTED, _QUOTE_CHARS))
+_LINE_MASKS = frozenset({_QUOTE_LINE, _INDENTED, _SHELL})
+"""Masks that match from the start of a line to at most its end: they are tried at line starts only
+(a `^` pattern is otherwise tried at every position, and "rm " or ">" occur in most replies)."""
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -81,5 +84,19 @@ def mask_quotes(text: str) -> str:
 def _apply(text: str, masks: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]) -> str:
     for pattern, hints in masks:
         if any(hint in text for hint in hints):
-            text = pattern.sub(_blank, text)
+            text = _sub_lines(pattern, text) if pattern in _LINE_MASKS else pattern.sub(_blank, text)
     return text
+
+
+def _sub_lines(pattern: re.Pattern[str], text: str) -> str:
+    """`pattern.sub(_blank, text)` for a pattern that can only match from a line start within the line."""
+    parts = []
+    done = start = 0
+    while start >= 0:
+        m = pattern.match(text, start)
+        if m is not None:
+            parts += [text[done : m.start()], _blank(m)]
+            done = m.end()
+        start = text.find("\n", start)
+        start = start + 1 if start >= 0 else -1
+    return "".join(parts) + text[done:] if parts else text

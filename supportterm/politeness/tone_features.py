@@ -132,8 +132,10 @@ def _compile(cues: dict[str, str], lang: str) -> dict[str, re.Pattern[str]]:
 
 _SHARED = {lang: _compile(cues, lang) for lang, cues in _SHARED_CUES.items()}
 _OPENING = {lang: _compile(cues, lang) for lang, cues in _OPENING_CUES.items()}
-_MULTIPUNCT = re.compile(r"[!?]{2,}")
-_CAPS = re.compile(r"\b[A-ZА-ЯƏİÖÜĞŞÇ]{4,}\b")
+_MULTIPUNCT = re.compile(r"[!?][!?]+")
+_CAPS = re.compile(r"[A-ZА-ЯƏİÖÜĞŞÇ](?<!\w[A-ZА-ЯƏİÖÜĞŞÇ])[A-ZА-ЯƏİÖÜĞŞÇ]{3,}\b")
+"""A word of four or more capitals. This and the patterns below open with a character (word
+boundaries and lookbehinds checked after it) so `re` can skip ahead instead of trying every position."""
 
 _CODE = re.compile(r"`[^`\n]*+`|\$[^$\n]++\$")
 """Inline code and TeX formulas."""
@@ -145,7 +147,8 @@ _SPACE = re.compile(r"\s")
 _NOT_SPACE = re.compile(r"\S*")
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[!?]+")
-_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
+_SENTENCE = re.compile(r"\s(?:(?<=[.!?;:]\s)\s*|(?<=\n)\n*)")
+"""Spaces after . ! ? ; : or newlines: where a sentence (or clause) ends."""
 
 
 def blank_names(text: str) -> str:
