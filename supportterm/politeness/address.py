@@ -18,8 +18,13 @@ from .prepared import Prepared
 _RU_VERB = re.compile(
     r"(?<![\w-])(?!(?:лишь|мышь|тишь|глушь|финишь|малышь)(?!\w))(\w{2,}?)([еи])шь(?:ся)?(?!\w)"
 )
-_RU_IMPERATIVE_END = re.compile(r"[аяую]й(?![\w-])|[аяуеюо]йся(?![\w-])|(?<=[^\Wплт])ись(?![\w-])")
-"""The ending of singular imperatives (выгружай, попробуй); the word is then read back to its start."""
+_RU_IMPERATIVE_END = re.compile(r"[аяую]й(?![\w-])|[аяуеюо]йся(?![\w-])|(?<=[^\Wплт])(?<!вш)ись(?![\w-])")
+"""The ending of singular imperatives (выгружай, попробуй, not the gerund разобравшись); the word is then
+read back to its start."""
+_RU_SAYING = re.compile(
+    r"(?<![\w-])(?:как\s+(?:говорится|гласит|в\s+(?:пословице|поговорке))|по\s+пословице)[^.!?\n]*"
+)
+"""'Как говорится, тише едешь — дальше будешь': a proverb's generic ты addresses nobody."""
 _RU_CLAUSE_BEFORE = re.compile(
     r"(?:^|[.!?,;:—–\n-]\s*|(?<![\w-])(?:и|а|или|но|пока|просто|лучше|сначала|теперь|потом|пожалуйста|не|тогда|затем)\s+)$"
 )
@@ -104,7 +109,10 @@ def _ru_imperatives(prep: Prepared) -> list[Finding]:
 
 def _ru_verbs(prep: Prepared) -> list[Finding]:
     out = _ru_imperatives(prep)
+    sayings = [m.span() for m in _RU_SAYING.finditer(prep.folded)] if "как" in prep.folded else []
     for m in _RU_VERB.finditer(prep.folded):
+        if any(s <= m.start() < e for s, e in sayings):
+            continue
         stem, vowel = m.group(1), m.group(2)
         reflexive = m.group().endswith("ся")
         formal = stem + vowel + "те" + ("сь" if reflexive else "")

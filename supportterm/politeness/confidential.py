@@ -60,15 +60,25 @@ def figures(prep: Prepared) -> list[Finding]:
     return out
 
 
+_WE_REFUSE = re.compile(
+    r"\bwe\s+(?:do\s+not|don't|cannot|can't|won't|never)\s+(?:\w+\s+)?(?:share|disclose|publish|reveal)\b"
+    r"|(?<![\w-])не\s+(?:раскрываем|разглашаем|публикуем|сообщаем|называем|можем\s+(?:раскрыть|разглашать))"
+    r"|(?<!\w)(?:paylaşmırıq|açıqlamırıq|(?:açıqlaya|paylaşa)\s+bilmərik)"
+)
+"""'We don't disclose it: it is internal information' gives the reason for a refusal, not a leak."""
+
+
 def markers(prep: Prepared) -> list[Finding]:
     """Phrases that mark pasted internal text ("internal only", "не для клиента")."""
     cat = lexicons.category(prep.lang, "confidential_markers")
     if cat is None:
         return []
-    return [
-        finding("confidential", s, e, entry.message or cat.message)
-        for s, e, entry in prep.hits.get("confidential_markers", ())
-    ]
+    out = []
+    for s, e, entry in prep.hits.get("confidential_markers", ()):
+        left, right = _sentence(prep.masked, s, e)
+        if not _WE_REFUSE.search(prep.folded, left, right):
+            out.append(finding("confidential", s, e, entry.message or cat.message))
+    return out
 
 
 def listed_terms(text: str, lang: str, terms: tuple[str, ...]) -> list[Finding]:

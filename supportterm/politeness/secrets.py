@@ -89,6 +89,11 @@ _ROLE_MAILBOXES = frozenset(
     "support help helpdesk info billing sales noreply no-reply contact hello admin service team care".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
+_PLACEHOLDER_DOMAIN = re.compile(
+    r"@(?:[a-z0-9-]+\.)*(?:your|sizin)[a-z0-9-]*\.[a-z.]+$|\.(?:example|invalid)$"
+)
+"""dmarc@yourdomain.com: a template for the customer to fill in, nobody's address (example.com is not:
+writers use it for real-looking addresses)."""
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,6}){1,4}(?![\w])"
 )
@@ -201,6 +206,21 @@ _HOST_HINTS = (
 """Each host pattern with the substrings it needs; most replies have none and skip the regex."""
 
 
+_ROUTER_DEFAULT = re.compile(r"(?:192\.168\.\d{1,3}|10\.0\.0)\.(?:1|254)")
+_ROUTER_WORDS = re.compile(r"(?i)router|modem|gateway|роутер|маршрутизатор|модем|шлюз")
+_SERVER_WORDS = re.compile(r"(?i)server|database|\bdb\b|host|сервер|баз[аеыу]|хост|verilənlər")
+_ROUTER_WINDOW = 100
+"""A home router's default address after the word "router" is the same on millions of homes."""
+
+
+def _home_router(text: str, start: int, end: int) -> bool:
+    """True for a default gateway address (192.168.x.1, 10.0.0.1) that the words before call a router."""
+    if not _ROUTER_DEFAULT.fullmatch(text, start, end):
+        return False
+    before = max(0, start - _ROUTER_WINDOW)
+    return bool(_ROUTER_WORDS.search(text, before, start)) and not _SERVER_WORDS.search(text, before, end)
+
+
 def _hosts(text: str) -> list[Finding]:
     out = []
     low = text.lower()
@@ -208,6 +228,8 @@ def _hosts(text: str) -> list[Finding]:
         if not any(hint in low for hint in hints):
             continue
         for m in pattern.finditer(text):
+            if pattern is _PRIVATE_IP and _home_router(text, m.start(), m.end()):
+                continue
             out.append(finding("secret", m.start(), m.end(), "Internal host or address: keep it inside."))
     return out
 
@@ -252,7 +274,7 @@ def _contacts(
     for m in _EMAIL.finditer(visible) if "@" in text else ():
         address = m.group().lower()
         local = address.split("@")[0]
-        if address in allowed_emails or local in _ROLE_MAILBOXES:
+        if address in allowed_emails or local in _ROLE_MAILBOXES or _PLACEHOLDER_DOMAIN.search(address):
             continue
         if _IN_URL.search(visible, max(0, m.start() - _CONTEXT), m.start()):
             continue  # user:password@host in a URL is not an e-mail address (_pairs checks the password)
