@@ -55,6 +55,14 @@ _PRIVATE_KEY = re.compile(
     r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----(?:.*?-----END (?:[A-Z]+ )*PRIVATE KEY-----)?", re.S
 )
 _LONG_VALUE = re.compile(r"(?<![A-Za-z0-9+/_=.-])[A-Za-z0-9+/_=.-]{20,}")
+_URL_PARTS = re.compile(r"[/.?=&]+")
+
+
+def _looks_random(part: str) -> bool:
+    """A URL part long and mixed enough to be a key (hooks.slack.com/services/T0/B0/XXXX…)."""
+    return len(part) >= 16 and any(ch.isdigit() for ch in part) and _entropy(part) >= 3.5
+
+
 _KEY_WORD = re.compile(r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar)")
 _PASSWORD = re.compile(
     r"(?i)(?:password|passwd|pwd|passcode|pass(?=\s*[:=])|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort"
@@ -120,6 +128,8 @@ def _keys(text: str) -> list[Finding]:
         value = m.group()
         if not (_entropy(value) >= 3.5 and any(ch.isdigit() for ch in value)):
             continue
+        if value.startswith("//") and not any(_looks_random(part) for part in _URL_PARTS.split(value)):
+            continue  # "Bearer YOUR_API_TOKEN https://api.example.com/v1/me": the URL after a token word
         if _KEY_WORD.search(text[max(0, m.start() - 40) : m.start()].lower()) and not _TOKENS.fullmatch(
             value
         ):
@@ -235,8 +245,9 @@ def _hosts(text: str) -> list[Finding]:
 
 
 _OWN_CONTEXT = re.compile(
-    r"(?i)(?:your\s+(?:own\s+)?(?:e-?mail\s+|phone\s+|mobile\s+)?(?:address|number)|on\s+your\s+(?:account|profile)"
-    r"|on\s+file\s+for\s+you|ваш(?:его|ем|им)?\s+(?:адрес|номер|профил|аккаунт|почт)|из\s+ваш(?:его|ей)\s+"
+    r"(?i)(?:your\s+(?:own\s+|new\s+|updated\s+|current\s+|registered\s+|contact\s+)?(?:e-?mail\s+|phone\s+|mobile\s+)?"
+    r"(?:address|number)|on\s+your\s+(?:account|profile|booking|order|invoice|contract)"
+    r"|on\s+file\s+for\s+you|ваш(?:его|ем|им)?\s+(?:нов\w+\s+)?(?:адрес|номер|профил|аккаунт|почт)|из\s+ваш(?:его|ей)\s+"
     r"(?:профиля|аккаунта|учетной|учётной)|ünvanınız|ünvanınıza|profilinizdəki|hesabınızdakı|nömrəniz"
     r"|(?:reach|contact|email|e-mail|call|write\s+to)\s+me\b|\bmy\s+(?:direct\s+)?(?:e-?mail|address|number|phone)"
     r"|мне\s+напрямую|(?:пишите|звоните|напишите|позвоните)\s+мне|мой\s+(?:адрес|телефон|номер|e-mail)"
