@@ -216,7 +216,7 @@ def _open_tui(profile: Profile, token: str | None, theme: str | None) -> int:
     try:
         app = SupportTermApp(profile=profile, store=store, token=token, token_lookup=_token,
                              settings=settings)
-        app.run()
+        app.run(mouse=settings.mouse)
         return app.return_code or 0
     finally:
         store.close()

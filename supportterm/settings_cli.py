@@ -149,7 +149,7 @@ def _theme_problems(settings: Settings) -> list[Problem]:
     found = [Problem(str(p.file), p.key, p.message, "This theme is skipped until it is fixed.")
              for p in failed]
     names = {spec.name for spec in specs} | _textual_theme_names()
-    if settings.theme not in names:
+    if settings.theme not in names | {"auto"}:
         from supportterm.config import suggest
 
         found.append(Problem(str(config_path()), "theme", f"unknown theme {settings.theme!r}",
@@ -185,7 +185,7 @@ def _backend_problems(settings: Settings) -> list[Problem]:
 
 def run_themes(args: argparse.Namespace) -> int:
     """List the themes (or check their contrast)."""
-    from supportterm.ui.themes import DEFAULT_THEME, all_themes
+    from supportterm.ui.themes import DEFAULT_THEME, NO_COLOR_THEME, all_themes
 
     specs, failed = all_themes()
     textual = sorted(_textual_theme_names() - {spec.name for spec in specs})
@@ -204,7 +204,7 @@ def run_themes(args: argparse.Namespace) -> int:
         return 0
     if args.check:
         return _check_themes(specs)
-    configured = check_settings()[0].theme
+    configured = _theme_in_effect(check_settings()[0].theme)
     width = max(len(spec.name) for spec in specs) + 2
     for spec in specs:
         mark = "*" if spec.name == configured else " "
@@ -214,10 +214,20 @@ def run_themes(args: argparse.Namespace) -> int:
 
     listing = f"Textual's own: {', '.join(textual)}"
     print(textwrap.fill(listing, 100, initial_indent="  ", subsequent_indent="    "))
-    print(f"* = in effect (theme in config.toml or SUPPORTTERM_THEME; default {DEFAULT_THEME})")
+    print("* = in effect here (theme in config.toml or SUPPORTTERM_THEME; by default \"auto\":\n"
+          f"    {DEFAULT_THEME}, or {NO_COLOR_THEME} on a 16-colour terminal or with NO_COLOR)")
     for problem in failed:
         print(f"warning: {problem}", file=sys.stderr)
     return 0
+
+
+def _theme_in_effect(configured: str) -> str:
+    """The theme the app would start with in this terminal (what "auto" and NO_COLOR come to)."""
+    from rich.console import Console
+
+    from supportterm.ui.theming import choose_theme, no_color
+
+    return choose_theme(configured, Console(force_terminal=True).color_system, no_color())
 
 
 def _origin(spec: Any) -> str:

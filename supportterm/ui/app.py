@@ -106,6 +106,8 @@ class SupportTermApp(App[int]):
         self._theme_notes = theming.install_themes(self, self.settings.theme)
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            theming.fit_terminal(self, self.settings.theme)
         keymap = keymaps.effective_keymap(self.settings.keymap_preset, self.settings.keymap)
         if keymap:
             self.set_keymap(keymap)
