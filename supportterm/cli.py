@@ -189,8 +189,9 @@ def _token(profile: Profile) -> str | None:
 
 def run_tui(profile: Profile, *, token: str | None = None, theme: str | None = None) -> int:
     """Open the TUI on a profile (`theme` overrides the configured one for this run)."""
-    from supportterm.ui import collector
+    from supportterm.ui import activity, collector
 
+    activity.favour_the_ui_thread()  # background threads hand the interpreter lock back sooner
     collector.pause_for_startup()  # no cyclic GC walks over the imports until the inbox has painted
     try:
         return _open_tui(profile, token, theme)

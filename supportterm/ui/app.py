@@ -27,7 +27,7 @@ from supportterm.logs import log_path, redact, remember_secret
 from supportterm.store.db import Store
 from supportterm.sync.events import OutboxChanged, SyncEvent, SyncStatus
 from supportterm.sync.governor import Governor
-from supportterm.ui import collector, keymaps, theming
+from supportterm.ui import activity, collector, keymaps, theming
 from supportterm.ui.account_switch import AccountProvider, close_switched_store
 from supportterm.ui.commands import ActionProvider, ThemeProvider, TicketJumpProvider, ViewProvider
 from supportterm.ui.messages import InboxPainted, SyncEventReceived
@@ -266,7 +266,11 @@ class SupportTermApp(App[int]):
 
     @work(exclusive=True, group="reminders", exit_on_error=False, description="SLA and follow-ups")
     async def check_reminders(self) -> None:
-        """One run of the reminder timer (reads and writes only the local store)."""
+        """One run of the reminder timer (reads and writes only the local store), in a pause of the
+        agent's typing: its thread would slow every key meanwhile (ui/activity.py)."""
+        from supportterm.ui.reminders import WAIT_FOR_QUIET_AT_MOST_S
+
+        await activity.wait_for_quiet(at_most_s=WAIT_FOR_QUIET_AT_MOST_S)
         if self.reminders is not None:
             await self.reminders.check()
 
@@ -342,7 +346,7 @@ class SupportTermApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
-            collector.key_pressed()  # every key passes here first, bound or not
+            activity.key_pressed()  # every key passes here first, bound or not
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:

@@ -25,6 +25,8 @@ EVERY_S = 30.0
 SLA_TOAST_S = 8.0
 """An SLA toast's life: long enough to read, short enough not to cover the list (the SLA at risk view
 keeps the tickets). Shorter than the gate's interval, so no two SLA toasts are on screen at once."""
+WAIT_FOR_QUIET_AT_MOST_S = 20.0
+"""A run waits for a pause in the agent's typing (ui/activity.py), but no longer than this."""
 FIRST_AFTER_S = 5.0
 """The first run waits a little after the first paint, so start-up and the first sync come first."""
 
