@@ -16,7 +16,7 @@ from .folding import fold
 from .prepared import Prepared
 
 _NUMBER = re.compile(
-    r"(?:[$€£₽₼]\s*\d|\d[\d\s.,]*\s*(?:%|k\b|m\b|bn\b|mln|млн|млрд|тыс|milyon|milyard|min\b|million|billion|"
+    r"(?:[$€£₽₼]\s*\d|\b(?:EUR|USD|GBP|AZN|RUB)\s*\d|\d[\d\s.,]*\s*(?:%|[kKmM]\b|bn\b|mln|млн|млрд|тыс|milyon|milyard|min\b|million|billion|"
     r"thousand|manat|рубл|\$|€)|\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d{3,})"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")

@@ -68,7 +68,7 @@ _PASSWORD = re.compile(
     r"(?i)(?:password|passwd|pwd|passcode|pass(?=\s*[:=])|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort"
     r"|mot de passe)"
     r"\w{0,4}"
-    r"(?:\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–-]+){0,3}?"
+    r"(?:,?\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–-]+){0,3}?"
     r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–-]|\s+(?=[^\s\"'«“]*\d))\s*[\"'«“]?([^\s\"'»”,;]{4,})"
 )
 _AFTER_SLASH = re.compile(r"/[ \t]*([^\s/]{6,})")
@@ -103,8 +103,12 @@ _PLACEHOLDER_DOMAIN = re.compile(
 """dmarc@yourdomain.com: a template for the customer to fill in, nobody's address (example.com is not:
 writers use it for real-looking addresses)."""
 _PHONE = re.compile(
-    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,6}){1,4}(?![\w])"
+    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,4}(?![\w])"
 )
+_NAMED_PERSON = re.compile(
+    r"(?i)(?:\b(?:mrs?|ms|dr)\.?|г-(?:н|жа)|госпож\w+)\s+\w+[^()\n]{0,30}\($|\w+\s+(?:xanım|bəy)[^()\n]{0,30}\($"
+)
+"""'Mrs. Dalton on your street (07700 900123)': a number in brackets after a person's name is theirs."""
 _DIGIT_RUN = re.compile(r"\d[\d\s().-]{7,}\d")
 _PHONE_CONTEXT = re.compile(
     r"(?i)(?:phone|tel|mobile|call|whatsapp|number|reach\s+(?:him|her|them)|телефон|тел\.|моб|звоните|номер"
@@ -255,8 +259,9 @@ _OWN_CONTEXT = re.compile(
 )
 """Words saying that a contact is the customer's own ("the address on your account")."""
 _OTHER_PERSON = re.compile(
-    r"(?i)(?:another|other)\s+(?:customer|client|user)|colleague|друг(?:ой|ого|ому|им)\s+(?:клиент|пользовател)"
-    r"|başqa\s+(?:müştəri|istifadəçi)"
+    r"(?i)(?:another|other)\s+(?:customer|client|user|guest|passenger|patient)|colleague|neighbou?r"
+    r"|друг(?:ой|ого|ому|им)\s+(?:клиент|пользовател|гост|пассажир|пациент)|сосед"
+    r"|başqa\s+(?:müştəri|istifadəçi|qonaq|sərnişin|pasiyent)|qonşu"
 )
 """Words saying that a contact belongs to someone else: then it is never the customer's own."""
 _CONTEXT = 60
@@ -299,7 +304,9 @@ def _contacts(
         if _theirs(visible, m.start(), m.end(), "", greeted):
             continue
         if not (
-            m.group().startswith("+") or _PHONE_CONTEXT.search(visible, max(0, m.start() - 40), m.start())
+            m.group().startswith("+")
+            or _PHONE_CONTEXT.search(visible, max(0, m.start() - 40), m.start())
+            or _NAMED_PERSON.search(visible, max(0, m.start() - 50), m.start())
         ):
             continue
         out.append(finding("secret", m.start(), m.end(), "Someone else's phone number: keep it private."))
