@@ -17,12 +17,13 @@ import re
 import time
 from collections.abc import Mapping
 from datetime import datetime, timezone
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
 from supportterm.backends.download import read_capped, too_large
-from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.http import json_body, map_http_errors, parse_or_fail, raise_for_status
 from supportterm.domain.models import (
     Agent,
     Attachment,
@@ -316,11 +317,8 @@ def _results(data: Any) -> list[dict[str, Any]]:
     return data["results"]
 
 
-def _parse(fn: Any, data: Any, what: str) -> Any:
-    try:
-        return fn(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise BackendError(f"django-helpdesk sent a malformed {what} ({exc!r}).") from exc
+_parse = partial(parse_or_fail, "django-helpdesk")
+"""Parse one part of an answer; a malformed part is a plain BackendError (backends/http.py)."""
 
 
 def _parse_tickets(items: list[Any]) -> tuple[tuple[Ticket, ...], tuple[Person, ...]]:

@@ -15,11 +15,12 @@ import html
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from supportterm.backends.availability import availability_request
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
-from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.http import json_body, map_http_errors, parse_or_fail, raise_for_status
 from supportterm.backends.since_cursor import SinceCursor
 from supportterm.domain.mail import html_to_text
 from supportterm.domain.models import (
@@ -332,11 +333,8 @@ def _list(data: Any, what: str) -> list[dict[str, Any]]:
     return data
 
 
-def _parse(fn: Any, data: Any, what: str, *extra: Any) -> Any:
-    try:
-        return fn(data, *extra)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise BackendError(f"Freshdesk sent a malformed {what} ({exc!r}).") from exc
+_parse = partial(parse_or_fail, "Freshdesk")
+"""Parse one part of an answer; a malformed part is a plain BackendError (backends/http.py)."""
 
 
 def _time(value: Any) -> datetime | None:

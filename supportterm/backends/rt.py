@@ -15,11 +15,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
 from supportterm.backends.download import read_capped, too_large
-from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.http import json_body, map_http_errors, parse_or_fail, raise_for_status
 from supportterm.domain.models import (
     Agent,
     Attachment,
@@ -375,11 +376,8 @@ def _items(data: Any) -> list[dict[str, Any]]:
     return data["items"]
 
 
-def _parse(fn: Any, data: Any, what: str, *extra: Any) -> Any:
-    try:
-        return fn(data, *extra)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise BackendError(f"Request Tracker sent a malformed {what} ({exc!r}).") from exc
+_parse = partial(parse_or_fail, "Request Tracker")
+"""Parse one part of an answer; a malformed part is a plain BackendError (backends/http.py)."""
 
 
 def _person(data: Any, role: Role) -> Person | None:

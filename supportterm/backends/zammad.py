@@ -18,11 +18,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from supportterm.backends.availability import availability_request
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
-from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.http import json_body, map_http_errors, parse_or_fail, raise_for_status
 from supportterm.backends.sent_match import match_sent
 from supportterm.backends.zammad_availability import is_out_of_office, out_of_office_body
 from supportterm.backends.zammad_cursor import ScanCursor, es_stamp
@@ -409,11 +410,8 @@ def _list(data: Any, what: str) -> list[dict[str, Any]]:
     return data
 
 
-def _parse(fn: Any, data: Any, what: str) -> Any:
-    try:
-        return fn(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise BackendError(f"Zammad sent a malformed {what} ({exc!r}).") from exc
+_parse = partial(parse_or_fail, "Zammad")
+"""Parse one part of an answer; a malformed part is a plain BackendError (backends/http.py)."""
 
 
 def _time(value: Any) -> datetime | None:
