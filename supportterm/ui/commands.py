@@ -13,6 +13,7 @@ from textual.content import Content
 
 from supportterm.domain.text import one_line
 from supportterm.domain.views import View
+from supportterm.i18n import _
 from supportterm.store import tickets as cache
 
 JUMP_LIMIT = 20
@@ -44,9 +45,10 @@ class TicketJumpProvider(Provider):
         )
         matcher = self.matcher(query)
         for ticket in found:
-            title = f"ticket: #{ticket.id} {one_line(ticket.subject)}"
+            title = _("ticket: #{id} {subject}").format(id=ticket.id, subject=one_line(ticket.subject))
             score = 1.0 if query.isdigit() else max(matcher.match(title), 0.1)
-            yield Hit(score, highlight(matcher, title), partial(_open, app, ticket.id), help=ticket.status.value)
+            yield Hit(score, highlight(matcher, title), partial(_open, app, ticket.id),
+                      help=_(ticket.status.value))
 
 
 def _open(app: object, ticket_id: str) -> None:
@@ -64,7 +66,8 @@ class ViewProvider(Provider):
         inbox = next((s for s in self.app.screen_stack if isinstance(s, InboxScreen)), None)
         if inbox is None:
             return []
-        return [(f"view: {view.title}", partial(_switch_view, self.app, inbox, index), view.query or "everything")
+        return [(_("view: {title}").format(title=_(view.title)),
+                 partial(_switch_view, self.app, inbox, index), view.query or _("everything"))
                 for index, view in enumerate(inbox.views)]
 
     async def discover(self) -> AsyncIterator[DiscoveryHit]:
@@ -86,6 +89,17 @@ def _switch_view(app: object, inbox: object, index: int) -> None:
     inbox.reload()  # type: ignore[attr-defined]
 
 
+def area_label(area: str) -> str:
+    """The screen a binding id belongs to ("ticket" of "ticket.reply"), as the palette names it."""
+    labels = {
+        "app": _("app"), "inbox": _("inbox"), "ticket": _("ticket"), "composer": _("composer"),
+        "shift": _("shift"), "outbox": _("outbox"), "full_text": _("full text"), "canned": _("canned"),
+        "help": _("help"), "confirm": _("confirm"), "followup": _("follow-up"), "note": _("note"),
+        "picker": _("picker"), "yesno": _("question"),
+    }
+    return labels.get(area, area)
+
+
 class ActionProvider(Provider):
     """"ticket: assign to me", "app: sync now"… — every binding of the current screen, by name."""
 
@@ -96,19 +110,21 @@ class ActionProvider(Provider):
             binding = active.binding
             if binding.id and "." in binding.id and active.enabled:
                 area = binding.id.split(".")[0]
-                out.append((f"{area}: {binding.description.lower()}", binding.action, binding.key))
+                title = f"{area_label(area)}: {binding.description.lower()}"
+                out.append((title, binding.action, binding.key))
         return sorted(set(out))
 
     async def discover(self) -> AsyncIterator[DiscoveryHit]:
         for title, action, key in self._commands():
-            yield DiscoveryHit(title, partial(self._run, action), help=f"key: {key}")
+            yield DiscoveryHit(title, partial(self._run, action), help=_("key: {key}").format(key=key))
 
     async def search(self, query: str) -> AsyncIterator[Hit]:
         matcher = self.matcher(query)
         for title, action, key in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, highlight(matcher, title), partial(self._run, action), help=f"key: {key}")
+                yield Hit(score, highlight(matcher, title), partial(self._run, action),
+                          help=_("key: {key}").format(key=key))
 
     async def _run(self, action: str) -> None:
         await self.screen.run_action(action)
@@ -123,9 +139,9 @@ class ThemeProvider(Provider):
         described = {name: spec.description for name, spec in book.specs.items()} if book else {}
         out = []
         for name in sorted(app.available_themes, key=lambda n: (n not in described, n)):
-            current = " (current)" if name == app.theme else ""
-            help_text = (described.get(name) or "Textual") + current
-            out.append((f"theme: {name}", partial(_set_theme, app, name), help_text))
+            current = " " + _("(current)") if name == app.theme else ""
+            help_text = (described.get(name) or _("Textual's own theme")) + current
+            out.append((_("theme: {name}").format(name=name), partial(_set_theme, app, name), help_text))
         return out
 
     async def discover(self) -> AsyncIterator[DiscoveryHit]:
@@ -142,4 +158,5 @@ class ThemeProvider(Provider):
 
 def _set_theme(app: object, name: str) -> None:
     app.theme = name  # type: ignore[attr-defined]
-    app.notify(f"Theme: {name}. To keep it, set theme = \"{name}\" in config.toml.", timeout=4)  # type: ignore[attr-defined]
+    app.notify(_('Theme: {name}. To keep it, set theme = "{name}" in config.toml.').format(name=name),  # type: ignore[attr-defined]
+               timeout=4)

@@ -72,8 +72,8 @@ class InboxScreen(Screen[None]):
         yield Header(show_clock=False)
         yield ShiftBar()
         yield Static(id="views")
-        yield Input(placeholder="search: words, \"phrase\", status: lang: channel: priority: assignee:me before: after: #id",
-                    id="search")
+        yield Input(placeholder=_('search: words, "phrase", status: lang: channel: priority: assignee:me '
+                                  'before: after: #id'), id="search")
         yield Static(id="columns")
         yield TicketList(id="tickets", now=self.app.clock, columns=self.columns)  # type: ignore[attr-defined]
         yield StatusBar()
@@ -163,9 +163,13 @@ class InboxScreen(Screen[None]):
         if last < len(labels):
             parts.append("› ", style="dim")
         if self.search_text:
-            parts.append(f" search: {self.ticket_list.count} found ", style="bold yellow")
+            found = self.ticket_list.count
+            said = ngettext("search: {count} found", "search: {count} found", found).format(count=found)
+            parts.append(f" {said} ", style="bold yellow")
         if self.ticket_list.marked:
-            parts.append(f" {len(self.ticket_list.marked)} marked ", style="bold green")
+            marked = len(self.ticket_list.marked)
+            said = ngettext("{count} marked", "{count} marked", marked).format(count=marked)
+            parts.append(f" {said} ", style="bold green")
         self.query_one("#views", Static).update(parts)
 
     @work(thread=True, exclusive=True, group="count-views", exit_on_error=False, description="Counting")
