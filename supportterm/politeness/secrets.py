@@ -75,10 +75,12 @@ _AFTER_SLASH = re.compile(r"/[ \t]*([^\s/]{6,})")
 _BEFORE_SLASH = re.compile(r"(?<![\w@./:-])([\w.@-]{3,})[ \t]*$")
 _LOGIN_WORD = re.compile(
     r"(?i)(?:login|log-in|sign-in|username|user|credentials|account|логин|вход|доступ|учетк|учётк|аккаунт|учетн|учётн"
-    r"|giriş|istifadəçi|hesab)"
+    r"|giriş|istifadəçi|hesab|log(?:ging)?\s+in|sign(?:ing)?\s+in|войти|войдите|зайти|зайдите|daxil\s+ol)"
 )
 """'admin / Winter2024!' after a login word: a user name and a password written as a pair."""
 _LOGIN_WINDOW = 80
+_LOGIN_AFTER = 30
+"""'admin / Bahar2025! ilə daxil olun': in Azerbaijani (and terse English) the login word follows the pair."""
 _URL_CREDENTIALS = re.compile(r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s:/@]+:([^\s@/]{3,})@")
 """A password inside a URL (postgres://user:secret@host)."""
 _PLACEHOLDER = re.compile(
@@ -161,7 +163,8 @@ def _pairs(text: str) -> list[Finding]:
             user = _BEFORE_SLASH.search(text, max(0, m.start() - 40), m.start())
             if user is None:
                 continue  # no user name right before the slash, or a path or URL
-            if _LOGIN_WORD.search(text, max(0, user.start() - _LOGIN_WINDOW), user.start()):
+            before = _LOGIN_WORD.search(text, max(0, user.start() - _LOGIN_WINDOW), user.start())
+            if before or _LOGIN_WORD.search(text, m.end(), m.end() + _LOGIN_AFTER):
                 message = "Login and password in the reply: send a reset link instead."
                 out.append(finding("secret", m.start(1), m.end(1), message, "[redacted]"))
     if "://" in text:
