@@ -10,18 +10,15 @@ by another supportterm is refused with nothing changed.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
 from functools import partial
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
-
-from textual.command import DiscoveryHit, Hit, Provider
 
 from supportterm.domain.models import Visibility
 from supportterm.domain.text import one_line
 from supportterm.errors import StoreLockedError
 from supportterm.i18n import _
-from supportterm.ui.commands import highlight
+from supportterm.ui.commands import Command, ListedCommands
 
 if TYPE_CHECKING:
     from supportterm.store.db import Store
@@ -37,10 +34,10 @@ _opened: WeakKeyDictionary[object, Store] = WeakKeyDictionary()
 """Stores a switch opened, per app, closed when the app ends (the one it started with is its caller's)."""
 
 
-class AccountProvider(Provider):
+class AccountProvider(ListedCommands):
     """"Switch account: NAME" for every configured profile but the current one."""
 
-    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+    def _commands(self) -> list[Command]:
         app = self.app
         settings, current = getattr(app, "settings", None), getattr(app, "profile", None)
         if settings is None or current is None:
@@ -48,17 +45,6 @@ class AccountProvider(Provider):
         return [(f"{_title()}: {name}", partial(request_switch, app, name),
                  one_line(f"{profile.backend} · {profile.url}", limit=120))
                 for name, profile in sorted(settings.profiles.items()) if name != current.name]
-
-    async def discover(self) -> AsyncIterator[DiscoveryHit]:
-        for title, callback, help_text in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> AsyncIterator[Hit]:
-        matcher = self.matcher(query)
-        for title, callback, help_text in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, highlight(matcher, title), callback, help=help_text)
 
 
 def request_switch(app: object, name: str) -> None:

@@ -31,6 +31,29 @@ def highlight(matcher: Matcher, text: str) -> Content:
     return content
 
 
+Command = tuple[str, Callable[[], object], str]
+"""One palette entry: its title, what it does, and a line of help under it."""
+
+
+class ListedCommands(Provider):
+    """A provider with a short list of commands: all shown when the palette opens, ranked by fuzzy match
+    on their titles while the agent types. Subclasses say what the list is (`_commands`)."""
+
+    def _commands(self) -> list[Command]:
+        raise NotImplementedError
+
+    async def discover(self) -> AsyncIterator[DiscoveryHit]:
+        for title, callback, help_text in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> AsyncIterator[Hit]:
+        matcher = self.matcher(query)
+        for title, callback, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, highlight(matcher, title), callback, help=help_text)
+
+
 class TicketJumpProvider(Provider):
     """"ticket: #1042 Subject…" — open any cached ticket by number or words of its subject."""
 
@@ -57,10 +80,10 @@ def _open(app: object, ticket_id: str) -> None:
     app.push_screen(TicketScreen(ticket_id))  # type: ignore[attr-defined]
 
 
-class ViewProvider(Provider):
+class ViewProvider(ListedCommands):
     """"view: Urgent" — switch the inbox to a view."""
 
-    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+    def _commands(self) -> list[Command]:
         from supportterm.ui.screens.inbox import InboxScreen
 
         inbox = next((s for s in self.app.screen_stack if isinstance(s, InboxScreen)), None)
@@ -69,17 +92,6 @@ class ViewProvider(Provider):
         return [(_("view: {title}").format(title=_(view.title)),
                  partial(_switch_view, self.app, inbox, index), view.query or _("everything"))
                 for index, view in enumerate(inbox.views)]
-
-    async def discover(self) -> AsyncIterator[DiscoveryHit]:
-        for title, callback, help_text in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> AsyncIterator[Hit]:
-        matcher = self.matcher(query)
-        for title, callback, help_text in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, highlight(matcher, title), callback, help=help_text)
 
 
 def _switch_view(app: object, inbox: object, index: int) -> None:
@@ -100,40 +112,28 @@ def area_label(area: str) -> str:
     return labels.get(area, area)
 
 
-class ActionProvider(Provider):
+class ActionProvider(ListedCommands):
     """"ticket: assign to me", "app: sync now"… — every binding of the current screen, by name."""
 
-    def _commands(self) -> list[tuple[str, str, str]]:
+    def _commands(self) -> list[Command]:
         screen = self.screen  # the screen the palette was opened on, not the palette
-        out = []
+        found = set()
         for active in screen.active_bindings.values():
             binding = active.binding
             if binding.id and "." in binding.id and active.enabled:
                 area = binding.id.split(".")[0]
-                title = f"{area_label(area)}: {binding.description.lower()}"
-                out.append((title, binding.action, binding.key))
-        return sorted(set(out))
-
-    async def discover(self) -> AsyncIterator[DiscoveryHit]:
-        for title, action, key in self._commands():
-            yield DiscoveryHit(title, partial(self._run, action), help=_("key: {key}").format(key=key))
-
-    async def search(self, query: str) -> AsyncIterator[Hit]:
-        matcher = self.matcher(query)
-        for title, action, key in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, highlight(matcher, title), partial(self._run, action),
-                          help=_("key: {key}").format(key=key))
+                found.add((f"{area_label(area)}: {binding.description.lower()}", binding.action, binding.key))
+        return [(title, partial(self._run, action), _("key: {key}").format(key=key))
+                for title, action, key in sorted(found)]
 
     async def _run(self, action: str) -> None:
         await self.screen.run_action(action)
 
 
-class ThemeProvider(Provider):
+class ThemeProvider(ListedCommands):
     """"theme: supportterm-light" — switch the theme now (for good: `theme = ...` in config.toml)."""
 
-    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+    def _commands(self) -> list[Command]:
         app = self.app
         book = getattr(app, "supportterm_themes", None)
         described = {name: spec.description for name, spec in book.specs.items()} if book else {}
@@ -143,17 +143,6 @@ class ThemeProvider(Provider):
             help_text = (described.get(name) or _("Textual's own theme")) + current
             out.append((_("theme: {name}").format(name=name), partial(_set_theme, app, name), help_text))
         return out
-
-    async def discover(self) -> AsyncIterator[DiscoveryHit]:
-        for title, callback, help_text in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> AsyncIterator[Hit]:
-        matcher = self.matcher(query)
-        for title, callback, help_text in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, highlight(matcher, title), callback, help=help_text)
 
 
 def _set_theme(app: object, name: str) -> None:
