@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
 from supportterm.backends.download import read_capped, too_large
 from supportterm.backends.http import json_body, map_http_errors, parse_or_fail, raise_for_status
+from supportterm.backends.sent_match import match_sent
 from supportterm.domain.models import (
     Agent,
     Attachment,
@@ -234,14 +235,7 @@ class DjangoHelpdeskBackend(HelpdeskBackend):
         sent = self._sent.get(marker)
         if sent is None:
             return None
-        body, visibility, at = sent
-        for message in reversed(await self.get_thread(ticket_id)):
-            if (message.body.strip() == body.strip() and message.visibility is visibility
-                    and message.author_role is Role.AGENT
-                    and (self.agent_id is None or message.author_id == self.agent_id)
-                    and abs((message.created_at - at).total_seconds()) < 600):
-                return _with_marker(message, marker)
-        return None
+        return match_sent(await self.get_thread(ticket_id), sent, marker, author_id=self.agent_id)
 
     async def fetch_attachment(self, attachment: Attachment, *, limit: int | None = None) -> bytes:
         """The file at the URL the API gives (`followupattachment_set[].file`, served from Django's

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from supportterm.backends.availability import availability_request
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
 from supportterm.backends.http import json_body, map_http_errors, parse_or_fail, raise_for_status
+from supportterm.backends.sent_match import match_sent
 from supportterm.backends.since_cursor import SinceCursor
 from supportterm.domain.mail import html_to_text
 from supportterm.domain.models import (
@@ -252,12 +253,7 @@ class FreshdeskBackend(HelpdeskBackend):
         if sent is None:
             return None
         me = await self._myself()
-        body, visibility, at = sent
-        for message in reversed(await self.get_thread(ticket_id)):
-            if (message.body.strip() == body.strip() and message.visibility is visibility
-                    and message.author_id == me.id and abs((message.created_at - at).total_seconds()) < 600):
-                return replace(message, marker=marker)
-        return None
+        return match_sent(await self.get_thread(ticket_id), sent, marker, author_id=me.id)
 
     async def update_ticket(self, ticket_id: str, patch: TicketPatch, *,
                             expect_version: str | None = None) -> Ticket:

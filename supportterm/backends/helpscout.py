@@ -259,7 +259,7 @@ class HelpScoutBackend(HelpdeskBackend):
         if sent is None:
             return None
         me = await self._myself()
-        return match_sent(await self.get_thread(ticket_id), sent, me.id, marker)
+        return match_sent(await self.get_thread(ticket_id), sent, marker, author_id=me.id)
 
     # -- writes ----------------------------------------------------------------------------------
 

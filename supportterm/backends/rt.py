@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
 from supportterm.backends.download import read_capped, too_large
 from supportterm.backends.http import json_body, map_http_errors, parse_or_fail, raise_for_status
+from supportterm.backends.sent_match import match_sent
 from supportterm.domain.models import (
     Agent,
     Attachment,
@@ -342,13 +343,7 @@ class RTBackend(HelpdeskBackend):
         if sent is None:
             return None
         me = await self._myself()
-        body, visibility, at = sent
-        for message in reversed(thread):
-            if (message.body.strip() == body.strip() and message.author_id == me.id
-                    and message.visibility is visibility
-                    and abs((message.created_at - at).total_seconds()) < 600):
-                return message
-        return None
+        return match_sent(thread, sent, marker, author_id=me.id)
 
     async def update_ticket(
         self, ticket_id: str, patch: TicketPatch, *, expect_version: str | None = None

@@ -337,7 +337,7 @@ class ZammadBackend(HelpdeskBackend):
         if sent is None:
             return None
         me = await self._myself()
-        return match_sent(await self.get_thread(ticket_id), sent, me.id, marker)
+        return match_sent(await self.get_thread(ticket_id), sent, marker, author_id=me.id)
 
     async def _my_user(self, doing: str) -> dict[str, Any]:
         user = await availability_request(self.client, "GET", f"{self.prefix}/users/me", vendor="Zammad",
