@@ -25,15 +25,22 @@ _BEFORE = re.compile(
     r"(?:\s+(?:a|an|the|at\s+all|really|even|by|по|də|da))?[\s,]+$"
 )
 _AFTER = re.compile(r"^\s+(?:deyil|deyildir|yox|yoxdur)(?!\w)")
+_SELF_BEFORE = re.compile(
+    r"(?:\b(?:my|our)|(?<![\w-])(?:мой|моя|мое|мои|mənim))(?:\s+(?:own|really|possibly))?\s+$"
+)
+_SELF_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:(?:from|on)\s+my\s+(?:side|part|end)|of\s+mine|с\s+моей\s+стороны|məndən)(?!\w)"
+)
+"""'My stupid question', 'a stupid question from my side': the agent's self-deprecation, not an insult."""
 _LOOK = 24
 """Characters looked at on each side of a match."""
 
 
 def negated(folded: str, start: int, end: int) -> bool:
     """True when the folded text denies what `folded[start:end]` says."""
-    return bool(
-        _BEFORE.search(folded[max(0, start - _LOOK) : start]) or _AFTER.match(folded[end : end + _LOOK])
-    )
+    before, after = folded[max(0, start - _LOOK) : start], folded[end : end + _LOOK]
+    denied = _BEFORE.search(before) or _AFTER.match(after)
+    return bool(denied or _SELF_BEFORE.search(before) or _SELF_AFTER.match(after))
 
 
 def drop_negated(found: list[Finding], prep: Prepared) -> list[Finding]:
