@@ -16,6 +16,7 @@ import json
 import re
 import time
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timezone
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -193,7 +194,13 @@ class DjangoHelpdeskBackend(HelpdeskBackend):
     async def get_thread(self, ticket_id: str, *, after: str | None = None) -> list[Message]:
         data = await self._ticket_json(ticket_id)
         messages = _parse(messages_from_dh, data, "follow-up list")
-        return [m for m in messages if after is None or int(m.id) > int(after)]
+        return [self._named(m) for m in messages if after is None or int(m.id) > int(after)]
+
+    def _named(self, message: Message) -> Message:
+        """The agent's own follow-ups carry the sign-in name (the API names no users, only ids)."""
+        if self.user and self.agent_id is not None and message.author_id == self.agent_id:
+            return replace(message, author_name=self.user)
+        return message
 
     async def _guard(self, ticket_id: str, expect_version: str | None) -> None:
         """Refuse a write when the ticket differs from the agent's copy (read just before writing:
@@ -325,8 +332,6 @@ def _parse_tickets(items: list[Any]) -> tuple[tuple[Ticket, ...], tuple[Person, 
 
 
 def _with_marker(message: Message, marker: str) -> Message:
-    from dataclasses import replace
-
     return replace(message, marker=marker)
 
 
@@ -342,6 +347,7 @@ def message_from_dh(
     author = (submitter or "customer") if customer else str(data["user"])
     return Message(
         id=str(data["id"]), ticket_id=str(ticket_id), author_id=author,
+        author_name=None if customer else f"agent #{author}",  # not a bare "2" in the thread
         author_role=Role.CUSTOMER if customer else Role.AGENT,
         visibility=Visibility.PUBLIC if data.get("public") else Visibility.INTERNAL,
         body=str(data.get("comment") or ""), created_at=created, attachments=_attachments(data),
