@@ -20,7 +20,8 @@ def test_the_opening_and_userless_follow_ups_are_the_customer_s_and_agents_get_a
         followup(1, 3, "My order never came."), followup(2, 2, "Sorry, we are checking."),
         followup(3, 2, "Courier lost it.", public=False), followup(4, None, "Thanks!"),
     ))
-    assert (opening.author_role, opening.author_id, opening.author_name) == (Role.CUSTOMER, "ann@example.com", None)
+    assert (opening.author_role, opening.author_id) == (Role.CUSTOMER, "ann@example.com")
+    assert opening.author_name is None
     assert (reply.author_role, reply.author_id, reply.author_name) == (Role.AGENT, "2", "agent #2")
     assert note.visibility is Visibility.INTERNAL and note.author_name == "agent #2"
     assert mail.author_role is Role.CUSTOMER and mail.author_name is None
