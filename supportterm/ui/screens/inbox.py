@@ -136,6 +136,7 @@ class InboxScreen(Screen[None]):
             ids = [t.requester_id for t in rows] + [t.assignee_id for t in rows]
             return Page(offset, rows, cache.person_names(reader, ids), local_due_times(rows, policy))
 
+        self.ticket_list.at_risk_within = policy.at_risk_within
         self.ticket_list.show(page, total, keep=keep)
         self.query_one("#columns", Static).update(header_text(self.size.width - 1, self.columns))
         self._show_views(me)

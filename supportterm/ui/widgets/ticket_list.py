@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from supportterm.domain.models import Ticket
 from supportterm.i18n import _
-from supportterm.ui.widgets.ticket_row import COLUMNS, Column, line_width, row_segments
+from supportterm.ui.widgets.ticket_row import AT_RISK, COLUMNS, Column, line_width, row_segments
 
 PAGE = 100
 """Rows read from the store at once."""
@@ -87,6 +87,8 @@ class TicketList(ScrollView, can_focus=True):
         self._base_styles: dict[tuple[str, bool], Style] = {}
         """The widget's theme colours under every row, per (theme, focus): `rich_style` costs ~65 us."""
         """Rendered rows; building a row's Text costs ~0.2 ms, so a repaint reuses them."""
+        self.at_risk_within = AT_RISK
+        """A due time closer than this is drawn as at risk (the inbox sets `[sla] warn_minutes`)."""
         self.marked: set[str] = set()
         """Tickets marked for a bulk action (kept across view switches until used or cleared)."""
 
@@ -166,7 +168,8 @@ class TicketList(ScrollView, can_focus=True):
         names = page.names if page else {}
         segments = row_segments(ticket, names, self._now(), width, marked=ticket.id in self.marked,
                                 cursor=is_cursor, focus=self.has_focus, columns=self.columns,
-                                base=base, local_due=page.local_due.get(ticket.id) if page else None)
+                                base=base, local_due=page.local_due.get(ticket.id) if page else None,
+                                at_risk=self.at_risk_within)
         line = line_width(width, self.columns)
         # One Strip per row (crop_extend + simplify made three, each with seven small caches to allocate).
         strip = Strip(segments, line) if line == width else Strip(segments, line).crop_extend(0, width, base)
