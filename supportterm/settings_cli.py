@@ -204,18 +204,26 @@ def run_themes(args: argparse.Namespace) -> int:
         return 0
     if args.check:
         return _check_themes(specs)
+    import shutil
+    import textwrap
+
     configured = _theme_in_effect(check_settings()[0].theme)
+    columns = min(shutil.get_terminal_size((100, 24)).columns, 100)  # an 80-column terminal must not wrap
     width = max(len(spec.name) for spec in specs) + 2
+    indent = " " * (2 + width + 6 + 8)
     for spec in specs:
         mark = "*" if spec.name == configured else " "
         kind = "ansi" if spec.ansi else ("dark" if spec.dark else "light")
-        print(f"{mark} {spec.name:<{width}}{kind:<6}{_origin(spec):<8}{spec.description}")
-    import textwrap
-
+        room = max(columns - len(indent), 20)
+        lines = textwrap.wrap(spec.description, room, break_on_hyphens=False) or [""]
+        print(f"{mark} {spec.name:<{width}}{kind:<6}{_origin(spec):<8}{lines[0]}")
+        for line in lines[1:]:
+            print(indent + line)
     listing = f"Textual's own: {', '.join(textual)}"
-    print(textwrap.fill(listing, 100, initial_indent="  ", subsequent_indent="    "))
-    print("* = in effect here (theme in config.toml or SUPPORTTERM_THEME; by default \"auto\":\n"
-          f"    {DEFAULT_THEME}, or {NO_COLOR_THEME} on a 16-colour terminal or with NO_COLOR)")
+    print(textwrap.fill(listing, columns, initial_indent="  ", subsequent_indent="    ",
+                        break_on_hyphens=False))
+    print("* = in effect here: theme in config.toml or SUPPORTTERM_THEME, else \"auto\" =\n"
+          f"    {DEFAULT_THEME}, or {NO_COLOR_THEME} with 16 colours or NO_COLOR")
     for problem in failed:
         print(f"warning: {problem}", file=sys.stderr)
     return 0

@@ -191,3 +191,17 @@ def test_mouse_setting_reaches_app_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SUPPORTTERM_MOUSE")
     with pytest.raises(ConfigError, match="mouse: must be true or false"):
         load_settings()
+
+
+def test_themes_listing_fits_an_80_column_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["themes"]) == 0
+    from supportterm.ui.themes import builtin_themes
+
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    joined = " ".join(line.split("shipped", 1)[-1].strip() for line in lines)
+    for spec in builtin_themes():
+        assert spec.description in joined  # wrapped onto the next line, not cut
