@@ -259,6 +259,8 @@ def restart(tl: Any) -> None:
 
 async def measure_work(pilot: Any, tl: Any, keys: list[tuple[str, list[str], bool]]) -> dict[str, Any]:
     """A: each key's action plus `render_line` of every visible line, called directly."""
+    from supportterm.ui import activity
+
     wall: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
     depth: dict[str, dict[str, int]] = {}
@@ -271,6 +273,7 @@ async def measure_work(pilot: Any, tl: Any, keys: list[tuple[str, list[str], boo
             if name == "G/g":
                 tl._pages.clear()
             act = direct_action(tl, key)
+            activity.key_pressed()  # as the app's on_event does for every real key
             w, c = time.perf_counter(), time.process_time()
             act()
             for y in range(tl.size.height):
@@ -366,9 +369,10 @@ async def run_app(home: Path, samples: int, jumps: int, pilot_samples: int, seed
 
     os.environ.pop("SUPPORTTERM_EXIT_AFTER_PAINT", None)
     os.environ["SUPPORTTERM_HOME"] = str(home)
-    from supportterm.ui import collector
+    from supportterm.ui import activity, collector
 
-    collector.pause_for_startup()  # as `supportterm` (cli.run_tui) does; the app settles it after painting
+    activity.favour_the_ui_thread()  # as `supportterm` (cli.run_tui) does
+    collector.pause_for_startup()  # as run_tui does too; the app settles it after painting
     store = Store(_cache.store_file(home))
     profile = Profile(name=_cache.PROFILE, backend="demo", url=URL)
     app = SupportTermApp(

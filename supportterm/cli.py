@@ -189,8 +189,9 @@ def _token(profile: Profile) -> str | None:
 
 def run_tui(profile: Profile, *, token: str | None = None, theme: str | None = None) -> int:
     """Open the TUI on a profile (`theme` overrides the configured one for this run)."""
-    from supportterm.ui import collector
+    from supportterm.ui import activity, collector
 
+    activity.favour_the_ui_thread()  # background threads hand the interpreter lock back sooner
     collector.pause_for_startup()  # no cyclic GC walks over the imports until the inbox has painted
     try:
         return _open_tui(profile, token, theme)
@@ -216,7 +217,7 @@ def _open_tui(profile: Profile, token: str | None, theme: str | None) -> int:
     try:
         app = SupportTermApp(profile=profile, store=store, token=token, token_lookup=_token,
                              settings=settings)
-        app.run()
+        app.run(mouse=settings.mouse)
         return app.return_code or 0
     finally:
         store.close()

@@ -27,7 +27,8 @@ from supportterm.sla_settings import ShiftSettings, SlaSettings, read_shift, rea
 from supportterm.sla_settings import accepted_keys as sla_keys
 
 KEYMAP_PRESETS = ("default", "vim")
-DEFAULT_THEME = "supportterm-dark"
+AUTO_THEME = "auto"
+"""The theme when none is chosen: supportterm-dark, or supportterm-16 on 16-colour terminals (ui/theming)."""
 SECRET_WORDS = ("token", "password", "secret", "api_key", "apikey", "passwd")
 """Profile option names that look like credentials: refused in config.toml, hidden by `config show`."""
 
@@ -54,8 +55,10 @@ class Settings:
     default_profile: str | None = None
     sync_interval_s: float = 30.0
     """Seconds between automatic syncs."""
-    theme: str = DEFAULT_THEME
-    """A shipped theme, a user theme from `<config dir>/themes/`, or a Textual built-in."""
+    theme: str = AUTO_THEME
+    """A shipped theme, a user theme from `<config dir>/themes/`, a Textual built-in, or "auto"."""
+    mouse: bool = True
+    """Whether the app takes the mouse (clicks, wheel); false leaves it to the terminal (select, scroll)."""
     ui_language: str = "auto"
     """The app's own labels: "en", "ru", "az", or "auto" (SUPPORTTERM_LANG, then the locale); i18n.py."""
     keymap_preset: str = "default"
@@ -96,7 +99,7 @@ class Problem:
 
 
 _TOP_KEYS = {"default_profile", "profiles", "sync_interval_s", "theme", "keymap_preset", "keymap", "views",
-             "prefetch", "ui_language", "auto_advance", "columns", "sla", "shift"}
+             "prefetch", "ui_language", "auto_advance", "columns", "sla", "shift", "mouse"}
 _VIEW_KEYS = {"id", "title", "query", "awaiting_only", "sla_risk", "follow_ups"}
 _PROFILE_KEYS = {"backend", "url", "user", "verify_tls"}
 
@@ -107,6 +110,7 @@ ENV_OVERRIDES: dict[str, str] = {
     "SUPPORTTERM_SYNC_INTERVAL_S": "sync_interval_s",
     "SUPPORTTERM_PREFETCH": "prefetch",
     "SUPPORTTERM_AUTO_ADVANCE": "auto_advance",
+    "SUPPORTTERM_MOUSE": "mouse",
 }
 """Environment variable -> the top-level key it overrides."""
 
@@ -194,6 +198,7 @@ class _Reader:
             views=self.views(data.get("views")),
             prefetch=int(self.number(data, "prefetch", defaults.prefetch, int)),
             auto_advance=self.flag(data, "auto_advance", defaults.auto_advance),
+            mouse=self.flag(data, "mouse", defaults.mouse),
             columns=self.columns(data.get("columns", [])),
             sla=read_sla(data.get("sla"), self.note),
             shift=read_shift(data.get("shift"), self.note),
@@ -341,14 +346,15 @@ def _with_env(settings: Settings, problems: list[Problem]) -> Settings:
         if key in data:
             kind = float if key == "sync_interval_s" else int
             data[key] = reader.number(data, key, getattr(settings, key), kind)
-    if "auto_advance" in data:
-        value = str(data["auto_advance"]).lower()
+    for key in ("auto_advance", "mouse"):
+        if key not in data:
+            continue
+        value = str(data[key]).lower()
         if value not in ("1", "0", "true", "false", "yes", "no"):
-            reader.note("auto_advance", f"must be 1/0 or true/false, not {value!r}",
-                        "e.g. SUPPORTTERM_AUTO_ADVANCE=1")
-            data.pop("auto_advance")
+            reader.note(key, f"must be 1/0 or true/false, not {value!r}", f"e.g. SUPPORTTERM_{key.upper()}=1")
+            data.pop(key)
         else:
-            data["auto_advance"] = value in ("1", "true", "yes")
+            data[key] = value in ("1", "true", "yes")
     if "keymap_preset" in data:
         data["keymap_preset"] = reader.preset(data["keymap_preset"])
     names = {key: name for name, key in ENV_OVERRIDES.items()}

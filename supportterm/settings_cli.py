@@ -149,7 +149,7 @@ def _theme_problems(settings: Settings) -> list[Problem]:
     found = [Problem(str(p.file), p.key, p.message, "This theme is skipped until it is fixed.")
              for p in failed]
     names = {spec.name for spec in specs} | _textual_theme_names()
-    if settings.theme not in names:
+    if settings.theme not in names | {"auto"}:
         from supportterm.config import suggest
 
         found.append(Problem(str(config_path()), "theme", f"unknown theme {settings.theme!r}",
@@ -185,7 +185,7 @@ def _backend_problems(settings: Settings) -> list[Problem]:
 
 def run_themes(args: argparse.Namespace) -> int:
     """List the themes (or check their contrast)."""
-    from supportterm.ui.themes import DEFAULT_THEME, all_themes
+    from supportterm.ui.themes import DEFAULT_THEME, NO_COLOR_THEME, all_themes
 
     specs, failed = all_themes()
     textual = sorted(_textual_theme_names() - {spec.name for spec in specs})
@@ -204,20 +204,38 @@ def run_themes(args: argparse.Namespace) -> int:
         return 0
     if args.check:
         return _check_themes(specs)
-    configured = check_settings()[0].theme
+    import shutil
+    import textwrap
+
+    configured = _theme_in_effect(check_settings()[0].theme)
+    columns = min(shutil.get_terminal_size((100, 24)).columns, 100)  # an 80-column terminal must not wrap
     width = max(len(spec.name) for spec in specs) + 2
+    indent = " " * (2 + width + 6 + 8)
     for spec in specs:
         mark = "*" if spec.name == configured else " "
         kind = "ansi" if spec.ansi else ("dark" if spec.dark else "light")
-        print(f"{mark} {spec.name:<{width}}{kind:<6}{_origin(spec):<8}{spec.description}")
-    import textwrap
-
+        room = max(columns - len(indent), 20)
+        lines = textwrap.wrap(spec.description, room, break_on_hyphens=False) or [""]
+        print(f"{mark} {spec.name:<{width}}{kind:<6}{_origin(spec):<8}{lines[0]}")
+        for line in lines[1:]:
+            print(indent + line)
     listing = f"Textual's own: {', '.join(textual)}"
-    print(textwrap.fill(listing, 100, initial_indent="  ", subsequent_indent="    "))
-    print(f"* = in effect (theme in config.toml or SUPPORTTERM_THEME; default {DEFAULT_THEME})")
+    print(textwrap.fill(listing, columns, initial_indent="  ", subsequent_indent="    ",
+                        break_on_hyphens=False))
+    print("* = in effect here: theme in config.toml or SUPPORTTERM_THEME, else \"auto\" =\n"
+          f"    {DEFAULT_THEME}, or {NO_COLOR_THEME} with 16 colours or NO_COLOR")
     for problem in failed:
         print(f"warning: {problem}", file=sys.stderr)
     return 0
+
+
+def _theme_in_effect(configured: str) -> str:
+    """The theme the app would start with in this terminal (what "auto" and NO_COLOR come to)."""
+    from rich.console import Console
+
+    from supportterm.ui.theming import choose_theme, no_color
+
+    return choose_theme(configured, Console(force_terminal=True).color_system, no_color())
 
 
 def _origin(spec: Any) -> str:

@@ -26,6 +26,7 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from supportterm.errors import SupportTermError  # noqa: E402
 from supportterm.i18n import LANGUAGES as APP_LANGUAGES  # noqa: E402
 
 PACKAGE = ROOT / "supportterm"
@@ -41,10 +42,13 @@ SCANNED = ("ui", "cli.py")
 def _data_messages() -> list[tuple[str, str]]:
     """(message, where it is defined) for the data the UI translates at display time."""
     from supportterm.domain.models import Priority
+    from supportterm.domain.sla import SlaStatus
     from supportterm.domain.summary import ShiftSummary
     from supportterm.domain.views import DEFAULT_VIEWS
     from supportterm.store import outbox
+    from supportterm.sync.events import SYNCED
     from supportterm.ui.format import STATUS_LABEL
+    from supportterm.ui.widgets.status_bar import TLS_OFF
     from supportterm.ui.widgets.ticket_row import COLUMNS
 
     found = [(view.title, "supportterm/domain/views.py") for view in DEFAULT_VIEWS]
@@ -56,7 +60,19 @@ def _data_messages() -> list[tuple[str, str]]:
               for field in fields(ShiftSummary)]
     found += [(column.title, "supportterm/ui/widgets/ticket_row.py") for column in COLUMNS
               if column.title.strip("#")]
+    found += [(status.value.replace("_", " "), "supportterm/domain/sla.py") for status in SlaStatus
+              if status is not SlaStatus.OK]
+    found += [(SYNCED, "supportterm/sync/events.py"), (TLS_OFF, "supportterm/ui/widgets/status_bar.py")]
+    found += [(kind.title, "supportterm/errors.py") for kind in _error_kinds(SupportTermError)]
     return found
+
+
+def _error_kinds(base: type[SupportTermError]) -> list[type[SupportTermError]]:
+    """The error class and every subclass: their titles head the app's error notices."""
+    out = [base]
+    for sub in base.__subclasses__():
+        out += _error_kinds(sub)
+    return out
 
 
 def template() -> Catalog:

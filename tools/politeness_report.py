@@ -4,8 +4,8 @@ Prints, per language and per set (tests/politeness/devset and heldout): precisio
 each category, the F1 of "needs a fix" (any error or warning finding) and the false-alarm rate (share
 of fine replies that got an error or a warning). Hints are advice and are not scored.
 
-    .venv/bin/python tools/politeness_report.py [--set dev|heldout|tuning|paraphrase|blind1|blind|both]
-        [--verbose] [--json]
+    .venv/bin/python tools/politeness_report.py
+        [--set dev|heldout|tuning|paraphrase|blind1|tuning2|blind|both] [--verbose] [--json]
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from supportterm.politeness.findings import HINT  # noqa: E402
 
 SETS = {name: ROOT / "tests" / "politeness" / folder for name, folder in (
     ("dev", "devset"), ("heldout", "heldout"), ("tuning", "tuning"), ("paraphrase", "paraphrase"),
-    ("blind1", "blind1"), ("blind", "blind"))}
+    ("blind1", "blind1"), ("tuning2", "tuning2"), ("blind", "blind"))}
 LANGS = ("en", "ru", "az")
 
 

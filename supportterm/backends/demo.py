@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
 from supportterm.backends.download import read_capped
-from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.http import json_body, map_http_errors, parse_or_fail, raise_for_status
 from supportterm.domain.models import (
     Agent,
     Attachment,
@@ -206,11 +207,8 @@ def _field(data: Any, key: str, kind: type) -> Any:
     return data[key]
 
 
-def _parse(fn: Any, data: Any, what: str) -> Any:
-    try:
-        return fn(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise BackendError(f"The helpdesk sent a malformed {what} ({exc!r}).") from exc
+_parse = partial(parse_or_fail, "The helpdesk")
+"""Parse one part of an answer; a malformed part is a plain BackendError (backends/http.py)."""
 
 
 def _ident(value: object) -> str:

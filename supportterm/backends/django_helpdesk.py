@@ -16,13 +16,16 @@ import json
 import re
 import time
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timezone
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
 from supportterm.backends.download import read_capped, too_large
-from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.http import json_body, map_http_errors, parse_or_fail, raise_for_status
+from supportterm.backends.sent_match import match_sent
 from supportterm.domain.models import (
     Agent,
     Attachment,
@@ -191,7 +194,13 @@ class DjangoHelpdeskBackend(HelpdeskBackend):
     async def get_thread(self, ticket_id: str, *, after: str | None = None) -> list[Message]:
         data = await self._ticket_json(ticket_id)
         messages = _parse(messages_from_dh, data, "follow-up list")
-        return [m for m in messages if after is None or int(m.id) > int(after)]
+        return [self._named(m) for m in messages if after is None or int(m.id) > int(after)]
+
+    def _named(self, message: Message) -> Message:
+        """The agent's own follow-ups carry the sign-in name (the API names no users, only ids)."""
+        if self.user and self.agent_id is not None and message.author_id == self.agent_id:
+            return replace(message, author_name=self.user)
+        return message
 
     async def _guard(self, ticket_id: str, expect_version: str | None) -> None:
         """Refuse a write when the ticket differs from the agent's copy (read just before writing:
@@ -233,14 +242,7 @@ class DjangoHelpdeskBackend(HelpdeskBackend):
         sent = self._sent.get(marker)
         if sent is None:
             return None
-        body, visibility, at = sent
-        for message in reversed(await self.get_thread(ticket_id)):
-            if (message.body.strip() == body.strip() and message.visibility is visibility
-                    and message.author_role is Role.AGENT
-                    and (self.agent_id is None or message.author_id == self.agent_id)
-                    and abs((message.created_at - at).total_seconds()) < 600):
-                return _with_marker(message, marker)
-        return None
+        return match_sent(await self.get_thread(ticket_id), sent, marker, author_id=self.agent_id)
 
     async def fetch_attachment(self, attachment: Attachment, *, limit: int | None = None) -> bytes:
         """The file at the URL the API gives (`followupattachment_set[].file`, served from Django's
@@ -316,11 +318,8 @@ def _results(data: Any) -> list[dict[str, Any]]:
     return data["results"]
 
 
-def _parse(fn: Any, data: Any, what: str) -> Any:
-    try:
-        return fn(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise BackendError(f"django-helpdesk sent a malformed {what} ({exc!r}).") from exc
+_parse = partial(parse_or_fail, "django-helpdesk")
+"""Parse one part of an answer; a malformed part is a plain BackendError (backends/http.py)."""
 
 
 def _parse_tickets(items: list[Any]) -> tuple[tuple[Ticket, ...], tuple[Person, ...]]:
@@ -333,8 +332,6 @@ def _parse_tickets(items: list[Any]) -> tuple[tuple[Ticket, ...], tuple[Person, 
 
 
 def _with_marker(message: Message, marker: str) -> Message:
-    from dataclasses import replace
-
     return replace(message, marker=marker)
 
 
@@ -350,6 +347,7 @@ def message_from_dh(
     author = (submitter or "customer") if customer else str(data["user"])
     return Message(
         id=str(data["id"]), ticket_id=str(ticket_id), author_id=author,
+        author_name=None if customer else f"agent #{author}",  # not a bare "2" in the thread
         author_role=Role.CUSTOMER if customer else Role.AGENT,
         visibility=Visibility.PUBLIC if data.get("public") else Visibility.INTERNAL,
         body=str(data.get("comment") or ""), created_at=created, attachments=_attachments(data),

@@ -15,11 +15,13 @@ import html
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from supportterm.backends.availability import availability_request
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
-from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.http import json_body, map_http_errors, parse_or_fail, raise_for_status
+from supportterm.backends.sent_match import match_sent
 from supportterm.backends.since_cursor import SinceCursor
 from supportterm.domain.mail import html_to_text
 from supportterm.domain.models import (
@@ -251,12 +253,7 @@ class FreshdeskBackend(HelpdeskBackend):
         if sent is None:
             return None
         me = await self._myself()
-        body, visibility, at = sent
-        for message in reversed(await self.get_thread(ticket_id)):
-            if (message.body.strip() == body.strip() and message.visibility is visibility
-                    and message.author_id == me.id and abs((message.created_at - at).total_seconds()) < 600):
-                return replace(message, marker=marker)
-        return None
+        return match_sent(await self.get_thread(ticket_id), sent, marker, author_id=me.id)
 
     async def update_ticket(self, ticket_id: str, patch: TicketPatch, *,
                             expect_version: str | None = None) -> Ticket:
@@ -332,11 +329,8 @@ def _list(data: Any, what: str) -> list[dict[str, Any]]:
     return data
 
 
-def _parse(fn: Any, data: Any, what: str, *extra: Any) -> Any:
-    try:
-        return fn(data, *extra)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise BackendError(f"Freshdesk sent a malformed {what} ({exc!r}).") from exc
+_parse = partial(parse_or_fail, "Freshdesk")
+"""Parse one part of an answer; a malformed part is a plain BackendError (backends/http.py)."""
 
 
 def _time(value: Any) -> datetime | None:

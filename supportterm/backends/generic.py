@@ -23,13 +23,13 @@ from supportterm.backends.generic_paging import first_position, last_cursor, nex
 from supportterm.backends.generic_schema import Endpoint, RestMapping
 from supportterm.backends.generic_templates import render, render_path, render_query
 from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.sent_match import match_sent
 from supportterm.domain.models import (
     Agent,
     ChangeSet,
     Message,
     Person,
     ReplyDraft,
-    Role,
     Ticket,
     TicketPatch,
     Visibility,
@@ -41,8 +41,6 @@ if TYPE_CHECKING:
     import httpx
 
 MAPPING_ENV = "SUPPORTTERM_MAPPING"
-FIND_WINDOW_S = 600
-"""How close to our send time a body-matched message must be (find style `body`)."""
 
 
 def capabilities_of(mapping: RestMapping) -> Capability:
@@ -267,17 +265,11 @@ class GenericRestBackend(HelpdeskBackend):
 
     async def _find_by_body(self, ticket_id: str, marker: str) -> Message | None:
         """For helpdesks that store no client marker: the same text, visibility and side, sent by this
-        process within FIND_WINDOW_S (the window in which a response can have been lost)."""
+        process within the lost-response window (backends/sent_match.py)."""
         sent = self._sent.get(marker)
         if sent is None:
             return None
-        body, visibility, at = sent
-        for message in reversed(await self._thread(ticket_id, None)):
-            if (message.body.strip() == body.strip() and message.visibility is visibility
-                    and message.author_role is Role.AGENT
-                    and abs((message.created_at - at).total_seconds()) < FIND_WINDOW_S):
-                return with_marker(message, marker)
-        return None
+        return match_sent(await self._thread(ticket_id, None), sent, marker, author_id=None)
 
     # Writing ---------------------------------------------------------------------------------------
 

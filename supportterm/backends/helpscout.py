@@ -17,6 +17,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
@@ -31,7 +32,7 @@ from supportterm.backends.helpscout_map import (
     updated_stamp,
     version_of,
 )
-from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.http import json_body, map_http_errors, parse_or_fail, raise_for_status
 from supportterm.backends.sent_match import match_sent
 from supportterm.domain.models import (
     Agent,
@@ -258,7 +259,7 @@ class HelpScoutBackend(HelpdeskBackend):
         if sent is None:
             return None
         me = await self._myself()
-        return match_sent(await self.get_thread(ticket_id), sent, me.id, marker)
+        return match_sent(await self.get_thread(ticket_id), sent, marker, author_id=me.id)
 
     # -- writes ----------------------------------------------------------------------------------
 
@@ -370,8 +371,5 @@ def _embedded(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return items
 
 
-def _parse(fn: Any, data: Any, what: str, *extra: Any) -> Any:
-    try:
-        return fn(data, *extra)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise BackendError(f"Help Scout sent a malformed {what} ({exc!r}).") from exc
+_parse = partial(parse_or_fail, "Help Scout")
+"""Parse one part of an answer; a malformed part is a plain BackendError (backends/http.py)."""

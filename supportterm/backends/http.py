@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -253,3 +253,11 @@ def _without_surrogates(data: Any) -> Any:
         return {_without_surrogates(k): _without_surrogates(v) for k, v in data.items()}
     return data
 
+
+def parse_or_fail(source: str, fn: Callable[..., Any], data: Any, what: str, *extra: Any) -> Any:
+    """`fn(data, *extra)`, with a malformed answer (a missing key, a wrong type, a bad value) turned into
+    one plain BackendError that names the helpdesk and what it sent, instead of a traceback."""
+    try:
+        return fn(data, *extra)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise BackendError(f"{source} sent a malformed {what} ({exc!r}).") from exc

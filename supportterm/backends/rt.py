@@ -15,11 +15,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
 from supportterm.backends.download import read_capped, too_large
-from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.http import json_body, map_http_errors, parse_or_fail, raise_for_status
+from supportterm.backends.sent_match import match_sent
 from supportterm.domain.models import (
     Agent,
     Attachment,
@@ -341,13 +343,7 @@ class RTBackend(HelpdeskBackend):
         if sent is None:
             return None
         me = await self._myself()
-        body, visibility, at = sent
-        for message in reversed(thread):
-            if (message.body.strip() == body.strip() and message.author_id == me.id
-                    and message.visibility is visibility
-                    and abs((message.created_at - at).total_seconds()) < 600):
-                return message
-        return None
+        return match_sent(thread, sent, marker, author_id=me.id)
 
     async def update_ticket(
         self, ticket_id: str, patch: TicketPatch, *, expect_version: str | None = None
@@ -375,11 +371,8 @@ def _items(data: Any) -> list[dict[str, Any]]:
     return data["items"]
 
 
-def _parse(fn: Any, data: Any, what: str, *extra: Any) -> Any:
-    try:
-        return fn(data, *extra)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise BackendError(f"Request Tracker sent a malformed {what} ({exc!r}).") from exc
+_parse = partial(parse_or_fail, "Request Tracker")
+"""Parse one part of an answer; a malformed part is a plain BackendError (backends/http.py)."""
 
 
 def _person(data: Any, role: Role) -> Person | None:

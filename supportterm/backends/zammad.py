@@ -18,11 +18,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from supportterm.backends.availability import availability_request
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend
-from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.http import json_body, map_http_errors, parse_or_fail, raise_for_status
 from supportterm.backends.sent_match import match_sent
 from supportterm.backends.zammad_availability import is_out_of_office, out_of_office_body
 from supportterm.backends.zammad_cursor import ScanCursor, es_stamp
@@ -336,7 +337,7 @@ class ZammadBackend(HelpdeskBackend):
         if sent is None:
             return None
         me = await self._myself()
-        return match_sent(await self.get_thread(ticket_id), sent, me.id, marker)
+        return match_sent(await self.get_thread(ticket_id), sent, marker, author_id=me.id)
 
     async def _my_user(self, doing: str) -> dict[str, Any]:
         user = await availability_request(self.client, "GET", f"{self.prefix}/users/me", vendor="Zammad",
@@ -409,11 +410,8 @@ def _list(data: Any, what: str) -> list[dict[str, Any]]:
     return data
 
 
-def _parse(fn: Any, data: Any, what: str) -> Any:
-    try:
-        return fn(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise BackendError(f"Zammad sent a malformed {what} ({exc!r}).") from exc
+_parse = partial(parse_or_fail, "Zammad")
+"""Parse one part of an answer; a malformed part is a plain BackendError (backends/http.py)."""
 
 
 def _time(value: Any) -> datetime | None:

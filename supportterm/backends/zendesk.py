@@ -15,11 +15,12 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from supportterm.backends.availability import availability_request
 from supportterm.backends.base import BackendOption, Capability, HelpdeskBackend, OAuthEndpoints
-from supportterm.backends.http import json_body, map_http_errors, raise_for_status
+from supportterm.backends.http import json_body, map_http_errors, parse_or_fail, raise_for_status
 from supportterm.backends.sent_match import match_sent
 from supportterm.backends.zendesk_map import (
     OFFLINE_STATUS_ID,
@@ -324,7 +325,7 @@ class ZendeskBackend(HelpdeskBackend):
         if sent is None:
             return None
         me = await self._myself()
-        return match_sent(await self.get_thread(ticket_id), sent, me.id, marker)
+        return match_sent(await self.get_thread(ticket_id), sent, marker, author_id=me.id)
 
     # -- writes ----------------------------------------------------------------------------------
 
@@ -447,8 +448,5 @@ def _list(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return value
 
 
-def _parse(fn: Any, data: Any, what: str, *extra: Any) -> Any:
-    try:
-        return fn(data, *extra)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise BackendError(f"Zendesk sent a malformed {what} ({exc!r}).") from exc
+_parse = partial(parse_or_fail, "Zendesk")
+"""Parse one part of an answer; a malformed part is a plain BackendError (backends/http.py)."""

@@ -10,7 +10,7 @@ a working day.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -114,8 +114,13 @@ class NoticeGate:
     at most one toast from the SLA watch is on screen. Time is passed in, so tests freeze it.
     """
 
-    def __init__(self, every: timedelta = GROUP_EVERY) -> None:
+    def __init__(
+        self, every: timedelta = GROUP_EVERY,
+        render: Callable[[Iterable[SlaAlert]], tuple[str, str, bool]] | None = None,
+    ) -> None:
         self.every = every
+        self.render = render or digest
+        """Alerts -> (title, text, breached); the app passes one that speaks the agent's language."""
         self.pending: dict[str, SlaAlert] = {}
         """Alerts waiting for the next notice, by ticket (a breach replaces the same wait's warning)."""
         self.last_told: datetime | None = None
@@ -134,7 +139,7 @@ class NoticeGate:
                 self.pending[alert.ticket_id] = alert
         if not self.pending or (self.last_told is not None and now - self.last_told < self.every):
             return None
-        notice = digest(self.pending.values())
+        notice = self.render(self.pending.values())
         self.pending.clear()
         self.last_told = now
         return notice

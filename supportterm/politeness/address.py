@@ -19,10 +19,15 @@ _RU_VERB = re.compile(
     r"(?<![\w-])(?!(?:лишь|мышь|тишь|глушь|финишь|малышь)(?!\w))(\w{2,}?)([еи])шь(?:ся)?(?!\w)"
 )
 _RU_IMPERATIVE_END = re.compile(
-    r"[аяуеюои](?:(?<=[аяую])й(?![\w-])|(?<=[аяуеюо])йся(?![\w-])|(?<=[^\Wплт]и)сь(?![\w-]))"
+    r"[аяуеюои](?:(?<=[аяую])й(?![\w-])|(?<=[аяуеюо])йся(?![\w-])|(?<=[^\Wплт]и)(?<!вши)сь(?![\w-]))"
 )
-"""The ending of singular imperatives (выгружай, попробуй, -ись); the word is then read back to its start.
-Its vowel opens the pattern (checked again by lookbehinds), so `re` skips to vowels: twice as fast."""
+"""The ending of singular imperatives (выгружай, попробуй, not the gerund разобравшись); the word is then
+read back to its start. Its vowel opens the pattern (checked again by lookbehinds), so `re` skips to
+vowels: twice as fast."""
+_RU_SAYING = re.compile(
+    r"(?<![\w-])(?:как\s+(?:говорится|гласит|в\s+(?:пословице|поговорке))|по\s+пословице)[^.!?\n]*"
+)
+"""'Как говорится, тише едешь — дальше будешь': a proverb's generic ты addresses nobody."""
 _RU_CLAUSE_BEFORE = re.compile(
     r"(?:^|[.!?,;:—–\n-]\s*|(?<![\w-])(?:и|а|или|но|пока|просто|лучше|сначала|теперь|потом|пожалуйста|не|тогда|затем)\s+)$"
 )
@@ -107,7 +112,10 @@ def _ru_imperatives(prep: Prepared) -> list[Finding]:
 
 def _ru_verbs(prep: Prepared) -> list[Finding]:
     out = _ru_imperatives(prep)
+    sayings = [m.span() for m in _RU_SAYING.finditer(prep.folded)] if "как" in prep.folded else []
     for m in _RU_VERB.finditer(prep.folded) if "шь" in prep.folded else ():  # every match has -шь
+        if any(s <= m.start() < e for s, e in sayings):
+            continue
         stem, vowel = m.group(1), m.group(2)
         reflexive = m.group().endswith("ся")
         formal = stem + vowel + "те" + ("сь" if reflexive else "")

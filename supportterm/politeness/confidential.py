@@ -16,7 +16,7 @@ from .folding import fold
 from .prepared import Prepared
 
 _NUMBER = re.compile(
-    r"(?:[$€£₽₼]\s*\d|\d[\d\s.,]*\s*(?:%|k\b|m\b|bn\b|mln|млн|млрд|тыс|milyon|milyard|min\b|million|billion|"
+    r"(?:[$€£₽₼]\s*\d|\b(?:EUR|USD|GBP|AZN|RUB)\s*\d|\d[\d\s.,]*\s*(?:%|[kKmM]\b|bn\b|mln|млн|млрд|тыс|milyon|milyard|min\b|million|billion|"
     r"thousand|manat|рубл|\$|€)|\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d{3,})"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
@@ -60,15 +60,25 @@ def figures(prep: Prepared) -> list[Finding]:
     return out
 
 
+_WE_REFUSE = re.compile(
+    r"\bwe\s+(?:do\s+not|don't|cannot|can't|won't|never)\s+(?:\w+\s+)?(?:share|disclose|publish|reveal)\b"
+    r"|(?<![\w-])не\s+(?:раскрываем|разглашаем|публикуем|сообщаем|называем|можем\s+(?:раскрыть|разглашать))"
+    r"|(?<!\w)(?:paylaşmırıq|açıqlamırıq|(?:açıqlaya|paylaşa)\s+bilmərik)"
+)
+"""'We don't disclose it: it is internal information' gives the reason for a refusal, not a leak."""
+
+
 def markers(prep: Prepared) -> list[Finding]:
     """Phrases that mark pasted internal text ("internal only", "не для клиента")."""
     cat = lexicons.category(prep.lang, "confidential_markers")
     if cat is None:
         return []
-    return [
-        finding("confidential", s, e, entry.message or cat.message)
-        for s, e, entry in prep.hits.get("confidential_markers", ())
-    ]
+    out = []
+    for s, e, entry in prep.hits.get("confidential_markers", ()):
+        left, right = _sentence(prep.masked, s, e)
+        if not _WE_REFUSE.search(prep.folded, left, right):
+            out.append(finding("confidential", s, e, entry.message or cat.message))
+    return out
 
 
 def listed_terms(text: str, lang: str, terms: tuple[str, ...]) -> list[Finding]:

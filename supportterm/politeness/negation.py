@@ -6,7 +6,8 @@ to *deny* blame as well: "this is not your fault", "это не ваша вин�
 "at all" between) or an Azerbaijani "deyil/yox" right after it turns the finding off.
 
 Informal pronouns written with a capital in the middle of a sentence are names, not address: the
-shop "Твой Дом", the brand "Sənin Evin" (`drop_names`).
+shop "Твой Дом", the brand "Sənin Evin"; so is a rude word opening a Title Case run mid-sentence,
+"the Stupid Fast Cache plugin" (`drop_names`).
 """
 
 from __future__ import annotations
@@ -24,15 +25,22 @@ _BEFORE = re.compile(
     r"(?:\s+(?:a|an|the|at\s+all|really|even|by|по|də|da))?[\s,]+$"
 )
 _AFTER = re.compile(r"^\s+(?:deyil|deyildir|yox|yoxdur)(?!\w)")
+_SELF_BEFORE = re.compile(
+    r"(?:\b(?:my|our)|(?<![\w-])(?:мой|моя|мое|мои|mənim))(?:\s+(?:own|really|possibly))?\s+$"
+)
+_SELF_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:(?:from|on)\s+my\s+(?:side|part|end)|of\s+mine|с\s+моей\s+стороны|məndən)(?!\w)"
+)
+"""'My stupid question', 'a stupid question from my side': the agent's self-deprecation, not an insult."""
 _LOOK = 24
 """Characters looked at on each side of a match."""
 
 
 def negated(folded: str, start: int, end: int) -> bool:
     """True when the folded text denies what `folded[start:end]` says."""
-    return bool(
-        _BEFORE.search(folded[max(0, start - _LOOK) : start]) or _AFTER.match(folded[end : end + _LOOK])
-    )
+    before, after = folded[max(0, start - _LOOK) : start], folded[end : end + _LOOK]
+    denied = _BEFORE.search(before) or _AFTER.match(after)
+    return bool(denied or _SELF_BEFORE.search(before) or _SELF_AFTER.match(after))
 
 
 def drop_negated(found: list[Finding], prep: Prepared) -> list[Finding]:
@@ -46,12 +54,24 @@ def _mid_sentence(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:;\n—–-"
 
 
+_NEXT_CAPITALISED = re.compile(r"[ \t]+[^\W\d_]")
+
+
+def _title_case_name(text: str, end: int) -> bool:
+    """True when the next word is capitalised too: "the Stupid Fast Cache plugin" names a product."""
+    m = _NEXT_CAPITALISED.match(text, end)
+    return m is not None and m.group()[-1].isupper()
+
+
+def _is_name(f: Finding, text: str) -> bool:
+    if f.category not in ("informal_address", "rude"):
+        return False
+    if not text[f.start : f.start + 1].isupper() or not _mid_sentence(text, f.start):
+        return False
+    return f.category == "informal_address" or _title_case_name(text, f.end)
+
+
 def drop_names(found: list[Finding], prep: Prepared) -> list[Finding]:
-    """`found` without informal-address hits that are capitalised mid-sentence (names of shops, brands)."""
-    return [
-        f
-        for f in found
-        if f.category != "informal_address"
-        or not prep.text[f.start : f.start + 1].isupper()
-        or not _mid_sentence(prep.text, f.start)
-    ]
+    """`found` without hits capitalised mid-sentence: informal pronouns in names of shops and brands,
+    rude words in a product's Title Case name ("the Stupid Fast Cache plugin")."""
+    return [f for f in found if not _is_name(f, prep.text)]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon_scan, lexicons
 from .folding import fold
+from .greeting import break_after_greeting
 from .masking import mask
 
 
@@ -28,5 +29,5 @@ class Prepared:
     @classmethod
     def from_masked(cls, text: str, masked: str, lang: str) -> Prepared:
         """Fold `masked` (the output of `mask(text)`) and run the lexicon pass over it."""
-        folded = fold(masked, lang)
+        folded = break_after_greeting(fold(masked, lang))
         return cls(text, masked, folded, lang, lexicon_scan.scan(lang, folded))

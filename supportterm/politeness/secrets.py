@@ -58,22 +58,32 @@ _LONG_VALUE_MIN = 20
 """A long value has no spaces, so a paragraph whose words are all shorter skips the regex (it tries
 every position)."""
 _LONG_VALUE = re.compile(rf"(?<![A-Za-z0-9+/_=.-])[A-Za-z0-9+/_=.-]{{{_LONG_VALUE_MIN},}}")
+_URL_PARTS = re.compile(r"[/.?=&]+")
+
+
+def _looks_random(part: str) -> bool:
+    """A URL part long and mixed enough to be a key (hooks.slack.com/services/T0/B0/XXXX…)."""
+    return len(part) >= 16 and any(ch.isdigit() for ch in part) and _entropy(part) >= 3.5
+
+
 _KEY_WORD = re.compile(r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar)")
 _PASSWORD = re.compile(
     r"(?i)(?:password|passwd|pwd|passcode|pass(?=\s*[:=])|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort"
     r"|mot de passe)"
     r"\w{0,4}"
-    r"(?:\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–-]+){0,3}?"
+    r"(?:,?\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–-]+){0,3}?"
     r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–-]|\s+(?=[^\s\"'«“]*\d))\s*[\"'«“]?([^\s\"'»”,;]{4,})"
 )
 _AFTER_SLASH = re.compile(r"/[ \t]*([^\s/]{6,})")
 _BEFORE_SLASH = re.compile(r"(?<![\w@./:-])([\w.@-]{3,})[ \t]*$")
 _LOGIN_WORD = re.compile(
     r"(?i)(?:login|log-in|sign-in|username|user|credentials|account|логин|вход|доступ|учетк|учётк|аккаунт|учетн|учётн"
-    r"|giriş|istifadəçi|hesab)"
+    r"|giriş|istifadəçi|hesab|log(?:ging)?\s+in|sign(?:ing)?\s+in|войти|войдите|зайти|зайдите|daxil\s+ol)"
 )
 """'admin / Winter2024!' after a login word: a user name and a password written as a pair."""
 _LOGIN_WINDOW = 80
+_LOGIN_AFTER = 30
+"""'admin / Bahar2025! ilə daxil olun': in Azerbaijani (and terse English) the login word follows the pair."""
 _URL_CREDENTIALS = re.compile(r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s:/@]+:([^\s@/]{3,})@")
 """A password inside a URL (postgres://user:secret@host)."""
 _PLACEHOLDER = re.compile(
@@ -92,9 +102,18 @@ _ROLE_MAILBOXES = frozenset(
     "support help helpdesk info billing sales noreply no-reply contact hello admin service team care".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
-_PHONE = re.compile(
-    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,6}){1,4}(?![\w])"
+_PLACEHOLDER_DOMAIN = re.compile(
+    r"@(?:[a-z0-9-]+\.)*(?:your|sizin)[a-z0-9-]*\.[a-z.]+$|\.(?:example|invalid)$"
 )
+"""dmarc@yourdomain.com: a template for the customer to fill in, nobody's address (example.com is not:
+writers use it for real-looking addresses)."""
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,4}(?![\w])"
+)
+_NAMED_PERSON = re.compile(
+    r"(?i)(?:\b(?:mrs?|ms|dr)\.?|г-(?:н|жа)|госпож\w+)\s+\w+[^()\n]{0,30}\($|\w+\s+(?:xanım|bəy)[^()\n]{0,30}\($"
+)
+"""'Mrs. Dalton on your street (07700 900123)': a number in brackets after a person's name is theirs."""
 _DIGIT_RUN = re.compile(r"\d[\d\s().-]{7,}\d")
 _PHONE_CONTEXT = re.compile(
     r"(?i)(?:phone|tel|mobile|call|whatsapp|number|reach\s+(?:him|her|them)|телефон|тел\.|моб|звоните|номер"
@@ -119,6 +138,8 @@ def _keys(text: str) -> list[Finding]:
         value = m.group()
         if not (_entropy(value) >= 3.5 and any(ch.isdigit() for ch in value)):
             continue
+        if value.startswith("//") and not any(_looks_random(part) for part in _URL_PARTS.split(value)):
+            continue  # "Bearer YOUR_API_TOKEN https://api.example.com/v1/me": the URL after a token word
         if _KEY_WORD.search(text[max(0, m.start() - 40) : m.start()].lower()) and not _TOKENS.fullmatch(
             value
         ):
@@ -146,7 +167,8 @@ def _pairs(text: str) -> list[Finding]:
             user = _BEFORE_SLASH.search(text, max(0, m.start() - 40), m.start())
             if user is None:
                 continue  # no user name right before the slash, or a path or URL
-            if _LOGIN_WORD.search(text, max(0, user.start() - _LOGIN_WINDOW), user.start()):
+            before = _LOGIN_WORD.search(text, max(0, user.start() - _LOGIN_WINDOW), user.start())
+            if before or _LOGIN_WORD.search(text, m.end(), m.end() + _LOGIN_AFTER):
                 message = "Login and password in the reply: send a reset link instead."
                 out.append(finding("secret", m.start(1), m.end(1), message, "[redacted]"))
     if "://" in text:
@@ -205,6 +227,21 @@ _HOST_HINTS = (
 """Each host pattern with the substrings it needs; most replies have none and skip the regex."""
 
 
+_ROUTER_DEFAULT = re.compile(r"(?:192\.168\.\d{1,3}|10\.0\.0)\.(?:1|254)")
+_ROUTER_WORDS = re.compile(r"(?i)router|modem|gateway|роутер|маршрутизатор|модем|шлюз")
+_SERVER_WORDS = re.compile(r"(?i)server|database|\bdb\b|host|сервер|баз[аеыу]|хост|verilənlər")
+_ROUTER_WINDOW = 100
+"""A home router's default address after the word "router" is the same on millions of homes."""
+
+
+def _home_router(text: str, start: int, end: int) -> bool:
+    """True for a default gateway address (192.168.x.1, 10.0.0.1) that the words before call a router."""
+    if not _ROUTER_DEFAULT.fullmatch(text, start, end):
+        return False
+    before = max(0, start - _ROUTER_WINDOW)
+    return bool(_ROUTER_WORDS.search(text, before, start)) and not _SERVER_WORDS.search(text, before, end)
+
+
 def _hosts(text: str) -> list[Finding]:
     out = []
     low = text.lower()
@@ -212,13 +249,16 @@ def _hosts(text: str) -> list[Finding]:
         if not any(hint in low for hint in hints):
             continue
         for m in pattern.finditer(text):
+            if pattern is _PRIVATE_IP and _home_router(text, m.start(), m.end()):
+                continue
             out.append(finding("secret", m.start(), m.end(), "Internal host or address: keep it inside."))
     return out
 
 
 _OWN_CONTEXT = re.compile(
-    r"(?i)(?:your\s+(?:own\s+)?(?:e-?mail\s+|phone\s+|mobile\s+)?(?:address|number)|on\s+your\s+(?:account|profile)"
-    r"|on\s+file\s+for\s+you|ваш(?:его|ем|им)?\s+(?:адрес|номер|профил|аккаунт|почт)|из\s+ваш(?:его|ей)\s+"
+    r"(?i)(?:your\s+(?:own\s+|new\s+|updated\s+|current\s+|registered\s+|contact\s+)?(?:e-?mail\s+|phone\s+|mobile\s+)?"
+    r"(?:address|number)|on\s+your\s+(?:account|profile|booking|order|invoice|contract)"
+    r"|on\s+file\s+for\s+you|ваш(?:его|ем|им)?\s+(?:нов\w+\s+)?(?:адрес|номер|профил|аккаунт|почт)|из\s+ваш(?:его|ей)\s+"
     r"(?:профиля|аккаунта|учетной|учётной)|ünvanınız|ünvanınıza|profilinizdəki|hesabınızdakı|nömrəniz"
     r"|(?:reach|contact|email|e-mail|call|write\s+to)\s+me\b|\bmy\s+(?:direct\s+)?(?:e-?mail|address|number|phone)"
     r"|мне\s+напрямую|(?:пишите|звоните|напишите|позвоните)\s+мне|мой\s+(?:адрес|телефон|номер|e-mail)"
@@ -226,8 +266,9 @@ _OWN_CONTEXT = re.compile(
 )
 """Words saying that a contact is the customer's own ("the address on your account")."""
 _OTHER_PERSON = re.compile(
-    r"(?i)(?:another|other)\s+(?:customer|client|user)|colleague|друг(?:ой|ого|ому|им)\s+(?:клиент|пользовател)"
-    r"|başqa\s+(?:müştəri|istifadəçi)"
+    r"(?i)(?:another|other)\s+(?:customer|client|user|guest|passenger|patient)|colleague|neighbou?r"
+    r"|друг(?:ой|ого|ому|им)\s+(?:клиент|пользовател|гост|пассажир|пациент)|сосед"
+    r"|başqa\s+(?:müştəri|istifadəçi|qonaq|sərnişin|pasiyent)|qonşu"
 )
 """Words saying that a contact belongs to someone else: then it is never the customer's own."""
 _CONTEXT = 60
@@ -256,7 +297,7 @@ def _contacts(
     for m in _EMAIL.finditer(visible) if "@" in text else ():
         address = m.group().lower()
         local = address.split("@")[0]
-        if address in allowed_emails or local in _ROLE_MAILBOXES:
+        if address in allowed_emails or local in _ROLE_MAILBOXES or _PLACEHOLDER_DOMAIN.search(address):
             continue
         if _IN_URL.search(visible, max(0, m.start() - _CONTEXT), m.start()):
             continue  # user:password@host in a URL is not an e-mail address (_pairs checks the password)
@@ -270,7 +311,9 @@ def _contacts(
         if _theirs(visible, m.start(), m.end(), "", greeted):
             continue
         if not (
-            m.group().startswith("+") or _PHONE_CONTEXT.search(visible, max(0, m.start() - 40), m.start())
+            m.group().startswith("+")
+            or _PHONE_CONTEXT.search(visible, max(0, m.start() - 40), m.start())
+            or _NAMED_PERSON.search(visible, max(0, m.start() - 50), m.start())
         ):
             continue
         out.append(finding("secret", m.start(), m.end(), "Someone else's phone number: keep it private."))

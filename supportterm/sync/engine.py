@@ -40,6 +40,7 @@ from supportterm.store import tickets as cache
 from supportterm.store.db import Store
 from supportterm.sync.downloads import save_download
 from supportterm.sync.events import (
+    SYNCED,
     OutboxChanged,
     SyncEvent,
     SyncReport,
@@ -137,7 +138,7 @@ class SyncEngine:
             report.requests, report.bytes_out, report.bytes_in = self.meter.since(before).values()
             if self.meter.rate_remaining is not None and self.meter.rate_remaining <= 1:
                 report.rate_reset_s = self.meter.rate_reset_s
-            message = report.error or "Synced"
+            message = report.error or SYNCED
             self.on_event(SyncStatus(online=report.online, message=message, meter=self.meter.snapshot()))
             return report
 

@@ -42,6 +42,10 @@ class SyncStatus:
     meter: dict[str, int] = field(default_factory=dict)
 
 
+SYNCED = "Synced"
+"""The status after a good cycle (the status bar translates it; tools/i18n.py puts it in the catalogue)."""
+
+
 SyncEvent = TicketsChanged | ThreadChanged | OutboxChanged | SyncStatus
 
 

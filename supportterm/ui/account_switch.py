@@ -10,49 +10,41 @@ by another supportterm is refused with nothing changed.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
 from functools import partial
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from textual.command import DiscoveryHit, Hit, Provider
-
 from supportterm.domain.models import Visibility
 from supportterm.domain.text import one_line
 from supportterm.errors import StoreLockedError
-from supportterm.ui.commands import highlight
+from supportterm.i18n import _
+from supportterm.ui.commands import Command, ListedCommands
 
 if TYPE_CHECKING:
     from supportterm.store.db import Store
     from supportterm.ui.app import SupportTermApp
 
-TITLE = "Switch account"
+
+def _title() -> str:
+    """The palette entries' and the notices' title, in the agent's language."""
+    return _("Switch account")
+
+
 _opened: WeakKeyDictionary[object, Store] = WeakKeyDictionary()
 """Stores a switch opened, per app, closed when the app ends (the one it started with is its caller's)."""
 
 
-class AccountProvider(Provider):
+class AccountProvider(ListedCommands):
     """"Switch account: NAME" for every configured profile but the current one."""
 
-    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+    def _commands(self) -> list[Command]:
         app = self.app
         settings, current = getattr(app, "settings", None), getattr(app, "profile", None)
         if settings is None or current is None:
             return []
-        return [(f"{TITLE}: {name}", partial(request_switch, app, name),
+        return [(f"{_title()}: {name}", partial(request_switch, app, name),
                  one_line(f"{profile.backend} · {profile.url}", limit=120))
                 for name, profile in sorted(settings.profiles.items()) if name != current.name]
-
-    async def discover(self) -> AsyncIterator[DiscoveryHit]:
-        for title, callback, help_text in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> AsyncIterator[Hit]:
-        matcher = self.matcher(query)
-        for title, callback, help_text in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, highlight(matcher, title), callback, help=help_text)
 
 
 def request_switch(app: object, name: str) -> None:
@@ -68,12 +60,13 @@ async def switch_account(app: SupportTermApp, name: str) -> bool:
 
     profile = app.settings.profiles.get(name)
     if profile is None or profile.name == app.profile.name:
-        app.notify(f"There is no other profile named {name}.", title=TITLE, severity="warning")
+        app.notify(_("There is no other profile named {name}.").format(name=name), title=_title(),
+                   severity="warning")
         return False
     try:
         store = await asyncio.to_thread(Store, paths.store_path(profile.name))
     except StoreLockedError as exc:
-        app.notify(str(exc), title=TITLE, severity="error", timeout=8)
+        app.notify(str(exc), title=_title(), severity="error", timeout=8)
         return False
     await _keep_drafts(app)
     await app.stop_engine()
@@ -83,7 +76,8 @@ async def switch_account(app: SupportTermApp, name: str) -> bool:
     _opened[app] = store
     app.use_profile(profile, store)
     await _restart_screens(app)
-    app.notify(f"Now working in {profile.name} ({profile.backend}).", title=TITLE, timeout=4)
+    said = _("Now working in {profile} ({backend}).").format(profile=profile.name, backend=profile.backend)
+    app.notify(said, title=_title(), timeout=4)
     return True
 
 

@@ -27,7 +27,7 @@ from supportterm.logs import log_path, redact, remember_secret
 from supportterm.store.db import Store
 from supportterm.sync.events import OutboxChanged, SyncEvent, SyncStatus
 from supportterm.sync.governor import Governor
-from supportterm.ui import collector, keymaps, theming
+from supportterm.ui import activity, collector, keymaps, theming
 from supportterm.ui.account_switch import AccountProvider, close_switched_store
 from supportterm.ui.commands import ActionProvider, ThemeProvider, TicketJumpProvider, ViewProvider
 from supportterm.ui.messages import InboxPainted, SyncEventReceived
@@ -106,11 +106,13 @@ class SupportTermApp(App[int]):
         self._theme_notes = theming.install_themes(self, self.settings.theme)
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            theming.fit_terminal(self, self.settings.theme)
         keymap = keymaps.effective_keymap(self.settings.keymap_preset, self.settings.keymap)
         if keymap:
             self.set_keymap(keymap)
         for note in self._theme_notes:
-            self.notify(note, title="Themes", severity="warning", timeout=10)
+            self.notify(note, title=_("Themes"), severity="warning", timeout=10)
         self.push_screen(InboxScreen(self.settings.views))
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -124,7 +126,8 @@ class SupportTermApp(App[int]):
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: object) -> None:
         """A remapped key that collides with another binding: say so once instead of failing silently."""
         keys = ", ".join(sorted(b.key for b in clashed_bindings))
-        self.notify(f"Key clash in [keymap]: {keys} is bound twice.", severity="warning", timeout=6)
+        self.notify(_("Key clash in [keymap]: {keys} is bound twice.").format(keys=keys), severity="warning",
+                    timeout=6)
 
     @on(InboxPainted)
     def _inbox_painted(self) -> None:
@@ -210,7 +213,8 @@ class SupportTermApp(App[int]):
             return
         delay = self.governor.next_delay(report)
         if report.error is not None:
-            retry = SyncStatus(online=report.online, message=f"{report.error} Retrying in {delay:.0f} s.",
+            again = _("Retrying in {seconds} s.").format(seconds=f"{delay:.0f}")
+            retry = SyncStatus(online=report.online, message=f"{report.error} {again}",
                                meter=self.engine.meter.snapshot())
             self.post_message(SyncEventReceived(retry))
         if self._next_sync is not None:
@@ -264,7 +268,11 @@ class SupportTermApp(App[int]):
 
     @work(exclusive=True, group="reminders", exit_on_error=False, description="SLA and follow-ups")
     async def check_reminders(self) -> None:
-        """One run of the reminder timer (reads and writes only the local store)."""
+        """One run of the reminder timer (reads and writes only the local store), in a pause of the
+        agent's typing: its thread would slow every key meanwhile (ui/activity.py)."""
+        from supportterm.ui.reminders import WAIT_FOR_QUIET_AT_MOST_S
+
+        await activity.wait_for_quiet(at_most_s=WAIT_FOR_QUIET_AT_MOST_S)
         if self.reminders is not None:
             await self.reminders.check()
 
@@ -286,7 +294,7 @@ class SupportTermApp(App[int]):
 
             replies, problems = await asyncio.to_thread(load_library, paths.config_dir() / "replies")
             if problems:
-                self.notify("\n".join(str(p) for p in problems[:5]), title="Canned replies",
+                self.notify("\n".join(str(p) for p in problems[:5]), title=_("Canned replies"),
                             severity="warning")
             server: list[object] = []
             if self.engine is not None:
@@ -317,11 +325,11 @@ class SupportTermApp(App[int]):
         error = event.worker.error
         if isinstance(error, SupportTermError):
             _log.warning("%s failed: %s", event.worker.name, error)
-            self.notify(redact(str(error)), title=error.title, severity="error", timeout=8)
+            self.notify(redact(str(error)), title=_(error.title), severity="error", timeout=8)
         else:
             _log.error("%s failed", event.worker.name, exc_info=error)
-            self.notify(f"Something went wrong: {redact(repr(error))[:300]}. Details: {log_path()}",
-                        title="Internal error", severity="error")
+            self.notify(_("Something went wrong: {error}. Details: {log}").format(
+                error=redact(repr(error))[:300], log=log_path()), title=_("Internal error"), severity="error")
 
     def _fatal_error(self) -> None:
         """An unhandled exception ends the app. Textual's own report prints every frame's local variables,
@@ -340,7 +348,7 @@ class SupportTermApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
-            collector.key_pressed()  # every key passes here first, bound or not
+            activity.key_pressed()  # every key passes here first, bound or not
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:

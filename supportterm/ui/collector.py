@@ -19,6 +19,8 @@ from __future__ import annotations
 import gc
 import time
 
+from supportterm.ui import activity
+
 IDLE_S = 2.0
 """No key for this long: a full collection cannot delay one."""
 FULL_AT_LEAST_EVERY_S = 60.0
@@ -28,7 +30,6 @@ _NO_AUTOMATIC_FULL = 1_000_000
 
 _paused = False
 _settled = False
-_last_key = 0.0
 _last_full = 0.0
 
 
@@ -60,12 +61,6 @@ def settle() -> bool:
     return True
 
 
-def key_pressed() -> None:
-    """Note a key (the full collection waits for a pause in typing)."""
-    global _last_key
-    _last_key = time.monotonic()
-
-
 def collect_when_idle() -> bool:
     """The timer's job: one full collection if the agent is not typing (or it is overdue).
 
@@ -74,7 +69,7 @@ def collect_when_idle() -> bool:
     """
     global _last_full
     now = time.monotonic()
-    if not _settled or (now - _last_key < IDLE_S and now - _last_full < FULL_AT_LEAST_EVERY_S):
+    if not _settled or (activity.quiet_for() < IDLE_S and now - _last_full < FULL_AT_LEAST_EVERY_S):
         return False
     gc.collect()
     _last_full = now

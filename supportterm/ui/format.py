@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from supportterm.domain.models import Channel, Priority, Status
+from supportterm.ui import durations
 
 CHANNEL_LABEL = {
     Channel.EMAIL: "mail", Channel.PHONE: "phone", Channel.WEB: "web", Channel.CHAT: "chat",
@@ -18,15 +19,8 @@ STATUS_LABEL = {
 
 
 def span(seconds: float) -> str:
-    """A compact duration: 45s, 12m, 5h, 3d."""
-    seconds = abs(seconds)
-    if seconds < 60:
-        return f"{int(seconds)}s"
-    if seconds < 3600:
-        return f"{int(seconds // 60)}m"
-    if seconds < 86400 * 2:
-        return f"{int(seconds // 3600)}h"
-    return f"{int(seconds // 86400)}d"
+    """A compact duration: 45s, 12m, 5h, 3d (in the agent's language)."""
+    return durations.span(seconds)
 
 
 def age(then: datetime, now: datetime) -> str:

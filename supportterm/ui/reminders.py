@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from supportterm.domain.sla_watch import NoticeGate, WatchResult
+from supportterm.i18n import _
 from supportterm.store.reminders import DueFollowUp, due_follow_ups, run_watch
 from supportterm.sync.events import TicketsChanged
 from supportterm.ui.messages import SyncEventReceived
+from supportterm.ui.sla_text import digest_at
 
 if TYPE_CHECKING:
     from supportterm.ui.app import SupportTermApp
@@ -25,6 +27,8 @@ EVERY_S = 30.0
 SLA_TOAST_S = 8.0
 """An SLA toast's life: long enough to read, short enough not to cover the list (the SLA at risk view
 keeps the tickets). Shorter than the gate's interval, so no two SLA toasts are on screen at once."""
+WAIT_FOR_QUIET_AT_MOST_S = 20.0
+"""A run waits for a pause in the agent's typing (ui/activity.py), but no longer than this."""
 FIRST_AFTER_S = 5.0
 """The first run waits a little after the first paint, so start-up and the first sync come first."""
 
@@ -44,7 +48,7 @@ class Reminders:
     def __init__(self, app: SupportTermApp) -> None:
         self.app = app
         self.announced_follow_ups: set[int] = set()
-        self.gate = NoticeGate()
+        self.gate = NoticeGate(render=digest_at(app.clock))
         """Groups SLA alerts into at most one toast a minute (domain.sla_watch)."""
         self._watched: frozenset[str] = frozenset()
 
@@ -68,7 +72,7 @@ class Reminders:
         report.follow_ups = [d for d in due if d.follow_up.id not in self.announced_follow_ups]
         for item in report.follow_ups:
             self.announced_follow_ups.add(item.follow_up.id)
-            app.notify(item.text(), title="Follow-up due", timeout=30)
+            app.notify(item.text(), title=_("Follow-up due"), timeout=30)
         if sla.bell and (report.sla_notices or report.follow_ups):
             app.bell()
             report.rang = True

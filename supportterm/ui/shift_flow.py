@@ -51,8 +51,9 @@ async def start(app: SupportTermApp, log: ShiftLog) -> None:
     if note is None:
         app.notify(_("Shift started. Have a calm one."), title=_("Shift"), timeout=4)
     else:
-        who = f" by {note.author}" if note.author else ""
-        app.notify(note.body, title=f"Shift started · hand-off note{who}", timeout=30)
+        title = (_("Shift started · hand-off note by {author}").format(author=note.author) if note.author
+                 else _("Shift started · hand-off note"))
+        app.notify(note.body, title=title, timeout=30)
         if note.shift_id is not None:
             seen = app.clock()
             await asyncio.to_thread(_mark_seen, app, note.shift_id, seen)
@@ -68,8 +69,8 @@ async def stop(app: SupportTermApp, log: ShiftLog) -> None:
     """Stop the clock, show the summary, post the hand-off note, offer to show as away."""
     shift, summary = await asyncio.to_thread(log.stop)
     facts = summary.as_dict()
-    app.notify(", ".join(f"{k.replace('_', ' ')}: {facts[k]}" for k in SUMMARY_FACTS),
-               title="Shift ended", timeout=15)
+    app.notify(", ".join(f"{_(k.replace('_', ' '))}: {facts[k]}" for k in SUMMARY_FACTS),
+               title=_("Shift ended"), timeout=15)
     await post_handoff(app, shift.id)
     await offer_availability(app, False)
 
@@ -87,7 +88,8 @@ async def post_handoff(app: SupportTermApp, shift_id: int) -> bool:
 
     if not await asyncio.to_thread(queue):
         return False
-    app.notify(f"Hand-off note queued on #{ticket} for the next shift.", title="Shift", timeout=5)
+    queued = _("Hand-off note queued on #{ticket} for the next shift.").format(ticket=ticket)
+    app.notify(queued, title=_("Shift"), timeout=5)
     app.push_outbox()
     return True
 
@@ -98,15 +100,15 @@ async def offer_availability(app: SupportTermApp, available: bool) -> bool | Non
     engine = app.engine
     if not app.settings.shift.availability or engine is None or not engine.can_set_availability:
         return None
-    question = ("Show you as available on the helpdesk (new tickets may be routed to you)?" if available
-                else "Show you as away on the helpdesk?")
+    question = (_("Show you as available on the helpdesk (new tickets may be routed to you)?") if available
+                else _("Show you as away on the helpdesk?"))
     if not await app.push_screen_wait(YesNo(question)):
         return None
     try:
         now_available = await engine.set_available(available)
     except SupportTermError as exc:
-        app.notify(f"Could not set your availability ({exc}); the shift is kept locally.",
-                   title="Shift", severity="warning", timeout=8)
+        failed = _("Could not set your availability ({error}); the shift is kept locally.").format(error=exc)
+        app.notify(failed, title=_("Shift"), severity="warning", timeout=8)
         return None
     app.notify(_("You show as available.") if now_available else _("You show as away."), title=_("Shift"),
                timeout=4)
@@ -125,4 +127,4 @@ async def toggle_break(app: SupportTermApp) -> None:
             await asyncio.to_thread(log.take_break)
             app.notify(_("Break started. Step away from the screen."), title=_("Shift"), timeout=4)
     except ShiftError as exc:
-        app.notify(str(exc), title="Shift", severity="warning")
+        app.notify(str(exc), title=_("Shift"), severity="warning")

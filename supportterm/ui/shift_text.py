@@ -6,8 +6,9 @@ and of scripts. This says the same thing through `_()`; in English the two are e
 
 from __future__ import annotations
 
-from supportterm.domain.shift import ZERO, ShiftState, ShiftView, format_duration
+from supportterm.domain.shift import ZERO, ShiftState, ShiftView
 from supportterm.i18n import _
+from supportterm.ui.durations import duration as format_duration
 
 
 def shift_line(view: ShiftView) -> str:

@@ -1,7 +1,9 @@
 """Provides the glue between theme files and the running app: Textual themes, ANSI palettes, defaults.
 
-`install_themes` registers every theme and picks the one to start with; `palette_for` gives the
-ANSI palette of a theme (how "red" in a ticket row looks); `app_defaults` fills the app's own
+`install_themes` registers every theme and picks the one to start with; `choose_theme` decides what
+`theme = "auto"` means on the terminal at hand (`fit_terminal` applies it once a real terminal is
+attached); `use_palette` gives the ANSI palette of a theme (how "red" in a ticket row looks);
+`app_defaults` fills the app's own
 variables for themes that do not define them (Textual's built-ins, users' minimal files), computed
 from the current theme because Textual cannot parse a default that refers to another variable.
 """
@@ -36,6 +38,32 @@ def no_color() -> bool:
     Monochrome filter fails on unstyled segments.
     """
     return os.environ.get("NO_COLOR") is not None
+
+
+AUTO_THEME = "auto"
+"""The configured theme when the user chose none: the default, or the ANSI theme on a 16-colour terminal."""
+FEW_COLOUR_SYSTEMS = frozenset({"standard", "windows", None})
+"""Rich's colour systems (from TERM/COLORTERM) where truecolour themes are rounded to 16 colours or none."""
+
+
+def choose_theme(wanted: str | None, colour_system: str | None, no_colour: bool) -> str:
+    """The theme to draw with.
+
+    NO_COLOR beats everything; a theme the user named is kept; "auto" (or nothing) is the default
+    theme, except on terminals with 16 colours or fewer, where Rich would round the truecolour
+    themes' shades to whatever ANSI colour is nearest (panels and text merge), so the ANSI theme,
+    drawn by the terminal's own palette, reads better.
+
+    Args:
+        wanted: The configured theme (`theme`, `SUPPORTTERM_THEME` or `--theme`).
+        colour_system: Rich's detected colour system: "truecolor", "256", "standard", "windows" or None.
+        no_colour: Whether NO_COLOR is set.
+    """
+    if no_colour:
+        return NO_COLOR_THEME
+    if wanted and wanted != AUTO_THEME:
+        return wanted
+    return NO_COLOR_THEME if colour_system in FEW_COLOUR_SYSTEMS else DEFAULT_THEME
 
 
 def textual_theme(spec: ThemeSpec) -> Theme:
@@ -81,7 +109,7 @@ def install_themes(app: App[object], wanted: str | None, book: ThemeBook | None 
     for spec in book.specs.values():
         app.register_theme(textual_theme(spec))
     messages = [str(problem) for problem in book.problems]
-    name = NO_COLOR_THEME if no_color() else (wanted or DEFAULT_THEME)
+    name = choose_theme(wanted, "truecolor", no_color())  # the terminal is known later: fit_terminal
     if name not in app.available_themes:
         # Textual's own default stands in if even the shipped themes are missing (a broken install).
         fallback = DEFAULT_THEME if DEFAULT_THEME in app.available_themes else "textual-dark"
@@ -91,6 +119,17 @@ def install_themes(app: App[object], wanted: str | None, book: ThemeBook | None 
     app.theme = name
     use_palette(app, name)
     return messages
+
+
+def fit_terminal(app: App[object], wanted: str | None) -> None:
+    """Switch an "auto" theme to the ANSI one when the real terminal has 16 colours or fewer.
+
+    Called once the app runs in a terminal (not headless: tests and screenshots draw truecolour
+    whatever TERM says). Rich reads TERM and COLORTERM when the app's console is made.
+    """
+    name = choose_theme(wanted, app.console.color_system, no_color())
+    if name != app.theme and name in app.available_themes and (wanted or AUTO_THEME) == AUTO_THEME:
+        app.theme = name
 
 
 def use_palette(app: App[object], name: str) -> None:

@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from supportterm.politeness import tone, tone_features
+from supportterm.politeness import paper_strategies, tone, tone_features
 
 WEIGHTS = resources.files("supportterm.politeness").joinpath(tone.WEIGHTS_FILE)
 FEATURE_NAME = re.compile(r"(?:u:|b:|\^|Q:)\S+|[SEV]:[A-Z_]+|__intercept__")
@@ -117,3 +117,50 @@ def test_azerbaijani_typed_without_its_letters_scores_like_the_proper_spelling()
     proper = "Salam! Təşəkkür edirik, zəhmət olmasa jurnalı göndərə bilərsinizmi?"
     ascii_only = "Salam! Tesekkur edirik, zehmet olmasa jurnali gondere bilersinizmi?"
     assert tone.score(ascii_only, "az") == tone.score(proper, "az") > 0.5
+
+
+LEXICON = {"good": 1.9, "helpful": 1.7, "wrong": -2.1}
+
+
+def paper(text: str) -> set[str]:
+    return paper_strategies.strategies(text.lower(), LEXICON)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Could you please check it?", {"please", "subjunctive"}, {"please_start", "indicative"}),
+        ("Please check it. Can you?", {"please_start", "indicative"}, {"please", "subjunctive"}),
+        ("Hi there. Great work on the page!", {"greeting", "deference"}, {"direct_start"}),
+        ("I fixed it. So why did you revert me?", {"first_start", "direct_start", "direct_question"}, set()),
+        ("Tell me why you did it.", {"second"}, {"direct_question", "second_start", "first_start"}),
+        ("By the way, the link is dead.", {"btw"}, set()),
+        ("The link is dead, by the way.", set(), {"btw"}),
+        ("I think the date is off.", {"hedges", "hashedge"}, set()),
+        ("Perhaps the date is off.", {"hashedge"}, {"hedges"}),
+        ("I really appreciate it. Thanks a lot.", {"gratitude", "factuality", "first_start"}, {"first"}),
+        ("Would you appreciate a note?", {"subjunctive", "second"}, {"gratitude"}),
+        ("Excuse me, I apologize for the delay.", {"apologizing", "first"}, {"first_start"}),
+        ("In fact the truth is simple.", {"factuality"}, set()),
+        ("I'm lost here.", {"first_start"}, {"first"}),
+        ("Maybe you're right, we can wait.", {"second", "first_plural"}, {"second_start"}),
+        ('"You removed it again.', {"second_start"}, set()),
+        ("This edit was helpful, the other one was wrong.", {"positive", "negative"}, set()),
+    ],
+)
+def test_paper_strategies_follow_the_sentence_positions_of_the_2013_definitions(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    found = paper(text)
+    assert present <= found, (text, found)
+    assert not absent & found, (text, found)
+
+
+def test_paper_strategies_split_contractions_and_name_only_known_strategies() -> None:
+    assert paper_strategies.tokens("i don't think you're right.") == [
+        "i", "do", "n't", "think", "you", "'re", "right", ".",
+    ]  # fmt: skip
+    found = paper("Hello! I'd appreciate it if you could fix this, I'm sorry to ask. Oops.")
+    assert found <= set(paper_strategies.NAMES)
+    assert {"greeting", "gratitude", "apologizing", "first"} <= found
+    assert paper("") == set()

@@ -147,3 +147,20 @@ def test_held_alerts_follow_the_watch() -> None:
 
 def test_an_sla_toast_is_gone_before_the_next_can_come() -> None:
     assert SLA_TOAST_S < GROUP_EVERY.total_seconds()
+
+
+
+def test_the_row_turns_amber_at_the_configured_warning_time_not_a_fixed_hour() -> None:
+    """One threshold everywhere: `[sla] warn_minutes` drives the row colour as it drives the notices."""
+    from supportterm.ui import format as fmt
+
+    ticket = replace(make_ticket("9", status=Status.OPEN), due_at=at(45))
+    due_text = fmt.due(at(45), at(0))
+
+    def due_cell_is_styled(at_risk: timedelta) -> bool:
+        segments = row_segments(ticket, {}, at(0), 160, at_risk=at_risk)
+        cell = next(s for s in segments if due_text in s.text)
+        return bool(cell.style and (cell.style.bold or cell.style.color))
+
+    assert not due_cell_is_styled(timedelta(minutes=30))  # 45 minutes left, warning at 30: plain
+    assert due_cell_is_styled(timedelta(minutes=60))  # warning at 60: at risk

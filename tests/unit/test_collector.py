@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from supportterm.ui import collector
+from supportterm.ui import activity, collector
 
 
 @pytest.fixture(autouse=True)
@@ -61,17 +61,17 @@ def test_full_collections_wait_for_a_pause_in_typing(monkeypatch: pytest.MonkeyP
     collector.pause_for_startup()
     assert collector.settle()
     assert gc.get_threshold()[2] >= 1000  # no automatic full collection in the middle of a page-down
-    collector.key_pressed()
+    activity.key_pressed()
     assert not collector.collect_when_idle()  # typing: wait
-    monkeypatch.setattr(collector, "_last_key", time.monotonic() - collector.IDLE_S - 1)
+    monkeypatch.setattr(activity, "_last_key", time.monotonic() - collector.IDLE_S - 1)
     assert collector.collect_when_idle()  # a pause: collect now
-    collector.key_pressed()
+    activity.key_pressed()
     assert not collector.collect_when_idle()  # typing again, and the last full collection is recent
 
 
 def test_a_full_collection_is_never_overdue(monkeypatch: pytest.MonkeyPatch) -> None:
     collector.pause_for_startup()
     assert collector.settle()
-    collector.key_pressed()
+    activity.key_pressed()
     monkeypatch.setattr(collector, "_last_full", time.monotonic() - collector.FULL_AT_LEAST_EVERY_S - 1)
     assert collector.collect_when_idle()  # typing without a pause for a minute: collect anyway

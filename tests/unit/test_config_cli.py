@@ -170,3 +170,38 @@ def test_show_prints_a_theme_file_to_start_from(capsys: pytest.CaptureFixture[st
     assert "mine" in capsys.readouterr().out.split()
     assert main(["themes", "--show", "supportterm-lite"]) == 2
     assert "Did you mean 'supportterm-light'?" in capsys.readouterr().err
+
+
+def test_mouse_setting_reaches_app_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from supportterm.ui.app import SupportTermApp
+
+    seen: list[object] = []
+    monkeypatch.setattr(SupportTermApp, "run", lambda self, **kwargs: seen.append(kwargs.get("mouse")))
+    adhoc = ["--backend", "demo", "--url", "http://127.0.0.1:9"]
+    assert main(adhoc) == 0
+    _config("mouse = false\n")
+    assert main(adhoc) == 0
+    monkeypatch.setenv("SUPPORTTERM_MOUSE", "1")  # the environment beats the file
+    assert main(adhoc) == 0
+    assert seen == [True, False, True]
+    monkeypatch.setenv("SUPPORTTERM_MOUSE", "maybe")
+    problems = check_settings()[1]
+    assert [(p.file, p.key) for p in problems] == [("environment", "SUPPORTTERM_MOUSE")]
+    _config("mouse = 0\n")
+    monkeypatch.delenv("SUPPORTTERM_MOUSE")
+    with pytest.raises(ConfigError, match="mouse: must be true or false"):
+        load_settings()
+
+
+def test_themes_listing_fits_an_80_column_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["themes"]) == 0
+    from supportterm.ui.themes import builtin_themes
+
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    joined = " ".join(line.split("shipped", 1)[-1].strip() for line in lines)
+    for spec in builtin_themes():
+        assert spec.description in joined  # wrapped onto the next line, not cut

@@ -34,7 +34,8 @@ def test_documented_defaults_match_the_code() -> None:
         assert docs[key] == f'`"{getattr(defaults, key)}"`', key
     assert docs["sync_interval_s"] == f"`{defaults.sync_interval_s:g}`"
     assert docs["prefetch"] == f"`{defaults.prefetch}`"
-    assert docs["auto_advance"] == f"`{str(defaults.auto_advance).lower()}`"
+    for key in ("auto_advance", "mouse"):
+        assert docs[key] == f"`{str(getattr(defaults, key)).lower()}`", key
 
 
 def test_every_environment_override_is_documented_with_its_key() -> None:

@@ -69,8 +69,8 @@ def test_russian_counts_take_three_forms_azerbaijani_one() -> None:
     i18n.activate("ru")
     forms = [i18n.ngettext("{count} follow-up due", "{count} follow-ups due", n).format(count=n)
              for n in (1, 3, 5, 21)]
-    assert forms == ["1 напоминание к сроку", "3 напоминания к сроку", "5 напоминаний к сроку",
-                     "21 напоминание к сроку"]
+    assert forms == ["Сработало 1 напоминание", "Сработало 3 напоминания", "Сработало 5 напоминаний",
+                     "Сработало 21 напоминание"]
     i18n.activate("az")
     assert i18n.ngettext("{count} follow-up due", "{count} follow-ups due", 3).format(count=3) == (
         "3 xatırlatmanın vaxtı çatıb")
@@ -179,11 +179,11 @@ def test_shift_bar_line_is_the_domain_header_in_english_and_translated_otherwise
     i18n.activate("az")
     lines = [shift_line(v) for v in views]  # type: ignore[arg-type]
     assert lines[0] == "Növbə yoxdur"
-    assert lines[1].startswith("Növbədə 30m · 7h 30m qalıb · fasiləyə 1h 00m qalıb")
-    assert "fasilə vaxtıdır" in lines[2] and "fasilədə, 10m qalıb" in lines[3]
+    assert lines[1].startswith("Növbədə 30 dəq · 7 saat 30 dəq qalıb · fasiləyə 1 saat 00 dəq qalıb")
+    assert "fasilə vaxtıdır" in lines[2] and "fasilədə, 10 dəq qalıb" in lines[3]
     assert lines[-1].startswith("Növbə bitib · ")
     i18n.activate("ru")
-    assert "перерыв превышен на 15m" in shift_line(views[4])  # type: ignore[arg-type]
+    assert "перерыв превышен на 15 мин" in shift_line(views[4])  # type: ignore[arg-type]
 
 
 def test_no_literal_label_escapes_the_extractor() -> None:

@@ -24,7 +24,7 @@ from supportterm.ui.themes import (
     builtin_themes,
     read_theme,
 )
-from supportterm.ui.theming import app_defaults, terminal_theme, textual_theme
+from supportterm.ui.theming import app_defaults, choose_theme, fit_terminal, terminal_theme, textual_theme
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED = {spec.name: spec for spec in builtin_themes()}
@@ -251,3 +251,63 @@ async def test_without_the_shipped_themes_the_app_still_starts(
     async with app.run_test(size=(100, 30)) as pilot:  # type: ignore[attr-defined]
         await pilot.pause()
         assert app.theme == "textual-dark"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("wanted", "colours", "no_colour", "expected"),
+    [
+        ("auto", "truecolor", False, DEFAULT_THEME),
+        ("auto", "256", False, DEFAULT_THEME),
+        ("auto", "standard", False, NO_COLOR_THEME),
+        ("auto", "windows", False, NO_COLOR_THEME),
+        ("auto", None, False, NO_COLOR_THEME),  # TERM=dumb: no colour at all
+        (None, "standard", False, NO_COLOR_THEME),
+        ("supportterm-light", "standard", False, "supportterm-light"),  # a named theme is the user's call
+        ("nord", "truecolor", True, NO_COLOR_THEME),
+        ("auto", "truecolor", True, NO_COLOR_THEME),
+    ],
+)
+def test_the_chooser_takes_the_ansi_theme_on_few_colours_unless_a_theme_is_named(
+    wanted: str | None, colours: str | None, no_colour: bool, expected: str
+) -> None:
+    assert choose_theme(wanted, colours, no_colour) == expected
+
+
+@pytest.mark.parametrize(
+    ("term", "colorterm", "expected"),
+    [
+        ("xterm", "", NO_COLOR_THEME),
+        ("screen", "", NO_COLOR_THEME),
+        ("linux", "", NO_COLOR_THEME),
+        ("screen-256color", "", DEFAULT_THEME),
+        ("xterm-256color", "", DEFAULT_THEME),
+        ("xterm", "truecolor", DEFAULT_THEME),
+    ],
+)
+def test_the_colour_system_rich_reads_from_term_leads_to_the_right_theme(
+    term: str, colorterm: str, expected: str
+) -> None:
+    from rich.console import Console
+
+    console = Console(force_terminal=True, _environ={"TERM": term, "COLORTERM": colorterm})
+    assert choose_theme("auto", console.color_system, False) == expected
+
+
+async def test_auto_becomes_the_ansi_theme_in_a_16_colour_terminal_but_not_headless(
+    store: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TERM", "screen")
+    monkeypatch.delenv("COLORTERM", raising=False)
+    monkeypatch.delenv("TEXTUAL_COLOR_SYSTEM", raising=False)
+    app = _app(store)
+    named = _app(store, theme="supportterm-light")
+    async with app.run_test(size=(100, 30)) as pilot:  # type: ignore[attr-defined]
+        await pilot.pause()
+        # Headless (tests, screenshots) draws truecolour whatever TERM says, so it keeps the default.
+        assert app.theme == DEFAULT_THEME  # type: ignore[attr-defined]
+        assert app.console.color_system == "standard"  # type: ignore[attr-defined]
+        fit_terminal(app, app.settings.theme)  # type: ignore[arg-type,attr-defined]  # what a real terminal gets
+        assert app.theme == NO_COLOR_THEME  # type: ignore[attr-defined]
+    async with named.run_test(size=(100, 30)) as pilot:  # type: ignore[attr-defined]
+        fit_terminal(named, named.settings.theme)  # type: ignore[arg-type,attr-defined]
+        assert named.theme == "supportterm-light"  # type: ignore[attr-defined]

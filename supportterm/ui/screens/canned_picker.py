@@ -39,8 +39,9 @@ class CannedPicker(ModalScreen[LibraryReply | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = f"Canned replies — {self._language or 'any'} first"
-            yield Input(value=self._query, placeholder="type to filter: title, shortcut, tag")
+            language = self._language or _("any")
+            box.border_title = _("Canned replies — {language} first").format(language=language)
+            yield Input(value=self._query, placeholder=_("type to filter: title, shortcut, tag"))
             yield OptionList()
 
     def on_mount(self) -> None:

@@ -56,7 +56,7 @@ class FollowUpPrompt(ModalScreen[FollowUpChoice | None]):
             if self._open:
                 hint += "\n" + _("Open: {items}  ('done' clears them)").format(items="; ".join(self._open))
             yield Static(Content(hint))
-            yield Input(placeholder="tomorrow 12:00; tell them about the fix", id="follow-up-when")
+            yield Input(placeholder=_("tomorrow 12:00; tell them about the fix"), id="follow-up-when")
             yield Static(id="follow-up-error")
 
     def on_mount(self) -> None:
@@ -96,7 +96,7 @@ class YesNo(ModalScreen[bool]):
         self._question = question
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(self._question + "\n\ny / Enter: yes   n / Esc: no"))
+        yield Static(Content(self._question + "\n\n" + _("y / Enter: yes   n / Esc: no")))
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

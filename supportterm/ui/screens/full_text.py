@@ -67,7 +67,7 @@ class FullTextScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static(Text("Preparing the full text…"), id="full-text-head")
+        yield Static(Text(_("Preparing the full text…")), id="full-text-head")
         with VerticalScroll(id="full-text-scroll"):
             yield Static(id="full-text-body")
         yield Footer()

@@ -72,8 +72,8 @@ class InboxScreen(Screen[None]):
         yield Header(show_clock=False)
         yield ShiftBar()
         yield Static(id="views")
-        yield Input(placeholder="search: words, \"phrase\", status: lang: channel: priority: assignee:me before: after: #id",
-                    id="search")
+        yield Input(placeholder=_('search: words, "phrase", status: lang: channel: priority: assignee:me '
+                                  'before: after: #id'), id="search")
         yield Static(id="columns")
         yield TicketList(id="tickets", now=self.app.clock, columns=self.columns)  # type: ignore[attr-defined]
         yield StatusBar()
@@ -136,6 +136,7 @@ class InboxScreen(Screen[None]):
             ids = [t.requester_id for t in rows] + [t.assignee_id for t in rows]
             return Page(offset, rows, cache.person_names(reader, ids), local_due_times(rows, policy))
 
+        self.ticket_list.at_risk_within = policy.at_risk_within
         self.ticket_list.show(page, total, keep=keep)
         self.query_one("#columns", Static).update(header_text(self.size.width - 1, self.columns))
         self._show_views(me)
@@ -163,9 +164,13 @@ class InboxScreen(Screen[None]):
         if last < len(labels):
             parts.append("› ", style="dim")
         if self.search_text:
-            parts.append(f" search: {self.ticket_list.count} found ", style="bold yellow")
+            found = self.ticket_list.count
+            said = ngettext("search: {count} found", "search: {count} found", found).format(count=found)
+            parts.append(f" {said} ", style="bold yellow")
         if self.ticket_list.marked:
-            parts.append(f" {len(self.ticket_list.marked)} marked ", style="bold green")
+            marked = len(self.ticket_list.marked)
+            said = ngettext("{count} marked", "{count} marked", marked).format(count=marked)
+            parts.append(f" {said} ", style="bold green")
         self.query_one("#views", Static).update(parts)
 
     @work(thread=True, exclusive=True, group="count-views", exit_on_error=False, description="Counting")

@@ -54,7 +54,7 @@ class OutboxScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static(Text("Outbox — what the helpdesk has not confirmed yet"), id="views")
+        yield Static(Text(_("Outbox — what the helpdesk has not confirmed yet")), id="views")
         table: DataTable[str | Text] = DataTable(id="outbox-table", cursor_type="row")
         table.add_column("#", key="ticket", width=7)
         table.add_column(_("State"), key="state", width=9)

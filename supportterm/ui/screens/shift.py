@@ -13,9 +13,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from supportterm.domain.sla import countdown_text
 from supportterm.domain.text import inert, one_line
-from supportterm.i18n import _
+from supportterm.i18n import _, ngettext
+from supportterm.ui.durations import countdown
 from supportterm.ui.screens.pickers import NotePrompt
 
 SLA_LINES = 8
@@ -103,18 +103,21 @@ class ShiftScreen(Screen[None]):
             due = item.due_at <= now
             note = f" — {item.note}" if item.note else ""
             when = f"{item.due_at.astimezone(zone):%a %d %b %H:%M}"
-            line = "  " + one_line(f"#{item.ticket_id} {when}{note}", limit=200) + (" (due)" if due else "")
+            line = "  " + one_line(f"#{item.ticket_id} {when}{note}", limit=200)
+            line += " " + _("(due)") if due else ""
             text.append(line + "\n", style="bold" if due else "")
         if not follow_ups:
             text.append("  " + _("none open") + "\n", style="dim")
         text.append(_("SLA at risk or breached:") + "\n", style="bold")
         for item in watched[:SLA_LINES]:
-            left = countdown_text(item.due_at - now)
-            state = item.status.value.replace("_", " ")
+            left = countdown(item.due_at - now)
+            state = _(item.status.value.replace("_", " "))
             text.append(f"  #{one_line(item.ticket_id, limit=40)} {state} ({left})\n")
         if len(watched) > SLA_LINES:
-            text.append(f"  … and {len(watched) - SLA_LINES} more: the inbox's SLA at risk view lists them\n",
-                        style="dim")
+            more = len(watched) - SLA_LINES
+            text.append("  " + ngettext("… and {count} more: the inbox's SLA at risk view lists them",
+                                        "… and {count} more: the inbox's SLA at risk view lists them",
+                                        more).format(count=more) + "\n", style="dim")
         if not watched:
             text.append("  " + _("none") + "\n", style="dim")
         self.query_one("#shift-reminders", Static).update(text)
@@ -160,4 +163,4 @@ class ShiftScreen(Screen[None]):
         base = paths.data_dir() / f"shift-{summary.shift_id}"
         await asyncio.to_thread(base.with_suffix(".json").write_text, summary.to_json(), "utf-8")
         await asyncio.to_thread(base.with_suffix(".csv").write_text, summary.to_csv(), "utf-8")
-        self.notify(f"Written {base}.json and .csv", timeout=5)
+        self.notify(_("Written {path}.json and .csv").format(path=base), timeout=5)

@@ -150,7 +150,8 @@ class TicketScreen(Screen[None]):
         """Re-read ticket, thread and outbox state from the store."""
         self.ticket = cache.get_ticket(self.reader, self.ticket_id)
         if self.ticket is None:
-            self.query_one("#ticket-head", Static).update(Text(f"Ticket #{self.ticket_id} is not in the cache."))
+            missing = _("Ticket #{ticket} is not in the cache.").format(ticket=self.ticket_id)
+            self.query_one("#ticket-head", Static).update(Text(missing))
             return
         if not self.composer.is_open or self.seen_version is None:
             self.seen_version = self.ticket.version
@@ -205,10 +206,12 @@ class TicketScreen(Screen[None]):
     def _show_banner(self, items: object) -> None:
         banner = self.query_one("#ticket-banner", Static)
         lines = [
-            f"Held: {i.kind} — {i.state}: {one_line(i.error or '')}  (S sends anyway)" for i in self._held
+            _("Held: {kind} — {state}: {error}  (S sends anyway)").format(
+                kind=_(i.kind), state=_(i.state), error=one_line(i.error or "")) for i in self._held
         ]
         if self.ticket and self.seen_version and self.ticket.version != self.seen_version:
-            lines.insert(0, "The ticket changed on the helpdesk since you started writing — read the new messages.")
+            lines.insert(0, _("The ticket changed on the helpdesk since you started writing — read the new "
+                              "messages."))
         banner.update(Text("\n".join(lines), style="bold"))
         banner.display = bool(lines)
 

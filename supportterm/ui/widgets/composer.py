@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.timer import Timer
-from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Static, TextArea
+from textual.worker import get_current_worker
 
 from supportterm.domain.models import Visibility
 from supportterm.domain.text import editable
 from supportterm.i18n import _
-from supportterm.replies import Context, LibraryReply, Slot, render, unfilled
+from supportterm.replies import Context, LibraryReply, Slot, render, render_text, unfilled
 from supportterm.ui.widgets.lint_panel import LintPanel
+from supportterm.ui.widgets.lint_text_area import LintTextArea
+
+if TYPE_CHECKING:
+    from supportterm.politeness import Report
 
 
 class Composer(Vertical):
@@ -36,7 +41,9 @@ class Composer(Vertical):
         Binding("ctrl+t", "canned", _("Canned reply"), id="composer.canned",
                 tooltip=_("Insert a canned reply (or type :: in the text)")),
         Binding("ctrl+f", "apply_fix", _("Apply fix"), id="composer.apply_fix",
-                tooltip=_("Apply the politeness checker's first suggested rewrite")),
+                tooltip=_("Apply the suggested rewrite of the problem at or after the cursor")),
+        Binding("ctrl+n", "next_finding", _("Next problem"), id="composer.next_finding", show=False,
+                tooltip=_("Move the cursor to the next highlighted problem or unfilled placeholder")),
     ]
 
     visibility: reactive[Visibility] = reactive(Visibility.PUBLIC)
@@ -52,13 +59,13 @@ class Composer(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="composer-mode")
-        yield TextArea(id="composer-text", soft_wrap=True, tab_behavior="focus")
+        yield LintTextArea(id="composer-text", soft_wrap=True, tab_behavior="focus")
         yield LintPanel(id="composer-lint")
 
     @property
-    def text_area(self) -> TextArea:
-        """The editing widget."""
-        return self.query_one("#composer-text", TextArea)
+    def text_area(self) -> LintTextArea:
+        """The editing widget (it highlights the findings in the text)."""
+        return self.query_one("#composer-text", LintTextArea)
 
     def _show_mode(self, visibility: Visibility) -> None:
         internal = visibility is Visibility.INTERNAL
@@ -105,9 +112,17 @@ class Composer(Vertical):
             self._lint_timer.stop()
         self._lint_timer = self.set_timer(0.25, self.run_lint)
 
+    def check_now(self) -> None:
+        """Run the check without waiting for the typing pause (a pending debounced run is dropped)."""
+        if self._lint_timer is not None:
+            self._lint_timer.stop()
+            self._lint_timer = None
+        self.run_lint()
+
     def watch_visibility(self, visibility: Visibility) -> None:
         self._show_mode(visibility)
         if self.is_mounted:
+            self.text_area.forget_reports()
             self.run_lint()
 
     @work(thread=True, exclusive=True, group="politeness", exit_on_error=False, description="Checking")
@@ -117,23 +132,49 @@ class Composer(Vertical):
 
         text = self.text_area.text
         if not text.strip():
-            self.app.call_from_thread(self.lint.clear)
+            self.app.call_from_thread(self._show_nothing)
             return
-        report = check(text, customer_text=self.customer_text, internal=self.visibility is Visibility.INTERNAL,
+        internal = self.visibility is Visibility.INTERNAL
+        report = check(text, customer_text=self.customer_text, internal=internal,
                        allowed_emails=self.allowed_emails)
         if get_current_worker().is_cancelled or text != self.text_area.text:
             return  # the agent typed on: a fresh check is already scheduled
-        self.app.call_from_thread(self.lint.show_report, text, report)
+        self.app.call_from_thread(self._show_report, text, report)
+
+    def _show_report(self, text: str, report: Report) -> None:
+        self.lint.show_report(text, report, self._fill_placeholders)
+        self.text_area.show_findings(text, report.findings)
+        self._follow_cursor()
+
+    def _show_nothing(self) -> None:
+        self.lint.clear()
+        self.text_area.clear_findings()
+        self._follow_cursor()
+
+    @on(TextArea.SelectionChanged, "#composer-text")
+    @on(TextArea.Changed, "#composer-text")
+    def _follow_cursor(self) -> None:
+        """Mark in the panel the finding the cursor is on, and list the placeholders left to fill."""
+        area = self.text_area
+        self.lint.follow(area.text, area.marks, area.mark_under_cursor())
 
     def action_apply_fix(self) -> None:
-        """Replace the first finding that has a suggestion with its rewrite."""
-        text = self.text_area.text
-        for finding in self.lint.findings:
-            if finding.suggestion is not None and text[finding.start:finding.end]:  # type: ignore[attr-defined]
-                fixed = text[: finding.start] + finding.suggestion + text[finding.end :]  # type: ignore[attr-defined]
-                self.text_area.load_text(fixed)
-                return
-        self.notify(_("No suggested rewrite to apply."))
+        """Rewrite the finding under the cursor (or the nearest after it, or the first) as one undoable
+        edit; ctrl+z brings the original words back."""
+        if self.text_area.apply_fix(self._fill_placeholders) is None:
+            self.notify(_("No suggested rewrite to apply."))
+
+    def _fill_placeholders(self, suggestion: str) -> str:
+        """A rewrite may name a placeholder (`{{agent.name}}` for an impersonal signature): fill it from the
+        ticket like a canned reply, so raw braces never reach the text (a missing value becomes ⟨name⟩)."""
+        if "{{" not in suggestion:
+            return suggestion
+        return editable(render_text(suggestion, self._make_context()).text)
+
+    def action_next_finding(self) -> None:
+        """Put the cursor on the next highlighted span: a finding or an unfilled placeholder."""
+        if self.text_area.go_to_next_mark() is None:
+            self.notify(_("Nothing is highlighted in the text."))
 
     @on(TextArea.Changed)
     def _maybe_canned(self) -> None:

@@ -51,7 +51,7 @@ class StatusBar(Static):
         profile = getattr(self.app, "profile", None)
         if profile is not None and not profile.verify_tls:
             # Lasting, not a toast: anyone on the path can read and change this traffic, token included.
-            text.append(TLS_OFF, style="bold black on yellow")
+            text.append(_(TLS_OFF), style="bold black on yellow")
             text.append("  ")
         if self.online is None:
             text.append(_("◌ connecting"), style="dim")
@@ -60,7 +60,8 @@ class StatusBar(Static):
         else:
             text.append(_("○ OFFLINE"), style="bold red")
         text.append("  ")
-        text.append(one_line(self.message, limit=160)[:80])  # errors may quote the server
+        # "Synced" and other fixed words are in the catalogue; errors quoting the server stay as they are.
+        text.append(one_line(_(self.message), limit=160)[:80])
         if self.pending:
             text.append("  " + _("outbox: {count} waiting").format(count=self.pending), style="bold yellow")
         if self.traffic:

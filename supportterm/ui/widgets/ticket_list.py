@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from supportterm.domain.models import Ticket
 from supportterm.i18n import _
-from supportterm.ui.widgets.ticket_row import COLUMNS, Column, line_width, row_segments
+from supportterm.ui.widgets.ticket_row import AT_RISK, COLUMNS, Column, line_width, row_segments
 
 PAGE = 100
 """Rows read from the store at once."""
@@ -83,10 +83,12 @@ class TicketList(ScrollView, can_focus=True):
         self._source: PageSource | None = None
         self._count = 0
         self._pages: LRUCache[int, Page] = LRUCache(maxsize=64)
-        self._lines: LRUCache[tuple[int, bool, bool, int, str], Strip] = LRUCache(maxsize=512)
+        self._lines: LRUCache[tuple[int, bool, bool, int, str, Style], Strip] = LRUCache(maxsize=512)
         self._base_styles: dict[tuple[str, bool], Style] = {}
         """The widget's theme colours under every row, per (theme, focus): `rich_style` costs ~65 us."""
         """Rendered rows; building a row's Text costs ~0.2 ms, so a repaint reuses them."""
+        self.at_risk_within = AT_RISK
+        """A due time closer than this is drawn as at risk (the inbox sets `[sla] warn_minutes`)."""
         self.marked: set[str] = set()
         """Tickets marked for a bulk action (kept across view switches until used or cleared)."""
 
@@ -147,23 +149,27 @@ class TicketList(ScrollView, can_focus=True):
         index = int(self.scroll_offset.y) + y
         width = self.size.width
         # The theme is part of the key and the widget's own style goes under every row, so rows and the
-        # empty space below them follow the theme (a theme switch must not reuse old colours).
-        key = (index, index == self.cursor, self.has_focus, width, self.app.theme)
-        cached = self._lines.get(key)
-        if cached is not None:
-            return cached
+        # empty space below them follow the theme (a theme switch must not reuse old colours). Focus
+        # changes only the cursor row's look (and the base style, if CSS tints a focused list): the
+        # focus arriving just after the first paint must not rebuild every row.
         look = (self.app.theme, self.has_focus)
         base = self._base_styles.get(look)
         if base is None:
             base = self._base_styles[look] = self.rich_style
+        is_cursor = index == self.cursor
+        key = (index, is_cursor, is_cursor and self.has_focus, width, self.app.theme, base)
+        cached = self._lines.get(key)
+        if cached is not None:
+            return cached
         ticket = self.ticket_at(index)
         if ticket is None:
             return Strip.blank(width, base)
         page = self._pages.get(index // PAGE)
         names = page.names if page else {}
         segments = row_segments(ticket, names, self._now(), width, marked=ticket.id in self.marked,
-                                cursor=index == self.cursor, focus=self.has_focus, columns=self.columns,
-                                base=base, local_due=page.local_due.get(ticket.id) if page else None)
+                                cursor=is_cursor, focus=self.has_focus, columns=self.columns,
+                                base=base, local_due=page.local_due.get(ticket.id) if page else None,
+                                at_risk=self.at_risk_within)
         line = line_width(width, self.columns)
         # One Strip per row (crop_extend + simplify made three, each with seven small caches to allocate).
         strip = Strip(segments, line) if line == width else Strip(segments, line).crop_extend(0, width, base)

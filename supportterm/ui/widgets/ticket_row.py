@@ -81,8 +81,9 @@ def widths(width: int, columns: tuple[Column, ...] = COLUMNS) -> list[int]:
     return [size for _, size in layout(width, columns)]
 
 
-AT_RISK = timedelta(hours=1)
-"""A due time closer than this is shown as at risk."""
+AT_RISK = timedelta(minutes=30)
+"""A due time closer than this is shown as at risk, unless the list is told `[sla] warn_minutes` (the
+same threshold as the SLA notices and the "SLA at risk" view; 30 minutes is its default)."""
 _SLA_STYLE = {SlaStatus.BREACHED: "bold reverse red", SlaStatus.AT_RISK: "bold yellow", SlaStatus.OK: ""}
 _PRIORITY_STYLE = {Priority.URGENT: "bold red", Priority.HIGH: "yellow"}
 
@@ -92,14 +93,14 @@ LOCAL_MARK = "*"
 
 
 def _cells(ticket: Ticket, names: dict[str, str], now: datetime, marked: bool,
-           local_due: datetime | None = None) -> dict[str, tuple[str, str]]:
+           local_due: datetime | None = None, at_risk: timedelta = AT_RISK) -> dict[str, tuple[str, str]]:
     due_text, due_style = "", ""
     if ticket.due_at is not None and ticket.status.is_active:
         due_text = fmt.due(ticket.due_at, now)
-        due_style = _SLA_STYLE[sla_status(ticket.due_at, now, AT_RISK)]
+        due_style = _SLA_STYLE[sla_status(ticket.due_at, now, at_risk)]
     elif local_due is not None and ticket.status.is_active:
         due_text = fmt.due(local_due, now) + LOCAL_MARK
-        due_style = _SLA_STYLE[sla_status(local_due, now, AT_RISK)]
+        due_style = _SLA_STYLE[sla_status(local_due, now, at_risk)]
     flag = ("✓", "bold green") if marked else ("●" if ticket.awaiting_reply else " ", "bold yellow")
     return {
         "flag": flag,
@@ -155,12 +156,13 @@ def _fit(value: str, size: int) -> str:
 
 def row_segments(ticket: Ticket, names: dict[str, str], now: datetime, width: int, *, marked: bool = False,
                  cursor: bool = False, focus: bool = False, columns: tuple[Column, ...] = COLUMNS,
-                 base: Style | None = None, local_due: datetime | None = None) -> list[Segment]:
+                 base: Style | None = None, local_due: datetime | None = None,
+                 at_risk: timedelta = AT_RISK) -> list[Segment]:
     """The same line as `row_text`, built straight as segments: ~5x cheaper, which is what keeps a
     page-down (a full repaint of the list) inside one frame at 100k tickets. Neighbouring cells of the
     same style share one segment (half the segments, so less to allocate and for the GC to track); the
     line is `line_width(width, columns)` cells long."""
-    cells = _cells(ticket, names, now, marked, local_due)
+    cells = _cells(ticket, names, now, marked, local_due, at_risk)
     plain = _style("", cursor, focus, base)
     segments: list[Segment] = []
     run: list[str] = []
