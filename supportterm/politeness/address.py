@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .findings import Finding, finding
+from .literals import may_match, required_literals
 from .prepared import Prepared
 
 _RU_VERB = re.compile(
@@ -52,6 +53,8 @@ _AZ_PAST = re.compile(
     r"(?<!\w)(etd[ıi]n|yazd[ıi]n|gördün|oxudun|bildin|basd[ıi]n|göndərdin|ald[ıi]n|ded[ıi]n|sild[ıi]n|"
     r"yoxlad[ıi]n|etmədin|oxumad[ıi]n|başa düşmədin|gəldin|verdin|açd[ıi]n|bağlad[ıi]n)(?!\w)"
 )
+_AZ_PAST_NEEDS = required_literals(_AZ_PAST.pattern)
+"""The past forms' letters (etd, yazd, gördün…): most replies have none and skip the search."""
 _AZ_PARTICIPLE = re.compile(r"(?<!\w)(\w+(?:d|t)[ıiuü](?:ğ|y)[ıiuü]n)(?=\s+(?:üçün|ucun)(?!\w))")
 """'yazdığın üçün': a participle with the sən possessive (formal: yazdığınız üçün)."""
 _AZ_BARE_STEMS = frozenset(
@@ -186,7 +189,7 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 _keep_case(prep.text, m.start(1), formal),
             )
         )
-    for m in _AZ_PAST.finditer(prep.folded):
+    for m in _AZ_PAST.finditer(prep.folded) if may_match(_AZ_PAST_NEEDS, prep.folded) else ():
         formal = m.group() + _harmony(m.group())[2:]
         out.append(
             finding(

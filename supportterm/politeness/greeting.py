@@ -20,7 +20,17 @@ _GREETING_COMMA = re.compile(
 
 
 def break_after_greeting(folded: str) -> str:
-    """`folded` with the comma closing an opening greeting turned into a full stop (same length)."""
+    """`folded` with the comma closing an opening greeting turned into a full stop (same length).
+
+    The pattern is tried at line starts only, as its `^` allows: a search would try every position.
+    """
     if "," not in folded[:120]:
         return folded
-    return _GREETING_COMMA.sub(r"\1.", folded, count=1)
+    start = 0
+    while start >= 0:
+        m = _GREETING_COMMA.match(folded, start)
+        if m is not None:
+            return folded[: m.end() - 1] + "." + folded[m.end() :]
+        start = folded.find("\n", start)
+        start = start + 1 if start >= 0 else -1
+    return folded

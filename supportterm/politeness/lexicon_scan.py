@@ -5,6 +5,9 @@ Why it is shaped like this (each step measured on the 2 KB replies of benchmarks
   regexes run per word; one big alternation of all entries tried at every position was 10× slower.
 - Only words that start like an index key are visited: one regex per language, a trie of the keys,
   finds them in C. A Python loop over every word cost more than all the entry regexes together.
+- Entries that cannot be indexed (raw regexes that open with a class or an optional word) are tried
+  at every position, one pass per category; each pass is skipped when the text lacks all the strings
+  one of which every match needs (`literals.required_literals`).
 - The groups of one key (the same first word in several categories: "you …" is blame, sarcasm and
   dismissive) are screened by one alternation of all their entries; in 98 % of the places a key
   word occurs no entry matches, and the screen says so with one regex call instead of one per group.
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .folding import replace_all
 from .lexicons import _SKELETONS, BY_LANG, MAIN_PASS, Category, Hits
+from .literals import may_match, required_literals
 
 _Group = tuple[str, re.Pattern[str], tuple[int, ...]]
 """(category, pattern, entry ids): the entries of one category that start with the same word."""
@@ -95,6 +99,8 @@ class Index:
     skeleton: tuple[tuple[str, str], ...] | None
     finder: re.Pattern[str] | None
     """Whole words that are an exact key or start with a prefix key (Azerbaijani: in skeleton spelling)."""
+    scan_needs: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
+    """Per category with unindexed entries: strings one of which each of their matches contains."""
     memo: dict[str, tuple[_Bundle, ...]] = field(default_factory=dict)
     """Bundles of every word seen so far: replies reuse a small vocabulary."""
 
@@ -117,6 +123,7 @@ class Index:
             categories,
             _SKELETONS.get(lang),
             finder,
+            {name: required_literals(cat.scan.pattern) for name, cat in categories.items() if cat.scan},
         )
 
     def scan(self, folded: str) -> Hits:
@@ -143,7 +150,7 @@ class Index:
                             i = ids[0] if len(ids) == 1 else int((hit.lastgroup or "g0")[1:])
                             hits[name].append((hit.start(), hit.end(), self.categories[name].entries[i]))
         for name, cat in self.categories.items():
-            if cat.scan is not None:
+            if cat.scan is not None and may_match(self.scan_needs[name], folded):
                 for hit in cat.scan.finditer(folded):
                     entry = cat.entries[cat.scan_ids[int((hit.lastgroup or "g0")[1:])]]
                     hits[name].append((hit.start(), hit.end(), entry))

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 
 from .folding import fold
+from .literals import may_match, required_literals
 
 _SHARED_CUES: dict[str, dict[str, str]] = {
     "ru": {
@@ -131,6 +132,8 @@ def _compile(cues: dict[str, str], lang: str) -> dict[str, re.Pattern[str]]:
 
 
 _SHARED = {lang: _compile(cues, lang) for lang, cues in _SHARED_CUES.items()}
+_SHARED_NEEDS = {rx: required_literals(rx.pattern) for cues in _SHARED.values() for rx in cues.values()}
+"""Strings one of which each cue's matches contain: a text without them skips that cue's search."""
 _OPENING = {lang: _compile(cues, lang) for lang, cues in _OPENING_CUES.items()}
 _MULTIPUNCT = re.compile(r"[!?][!?]+")
 _CAPS = re.compile(r"[A-ZА-ЯƏİÖÜĞŞÇ](?<!\w[A-ZА-ЯƏİÖÜĞŞÇ])[A-ZА-ЯƏİÖÜĞŞÇ]{3,}\b")
@@ -180,7 +183,11 @@ def _blank_tokens_with(text: str, mark: str) -> str:
 
 
 def _present(cues: dict[str, re.Pattern[str]], folded: str, prefix: str) -> dict[str, float]:
-    return {prefix + name: 1.0 for name, rx in cues.items() if rx.search(folded)}
+    return {
+        prefix + name: 1.0
+        for name, rx in cues.items()
+        if may_match(_SHARED_NEEDS.get(rx), folded) and rx.search(folded)
+    }
 
 
 def strategies(text: str, lang: str, rude: int) -> dict[str, float]:
