@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .folding import replace_all
 from .lexicons import _SKELETONS, BY_LANG, MAIN_PASS, Category, Hits
-from .literals import may_match, required_literals
+from .literals import Needs, may_match, required_literals
 
 _Group = tuple[str, re.Pattern[str], tuple[int, ...]]
 """(category, pattern, entry ids): the entries of one category that start with the same word."""
@@ -99,7 +99,7 @@ class Index:
     skeleton: tuple[tuple[str, str], ...] | None
     finder: re.Pattern[str] | None
     """Whole words that are an exact key or start with a prefix key (Azerbaijani: in skeleton spelling)."""
-    scan_needs: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
+    scan_needs: dict[str, Needs | None] = field(default_factory=dict)
     """Per category with unindexed entries: strings one of which each of their matches contains."""
     memo: dict[str, tuple[_Bundle, ...]] = field(default_factory=dict)
     """Bundles of every word seen so far: replies reuse a small vocabulary."""

@@ -17,15 +17,17 @@ except ImportError:  # pragma: no cover - a Python without these modules runs ev
 
 Choice = frozenset[str]
 """Strings one of which every match contains."""
+Needs = tuple[tuple[tuple[str, ...], ...], ...]
+"""Per top-level alternative of a pattern, the choices all of which its matches satisfy."""
 
 
-def required_literals(pattern: str) -> tuple[str, ...] | None:
-    """Strings one of which occurs in every match of `pattern` (compiled without flags), or None.
+def required_literals(pattern: str) -> Needs | None:
+    """What every match of `pattern` (compiled without flags) contains, or None when nothing is known.
 
-    Only case-sensitive parts count (a literal under (?i) may match in other cases), and only parts
-    every match consumes: literal runs, groups, repeats of at least one, and alternations whose every
-    branch has its own required strings. Of several choices the one whose shortest string is longest
-    is kept: long strings rarely occur by chance.
+    For each top-level alternative: the strings it needs, as choices (one string of each choice
+    occurs in every match of that alternative). Only case-sensitive parts count (a literal under (?i)
+    may match in other cases), and only parts every match consumes: literal runs, groups, repeats of
+    at least one, and alternations whose every branch needs something of its own.
     """
     if _parser is None:
         return None
@@ -35,8 +37,37 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
         return None
     if parsed.state.flags & sre.SRE_FLAG_IGNORECASE:
         return None
-    best = _best(_choices(list(parsed)))
-    return tuple(sorted(best)) if best else None
+    terms = _terms(list(parsed))
+    if not terms:
+        return None
+    kept = [_selective(term) for term in terms]
+    return tuple(tuple(tuple(sorted(choice)) for choice in term) for term in kept) if all(kept) else None
+
+
+def may_match(needs: Needs | None, text: str) -> bool:
+    """False only when no alternative's needs (from `required_literals`) are all met in `text`."""
+    if needs is None:
+        return True
+    has = text.__contains__
+    return any(all(any(map(has, choice)) for choice in term) for term in needs)
+
+
+def _terms(items: list[tuple[object, object]]) -> list[list[Choice]] | None:
+    """The needs of each top-level alternative of `items`, or None when one of them needs nothing."""
+    if len(items) == 1:
+        op, av = items[0]
+        if op is sre.BRANCH:
+            out: list[list[Choice]] = []
+            for branch in av[1]:  # type: ignore[index]
+                terms = _terms(list(branch))
+                if terms is None:
+                    return None
+                out += terms
+            return out
+        if op is sre.SUBPATTERN and not av[1] & sre.SRE_FLAG_IGNORECASE:  # type: ignore[index]
+            return _terms(list(av[3]))  # type: ignore[index]
+    choices = _choices(items)
+    return [choices] if choices else None
 
 
 def _choices(items: list[tuple[object, object]]) -> list[Choice]:
@@ -69,11 +100,17 @@ def _choices(items: list[tuple[object, object]]) -> list[Choice]:
     return out
 
 
+_MIN_USEFUL = 2
+"""A choice with a one-letter string is met by nearly every text: testing it costs more than it saves."""
+_MAX_CHOICES = 3
+
+
+def _selective(choices: list[Choice]) -> list[Choice]:
+    """The few most selective choices (longest shortest string first), so a test fails early."""
+    useful = [choice for choice in choices if min(map(len, choice)) >= _MIN_USEFUL]
+    return sorted(useful, key=lambda choice: -min(map(len, choice)))[:_MAX_CHOICES]
+
+
 def _best(choices: list[Choice]) -> Choice | None:
     """The choice whose shortest string is longest (the least likely to occur by chance)."""
     return max(choices, key=lambda choice: min(map(len, choice)), default=None)
-
-
-def may_match(needs: tuple[str, ...] | None, text: str) -> bool:
-    """False only when `text` has none of `needs` (the result of `required_literals`)."""
-    return needs is None or any(need in text for need in needs)
