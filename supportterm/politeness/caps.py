@@ -15,9 +15,11 @@ from .tone_rules import ACRONYMS
 
 _LINE = re.compile(r"[^\n]+")
 _THREE_CAPS = re.compile(
-    r"[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}[^a-zа-яёəıöüğşç]+?[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}[^a-zа-яёəıöüğşç]+?[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}"
+    r"[A-ZА-ЯЁƏÖÜĞŞÇİ][A-ZА-ЯЁƏÖÜĞŞÇİ]+[^a-zа-яёəıöüğşç]+?[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}[^a-zа-яёəıöüğşç]+?"
+    r"[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}"
 )
-"""Three capitalised words with no small letter between: a paragraph without them is skipped."""
+"""Three capitalised words with no small letter between: a paragraph without them is skipped.
+(It opens with one capital, not {2,}, so `re` skips ahead to capitals.)"""
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MIN_WORDS = 3
 _SHARE = 0.7

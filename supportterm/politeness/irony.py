@@ -44,7 +44,7 @@ def mock_praise(prep: Prepared, customer_text: str | None) -> list[Finding]:
     """A sarcasm finding for praise of detail that the customer's short message cannot have earned."""
     if customer_text is None or not _short(customer_text):
         return []
-    if not any(stem in prep.folded for stem in _STEMS):
+    if not any(map(prep.folded.__contains__, _STEMS)):
         return []
     for sentence in _SENTENCE.finditer(prep.folded):
         m = _INTENSE_DETAIL.search(sentence.group())

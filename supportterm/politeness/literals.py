@@ -44,6 +44,16 @@ def required_literals(pattern: str) -> Needs | None:
     return tuple(tuple(tuple(sorted(choice)) for choice in term) for term in kept) if all(kept) else None
 
 
+def shortest_match(pattern: str) -> int:
+    """The length of the shortest text `pattern` can match (0 when unknown)."""
+    if _parser is None:
+        return 0
+    try:
+        return int(_parser.parse(pattern).getwidth()[0])
+    except Exception:  # noqa: BLE001 - unknown: no shortcut
+        return 0
+
+
 def may_match(needs: Needs | None, text: str) -> bool:
     """False only when no alternative's needs (from `required_literals`) are all met in `text`."""
     if needs is None:

@@ -83,7 +83,7 @@ def mask_quotes(text: str) -> str:
 
 def _apply(text: str, masks: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]) -> str:
     for pattern, hints in masks:
-        if any(hint in text for hint in hints):
+        if any(map(text.__contains__, hints)):
             text = _sub_lines(pattern, text) if pattern in _LINE_MASKS else pattern.sub(_blank, text)
     return text
 

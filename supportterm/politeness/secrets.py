@@ -13,6 +13,7 @@ from collections import Counter
 
 from .addressee import owns
 from .findings import Finding, finding
+from .literals import shortest_match
 from .masking import mask_quotes
 
 _TOKEN_HINTS = (
@@ -51,6 +52,8 @@ _TOKEN_PATTERNS = (
     r"\bnpm_[0-9A-Za-z]{30,}",
 )
 _TOKENS = re.compile("|".join(_TOKEN_PATTERNS))
+_SHORTEST_TOKEN = shortest_match(_TOKENS.pattern)
+"""No token pattern matches a space, so a paragraph whose words are all shorter has no token."""
 _PRIVATE_KEY = re.compile(
     r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----(?:.*?-----END (?:[A-Z]+ )*PRIVATE KEY-----)?", re.S
 )
@@ -128,13 +131,13 @@ def _entropy(value: str) -> float:
 
 def _keys(text: str) -> list[Finding]:
     out = []
-    if any(hint in text for hint in _TOKEN_HINTS):
+    longest = max(map(len, text.split()), default=0)
+    if longest >= _SHORTEST_TOKEN and any(map(text.__contains__, _TOKEN_HINTS)):
         out += [
             finding("secret", m.start(), m.end(), "API key or token: never send credentials.", "[redacted]")
             for m in _TOKENS.finditer(text)
         ]
-    long_word = max(map(len, text.split()), default=0) >= _LONG_VALUE_MIN
-    for m in _LONG_VALUE.finditer(text) if long_word else ():
+    for m in _LONG_VALUE.finditer(text) if longest >= _LONG_VALUE_MIN else ():
         value = m.group()
         if not (_entropy(value) >= 3.5 and any(ch.isdigit() for ch in value)):
             continue
@@ -192,7 +195,7 @@ def _occurrences(text: str, word: str) -> list[int]:
 def _passwords(text: str) -> list[Finding]:
     out = _pairs(text)
     low = text.lower()
-    if not any(hint in low for hint in _PASSWORD_HINTS):
+    if not any(map(low.__contains__, _PASSWORD_HINTS)):
         return out
     starts = sorted({i for hint in _PASSWORD_HINTS for i in _occurrences(low, hint)})
     if not starts:
@@ -246,7 +249,7 @@ def _hosts(text: str) -> list[Finding]:
     out = []
     low = text.lower()
     for pattern, hints in _HOST_HINTS:
-        if not any(hint in low for hint in hints):
+        if not any(map(low.__contains__, hints)):
             continue
         for m in pattern.finditer(text):
             if pattern is _PRIVATE_IP and _home_router(text, m.start(), m.end()):

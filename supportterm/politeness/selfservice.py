@@ -64,7 +64,7 @@ _NEEDS = {
 def unhelped_self_service(prep: Prepared) -> list[Finding]:
     """A dismissive finding for 'do it yourself' when the reply offers no way to do it."""
     pattern = _YOURSELF.get(prep.lang)
-    if pattern is None or not all(any(w in prep.folded for w in group) for group in _NEEDS[prep.lang]):
+    if pattern is None or not all(any(map(prep.folded.__contains__, group)) for group in _NEEDS[prep.lang]):
         return []
     m = pattern.search(prep.folded)
     if m is None or _HELP[prep.lang].search(prep.folded):
