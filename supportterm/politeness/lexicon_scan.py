@@ -50,9 +50,16 @@ def _bundle(groups: tuple[_Group, ...], categories: dict[str, Category]) -> _Bun
     """
     if len(groups) == 1:
         return None, groups
-    sources = [categories[name].patterns[i].pattern for name, _, ids in groups for i in ids]
+    sources = [
+        # Entries built from the lexicon syntax have no top-level "|" and are joined bare, so `re`
+        # factors out their shared opening (the key word) and tries only the rest one by one.
+        f"(?:{pattern})" if categories[name].entries[i].source.startswith("re:") else pattern
+        for name, _, ids in groups
+        for i in ids
+        if (pattern := categories[name].patterns[i].pattern)
+    ]
     try:
-        screen = re.compile("|".join(f"(?:{source})" for source in dict.fromkeys(sources)))
+        screen = re.compile("|".join(dict.fromkeys(sources)))
     except re.error:
         screen = None
     return screen, groups

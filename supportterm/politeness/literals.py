@@ -59,7 +59,13 @@ def may_match(needs: Needs | None, text: str) -> bool:
     if needs is None:
         return True
     has = text.__contains__
-    return any(all(any(map(has, choice)) for choice in term) for term in needs)
+    for term in needs:  # plain loops: this runs for every paragraph, nested generators cost more
+        for choice in term:
+            if not any(map(has, choice)):
+                break
+        else:
+            return True
+    return False
 
 
 def _terms(items: list[tuple[object, object]]) -> list[list[Choice]] | None:
