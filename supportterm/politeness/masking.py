@@ -57,9 +57,13 @@ _MASKS = (
 )
 """Each mask with the substrings it needs: a reply without them skips that regex."""
 _QUOTES_ONLY = ((_QUOTE_LINE, (">",)), (_QUOTED, _QUOTE_CHARS))
-_LINE_MASKS = frozenset({_QUOTE_LINE, _INDENTED, _SHELL})
-"""Masks that match from the start of a line to at most its end: they are tried at line starts only
-(a `^` pattern is otherwise tried at every position, and "rm " or ">" occur in most replies)."""
+_LINE_MASKS = {
+    pattern: re.compile("\n" + pattern.pattern.removeprefix("^"), pattern.flags & ~re.M)
+    for pattern in (_QUOTE_LINE, _INDENTED, _SHELL)
+}
+"""Masks that match from the start of a line to at most its end, each with a twin that starts at the
+newline before the line: `re` finds a literal first character fast, while a `^` pattern is tried at
+every position (and "rm " or ">" occur in most replies, so the hints rarely skip these)."""
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -89,14 +93,15 @@ def _apply(text: str, masks: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
 
 
 def _sub_lines(pattern: re.Pattern[str], text: str) -> str:
-    """`pattern.sub(_blank, text)` for a pattern that can only match from a line start within the line."""
+    """`pattern.sub(_blank, text)` for a line mask: the first line, then every newline + line."""
     parts = []
-    done = start = 0
-    while start >= 0:
-        m = pattern.match(text, start)
-        if m is not None:
-            parts += [text[done : m.start()], _blank(m)]
-            done = m.end()
-        start = text.find("\n", start)
-        start = start + 1 if start >= 0 else -1
+    done = 0
+    first = pattern.match(text)
+    if first is not None:
+        parts.append(_blank(first))
+        done = first.end()
+    for m in _LINE_MASKS[pattern].finditer(text, done):
+        start = m.start() + 1  # the line after the newline, which holds no newline itself
+        parts += [text[done:start], " " * (m.end() - start)]
+        done = m.end()
     return "".join(parts) + text[done:] if parts else text
