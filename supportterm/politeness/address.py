@@ -59,7 +59,7 @@ _AZ_PARTICIPLE = re.compile(r"(?<!\w)(\w+(?:d|t)[ıiuü](?:ğ|y)[ıiuü]n)(?=\s+
 """'yazdığın üçün': a participle with the sən possessive (formal: yazdığınız üçün)."""
 _AZ_BARE_STEMS = frozenset(
     "aç bağla seç sil yaz göndər yoxla bas gir çıx yüklə yenilə dəyiş qoş söndür yandır doldur köçür "
-    "saxla tap sına izlə ver başlat dayandır gözlə bax et ol".split()
+    "saxla tap sına izlə ver başlat dayandır gözlə bax et ol axtar oxu unut gəl get al".split()
 )
 """Common verb stems: bare at the end of a clause (…, yaz. / aç və …) they are the sən imperative."""
 _AZ_CLAUSE_END = re.compile(r"[.!;,\n]| və ")

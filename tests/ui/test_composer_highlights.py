@@ -8,6 +8,7 @@ for its worker with `settle`, so nothing sleeps.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +21,7 @@ from ui.helpers import make_app, rendered, seed_store, settle
 from supportterm.domain.models import Role
 from supportterm.store.db import Store
 from supportterm.ui.app import SupportTermApp
+from supportterm.ui.contrast import AA_NORMAL_TEXT, contrast_ratio
 from supportterm.ui.screens.ticket import TicketScreen
 from supportterm.ui.widgets.composer import Composer
 from supportterm.ui.widgets.lint_text_area import LintTextArea
@@ -31,6 +33,7 @@ REPLY = [
     "Thanks, Support Unit 1",
 ]
 ME = make_person("a1", name="Aysel Mammadova", role=Role.AGENT)
+THEMES = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "themes").glob("*.toml"))
 
 
 @pytest.fixture
@@ -108,20 +111,46 @@ async def test_a_rude_reply_with_a_secret_is_highlighted_by_severity(app: Suppor
         assert panel(composer)[0] == f"2 errors · 1 warning · 1 hint   tone {composer.lint.tone:+.2f}"
 
 
-async def test_styles_follow_the_theme(app: SupportTermApp) -> None:
+def effective_colours(style: Style) -> tuple[str, str] | None:
+    """(foreground, background) as "#rrggbb" after reverse video, or None for terminal palette colours."""
+    if style.color is None or style.bgcolor is None or not (style.color.triplet and style.bgcolor.triplet):
+        return None
+    fg, bg = style.color.triplet.hex, style.bgcolor.triplet.hex
+    return (bg, fg) if style.reverse else (fg, bg)
+
+
+async def test_every_shipped_theme_draws_each_kind_distinctly_and_legibly(app: SupportTermApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         composer = await open_composer(pilot)
-        await pilot.press(*f"Key {SECRET}")
-        await checked(pilot, composer)
         area = composer.text_area
-        before = drawn(area, 0, lambda s: bool(s.reverse))
-        colours = {app.theme: area._theme.syntax_styles["lint.error"].color}
-        other = next(name for name in ("supportterm-light", "supportterm-contrast-dark") if name != app.theme)
-        app.theme = other
-        await settle(pilot)
-        assert drawn(area, 0, lambda s: bool(s.reverse)) == before == SECRET
-        colours[other] = area._theme.syntax_styles["lint.error"].color
-        assert len(set(colours.values())) == 2  # the highlight took the new theme's error colour
+        area.insert(f"Hello ⟨customer.first_name⟩, sadly we cannot. Key {SECRET}\nSupport Unit 1")
+        await checked(pilot, composer)
+        area.move_cursor(area.document.end)  # the cursor cell sits after every span
+        kinds: dict[str, Callable[[Style], bool]] = {
+            "⟨customer.first_name⟩": lambda s: bool(s.reverse and s.italic and not s.bold),
+            "we cannot": lambda s: bool(s.underline and not s.bold and not s.reverse),
+            SECRET: lambda s: bool(s.reverse and s.bold and not s.italic),
+            "Support Unit 1": lambda s: bool(s.underline and s.bold and not s.reverse),
+        }
+        error_colours: set[object] = set()
+        for theme in THEMES:
+            app.theme = theme
+            await pilot.pause()
+            lines = "".join(drawn(area, y, lambda s: True) for y in (0, 1))
+            for text, wanted in kinds.items():
+                assert text in lines
+                assert text in "".join(drawn(area, y, wanted) for y in (0, 1)), (theme, text)
+            for y in (0, 1):
+                for segment in area.render_line(y):
+                    style = segment.style
+                    marked = style is not None and (style.reverse or style.underline)
+                    colours = effective_colours(style) if style and marked else None
+                    if colours is not None and segment.text.strip():
+                        assert contrast_ratio(*colours) >= AA_NORMAL_TEXT, (theme, segment.text, colours)
+            error = area._theme.syntax_styles["lint.error"].color
+            assert error == Color.parse(app.theme_variables["text-error"]).rich_color  # the theme's own
+            error_colours.add(error)
+        assert len(error_colours) > 3  # no fixed colour
 
 
 async def test_editing_before_a_span_shifts_it_and_an_edited_span_waits_for_the_next_check(

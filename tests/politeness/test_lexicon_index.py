@@ -1,0 +1,30 @@
+"""Tests that lexicon entries can be found through the word index (docs/politeness.md, lexicon editing).
+
+An entry without a literal first word is tried at every position of every reply; fourteen such entries
+once made a cold check about 40 % slower. Only the Azerbaijani suffix patterns (-malı idiniz, -saydınız,
+-malısınız), which have no first word by nature, may be scanned.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from supportterm.politeness import lexicons
+
+SCANNED_ON_PURPOSE = {
+    "re:m[aə]l[ıi] idiniz(?!\\w)",
+    "re:m[aə]l[ıi]yd[ıi]n[ıi]z(?!\\w)",
+    "re:[s](?<=\\w[s])[aə]yd[ıi]n[ıi]z(?!\\w)",
+    "re:m[aə]l[ıi]s[ıi]n[ıi]z(?!\\w)",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "az", "de", "fr"])
+def test_main_pass_entries_start_with_an_indexed_word(lang: str) -> None:
+    scanned = [
+        cat.entries[i].source
+        for name, cat in lexicons.BY_LANG[lang].items()
+        if name in lexicons.MAIN_PASS
+        for i in cat.scan_ids
+    ]
+    assert set(scanned) <= SCANNED_ON_PURPOSE, scanned
