@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .folding import replace_all
-from .lexicons import _SKELETONS, BY_LANG, MAIN_PASS, Category, Hits
+from .lexicons import _GAP, _SKELETONS, BY_LANG, MAIN_PASS, Category, Hits
 from .literals import Needs, may_match, required_literals
 
 _Group = tuple[str, re.Pattern[str], tuple[int, ...]]
@@ -27,6 +27,8 @@ _Group = tuple[str, re.Pattern[str], tuple[int, ...]]
 _Bundle = tuple[re.Pattern[str] | None, tuple[_Group, ...]]
 """(screen, groups) of one index key; the screen is None when there is a single group to run."""
 
+_WORD_START = r"(?<![\w'])"
+"""How every entry built from the lexicon syntax opens (see `lexicons.entry_regex`)."""
 _MEMO_LIMIT = 50_000
 """Words remembered per language before the memo starts over."""
 
@@ -41,7 +43,7 @@ def _group(name: str, cat: Category, ids: tuple[int, ...]) -> _Group:
     return name, re.compile(alternation), ids
 
 
-def _bundle(groups: tuple[_Group, ...], categories: dict[str, Category]) -> _Bundle:
+def _bundle(groups: tuple[_Group, ...], categories: dict[str, Category], key: str | None) -> _Bundle:
     """The groups of one key with their screen: an alternation that matches where any of them does.
 
     An alternation matches at a position exactly when one of its branches does, so a failed screen
@@ -51,18 +53,32 @@ def _bundle(groups: tuple[_Group, ...], categories: dict[str, Category]) -> _Bun
     if len(groups) == 1:
         return None, groups
     sources = [
-        # Entries built from the lexicon syntax have no top-level "|" and are joined bare, so `re`
-        # factors out their shared opening (the key word) and tries only the rest one by one.
+        # Entries built from the lexicon syntax have no top-level "|" and can be joined bare.
         f"(?:{pattern})" if categories[name].entries[i].source.startswith("re:") else pattern
         for name, _, ids in groups
         for i in ids
         if (pattern := categories[name].patterns[i].pattern)
     ]
     try:
-        screen = re.compile("|".join(dict.fromkeys(sources)))
+        screen = re.compile("|".join(_factored(list(dict.fromkeys(sources)), key)))
     except re.error:
         screen = None
     return screen, groups
+
+
+def _factored(sources: list[str], key: str | None) -> list[str]:
+    """`sources` with those opening with the key word and a gap joined as opening + (?:rest|rest|…).
+
+    `re` tries an alternation's branches one by one and factors out only an opening that every
+    branch shares; "you …" entries also have "{you're|you are} …" siblings, so without this every one
+    of about a hundred branches re-matched "you " before failing on its second word. The opening is a
+    whole atom sequence and no generated rest starts with a quantifier, so the two forms match alike.
+    """
+    opening = _WORD_START + re.escape(key) + _GAP if key else None
+    rests = [source[len(opening) :] for source in sources if opening and source.startswith(opening)]
+    if len(rests) < 2:
+        return sources
+    return [f"{opening}(?:{'|'.join(rests)})"] + [s for s in sources if not s.startswith(opening)]
 
 
 _WORD_END = r"(?![\w'])"
@@ -119,7 +135,8 @@ class Index:
             for table, merged in zip((cat.exact, cat.prefixes), tables, strict=True):
                 for key, ids in table.items():
                     merged[key] = merged.get(key, ()) + (_group(name, cat, ids),)
-        exact, prefixes = ({key: _bundle(g, categories) for key, g in t.items()} for t in tables)
+        exact = {key: _bundle(g, categories, key) for key, g in tables[0].items()}
+        prefixes = {key: _bundle(g, categories, None) for key, g in tables[1].items()}
         found = _trie(set(exact), set(prefixes)) if exact or prefixes else None
         finder = re.compile(r"(?<![\w'])" + found + r"[\w']*") if found is not None else None
         return cls(
