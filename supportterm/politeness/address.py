@@ -29,6 +29,8 @@ _RU_SAYING = re.compile(
     r"(?<![\w-])(?:как\s+(?:говорится|гласит|в\s+(?:пословице|поговорке))|по\s+пословице)[^.!?\n]*"
 )
 """'Как говорится, тише едешь — дальше будешь': a proverb's generic ты addresses nobody."""
+_RU_SAYING_NEEDS = required_literals(_RU_SAYING.pattern)
+"""Its words (как … говорится / пословице): most replies lack them and skip the search."""
 _RU_CLAUSE_BEFORE = re.compile(
     r"(?:^|[.!?,;:—–\n-]\s*|(?<![\w-])(?:и|а|или|но|пока|просто|лучше|сначала|теперь|потом|пожалуйста|не|тогда|затем)\s+)$"
 )
@@ -114,7 +116,8 @@ def _ru_imperatives(prep: Prepared) -> list[Finding]:
 
 def _ru_verbs(prep: Prepared) -> list[Finding]:
     out = _ru_imperatives(prep)
-    sayings = [m.span() for m in _RU_SAYING.finditer(prep.folded)] if "как" in prep.folded else []
+    saying = may_match(_RU_SAYING_NEEDS, prep.folded)
+    sayings = [m.span() for m in _RU_SAYING.finditer(prep.folded)] if saying else []
     for m in _RU_VERB.finditer(prep.folded) if "шь" in prep.folded else ():  # every match has -шь
         if any(s <= m.start() < e for s, e in sayings):
             continue

@@ -149,7 +149,9 @@ _IDENTIFIERS = re.compile(r"\b(?:\d[\d.,:/-]*+|[^\W_]*+(?:(?:_[^\W_]*+|\.[^\W_]+
 _SPACE = re.compile(r"\s")
 _NOT_SPACE = re.compile(r"\S*")
 
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[!?]+")
+_WORD = re.compile(r"[a-z!?](?:(?<=[a-z])[a-z]*(?:'[a-z]+)?|(?<=[!?])[!?]*)")
+"""A word (with one apostrophe part) or a run of ! and ?: the first character opens the pattern so `re`
+skips ahead to it; the branches check which kind it was."""
 _SENTENCE = re.compile(r"\s(?:(?<=[.!?;:]\s)\s*|(?<=\n)\n*)")
 """Spaces after . ! ? ; : or newlines: where a sentence (or clause) ends."""
 
