@@ -43,11 +43,34 @@ def _is_azerbaijani(word: str) -> bool:
     return any(ch in "əƏıİşŞçÇğĞöÖüÜ" for ch in word)
 
 
+_CLAUSE_END = re.compile(r"(?<=[,!.?:;])")
+
+
+def _greeting(line: str) -> str:
+    """The greeting clause of a first line: "Hi Mark," of "Hi Mark, the line drops …" (one-line replies),
+    or "Здравствуйте, Вера!" when the greeting word stands alone before the name."""
+    parts = _CLAUSE_END.split(line, maxsplit=2)
+    head = parts[0]
+    if len(parts) > 1 and all(w.lower() in _NOT_NAMES for w in _WORD.findall(head)):
+        head += parts[1]
+    return head
+
+
+def _one_line_signature(line: str) -> str:
+    """The name after the closing of a one-line reply ("… Best, Priya"), or nothing."""
+    tail = re.split(r"[,.!?]", line.rstrip(" .!"))[-1]
+    return tail if 0 < len(_WORD.findall(tail)) <= _SIGNATURE_WORDS else ""
+
+
 def names(text: str) -> frozenset[str]:
-    """Latin spellings of the names in the reply's first line and in a short last line (the signature)."""
-    first = text.lstrip().split("\n", 1)[0][:80]
+    """Latin spellings of the names in the reply's greeting and in a short last line (the signature)."""
+    first = text.lstrip().split("\n", 1)[0]
     last = text.rstrip().rsplit("\n", 1)[-1][-60:]
-    lines = [first] if len(_WORD.findall(last)) > _SIGNATURE_WORDS or last == first else [first, last]
+    if "\n" not in text.strip():
+        lines = [_greeting(first[:80]), _one_line_signature(first)]
+    else:
+        first = _greeting(first[:80])
+        lines = [first] if len(_WORD.findall(last)) > _SIGNATURE_WORDS else [first, last]
     found = set()
     for line in lines:
         for word in _WORD.findall(line):

@@ -71,7 +71,7 @@ def _looks_random(part: str) -> bool:
 
 _KEY_WORD = re.compile(r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar)")
 _PASSWORD = re.compile(
-    r"(?i)(?:password|passwd|pwd|passcode|pass(?=\s*[:=])|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort"
+    r"(?i)(?:password|passwd|pwd|passcode|passphrase|pre-shared\s+key|psk|pass(?=\s*[:=])|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort"
     r"|mot de passe)"
     r"\w{0,4}"
     r"(?:,?\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–-]+){0,3}?"
@@ -90,7 +90,7 @@ _LOGIN_AFTER = 30
 _URL_CREDENTIALS = re.compile(r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s:/@]+:([^\s@/]{3,})@")
 """A password inside a URL (postgres://user:secret@host)."""
 _PLACEHOLDER = re.compile(
-    r"^(?:\*+|x+|•+|\.+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|your|ваш|sizin|the|reset|сброс)", re.I
+    r"^(?:\*+|x+(?![a-z0-9])|•+|\.+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|your|ваш|sizin|the|reset|сброс)", re.I
 )
 _HOST = re.compile(
     r"(?i)\b(?:[a-z0-9-]+\.)+(?:internal|local|corp|lan|intranet|intra)\b(?![.-]\w)"
@@ -150,7 +150,9 @@ def _keys(text: str) -> list[Finding]:
     return out
 
 
-_PASSWORD_HINTS = ("pass", "pwd", "парол", "şifr", "sifr", "parol", "kennwort", "mot de passe")
+_PASSWORD_HINTS = (
+    "pass", "pwd", "pre-shared", "psk", "парол", "şifr", "sifr", "parol", "kennwort", "mot de passe"
+)
 
 
 def _password_like(value: str) -> bool:

@@ -16,6 +16,7 @@ from supportterm.i18n import _
 from supportterm.store.reminders import complete_due_follow_ups
 from supportterm.store.shift import add_follow_up, complete_follow_up, open_follow_ups
 from supportterm.sync.events import TicketsChanged
+from supportterm.ui.dates import short_when
 from supportterm.ui.messages import SyncEventReceived
 from supportterm.ui.screens.follow_up import FollowUpChoice, FollowUpPrompt
 
@@ -28,7 +29,7 @@ def prompt(app: SupportTermApp, reader: sqlite3.Connection, ticket_id: str, *,
     """The prompt, listing the ticket's open follow-ups in the agent's zone (title: "Follow up")."""
     title = title or _("Follow up")
     zone = app.settings.sla.zone()
-    listed = [f"{f.due_at.astimezone(zone):%a %d %b %H:%M}" + (f" {f.note}" if f.note else "")
+    listed = [short_when(f.due_at.astimezone(zone)) + (f" {f.note}" if f.note else "")
               for f in open_follow_ups(reader, ticket_id)]
     return FollowUpPrompt(f"{title} · #{ticket_id}", now=app.clock, zone=zone, open_items=listed)
 
@@ -50,7 +51,7 @@ async def save(app: SupportTermApp, ticket_id: str, choice: FollowUpChoice) -> i
         app.notify(_("{count} follow-up(s) of #{ticket} done.").format(count=count, ticket=ticket_id),
                    title=_("Follow-up"), timeout=3)
     elif choice.when is not None:
-        when = choice.when.describe()
+        when = short_when(choice.when.local)
         app.notify(_("Follow-up on #{ticket}: {when}.").format(ticket=ticket_id, when=when),
                    title=_("Follow-up"), timeout=4)
     app.post_message(SyncEventReceived(TicketsChanged(frozenset({ticket_id}))))

@@ -50,7 +50,7 @@ def test_paraphrase_set_is_well_formed(lang: str) -> None:
         assert item["lang"] == lang and bool(item["categories"]) == item["needs_fix"]
 
 
-@pytest.mark.parametrize("folder", ["devset", "heldout", "tuning", "paraphrase"])
+@pytest.mark.parametrize("folder", ["devset", "heldout", "tuning", "paraphrase", "blind1", "tuning2"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_needs_fix_f1_and_false_alarms(folder: str, lang: str) -> None:
     result = report.evaluate(items(folder, lang), verbose=False)

@@ -65,6 +65,8 @@ def app(store: Store, monkeypatch: pytest.MonkeyPatch) -> SupportTermApp:
     seed_store(store, TICKETS, THREAD, PEOPLE, me=ME)
     built = make_app(store)
     monkeypatch.setattr(built, "start_engine", lambda: None)
+    monkeypatch.setattr(built, "start_reminders", lambda: None)  # an SLA toast on a timer: a slow run
+    # would catch one in the picture (tests/ui covers the reminders)
     return built
 
 

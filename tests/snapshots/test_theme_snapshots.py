@@ -60,6 +60,7 @@ def build(store: Store, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Supp
         app = SupportTermApp(profile=PROFILE, store=store, token="demo-aysel", auto_sync=False,
                              clock=frozen_clock, settings=Settings(theme=theme))
         monkeypatch.setattr(app, "start_engine", lambda: None)
+        monkeypatch.setattr(app, "start_reminders", lambda: None)  # no timed SLA toast in the picture
         return app
 
     return make

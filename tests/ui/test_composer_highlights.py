@@ -16,12 +16,13 @@ from factories import make_message, make_person, make_ticket
 from rich.style import Style
 from textual.color import Color
 from textual.pilot import Pilot
-from ui.helpers import make_app, rendered, seed_store, settle
+from ui.helpers import make_app, outbox_items, rendered, seed_store, settle
 
 from supportterm.domain.models import Role
 from supportterm.store.db import Store
 from supportterm.ui.app import SupportTermApp
 from supportterm.ui.contrast import AA_NORMAL_TEXT, contrast_ratio
+from supportterm.ui.screens.pickers import Confirm
 from supportterm.ui.screens.ticket import TicketScreen
 from supportterm.ui.widgets.composer import Composer
 from supportterm.ui.widgets.lint_text_area import LintTextArea
@@ -256,3 +257,31 @@ async def test_an_internal_note_highlights_only_secrets(app: SupportTermApp) -> 
         await checked(pilot, composer)
         assert spans(composer.text_area) == {"lint.error": [SECRET]}
         assert {f.category for f in composer.lint.findings} == {"secret"}  # type: ignore[attr-defined]
+
+
+async def test_sending_right_after_typing_still_asks_about_an_error(app: SupportTermApp) -> None:
+    """ctrl+s within the 0.25 s typing pause: the checker has not run yet, the send must check first."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        composer = await open_composer(pilot)
+        await pilot.press(*"THIS IS YOUR FAULT.", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert {f.category for f in composer.lint.errors} >= {"shouting", "blame"}
+        assert "lint.error" in spans(composer.text_area)  # and the text shows why
+        await pilot.press("n")
+        await pilot.pause()
+        assert outbox_items(app.store) == []
+
+
+async def test_a_note_switched_to_a_public_reply_is_checked_as_one_before_sent(app: SupportTermApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        composer = await open_composer(pilot, "n")
+        await pilot.press(*"THIS IS YOUR FAULT.")
+        await checked(pilot, composer)
+        assert composer.lint.errors == []  # a note: secrets only
+        await pilot.press("ctrl+o", "ctrl+s")  # public now, sent before the re-check lands
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await settle(pilot)
+        assert outbox_items(app.store) == []

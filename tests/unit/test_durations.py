@@ -80,3 +80,15 @@ def test_a_held_alert_is_told_with_the_time_left_when_it_is_told() -> None:
     title, text, _ = gate.offer([], clock[0]) or ("", "", False)
     assert title == "SLA təhlükədə"
     assert "29 dəq sonra" in text
+
+
+@pytest.mark.parametrize("day", range(1, 366, 17))
+def test_english_dates_equal_strftime_and_translated_ones_name_day_and_month(day: int) -> None:
+    from supportterm.ui.dates import short_when
+
+    moment = datetime(2026, 1, 1, 9, 5) + timedelta(days=day)
+    assert short_when(moment) == moment.strftime("%a %d %b %H:%M")
+    i18n.activate("ru")
+    assert short_when(datetime(2026, 11, 30, 9, 0)) == "пн 30 нояб. 09:00"
+    i18n.activate("az")
+    assert short_when(datetime(2026, 5, 3, 17, 45)) == "B. 03 may 17:45"

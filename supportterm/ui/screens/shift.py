@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Static
 
 from supportterm.domain.text import inert, one_line
 from supportterm.i18n import _, ngettext
+from supportterm.ui.dates import short_when
 from supportterm.ui.durations import countdown
 from supportterm.ui.screens.pickers import NotePrompt
 
@@ -102,7 +103,7 @@ class ShiftScreen(Screen[None]):
         for item in follow_ups:
             due = item.due_at <= now
             note = f" — {item.note}" if item.note else ""
-            when = f"{item.due_at.astimezone(zone):%a %d %b %H:%M}"
+            when = short_when(item.due_at.astimezone(zone))
             line = "  " + one_line(f"#{item.ticket_id} {when}{note}", limit=200)
             line += " " + _("(due)") if due else ""
             text.append(line + "\n", style="bold" if due else "")

@@ -336,7 +336,7 @@ class TicketScreen(Screen[None]):
                         timeout=6)
             return
         draft = ReplyDraft(body=body, visibility=self.composer.visibility)
-        errors = self.composer.lint.errors
+        errors = self.composer.current_errors()  # checks now if sent within the typing pause
         if errors:
             first = errors[0]
             asked = _("The checker found {count} problem(s), e.g. {category}: {message}. Send it anyway?")
