@@ -47,8 +47,8 @@ def mock_praise(prep: Prepared, customer_text: str | None) -> list[Finding]:
     if not any(map(prep.folded.__contains__, _STEMS)):
         return []
     for sentence in _SENTENCE.finditer(prep.folded):
-        m = _INTENSE_DETAIL.search(sentence.group())
-        if m and _THANKS.search(sentence.group()):
+        # Thanks first: its pattern opens with letters re can skip to, and few sentences thank.
+        if _THANKS.search(sentence.group()) and (m := _INTENSE_DETAIL.search(sentence.group())):
             start = sentence.start() + m.start()
             message = "Praises detail the customer did not give: reads as sarcasm."
             return [finding("sarcasm", start, sentence.start() + m.end(), message)]
