@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from datetime import datetime
 
 from rich.text import Text
 from textual import on, work
@@ -37,10 +36,11 @@ from supportterm.replies import Context
 from supportterm.store import outbox, state
 from supportterm.store import tickets as cache
 from supportterm.sync.events import OutboxChanged, ThreadChanged, TicketsChanged
+from supportterm.ui import actions, follow_ups
+from supportterm.ui import attachments as files
 from supportterm.ui import format as fmt
 from supportterm.ui.messages import SyncEventReceived
-from supportterm.ui import actions
-from supportterm.ui import follow_ups
+from supportterm.ui.screens.binding_order import KeepsBindingOrder
 from supportterm.ui.screens.follow_up import FollowUpChoice
 from supportterm.ui.screens.pickers import Confirm, NotePrompt, priority_picker, status_picker
 from supportterm.ui.widgets.composer import Composer
@@ -49,14 +49,13 @@ from supportterm.ui.widgets.shift_bar import ShiftBar
 from supportterm.ui.widgets.status_bar import StatusBar
 from supportterm.ui.widgets.thread import MessageView
 from supportterm.ui.widgets.ticket_row import AT_RISK
-from supportterm.ui import attachments as files
 
 _log = logging.getLogger(__name__)
 _DUE_STYLE = {SlaStatus.BREACHED: "bold red", SlaStatus.AT_RISK: "bold yellow", SlaStatus.OK: ""}
 """The header's due time in the inbox column's colours (at risk, breached)."""
 
 
-class TicketScreen(Screen[None]):
+class TicketScreen(KeepsBindingOrder, Screen[None]):
     """One ticket: header, thread, outbox state and composer."""
 
     BINDINGS = [
