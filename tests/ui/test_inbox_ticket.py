@@ -371,3 +371,23 @@ async def test_question_mark_lists_the_keys_and_escape_goes_back(app: SupportTer
         await pilot.press("escape")
         assert isinstance(app.screen, InboxScreen)
 
+
+
+async def test_an_empty_thread_says_why(store: Store) -> None:
+    """Offline with a ticket whose thread was never fetched: a sentence, not a blank screen."""
+    import httpx
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    seed_store(store, [make_ticket("5", subject="Never opened before")])
+    app = make_app(store, transport=httpx.MockTransport(refuse))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TicketScreen)
+        empty = screen.query(".thread-empty")
+        assert len(empty) == 1
+        assert "not in the cache yet" in rendered(empty.first())
