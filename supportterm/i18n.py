@@ -76,6 +76,12 @@ def _(message: str) -> str:
     return _translations.gettext(message) if _translations is not None and message else message
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` as translated for one place (`context`), where the same English word needs another
+    translation: "high" is "высокий" in a sentence but "выс" in the inbox's 4-cell priority column."""
+    return _translations.pgettext(context, message) if _translations is not None and message else message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a counted phrase that fits `count` in the active language (Russian has three)."""
     if _translations is None:

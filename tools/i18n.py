@@ -34,7 +34,7 @@ LOCALE = PACKAGE / "locale"
 TEMPLATE = LOCALE / "supportterm.pot"
 LANGUAGES = tuple(language for language in APP_LANGUAGES if language != "en")
 """Languages with a catalogue (English is the source)."""
-KEYWORDS = {"_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 SCANNED = ("ui", "cli.py")
 """Where the app's own labels are; the politeness checker and the backends speak to logs and the CLI."""
 
@@ -83,16 +83,16 @@ def template() -> Catalog:
         if path.is_dir():
             found = extract_from_dir(str(path), method_map=[("**.py", "python")], keywords=KEYWORDS,
                                      comment_tags=("i18n:",), strip_comment_tags=True)
-            rows = [(f"supportterm/{part}/{name}", line, msg, comments)
-                    for name, line, msg, comments, _ in found]
+            rows = [(f"supportterm/{part}/{name}", line, msg, comments, context)
+                    for name, line, msg, comments, context in found]
         else:
             from babel.messages.extract import extract
 
             with path.open("rb") as handle:
-                rows = [(f"supportterm/{part}", line, msg, comments)
-                        for line, msg, comments, _ in extract("python", handle, keywords=KEYWORDS)]
-        for where, line, message, comments in rows:
-            catalog.add(message, locations=[(where, line)], auto_comments=comments)
+                rows = [(f"supportterm/{part}", line, msg, comments, context)
+                        for line, msg, comments, context in extract("python", handle, keywords=KEYWORDS)]
+        for where, line, message, comments, context in rows:
+            catalog.add(message, locations=[(where, line)], auto_comments=comments, context=context)
     for message, where in _data_messages():
         catalog.add(message, locations=[(where, 0)])
     return catalog
@@ -181,7 +181,9 @@ def stale_mo(language: str) -> list[str]:
             for n, form in enumerate(message.string):
                 if compiled.ngettext(message.id[0], message.id[1], _sample_count(language, n)) != form:
                     differ.append(message.id[0])
-        elif compiled.gettext(message.id) != message.string:
+        elif message.context and compiled.pgettext(message.context, message.id) != message.string:
+            differ.append(f"{message.context}|{message.id}")
+        elif not message.context and compiled.gettext(message.id) != message.string:
             differ.append(message.id)
     return differ
 

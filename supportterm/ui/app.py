@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
@@ -28,7 +29,6 @@ from supportterm.store.db import Store
 from supportterm.sync.events import OutboxChanged, SyncEvent, SyncStatus
 from supportterm.sync.governor import Governor
 from supportterm.ui import activity, collector, keymaps, theming
-from supportterm.ui.account_switch import AccountProvider, close_switched_store
 from supportterm.ui.commands import ActionProvider, ThemeProvider, TicketJumpProvider, ViewProvider
 from supportterm.ui.messages import InboxPainted, SyncEventReceived
 from supportterm.ui.screens.help import HelpScreen
@@ -45,12 +45,19 @@ if TYPE_CHECKING:
 _log = logging.getLogger(__name__)
 
 
+def _account_provider() -> type[Provider]:
+    """The account switcher's palette entries, imported when the palette first opens (not at start-up)."""
+    from supportterm.ui.account_switch import AccountProvider
+
+    return AccountProvider
+
+
 class SupportTermApp(App[int]):
     """The agent's workspace for one profile."""
 
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {TicketJumpProvider, ViewProvider, ActionProvider, ThemeProvider,
-                               AccountProvider}
+                               _account_provider}
     TITLE = "supportterm"
     BINDINGS = [
         Binding("question_mark", "help", _("Help"), id="app.help",
@@ -385,4 +392,6 @@ class SupportTermApp(App[int]):
             from supportterm.sync.session import close_engine
 
             await close_engine(self.engine)
+        from supportterm.ui.account_switch import close_switched_store
+
         close_switched_store(self)

@@ -5,17 +5,30 @@ from __future__ import annotations
 from datetime import datetime
 
 from supportterm.domain.models import Channel, Priority, Status
+from supportterm.i18n import _, pgettext
 from supportterm.ui import durations
 
 CHANNEL_LABEL = {
-    Channel.EMAIL: "mail", Channel.PHONE: "phone", Channel.WEB: "web", Channel.CHAT: "chat",
-    Channel.FORUM: "forum",
+    Channel.EMAIL: _("mail"), Channel.PHONE: _("phone"), Channel.WEB: _("web"), Channel.CHAT: _("chat"),
+    Channel.FORUM: _("forum"),
 }
-PRIORITY_LABEL = {Priority.URGENT: "URG", Priority.HIGH: "high", Priority.NORMAL: "norm", Priority.LOW: "low"}
+"""Translated once: the words fit the inbox's 5-cell column in every language and read as they are."""
 STATUS_LABEL = {
     Status.NEW: "new", Status.OPEN: "open", Status.PENDING: "pending", Status.ON_HOLD: "hold",
     Status.SOLVED: "solved", Status.CLOSED: "closed",
 }
+"""English data, translated where drawn in full (ticket head, pickers): `_(STATUS_LABEL[status])`."""
+PRIORITY_CELL = {
+    Priority.URGENT: pgettext("priority cell", "URG"), Priority.HIGH: pgettext("priority cell", "high"),
+    Priority.NORMAL: pgettext("priority cell", "norm"), Priority.LOW: pgettext("priority cell", "low"),
+}
+"""The inbox's priority column: 4 cells in every language."""
+STATUS_CELL = {
+    Status.NEW: pgettext("status cell", "new"), Status.OPEN: pgettext("status cell", "open"),
+    Status.PENDING: pgettext("status cell", "pending"), Status.ON_HOLD: pgettext("status cell", "hold"),
+    Status.SOLVED: pgettext("status cell", "solved"), Status.CLOSED: pgettext("status cell", "closed"),
+}
+"""The inbox's status column: 7 cells in every language."""
 
 
 def span(seconds: float) -> str:

@@ -38,7 +38,7 @@ def test_config_ui_language_az_shows_azerbaijani_footer_help_and_thread(tmp_path
     assert "Help" not in inbox_footer and "Search" not in inbox_footer
     assert "Açıq olanlar" in str(seen["views"]) and "Mənimkilər" in str(seen["views"])
     assert "Mövzu" in str(seen["columns"]) and "Subject" not in str(seen["columns"])
-    assert "status yeni · prioritet normal · mail · dil en · icraçı " in str(seen["ticket_head"])
+    assert "status yeni · prioritet normal · poçt · dil en · icraçı " in str(seen["ticket_head"])
     assert seen["thread_titles"] == [
         "MÜŞTƏRİ · Customer One", "AÇIQ CAVAB · Boris Ivanov", "DAXİLİ QEYD · Boris Ivanov",
     ]

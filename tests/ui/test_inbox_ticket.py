@@ -131,6 +131,22 @@ async def test_j_k_g_G_move_the_cursor(app: SupportTermApp) -> None:
         assert inbox.current_ticket_id() == inbox.ticket_ids[0]
 
 
+async def test_a_click_moves_the_cursor_and_a_second_click_opens(app: SupportTermApp) -> None:
+    """With the mouse on (the default), rows answer clicks like a mail client's list."""
+    from supportterm.ui.widgets.ticket_list import TicketList
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        inbox = app.screen
+        assert isinstance(inbox, InboxScreen)
+        await pilot.click(TicketList, offset=(10, 2))
+        assert cursor_row(inbox) == 2 and app.screen is inbox
+        await pilot.click(TicketList, offset=(10, 2))
+        await settle(pilot)
+        assert isinstance(app.screen, TicketScreen)
+        assert app.screen.ticket_id == inbox.ticket_ids[2]
+
+
 @pytest.mark.keys("inbox.next_view", "inbox.prev_view")
 async def test_brackets_switch_views_and_the_views_line_counts(
     app: SupportTermApp, fake: FakeHelpdesk
@@ -355,3 +371,23 @@ async def test_question_mark_lists_the_keys_and_escape_goes_back(app: SupportTer
         await pilot.press("escape")
         assert isinstance(app.screen, InboxScreen)
 
+
+
+async def test_an_empty_thread_says_why(store: Store) -> None:
+    """Offline with a ticket whose thread was never fetched: a sentence, not a blank screen."""
+    import httpx
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    seed_store(store, [make_ticket("5", subject="Never opened before")])
+    app = make_app(store, transport=httpx.MockTransport(refuse))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TicketScreen)
+        empty = screen.query(".thread-empty")
+        assert len(empty) == 1
+        assert "not in the cache yet" in rendered(empty.first())

@@ -63,3 +63,25 @@ def _rows(table: object) -> list[tuple[str, str, str]]:
     columns = table.columns  # type: ignore[attr-defined]
     cells = [[str(c) for c in col._cells] for col in columns]
     return list(zip(*cells, strict=True))  # type: ignore[arg-type]
+
+
+async def test_a_remapped_key_keeps_its_place_in_the_footer(store: Store) -> None:
+    """Textual re-adds a remapped binding last; at 80 columns that pushed `r` off the footer."""
+    with store.transaction() as conn:
+        cache.upsert_tickets(conn, [make_ticket("1")])
+
+    async def shown_ids(keymap: dict[str, str]) -> list[str]:
+        app = SupportTermApp(profile=Profile("t", "demo", "http://127.0.0.1:9"), store=store, auto_sync=False,
+                             clock=lambda: NOW, settings=Settings(keymap=keymap))
+        app._exit_after_paint = False
+        app.start_engine = lambda: None  # type: ignore[method-assign]  # no network in this test
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, InboxScreen)
+            return [active.binding.id or active.binding.action
+                    for active in app.screen.active_bindings.values() if active.binding.show]
+
+    default = await shown_ids({})
+    remapped = await shown_ids({"inbox.mark": "m", "inbox.assign": "t"})
+    assert "inbox.mark" in default and "inbox.assign" in default
+    assert remapped == default

@@ -194,3 +194,18 @@ def test_no_literal_label_escapes_the_extractor() -> None:
         for match in literal.finditer(path.read_text(encoding="utf-8")):
             message = match.group(1) or match.group(2)
             assert message in extracted, f"{path.name}: {message!r}"
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "az"])
+def test_inbox_cell_labels_fit_their_columns_and_differ_from_the_full_words(language: str) -> None:
+    """"high" is "высокий" in the ticket head but must fit the 4-cell priority column (pgettext)."""
+    i18n.activate(language)
+    cells = {"priority cell": (4, ("URG", "high", "norm", "low")),
+             "status cell": (7, ("new", "open", "pending", "hold", "solved", "closed"))}
+    for context, (width, words) in cells.items():
+        for word in words:
+            assert len(i18n.pgettext(context, word)) <= width, (context, word)
+    for word in ("mail", "phone", "web", "chat", "forum"):
+        assert len(i18n._(word)) <= 5, word
+    if language == "ru":
+        assert (i18n._("high"), i18n.pgettext("priority cell", "high")) == ("высокий", "выс.")

@@ -20,6 +20,7 @@ from supportterm.domain.mail import readable
 from supportterm.domain.models import Message
 from supportterm.domain.text import inert, one_line
 from supportterm.i18n import _
+from supportterm.ui.screens.binding_order import KeepsBindingOrder
 
 PART_CHARS = 50_000
 """Characters per part: Rich wraps this many in a few tens of milliseconds."""
@@ -38,7 +39,7 @@ def split_parts(text: str, size: int = PART_CHARS) -> list[str]:
     return parts or [""]
 
 
-class FullTextScreen(Screen[None]):
+class FullTextScreen(KeepsBindingOrder, Screen[None]):
     """One message's whole body, part by part; `]` and `[` (or n and p) move between parts, G and g to the
     last and first; arrows, page keys, home and end scroll within a part."""
 

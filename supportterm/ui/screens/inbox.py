@@ -26,6 +26,7 @@ from supportterm.store import tickets as cache
 from supportterm.sync.events import TicketsChanged
 from supportterm.ui import actions
 from supportterm.ui.messages import InboxPainted, SyncEventReceived
+from supportterm.ui.screens.binding_order import KeepsBindingOrder
 from supportterm.ui.widgets.shift_bar import ShiftBar
 from supportterm.ui.widgets.status_bar import StatusBar
 from supportterm.ui.widgets.ticket_list import Page, TicketList
@@ -35,7 +36,7 @@ NEIGHBOURS = 200
 """Tickets around the cursor handed to the ticket view for J/K."""
 
 
-class InboxScreen(Screen[None]):
+class InboxScreen(KeepsBindingOrder, Screen[None]):
     """The list of tickets of one view."""
 
     BINDINGS = [

@@ -20,6 +20,7 @@ from supportterm.i18n import _
 from supportterm.store import outbox
 from supportterm.sync.events import OutboxChanged
 from supportterm.ui.messages import SyncEventReceived
+from supportterm.ui.screens.binding_order import KeepsBindingOrder
 from supportterm.ui.widgets.status_bar import StatusBar
 
 STATE_STYLE = {
@@ -36,7 +37,7 @@ def describe(item: outbox.OutboxItem) -> str:
     return _("update: {fields}").format(fields=fields)
 
 
-class OutboxScreen(Screen[None]):
+class OutboxScreen(KeepsBindingOrder, Screen[None]):
     """The outbox, oldest first."""
 
     BINDINGS = [

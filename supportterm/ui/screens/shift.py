@@ -17,6 +17,7 @@ from supportterm.domain.text import inert, one_line
 from supportterm.i18n import _, ngettext
 from supportterm.ui.dates import short_when
 from supportterm.ui.durations import countdown
+from supportterm.ui.screens.binding_order import KeepsBindingOrder
 from supportterm.ui.screens.pickers import NotePrompt
 
 SLA_LINES = 8
@@ -35,7 +36,7 @@ def _reminders(conn: object) -> tuple[list, list]:  # type: ignore[type-arg]
     return open_follow_ups(conn), watched  # type: ignore[arg-type]
 
 
-class ShiftScreen(Screen[None]):
+class ShiftScreen(KeepsBindingOrder, Screen[None]):
     """Shift summary and hand-off."""
 
     BINDINGS = [

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from datetime import datetime
 
 from rich.text import Text
 from textual import on, work
@@ -37,10 +36,11 @@ from supportterm.replies import Context
 from supportterm.store import outbox, state
 from supportterm.store import tickets as cache
 from supportterm.sync.events import OutboxChanged, ThreadChanged, TicketsChanged
+from supportterm.ui import actions, follow_ups
+from supportterm.ui import attachments as files
 from supportterm.ui import format as fmt
 from supportterm.ui.messages import SyncEventReceived
-from supportterm.ui import actions
-from supportterm.ui import follow_ups
+from supportterm.ui.screens.binding_order import KeepsBindingOrder
 from supportterm.ui.screens.follow_up import FollowUpChoice
 from supportterm.ui.screens.pickers import Confirm, NotePrompt, priority_picker, status_picker
 from supportterm.ui.widgets.composer import Composer
@@ -49,14 +49,13 @@ from supportterm.ui.widgets.shift_bar import ShiftBar
 from supportterm.ui.widgets.status_bar import StatusBar
 from supportterm.ui.widgets.thread import MessageView
 from supportterm.ui.widgets.ticket_row import AT_RISK
-from supportterm.ui import attachments as files
 
 _log = logging.getLogger(__name__)
 _DUE_STYLE = {SlaStatus.BREACHED: "bold red", SlaStatus.AT_RISK: "bold yellow", SlaStatus.OK: ""}
 """The header's due time in the inbox column's colours (at risk, breached)."""
 
 
-class TicketScreen(Screen[None]):
+class TicketScreen(KeepsBindingOrder, Screen[None]):
     """One ticket: header, thread, outbox state and composer."""
 
     BINDINGS = [
@@ -102,6 +101,7 @@ class TicketScreen(Screen[None]):
         self._reader: sqlite3.Connection | None = None
         self._held: list[outbox.OutboxItem] = []
         self.show_quoted = False
+        self._fetch_failed_offline = False
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -144,7 +144,10 @@ class TicketScreen(Screen[None]):
         try:
             await engine.fetch_thread(self.ticket_id)
         except OfflineError:
-            pass  # the status bar already says we are offline; the cached thread stays on screen
+            # The status bar already says we are offline; the cached thread stays on screen, and an
+            # empty one says why.
+            self._fetch_failed_offline = True
+            await self._show_thread()
 
     async def reload(self) -> None:
         """Re-read ticket, thread and outbox state from the store."""
@@ -196,12 +199,23 @@ class TicketScreen(Screen[None]):
             item = pending.get(item_id) if item_id is not None else None
             views.append(MessageView(message, now=now, state=item.state if item else None,
                                      show_quoted=self.show_quoted))
+        if not views:  # say why the thread is empty instead of a blank screen
+            views.append(Static(Text(self._empty_thread_text(), style="italic"), classes="thread-empty"))
         at_end = thread.scroll_y >= thread.max_scroll_y - 1
         await thread.remove_children()
         await thread.mount_all(views)
         if at_end or not thread.max_scroll_y:
             thread.scroll_end(animate=False)
         self._show_banner(pending.values())
+
+    def _empty_thread_text(self) -> str:
+        """Why there is nothing to read: not fetched yet (and whether we are offline), or really empty."""
+        if cache.thread_synced(self.reader, self.ticket_id):
+            return _("No messages in this ticket.")
+        status = self.app.last_status  # type: ignore[attr-defined]
+        if self._fetch_failed_offline or (status is not None and not status.online):
+            return _("The thread is not in the cache yet; it loads when the helpdesk can be reached.")
+        return _("Loading the thread from the helpdesk…")
 
     def _show_banner(self, items: object) -> None:
         banner = self.query_one("#ticket-banner", Static)

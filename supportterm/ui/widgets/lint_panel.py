@@ -15,14 +15,29 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
-from supportterm.i18n import _
+from supportterm.i18n import _, ngettext
 from supportterm.ui.widgets.lint_marks import KINDS, Mark
 
 if TYPE_CHECKING:
     from supportterm.politeness import Finding, Report
 
-LABEL = {"error": "ERROR", "warning": "WARNING", "hint": "HINT", "placeholder": "FILL IN"}
-PLURAL = {"error": "errors", "warning": "warnings", "hint": "hints", "placeholder": "placeholders"}
+LABEL = {"error": _("ERROR"), "warning": _("WARNING"), "hint": _("HINT"), "placeholder": _("FILL IN")}
+
+
+def counted(kind: str, count: int) -> str:
+    """"1 error", "3 warnings" in the agent's language (Russian has three forms)."""
+    forms = {
+        "error": ngettext("{count} error", "{count} errors", count),
+        "warning": ngettext("{count} warning", "{count} warnings", count),
+        "hint": ngettext("{count} hint", "{count} hints", count),
+        "placeholder": ngettext("{count} placeholder", "{count} placeholders", count),
+    }
+    return forms[kind].format(count=count)
+
+
+def tone_text(tone: float | None) -> str:
+    """The tone score after the counts, or nothing."""
+    return "   " + _("tone {score}").format(score=f"{tone:+.2f}") if tone is not None else ""
 SHOWN = 4
 CURRENT = "▶ "
 
@@ -42,10 +57,9 @@ def counts_line(marks: Sequence[Mark], tone: float | None, style: Callable[[str]
             continue
         if out:
             out.append(" · ", style=style("muted"))
-        label = PLURAL[kind] if count != 1 else kind
-        out.append(f"{count} {label}", style=style(kind if count else "muted"))
+        out.append(counted(kind, count), style=style(kind if count else "muted"))
     if tone is not None:
-        out.append(f"   tone {tone:+.2f}", style=style("muted"))
+        out.append(tone_text(tone), style=style("muted"))
     return out
 
 
@@ -142,8 +156,7 @@ class LintPanel(Static):
         errors = sum(1 for f in self.findings if f.severity == "error")
         rows = findings[:errors] + self._placeholder_rows() + findings[errors:]  # most urgent first
         if not rows:
-            tone = f"   tone {self.tone:+.2f}" if self.tone is not None else ""
-            ok = Text(f"✓ no problems found{tone}", style=self._style("ok"))
+            ok = Text("✓ " + _("no problems found") + tone_text(self.tone), style=self._style("ok"))
             self.update(ok if self._checked_text else "")
             return
         kinds = [Mark(0, 0, f.severity) for f in self.findings]
@@ -159,7 +172,8 @@ class LintPanel(Static):
             out.append_text(row)
         hidden = len(rows) - len(shown)
         if hidden:
-            out.append(f"\n  … {hidden} more (ctrl+n visits each)", style=self._style("muted"))
+            out.append("\n  … " + _("{count} more (ctrl+n visits each)").format(count=hidden),
+                       style=self._style("muted"))
         self.update(out)
 
     @property

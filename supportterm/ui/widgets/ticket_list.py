@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Protocol
 
 from rich.style import Style
+from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -192,6 +193,17 @@ class TicketList(ScrollView, can_focus=True):
 
     def on_focus(self) -> None:
         self.refresh_row(self.cursor)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on the row; a click on the cursor's row (or a double click) opens it."""
+        index = int(self.scroll_offset.y) + event.y
+        if not 0 <= index < self._count:
+            return
+        if index == self.cursor or event.chain > 1:
+            self.cursor = index
+            self.action_select()
+        else:
+            self.cursor = index
 
     def on_blur(self) -> None:
         self.refresh_row(self.cursor)

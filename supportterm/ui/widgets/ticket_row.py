@@ -104,9 +104,9 @@ def _cells(ticket: Ticket, names: dict[str, str], now: datetime, marked: bool,
     flag = ("✓", "bold green") if marked else ("●" if ticket.awaiting_reply else " ", "bold yellow")
     return {
         "flag": flag,
-        "priority": (fmt.PRIORITY_LABEL[ticket.priority], _PRIORITY_STYLE.get(ticket.priority, "")),
+        "priority": (fmt.PRIORITY_CELL[ticket.priority], _PRIORITY_STYLE.get(ticket.priority, "")),
         "due": (due_text, due_style),
-        "status": (fmt.STATUS_LABEL[ticket.status], ""),
+        "status": (fmt.STATUS_CELL[ticket.status], ""),
         "channel": (fmt.CHANNEL_LABEL[ticket.channel], "dim"),
         "language": (one_line(ticket.language or "", limit=20), "dim"),
         "customer": (one_line(names.get(ticket.requester_id, ticket.requester_id)), ""),
