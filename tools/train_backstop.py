@@ -1,4 +1,4 @@
-"""Provides the trainer and the experiment of the learned backstop (politeness/backstop_weights.json).
+"""Provides the trainer and the experiment of the learned backstop (tools/backstop_weights.json).
 
 Question: does a small sentence model, OR-ed with the rules, generalise better than the rules alone to
 replies by an author they have never seen? Protocol (docs/politeness.md, "Learned backstop"):
@@ -8,7 +8,7 @@ replies by an author they have never seen? Protocol (docs/politeness.md, "Learne
   Settings are chosen by leave-one-set-out cross-validation on the training data only (`--cv`), then each
   candidate (`--candidate NAME`, at most three) scores tuning2 once; every run is appended to a log.
 - default: the final model, fitted on every set in the working tree (never blind/), written to the
-  package with the settings of `--candidate`.
+  tools/ with the settings of `--candidate` (not shipped: the checker does not call the backstop).
 
 Labels are per reply. A reply is a bag of sentences (multiple-instance learning): a fine reply's
 sentences are all negative; a reply labelled with a tone category (rude, blame, dismissive, sarcasm,
@@ -22,7 +22,7 @@ are left out of training: the rules own those.
 Needs numpy and scikit-learn (dev tools, not runtime dependencies):
     .venv/bin/python tools/train_backstop.py --experiment --cv
     .venv/bin/python tools/train_backstop.py --experiment --candidate A
-    .venv/bin/python tools/train_backstop.py --candidate A        # writes the shipped weights
+    .venv/bin/python tools/train_backstop.py --candidate A        # writes tools/backstop_weights.json
 """
 
 from __future__ import annotations
@@ -43,12 +43,13 @@ from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from supportterm.politeness.backstop import (  # noqa: E402
+from backstop_model import (  # noqa: E402
     TONE_CATEGORIES,
     WEIGHTS_FILE,
     features,
     sentence_spans,
 )
+
 from supportterm.politeness.folding import fold  # noqa: E402
 from supportterm.politeness.masking import mask  # noqa: E402
 
@@ -302,7 +303,7 @@ def main() -> int:
     parser.add_argument("--candidate", choices=sorted(CANDIDATES), default="A")
     parser.add_argument("--rules", type=Path, default=Path("/work/wt-rules-e85"), help="worktree at e8513cd")
     parser.add_argument("--keep", type=float, default=0.02, help="smallest |weight| written")
-    parser.add_argument("--out", type=Path, default=ROOT / "supportterm" / "politeness" / WEIGHTS_FILE)
+    parser.add_argument("--out", type=Path, default=ROOT / "tools" / WEIGHTS_FILE)
     args = parser.parse_args()
     config = CANDIDATES[args.candidate]
     commit = BASE_COMMIT if args.experiment else None

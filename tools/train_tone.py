@@ -40,7 +40,9 @@ from sklearn.svm import LinearSVC
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from supportterm.politeness import paper_strategies, tone, tone_features  # noqa: E402
+import paper_strategies  # noqa: E402
+
+from supportterm.politeness import tone, tone_features  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "politeness"
 ALPHAS_WORDS = (0.3, 1.0, 3.0)

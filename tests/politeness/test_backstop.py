@@ -1,4 +1,4 @@
-"""Tests of the learned backstop's scorer (supportterm/politeness/backstop.py).
+"""Tests of the learned backstop's scorer (tools/backstop_model.py).
 
 The experiment in docs/politeness.md ("Learned backstop") decided not to ship weights, so the
 checker does not call the backstop and the package has no weights file. These tests pin the parts
@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import backstop_model as backstop
 import pytest
 
-from supportterm.politeness import backstop, check
+from supportterm.politeness import check
 from supportterm.politeness.findings import WARNING, finding
 from supportterm.politeness.folding import fold
 from supportterm.politeness.masking import mask

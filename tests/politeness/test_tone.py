@@ -6,9 +6,10 @@ import json
 import re
 from importlib import resources
 
+import paper_strategies
 import pytest
 
-from supportterm.politeness import paper_strategies, tone, tone_features
+from supportterm.politeness import tone, tone_features
 
 WEIGHTS = resources.files("supportterm.politeness").joinpath(tone.WEIGHTS_FILE)
 FEATURE_NAME = re.compile(r"(?:u:|b:|\^|Q:)\S+|[SEV]:[A-Z_]+|__intercept__")

@@ -5,7 +5,8 @@ backstop"). This module scores each sentence of the masked, folded reply with a 
 logistic regression over word unigrams, word pairs, short stems (ru, az) and two punctuation cues,
 trained by tools/train_backstop.py; a sentence above the language's threshold becomes a `warning`
 in the tone category its second (multinomial) model predicts. Features live here so the trainer and
-the checker always agree. Pure Python over a small JSON weights file; no numpy at runtime.
+a future checker hook agree. Pure Python over a small JSON weights file; no numpy at scoring time.
+Not in the package: the experiment shipped no model and nothing at runtime calls this.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import json
 import math
 import re
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
-from .findings import ERROR, WARNING, Finding
+from supportterm.politeness.findings import ERROR, WARNING, Finding
 
 WEIGHTS_FILE = "backstop_weights.json"
 TONE_CATEGORIES = ("rude", "blame", "dismissive", "sarcasm", "argumentative")
@@ -61,7 +62,7 @@ def features(folded: str, lang: str) -> frozenset[str]:
 
 def _load() -> dict[str, dict[str, object]]:
     try:
-        raw = resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+        raw = (Path(__file__).with_name(WEIGHTS_FILE)).read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
     data = json.loads(raw)
