@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from supportterm.domain.models import Priority, Status, Ticket, TicketPatch
 from supportterm.domain.sla import local_due_times
@@ -185,9 +185,13 @@ class InboxScreen(KeepsBindingOrder, Screen[None]):
                     counts[view.id] = cache.count(reader, view, me=me)
         except sqlite3.OperationalError:  # interrupted: the app is quitting
             return
-        self.app.call_from_thread(self._counted, counts)
+        self.app.call_from_thread(self._counted, counts, get_current_worker())
 
-    def _counted(self, counts: dict[str, int]) -> None:
+    def _counted(self, counts: dict[str, int], worker: Worker[None]) -> None:
+        # A replaced count (exclusive group) may still finish after its successor, with a stale `me`
+        # or stale rows: only a worker that was not cancelled may draw.
+        if worker.is_cancelled:
+            return
         self._counts = counts
         self._draw_views()
 
