@@ -24,16 +24,17 @@ async def probe(store_dir: Path) -> dict[str, object]:
     settings = load_settings()
     language = i18n.activate(i18n.resolve(settings.ui_language))
     from fakes import FakeHelpdesk
-    from textual.widgets import Footer, Static
+    from textual.widgets import Static
     from ui.helpers import agent_writes, make_app, rendered, settle, titles
 
-    def footer_text(footer: Footer) -> str:
-        return " | ".join(rendered(key) for key in footer.query("FooterKey"))
+    def footer_text(bar: KeyBar) -> str:
+        return " | ".join(f"{item.label} {item.description}" for item in bar.items()[0])
 
     from supportterm.store.db import Store
     from supportterm.ui.screens.help import HelpScreen
     from supportterm.ui.screens.inbox import InboxScreen
     from supportterm.ui.screens.ticket import TicketScreen
+    from supportterm.ui.widgets.key_bar import KeyBar
 
     fake = FakeHelpdesk()
     fake.add_ticket("Cannot log in", assignee_id="a1")
@@ -46,7 +47,7 @@ async def probe(store_dir: Path) -> dict[str, object]:
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
             assert isinstance(app.screen, InboxScreen)
-            seen["inbox_footer"] = footer_text(app.screen.query_one(Footer))
+            seen["inbox_footer"] = footer_text(app.screen.query_one(KeyBar))
             seen["views"] = rendered(app.screen.query_one("#views", Static))
             seen["columns"] = rendered(app.screen.query_one("#columns", Static))
             await pilot.press("enter")
@@ -54,7 +55,7 @@ async def probe(store_dir: Path) -> dict[str, object]:
             assert isinstance(app.screen, TicketScreen)
             seen["thread_titles"] = titles(app.screen)
             seen["ticket_head"] = rendered(app.screen.query_one("#ticket-head", Static))
-            seen["ticket_footer"] = footer_text(app.screen.query_one(Footer))
+            seen["ticket_footer"] = footer_text(app.screen.query_one(KeyBar))
             await pilot.press("question_mark")
             await settle(pilot)
             assert isinstance(app.screen, HelpScreen)

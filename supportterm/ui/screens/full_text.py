@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from supportterm.domain.mail import readable
 from supportterm.domain.models import Message
 from supportterm.domain.text import inert, one_line
 from supportterm.i18n import _
 from supportterm.ui.screens.binding_order import KeepsBindingOrder
+from supportterm.ui.widgets.key_bar import KeyBar
 
 PART_CHARS = 50_000
 """Characters per part: Rich wraps this many in a few tens of milliseconds."""
@@ -71,7 +72,7 @@ class FullTextScreen(KeepsBindingOrder, Screen[None]):
         yield Static(Text(_("Preparing the full text…")), id="full-text-head")
         with VerticalScroll(id="full-text-scroll"):
             yield Static(id="full-text-body")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.prepare()

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 from textual.worker import Worker, get_current_worker
 
 from supportterm.domain.models import Priority, Status, Ticket, TicketPatch
@@ -27,6 +27,7 @@ from supportterm.sync.events import TicketsChanged
 from supportterm.ui import actions
 from supportterm.ui.messages import InboxPainted, SyncEventReceived
 from supportterm.ui.screens.binding_order import KeepsBindingOrder
+from supportterm.ui.widgets.key_bar import KeyBar
 from supportterm.ui.widgets.shift_bar import ShiftBar
 from supportterm.ui.widgets.status_bar import StatusBar
 from supportterm.ui.widgets.ticket_list import Page, TicketList
@@ -38,6 +39,10 @@ NEIGHBOURS = 200
 
 class InboxScreen(KeepsBindingOrder, Screen[None]):
     """The list of tickets of one view."""
+
+    AUTO_FOCUS = "#tickets"
+    """Focused from the start: focusing it after the first paint changed the footer's keys and cost a
+    second full layout and paint before the inbox was usable."""
 
     BINDINGS = [
         Binding("o", "open", _("Open"), id="inbox.open_o", show=False,
@@ -78,7 +83,7 @@ class InboxScreen(KeepsBindingOrder, Screen[None]):
         yield Static(id="columns")
         yield TicketList(id="tickets", now=self.app.clock, columns=self.columns)  # type: ignore[attr-defined]
         yield StatusBar()
-        yield Footer()
+        yield KeyBar()
 
     @property
     def reader(self) -> sqlite3.Connection:

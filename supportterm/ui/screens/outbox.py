@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from supportterm.domain.text import one_line
 from supportterm.i18n import _
@@ -21,6 +21,7 @@ from supportterm.store import outbox
 from supportterm.sync.events import OutboxChanged
 from supportterm.ui.messages import SyncEventReceived
 from supportterm.ui.screens.binding_order import KeepsBindingOrder
+from supportterm.ui.widgets.key_bar import KeyBar
 from supportterm.ui.widgets.status_bar import StatusBar
 
 STATE_STYLE = {
@@ -64,7 +65,7 @@ class OutboxScreen(KeepsBindingOrder, Screen[None]):
         table.add_column(_("Problem"), key="problem")
         yield table
         yield StatusBar()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._reader = self.app.store.reader()  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from supportterm.domain.text import inert, one_line
 from supportterm.i18n import _, ngettext
@@ -19,6 +19,7 @@ from supportterm.ui.dates import short_when
 from supportterm.ui.durations import countdown
 from supportterm.ui.screens.binding_order import KeepsBindingOrder
 from supportterm.ui.screens.pickers import NotePrompt
+from supportterm.ui.widgets.key_bar import KeyBar
 
 SLA_LINES = 8
 """Tickets of the SLA watch listed here (at risk first); the inbox's SLA at risk view has all of them."""
@@ -52,7 +53,7 @@ class ShiftScreen(KeepsBindingOrder, Screen[None]):
         yield Static(id="shift-summary")
         yield Static(id="shift-handoff")
         yield Static(id="shift-reminders")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 
 from supportterm.domain.models import (
     Attachment,
@@ -45,6 +45,7 @@ from supportterm.ui.screens.follow_up import FollowUpChoice
 from supportterm.ui.screens.pickers import Confirm, NotePrompt, priority_picker, status_picker
 from supportterm.ui.widgets.composer import Composer
 from supportterm.ui.widgets.customer_panel import CustomerPanel
+from supportterm.ui.widgets.key_bar import KeyBar
 from supportterm.ui.widgets.shift_bar import ShiftBar
 from supportterm.ui.widgets.status_bar import StatusBar
 from supportterm.ui.widgets.thread import MessageView
@@ -113,7 +114,7 @@ class TicketScreen(KeepsBindingOrder, Screen[None]):
             yield CustomerPanel(id="customer")
         yield Composer(id="composer", context=self.reply_context)
         yield StatusBar()
-        yield Footer()
+        yield KeyBar()
 
     @property
     def reader(self) -> sqlite3.Connection:
