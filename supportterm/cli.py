@@ -23,8 +23,29 @@ from supportterm.errors import ConfigError, SupportTermError
 DEMO_USER = "aysel"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser, with one sub-parser per command."""
+VALUE_OPTIONS = frozenset({"--config", "--profile", "--backend", "--url", "--theme"})
+"""Top-level options followed by a value (so that value is not taken for a command's name)."""
+
+
+def names_a_command(argv: Sequence[str]) -> bool:
+    """Whether the command line needs the sub-commands' parsers: a command's name, or help.
+
+    Opening the TUI (no command) skips them: argparse and its gettext lookups for the 60 parsers of
+    the sub-commands cost about 6 ms of every start-up (benchmarks/startup.py).
+    """
+    taking_value = False
+    for arg in argv:
+        if taking_value:
+            taking_value = False
+        elif arg in ("-h", "--help") or not arg.startswith("-"):
+            return True
+        elif arg in VALUE_OPTIONS:
+            taking_value = True
+    return False
+
+
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The argument parser, with one sub-parser per command (`commands=False`: the top level only)."""
     parser = argparse.ArgumentParser(
         prog="supportterm", description="A keyboard-first terminal client for helpdesk agents.")
     parser.add_argument("--version", action="version", version=f"supportterm {__version__}")
@@ -32,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="read this config.toml (default: SUPPORTTERM_CONFIG or the config folder)")
     _add_profile_args(parser)
     _add_theme_arg(parser)
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="open the TUI on the embedded demo helpdesk")
@@ -74,7 +98,8 @@ def _add_profile_args(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit status."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(commands=names_a_command(argv))
     args = parser.parse_args(argv)
     if getattr(args, "config", None):
         os.environ["SUPPORTTERM_CONFIG"] = str(args.config)

@@ -16,7 +16,6 @@ so there is no "next match"), and `:` for the palette (it would be typed into th
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from dataclasses import dataclass
 
 PRESETS: dict[str, dict[str, str]] = {
@@ -56,6 +55,8 @@ def binding_catalog() -> dict[str, BindingInfo]:
 
     Walking the package (rather than listing screens) keeps docs/keys.md honest when a screen is added.
     """
+    import pkgutil
+
     import supportterm.ui as ui_package
 
     found: dict[str, BindingInfo] = {}

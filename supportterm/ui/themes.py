@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 DEFAULT_THEME = "supportterm-dark"
@@ -75,7 +74,7 @@ class ThemeSpec:
 def builtin_theme_dirs() -> list[Path]:
     """Where the shipped themes may be: inside the installed package, then beside the source tree."""
     found = []
-    packaged = Path(str(resources.files("supportterm") / "_themes"))
+    packaged = Path(__file__).resolve().parents[1] / "_themes"  # supportterm/_themes, as packaged
     if packaged.is_dir():
         found.append(packaged)
     source = Path(__file__).resolve().parents[2] / "themes"

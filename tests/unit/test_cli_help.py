@@ -130,3 +130,16 @@ def test_completion_command_prints_the_script(capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert out.startswith("# bash completion for supportterm")
     assert "complete -F _supportterm supportterm" in out
+
+
+def test_opening_the_tui_skips_the_sub_commands_parsers_and_parses_the_same() -> None:
+    from supportterm.cli import names_a_command
+
+    tui_lines = [[], ["--backend", "demo", "--url", "http://127.0.0.1:9"], ["--theme", "check"],
+                 ["--profile", "sync"], ["--config=/tmp/c.toml"]]
+    for argv in tui_lines:
+        assert not names_a_command(argv), argv
+        light = vars(build_parser(commands=False).parse_args(argv))
+        assert light == vars(build_parser().parse_args(argv)), argv
+    for argv in (["check", "x"], ["--help"], ["-h"], ["--profile", "p", "sync"], ["themes"]):
+        assert names_a_command(argv), argv
