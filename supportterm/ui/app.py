@@ -120,7 +120,9 @@ class SupportTermApp(App[int]):
             self.set_keymap(keymap)
         for note in self._theme_notes:
             self.notify(note, title=_("Themes"), severity="warning", timeout=10)
-        self.push_screen(InboxScreen(self.settings.views))
+        # After the mount: Textual runs the app's Mount inside a batch that drops every paint, so an
+        # inbox pushed here painted nothing visible and "painted" (InboxPainted) could come first.
+        self.call_later(self.push_screen, InboxScreen(self.settings.views))
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """The app's own colours for themes that do not define them (Textual's, users' minimal ones)."""
