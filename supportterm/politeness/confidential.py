@@ -34,13 +34,40 @@ _YOURS_SUFFIX = re.compile(r"(?:[ıiuü]n[ıiuü]z|n[ıiuü]z)(?:[ıiuü]n|d[əa
 """'Your revenue report', 'ваша выручка', 'dövriyyəniz': the customer's own figures are theirs to hear."""
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+_DISCOUNT = r"(?:\boff\b|discount\w*|cashback|скидк\w*|кешбэк\w*|кэшбэк\w*|endirim\w*|keşbek\w*)"
+_PERCENT = r"\d+(?:[.,]\d+)?\s*%(?:-?\w+)?"
+OFFER = re.compile(rf"{_PERCENT}\s+(?:\S+\s+)?{_DISCOUNT}|{_DISCOUNT}\s+(?:\S+\s+)?(?:в\s+|of\s+)?{_PERCENT}")
+"""'20% off', 'скидка 20%', '20% endirim': a public offer next to its percentage, not a company figure."""
+_PERCENT_ONLY = re.compile(_PERCENT)
+
+
+def _public_offer(folded: str, left: int, right: int) -> bool:
+    """True for a sentence whose every number is a percentage and one of them is a discount."""
+    if not OFFER.search(folded, left, right):
+        return False
+    return not any(ch.isdigit() for ch in _PERCENT_ONLY.sub("", folded[left:right]))
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence around text[start:end]."""
     left = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         left = m.end()
     right = _SENTENCE_END.search(text, end)
     return left, right.start() if right else len(text)
+
+
+_CONTRAST = re.compile(r"\bbut\b|\bhowever\b|(?<!\w)(?:но|однако|amma|lakin|ancaq)(?!\w)|[:;]")
+"""'We can't share dates yet, but … churn … 18%': the refusal ends where the sentence turns."""
+
+
+def refused(folded: str, left: int, right: int, at: int) -> bool:
+    """True when the sentence refuses to share, in the same clause as the figure word at `at`."""
+    for m in _REFUSAL.finditer(folded, left, right):
+        lo, hi = (m.end(), at) if m.end() <= at else (at, m.start())
+        if not _CONTRAST.search(folded, lo, hi):
+            return True
+    return False
 
 
 def figures(prep: Prepared) -> list[Finding]:
@@ -50,12 +77,14 @@ def figures(prep: Prepared) -> list[Finding]:
         return []
     out = []
     for start, end, entry in prep.hits.get("confidential_figures", ()):
-        left, right = _sentence(prep.masked, start, end)
+        left, right = sentence_bounds(prep.masked, start, end)
         if _YOURS_BEFORE.search(prep.folded, max(left, start - 30), start):
             continue
         if prep.lang == "az" and _YOURS_SUFFIX.search(prep.folded, start, end):
             continue
-        if _NUMBER.search(prep.masked, left, right) and not _REFUSAL.search(prep.folded, left, right):
+        if _public_offer(prep.folded, left, right):
+            continue
+        if _NUMBER.search(prep.masked, left, right) and not refused(prep.folded, left, right, start):
             out.append(finding("confidential", start, end, entry.message or cat.message))
     return out
 
@@ -75,7 +104,7 @@ def markers(prep: Prepared) -> list[Finding]:
         return []
     out = []
     for s, e, entry in prep.hits.get("confidential_markers", ()):
-        left, right = _sentence(prep.masked, s, e)
+        left, right = sentence_bounds(prep.masked, s, e)
         if not _WE_REFUSE.search(prep.folded, left, right):
             out.append(finding("confidential", s, e, entry.message or cat.message))
     return out

@@ -313,7 +313,9 @@ MAIN_PASS = (
 )
 """Categories matched over the whole reply; greeting, closing and signature look at single lines."""
 
-WORD_LISTS = ("signature_sentence_words", "figure_nouns", "figure_owners")
+WORD_LISTS = (
+    "signature_sentence_words", "figure_nouns", "figure_metrics", "figure_owners", "figure_prepositions"
+)
 """Tables that are not categories of their own but word lists of structural rules (signature.py,
 figures.py); they are matched only inside a candidate signature or sentence."""
 
