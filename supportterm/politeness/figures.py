@@ -14,7 +14,8 @@ we're sitting at 27% late deliveries", "у нас около 2,4 млн акти
   компании", "bizim", "daxili", or an Azerbaijani first-person-plural ending ("sayımız",
   "qoşmuşuq").
 
-The customer's own numbers ("your 1,240 orders", "у Вашего магазина", "sifarişiniz"), limits of a
+The customer's own numbers ("your store now shows 1,240 visitors", "у Вашего магазина",
+"sifarişiniz": a second-person owner just before the figure or on the noun), limits of a
 plan ("up to 5,000 users", "до 5 000", "5 000-ə qədər"), discounts ("20% off", "скидка 20%", "20%
 endirim") and refusals ("we don't disclose …") are fine. Word lists: the `figure_nouns`,
 `figure_metrics` and `figure_owners` tables of each lexicon.
@@ -48,6 +49,13 @@ _YOURS = re.compile(r"(?:\byour|(?<!\w)ваш\w*|(?<!\w)sizin)\s+(?:[\w-]+\s+){0
 _YOURS_SUFFIX = re.compile(r"n[ıiuü]z\w*$")
 """'Sifarişiniz', 'mağazanızın': the Azerbaijani second-person ending marks the customer's own."""
 _WORD = re.compile(r"\S+")
+_YOURS_NEAR = re.compile(
+    r"\byour\b|(?<!\w)ваш\w*|(?<!\w)sizin(?!\w)|\w+(?<![sd][ıiuü])n[ıiuü]z(?:[ıiuü]n|d[əa]n|d[əa]|[əa]|[ıiuü])?(?!\w)"
+)
+_YOURS_WINDOW = 6
+"""'Your store now shows 1,240 visitors', 'в Вашем магазине за март 1 240', 'mağazanızda … 1 240': a
+second-person owner in the words just before the figure makes it the customer's (not a second-person
+verb: "Tək siz deyilsiniz: … 3 200 … qoşmuşuq" is still the company's)."""
 _MESSAGE = "Business figure: counts, rates and volumes of the company stay inside it."
 
 
@@ -148,6 +156,9 @@ def structural_figures(prep: Prepared) -> list[Finding]:
         elif _LIMIT.search(text, max(left, m.start() - 20), m.start()) or _LIMIT_AFTER.search(
             text[m.end() : min(right, m.end() + 20)]
         ):
+            continue
+        before = _WORD.findall(text, left, m.start())[-_YOURS_WINDOW:]
+        if any(_YOURS_NEAR.match(w) for w in before):
             continue
         targets = [
             k.start()
