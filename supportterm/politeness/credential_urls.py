@@ -20,7 +20,9 @@ from urllib.parse import unquote
 
 from .findings import Finding, finding
 
-_URL = re.compile(r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s<>\"'«»“”]+")
+_AFTER_SCHEME = re.compile(r"://[^\s<>\"'«»“”]+")
+"""A URL from its '://' on; the scheme is read backwards in Python (a pattern opening with the
+scheme's letters is tried at every position of the paragraph)."""
 _PATH_KEYS = (
     re.compile(r"(?i)^https?://hooks\.slack\.com/(?:services|workflows|triggers)/(\S+)"),
     re.compile(r"(?i)^https?://(?:[\w-]+\.)?discord(?:app)?\.com/api/webhooks/\d+/([\w-]+)"),
@@ -38,15 +40,14 @@ _ONE_TIME_LINK = re.compile(r"(?i)/(?:reset|password-reset|invite|invitation|ver
                             r"unsubscribe|activate|activation|magic-link)\b")
 _ONE_TIME_PARAMS = frozenset({"token", "sig", "signature"})
 """Parameters of a one-time link sent to the customer: their own to use."""
-_USERLESS_PASSWORD = re.compile(r"(?i)\b[a-z][a-z0-9+.-]{1,15}://:([^\s@/]{3,})@")
+_USERLESS_PASSWORD = re.compile(r"://:([^\s@/]{3,})@")
 _CONNECTION_KEY = re.compile(
-    r"(?i)(?<![\w])(?:AccountKey|SharedAccessKey|SharedAccessSignature|ClientSecret|client_secret|SecretKey)"
+    r"(?i)(?:AccountKey|SharedAccessKey|SharedAccessSignature|ClientSecret|client_secret|SecretKey)"
     r"\s*=\s*([^;\s\"']+)"
 )
 _PLACEHOLDER = re.compile(r"(?i)^(?:your|ваш|sizin|<|\{|\[|\.\.\.|…|example|redacted|changeme|xxx|\*)")
 _PLAIN = frozenset("xX0*._-/")
 _MIN_LENGTH = 8
-_HINTS = ("://", "key=", "key =", "secret", "signature=")
 
 
 def _real(value: str) -> bool:
@@ -62,15 +63,19 @@ def _found(start: int, end: int, message: str) -> Finding:
 
 
 def _in_url(text: str, m: re.Match[str]) -> list[Finding]:
-    url = m.group().rstrip(".,;:!?)")
+    start = m.start()
+    while start and (text[start - 1].isalnum() or text[start - 1] in "+.-"):
+        start -= 1
+    if start == m.start():
+        return []
+    url = text[start : m.end()].rstrip(".,;:!?)")
     for pattern in _PATH_KEYS:
         key = pattern.match(url)
         if key is not None:
             parts = [p for p in re.split(r"[/:@]", key.group(1)) if p]
             if parts and _real(parts[-1]):
-                at = m.start() + key.start(1)
                 message = "Webhook or bot URL: whoever has it can post as you."
-                return [_found(at, m.start() + len(url), message)]
+                return [_found(start + key.start(1), start + len(url), message)]
             return []
     out = []
     one_time = _ONE_TIME_LINK.search(url) is not None
@@ -78,24 +83,21 @@ def _in_url(text: str, m: re.Match[str]) -> list[Finding]:
         if one_time and p.group(1).lower() in _ONE_TIME_PARAMS:
             continue
         if _real(p.group(2)):
-            at = m.start() + p.start(2)
-            out.append(_found(at, m.start() + p.end(2), "Key or signature inside a URL: keep it inside."))
+            message = "Key or signature inside a URL: keep it inside."
+            out.append(_found(start + p.start(2), start + p.end(2), message))
     return out
 
 
 def url_credentials(text: str) -> list[Finding]:
     """Credentials carried by URLs (webhooks, signed links, key parameters) and connection strings."""
-    low = text.lower()
-    if not any(hint in low for hint in _HINTS):
-        return []
     out: list[Finding] = []
     if "://" in text:
-        for m in _URL.finditer(text):
+        for m in _AFTER_SCHEME.finditer(text):
             out += _in_url(text, m)
         for m in _USERLESS_PASSWORD.finditer(text):
             if not _PLACEHOLDER.match(m.group(1)):
                 out.append(_found(m.start(1), m.end(1), "Password inside a URL: keep it inside."))
-    for m in _CONNECTION_KEY.finditer(text):
+    for m in _CONNECTION_KEY.finditer(text) if "=" in text else ():
         if _real(m.group(1)):
             out.append(_found(m.start(1), m.end(1), "Key in a connection string: keep it inside."))
     return out
