@@ -97,10 +97,11 @@ def figures(prep: Prepared) -> list[Finding]:
             continue
         if prep.lang == "az" and _YOURS_SUFFIX.search(prep.folded, start, end):
             continue
-        if _public_offer(prep.folded, left, right):
+        if not _NUMBER.search(prep.masked, left, right) or refused(prep.folded, left, right, start):
             continue
-        if _NUMBER.search(prep.masked, left, right) and not refused(prep.folded, left, right, start):
-            out.append(finding("confidential", start, end, entry.message or cat.message))
+        if "%" in prep.folded[left:right] and _public_offer(prep.folded, left, right):
+            continue
+        out.append(finding("confidential", start, end, entry.message or cat.message))
     return out
 
 
