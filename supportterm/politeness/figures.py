@@ -49,6 +49,11 @@ def _number(m: re.Match[str]) -> str:
 _NOT_BEFORE = frozenset("#№.,:/-_")
 """A number glued to these ('v2.4', 'ID-5512', '#4821') is part of a code, not a figure; the check is
 done in Python because a look-behind tried at every position made the scan three times slower."""
+_STATUS_CODE = re.compile(
+    r"\s*(?:error|errors|status|response|xəta\w*|ошибк\w*|ошибок)|-?(?:[əa]|[ıi]|ü|u)?\s+xəta\w*"
+)
+_STATUS_BEFORE = re.compile(r"(?:http|status|code|error|код\w*|ошибк\w*|kod\w*|xəta\w*)\s*:?\s*$")
+"""'500 errors', 'HTTP 401', 'ошибка 502', '401 xətaları': a status code, not a count."""
 _IDENTIFIER_BEFORE = re.compile(r"(?:#|№|no\.?|nr\.?)\s*$", re.I)
 _PHONE_PART = re.compile(r"[\s-]\d")
 _PHONE_BEFORE = re.compile(r"(?:\d[\s-]|\+)$")
@@ -135,6 +140,9 @@ def _is_figure(folded: str, m: re.Match[str]) -> bool:
     if _PHONE_PART.match(folded, m.end()) or _PHONE_BEFORE.search(folded, max(0, m.start() - 3), m.start()):
         return False
     if _IDENTIFIER_BEFORE.search(folded, max(0, m.start() - 5), m.start()):
+        return False
+    status_before = _STATUS_BEFORE.search(folded, max(0, m.start() - 10), m.start())
+    if len(number) == 3 and (status_before or _STATUS_CODE.match(folded, m.end())):
         return False
     plain = digits == number
     if plain and (len(digits) >= 6 or (len(digits) == 4 and 1900 <= int(digits) <= 2100)):
