@@ -127,6 +127,7 @@ def test_customers_own_figures_limits_and_offers_are_fine(text: str) -> None:
         "Здравствуйте! С утра часть наших заказов падала с ошибкой 500, мы уже всё исправили. Анна",
         "Salam! Səhərdən bəri sorğularımızın bir hissəsi 502 xətası ilə qayıdırdı, artıq düzəltdik. Aygün",
         "Salam! Bildirişlər sizə hər gün saat 09:00-da gəlir, 300 simvola qədər olur. Aygün",
+        "Hi, we need about 500 MB free in order to install the update. Best, Ana",
     ],
 )
 def test_status_codes_and_look_alike_words_are_not_figures(text: str) -> None:
