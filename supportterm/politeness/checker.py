@@ -16,6 +16,7 @@ from . import (
     agreement,
     caps,
     confidential,
+    figures,
     irony,
     language,
     negation,
@@ -149,7 +150,8 @@ def _paragraph(
     prep = Prepared.from_masked(raw, masked, lang)
     found += negation.drop_names(negation.drop_negated(tone_rules.lexicon_rules(prep), prep), prep)
     found += tone_rules.shouting(prep) + caps.shouted_lines(prep) + address.verb_rules(prep)
-    found += confidential.figures(prep) + confidential.markers(prep)
+    figures_found = confidential.figures(prep) + confidential.markers(prep)
+    found += figures_found or figures.structural_figures(prep)
     return tuple(found)
 
 

@@ -9,6 +9,7 @@ customer's own figures ("your revenue report shows $4,200", "ваша выруч
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from . import lexicons
 from .findings import Finding, finding
@@ -19,7 +20,8 @@ _NUMBER = re.compile(
     r"(?:[$€£₽₼]\s*\d|\b(?:EUR|USD|GBP|AZN|RUB)\s*\d|\d[\d\s.,]*\s*(?:%|[kKmM]\b|bn\b|mln|млн|млрд|тыс|milyon|milyard|min\b|million|billion|"
     r"thousand|manat|рубл|\$|€)|\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d{3,})"
 )
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_SENTENCE_END = re.compile(r"(?<!тыс)(?<!млн)(?<!млрд)(?<!руб)(?<!mln)[.!?](?:\s|$)|\n")
+"""A full stop after an abbreviated unit ('640 тыс. абонентов') does not end the sentence."""
 _REFUSAL = re.compile(
     r"(?:\b(?:don't|do\s+not|can't|cannot|won't|never|not\s+able\s+to|unable\s+to)\s+(?:\w+\s+)?"
     r"(?:share|disclose|publish|reveal|give\s+out|comment\s+on)\b"
@@ -34,13 +36,53 @@ _YOURS_SUFFIX = re.compile(r"(?:[ıiuü]n[ıiuü]z|n[ıiuü]z)(?:[ıiuü]n|d[əa
 """'Your revenue report', 'ваша выручка', 'dövriyyəniz': the customer's own figures are theirs to hear."""
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+_DISCOUNT = r"(?:\boff\b|discount\w*|cashback|скидк\w*|кешбэк\w*|кэшбэк\w*|endirim\w*|keşbek\w*)"
+_PERCENT = r"\d+(?:[.,]\d+)?\s*%(?:-?\w+)?"
+OFFER = re.compile(rf"{_PERCENT}\s+(?:\S+\s+)?{_DISCOUNT}|{_DISCOUNT}\s+(?:\S+\s+)?(?:в\s+|of\s+)?{_PERCENT}")
+"""'20% off', 'скидка 20%', '20% endirim': a public offer next to its percentage, not a company figure."""
+_PERCENT_ONLY = re.compile(_PERCENT)
+
+
+def _public_offer(folded: str, left: int, right: int) -> bool:
+    """True for a sentence whose every number is a percentage and one of them is a discount."""
+    if not OFFER.search(folded, left, right):
+        return False
+    return not any(ch.isdigit() for ch in _PERCENT_ONLY.sub("", folded[left:right]))
+
+
+def sentence_breaks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence end in `text`, for `bounds_among` (one scan per paragraph)."""
+    return [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+
+
+def bounds_among(breaks: list[tuple[int, int]], length: int, start: int, end: int) -> tuple[int, int]:
+    """`sentence_bounds` from the breaks of `sentence_breaks`: the same answer without a rescan."""
+    ends = [e for _, e in breaks]
+    left = ends[bisect_right(ends, start) - 1] if ends and ends[0] <= start else 0
+    i = bisect_left(breaks, (end, -1))
+    return left, breaks[i][0] if i < len(breaks) else length
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence around text[start:end]."""
     left = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         left = m.end()
     right = _SENTENCE_END.search(text, end)
     return left, right.start() if right else len(text)
+
+
+_CONTRAST = re.compile(r"\bbut\b|\bhowever\b|(?<!\w)(?:но|однако|amma|lakin|ancaq)(?!\w)|[:;]")
+"""'We can't share dates yet, but … churn … 18%': the refusal ends where the sentence turns."""
+
+
+def refused(folded: str, left: int, right: int, at: int) -> bool:
+    """True when the sentence refuses to share, in the same clause as the figure word at `at`."""
+    for m in _REFUSAL.finditer(folded, left, right):
+        lo, hi = (m.end(), at) if m.end() <= at else (at, m.start())
+        if not _CONTRAST.search(folded, lo, hi):
+            return True
+    return False
 
 
 def figures(prep: Prepared) -> list[Finding]:
@@ -50,13 +92,16 @@ def figures(prep: Prepared) -> list[Finding]:
         return []
     out = []
     for start, end, entry in prep.hits.get("confidential_figures", ()):
-        left, right = _sentence(prep.masked, start, end)
+        left, right = sentence_bounds(prep.masked, start, end)
         if _YOURS_BEFORE.search(prep.folded, max(left, start - 30), start):
             continue
         if prep.lang == "az" and _YOURS_SUFFIX.search(prep.folded, start, end):
             continue
-        if _NUMBER.search(prep.masked, left, right) and not _REFUSAL.search(prep.folded, left, right):
-            out.append(finding("confidential", start, end, entry.message or cat.message))
+        if not _NUMBER.search(prep.masked, left, right) or refused(prep.folded, left, right, start):
+            continue
+        if "%" in prep.folded[left:right] and _public_offer(prep.folded, left, right):
+            continue
+        out.append(finding("confidential", start, end, entry.message or cat.message))
     return out
 
 
@@ -75,7 +120,7 @@ def markers(prep: Prepared) -> list[Finding]:
         return []
     out = []
     for s, e, entry in prep.hits.get("confidential_markers", ()):
-        left, right = _sentence(prep.masked, s, e)
+        left, right = sentence_bounds(prep.masked, s, e)
         if not _WE_REFUSE.search(prep.folded, left, right):
             out.append(finding("confidential", s, e, entry.message or cat.message))
     return out

@@ -313,5 +313,11 @@ MAIN_PASS = (
 )
 """Categories matched over the whole reply; greeting, closing and signature look at single lines."""
 
+WORD_LISTS = (
+    "signature_sentence_words", "figure_nouns", "figure_metrics", "figure_owners", "figure_prepositions"
+)
+"""Tables that are not categories of their own but word lists of structural rules (signature.py,
+figures.py); they are matched only inside a candidate signature or sentence."""
+
 Hits = dict[str, list[tuple[int, int, Entry]]]
 """Matches by category name: (start, end, entry), found by `lexicon_scan.scan`."""

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from .addressee import owns
+from .credential_urls import url_credentials
 from .findings import Finding, finding
 from .literals import shortest_match
 from .masking import mask_quotes
@@ -90,7 +91,7 @@ _LOGIN_AFTER = 30
 _URL_CREDENTIALS = re.compile(r"(?i)\b[a-z][a-z0-9+.-]{1,15}://[^\s:/@]+:([^\s@/]{3,})@")
 """A password inside a URL (postgres://user:secret@host)."""
 _PLACEHOLDER = re.compile(
-    r"^(?:\*+|x+(?![a-z0-9])|•+|\.+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|your|ваш|sizin|the|reset|сброс)", re.I
+    r"^(?:\*+|x+(?![a-z0-9])|•+|\.+|<|\{|\[|your|ваш|sizin|the|reset|сброс)", re.I
 )
 _HOST = re.compile(
     r"(?i)\b(?:[a-z0-9-]+\.)+(?:internal|local|corp|lan|intranet|intra)\b(?![.-]\w)"
@@ -361,4 +362,4 @@ def secret_rules(
     address starting with that name is the customer's own.
     """
     contacts = _contacts(text, allowed_emails, allowed_phones, greeted)
-    return _keys(text) + _passwords(text) + _hosts(text) + contacts
+    return _keys(text) + _passwords(text) + _hosts(text) + url_credentials(text) + contacts

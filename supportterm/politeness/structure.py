@@ -11,6 +11,7 @@ import re
 from . import lexicons
 from .findings import Finding, finding
 from .prepared import Prepared
+from .signature import signature_rule
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _TAIL_LINES = 4
@@ -35,16 +36,6 @@ def _starts_with(lang: str, name: str, line: str) -> bool:
     return cat is not None and cat.starts(line)
 
 
-def _is_generic(lang: str, line: str) -> bool:
-    """True when the whole line is a department, team or numbered agent rather than a name."""
-    line = line.strip(" ,.-—–!")
-    for code in dict.fromkeys((lang, "en", "ru", "az")):
-        cat = lexicons.category(code, "impersonal_signature")
-        if cat is not None and cat.fullmatch(line):
-            return True
-    return False
-
-
 def structure_rules(prep: Prepared) -> list[Finding]:
     """missing_greeting, missing_closing and impersonal_signature findings."""
     head, tail_text = prep.folded[:_EDGE], prep.folded[-_EDGE:]
@@ -66,38 +57,5 @@ def structure_rules(prep: Prepared) -> list[Finding]:
     if not closing and not short:
         last = lines[-1]
         out.append(finding("missing_closing", last[1], last[1]))
-    signature = tail[closing[-1] + 1 :] if closing else tail[-1:]
-    if signature and all(_is_generic(prep.lang, prep.folded[s:e]) for s, e in signature):
-        s, e = signature[0]
-        out.append(finding("impersonal_signature", s, e, suggestion="{{agent.name}}"))
-    elif not signature or len(lines) == 1:
-        out += _inline_signature(prep, lines[-1])
+    out += signature_rule(prep, tail[closing[-1] + 1 :] if closing else tail[-1:], lines[-1])
     return out
-
-
-_SENTENCE_END = re.compile(r"[.!?]\s+")
-_NAME_AND_TEAM = re.compile(r",| from | из | (?:və|и|and) ")
-"""'Maria Lopez, Customer Support', 'Anna from Support': a person signs for the team."""
-_WORDS_AFTER_CLOSING = 5
-_WORDS_WITHOUT_CLOSING = 2
-
-
-def _inline_signature(prep: Prepared, line: tuple[int, int]) -> list[Finding]:
-    """A signature on the closing's own line ("Kind regards, Customer Care Team") or closing a
-    one-line reply ("… like everyone else. Support"), as chat and web forms send them."""
-    start, end = line
-    text = prep.folded[start:end]
-    cat = lexicons.category(prep.lang, "closing") or lexicons.category("en", "closing")
-    closings = cat.finditer(text) if cat is not None else []
-    if closings:
-        cut, limit = max(e for _, e, _ in closings), _WORDS_AFTER_CLOSING
-    else:
-        ends = list(_SENTENCE_END.finditer(text))
-        cut, limit = (ends[-1].end() if ends else 0), _WORDS_WITHOUT_CLOSING
-    rest = text[cut:].strip(" ,")
-    if not rest or cut == 0 or len(rest.split()) > limit or _SENTENCE_END.search(rest + " "):
-        return []
-    if _NAME_AND_TEAM.search(rest) or not _is_generic(prep.lang, rest):
-        return []
-    at = start + text.index(rest, cut)
-    return [finding("impersonal_signature", at, at + len(rest), suggestion="{{agent.name}}")]

@@ -9,7 +9,9 @@ import pytest
 from supportterm.politeness import lexicons
 from supportterm.politeness.findings import CATEGORIES
 
-KNOWN = set(CATEGORIES) | {"greeting", "closing", "confidential_figures", "confidential_markers"}
+KNOWN = set(CATEGORIES) | {"greeting", "closing", "confidential_figures", "confidential_markers"} | set(
+    lexicons.WORD_LISTS
+)
 
 
 @pytest.mark.parametrize("lang", lexicons.LANGUAGES)

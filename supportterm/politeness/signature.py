@@ -1,0 +1,132 @@
+"""Provides the impersonal-signature rule: a reply signed by a team, a role or a number, not a person.
+
+The doctrine (DESIGN §2) asks agents to sign with a real name. The signature is found by the reply's
+shape, the same way in every language:
+
+- the whole lines after the last closing line ("Best regards,\\nCustomer Service, Agent 214");
+- on the last line, the text after its last sentence end, closing formula or dash ("… Thank you for
+  choosing QuickDrop. QuickDrop Support Team", "Best regards, Reservations Team", "— Player Support",
+  "Хорошего дня! Команда «Таскер»"), at most `_MAX_WORDS` words.
+
+A signature is cut into parts at commas, brackets, slashes, dashes and "from / из / от". Each part is a
+team, role, department or organisation (the `impersonal_signature` tables of every lexicon, so an
+English signature under an Azerbaijani ticket is still read), a numbered item ("Agent 214", "окно 7",
+"7-ci pəncərə"), or else a person's name. A name anywhere makes the signature human: "Maria Lopez,
+Customer Support" and "Rüfət, Support Team" are fine, since the customer knows who answered.
+Text with a pronoun, an auxiliary or a request ("Please contact support", "напишите в службу
+поддержки") is a sentence, not a signature (`signature_sentence_words` tables).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicons
+from .findings import Finding, finding
+from .prepared import Prepared
+
+_LANGS = ("en", "ru", "az")
+_MAX_WORDS = 5
+"""Longer trailing text is a sentence without its full stop ("Отдел по работе с клиентами" is five)."""
+_PART_BREAK = re.compile(r"\s*(?:[,;()\[\]/|]|(?:^|\s)[—–-](?:\s|$)|\s(?:from|из|от)\s)\s*")
+_CONNECTOR = re.compile(r"[,;()\[\]/|]|\s[—–-]\s|\s(?:from|из|от)\s")
+_NUMBERED = re.compile(r"(?:#|№|no\.)?\s*\d[\w.-]*")
+_CUT = re.compile(r"[.!?…]+\s+|(?:^|\s)[—–-]\s*")
+"""Where a signature can start on the last line: after a sentence end or a dash."""
+_EDGE_PUNCTUATION = " \t,.;:!?…—–-"
+_WORD = re.compile(r"[\w'-]+")
+
+
+def _sentence_words() -> frozenset[str]:
+    words: set[str] = set()
+    for lang in _LANGS:
+        table = lexicons.load_raw(lang).get("signature_sentence_words", {})
+        words.update(str(w) for w in table.get("entries", []))  # type: ignore[union-attr]
+    return frozenset(words)
+
+
+_SENTENCE_WORDS = _sentence_words()
+_GENERIC = tuple(
+    cat for lang in _LANGS if (cat := lexicons.category(lang, "impersonal_signature")) is not None
+)
+
+
+def _generic(part: str) -> bool:
+    """True when the whole of `part` is a team, role, department or organisation."""
+    part = " ".join(part.strip(_EDGE_PUNCTUATION).split())
+    return bool(part) and any(cat.fullmatch(part) for cat in _GENERIC)
+
+
+def _kind(part: str) -> str:
+    """"team" for a team or role (also "Desk 7"), "number" for another numbered part, else "name"."""
+    if _generic(part):
+        return "team"
+    if any(ch.isdigit() for ch in part):
+        rest = _NUMBERED.sub(" ", part)
+        return "team" if _generic(rest) else "number"
+    return "name"
+
+
+def impersonal(signature: str) -> bool:
+    """True when a (folded) signature names a team, a role or a number and no person."""
+    signature = signature.strip(_EDGE_PUNCTUATION)
+    words = _WORD.findall(signature)
+    if not words or any(w in _SENTENCE_WORDS for w in words):
+        return False
+    if not _CONNECTOR.search(signature):
+        return _kind(signature) == "team"
+    kinds = [_kind(p) for p in _PART_BREAK.split(signature) if p.strip(_EDGE_PUNCTUATION)]
+    return "team" in kinds and "name" not in kinds
+
+
+def _closing_end(lang: str, text: str) -> int:
+    """End of the last closing formula that opens a clause ("… today. Yours sincerely,"), or 0.
+
+    A formula right after another one continues it ("Yours sincerely"); "our best team" opens nothing.
+    """
+    cat = lexicons.category(lang, "closing") or lexicons.category("en", "closing")
+    end = 0
+    for start, stop, _ in sorted(cat.finditer(text)) if cat is not None else ():
+        before = text[:start].rstrip(" ,")
+        if not before or before[-1] in ".;:!?…—–-" or (end and len(before) <= end):
+            end = stop
+    return end
+
+
+def signature_rule(
+    prep: Prepared, after_closing: list[tuple[int, int]], last: tuple[int, int]
+) -> list[Finding]:
+    """impersonal_signature for the whole lines after the closing, else for the end of the last line.
+
+    Args:
+        prep: the reply.
+        after_closing: (start, end) of the lines after the last closing line (or the last line
+            when there is no closing line).
+        last: (start, end) of the reply's last non-blank line.
+    """
+    if after_closing and all(impersonal(prep.folded[s:e]) for s, e in after_closing):
+        s, e = after_closing[0]
+        return [finding("impersonal_signature", s, e, suggestion="{{agent.name}}")]
+    return _inline(prep, last)
+
+
+def _inline(prep: Prepared, line: tuple[int, int]) -> list[Finding]:
+    """A signature sharing the last line with the closing or the last sentence ("… Thanks! Team X")."""
+    start, end = line
+    text = prep.folded[start:end]
+    cut = max((m.end() for m in _CUT.finditer(text)), default=0)
+    closed = _closing_end(prep.lang, text)
+    cut = max(cut, closed)
+    rest = text[cut:]
+    lead = len(rest) - len(rest.lstrip(_EDGE_PUNCTUATION))
+    rest = rest.strip(_EDGE_PUNCTUATION)
+    if not cut or not rest or len(rest.split()) > _MAX_WORDS:
+        return []
+    at = start + cut + lead
+    after_formula = closed and not any(ch.isalnum() for ch in text[closed:cut])
+    raw = prep.text[start + len(text[:cut].rstrip()) : end].lstrip(_EDGE_PUNCTUATION)
+    if not after_formula and raw[:1].islower():
+        return []  # a lower-case word after a full stop continues the text ("… e.g. support")
+    if not impersonal(rest):
+        return []
+    return [finding("impersonal_signature", at, at + len(rest), suggestion="{{agent.name}}")]
