@@ -305,3 +305,10 @@ def test_azerbaijani_informal_greeting_imperative_and_possessive() -> None:
     assert "informal_address" in found_raw("Salam! Bonusun hesablandı, balansda görünür. Aysel")
     fine = "Salam! Bonusunuz hesablandı, sifarişin statusu «Yolda»dır. Aysel"
     assert "informal_address" not in found_raw(fine)
+
+
+def test_participles_and_causatives_that_look_informal() -> None:
+    assert found("ru", "Списание с карты, оканчивающейся на 7731, я вернула.") == set()
+    assert "informal_address" in found("ru", "Надейся на лучшее, всё вернём.")
+    assert found("az", "Dəyəri artırın və konfiqurasiyanı yenidən oxudun.") == set()
+    assert "informal_address" in found("az", "Məktubumu oxudun?")
