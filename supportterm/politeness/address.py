@@ -40,6 +40,8 @@ _RU_NOT_IMPERATIVES = frozenset(
     "самурай лишай николай исай бабай негодяй лентяй разгильдяй буй".split()
 )
 """Nouns and names that end like singular imperatives."""
+_RU_PARTICIPLE_ENDS = ("щейся", "шейся")
+"""Participles that end like reflexive imperatives: «с карты, оканчивающейся на 7731» (надейся stays)."""
 _RU_THANKS_PAST = re.compile(
     r"(?<![\w-])(?:спасибо|благодарю|благодарим),?\s+что\s+(?:(?:ты|сразу|быстро|так|уже|все-таки|вовремя)\s+)*"
     r"(\w+[аиеоуыя]л(?:а|ся|ась)?)(?![\w-])"
@@ -52,9 +54,10 @@ _AZ_SUFFIX = (
 _AZ_BODY = re.compile(r"[\wəıöüğşç]{2,}" + _AZ_SUFFIX)
 _AZ_ENDING = re.compile(r"s[aə]n(?!\w)")
 _AZ_PAST = re.compile(
-    r"(?<!\w)(etd[ıi]n|yazd[ıi]n|gördün|oxudun|bildin|basd[ıi]n|göndərdin|ald[ıi]n|ded[ıi]n|sild[ıi]n|"
-    r"yoxlad[ıi]n|etmədin|oxumad[ıi]n|başa düşmədin|gəldin|verdin|açd[ıi]n|bağlad[ıi]n)(?!\w)"
+    r"(?<!\w)(etd[ıi]n|yazd[ıi]n|gördün|(?<!yenidən\s)oxudun|bildin|basd[ıi]n|göndərdin|ald[ıi]n|ded[ıi]n|"
+    r"sild[ıi]n|yoxlad[ıi]n|etmədin|oxumad[ıi]n|başa düşmədin|gəldin|verdin|açd[ıi]n|bağlad[ıi]n)(?!\w)"
 )
+"""Singular past verbs (sən). 'yenidən oxudun' is the formal imperative of oxutmaq (reload a config)."""
 _AZ_PAST_NEEDS = required_literals(_AZ_PAST.pattern)
 """The past forms' letters (etd, yazd, gördün…): most replies have none and skip the search."""
 _AZ_PARTICIPLE = re.compile(r"(?<!\w)(\w+(?:d|t)[ıiuü](?:ğ|y)[ıiuü]n)(?=\s+(?:üçün|ucun)(?!\w))")
@@ -83,6 +86,8 @@ def _ru_imperatives(prep: Prepared) -> list[Finding]:
             start -= 1
         word = text[start : m.end()]
         if len(word) < 4 or word in _RU_NOT_IMPERATIVES or (start and text[start - 1] in "-_0123456789"):
+            continue
+        if word.endswith(_RU_PARTICIPLE_ENDS):
             continue
         formal = word[:-2] + "тесь" if word.endswith(("ся", "сь")) else word + "те"
         if not _RU_CLAUSE_BEFORE.search(text, max(0, start - 16), start):

@@ -232,3 +232,83 @@ def test_the_customers_own_figures_are_not_confidential() -> None:
 def test_capitalised_pronoun_mid_sentence_is_a_name() -> None:
     assert "informal_address" not in found("ru", "Заказ из магазина Твой Дом уже в пути.")
     assert "informal_address" in found("ru", "Твой заказ уже в пути.")
+
+
+CONSTRUCTIONS = [
+    # (language, faulty sentence, category, a fine sentence with the same words) — issue 5, session 4.
+    # blame as a causal statement: a bad outcome + because/since + you or your people + an action verb
+    ("en", "The import crashed because your developer uploaded a file with broken headers.", "blame",
+     "The import crashed because the file was larger than 50 MB; I've split it for you."),
+    ("en", "You paid twice, which the payment page warns you about.", "blame",
+     "You paid twice, so I've refunded the second payment."),
+    ("en", "The gate closes at 9 and it was up to you to be there.", "blame",
+     "The gate closes at 9; I've added a reminder so it's easy to make it."),
+    ("ru", "Заказ отменился, потому что Вы дважды ввели неправильный код.", "blame",
+     "Заказ отменился, потому что банк не подтвердил платёж; я оформила его заново."),
+    ("ru", "Письмо не дошло, хотя мы дважды напоминали проверить адрес.", "blame",
+     "Письмо не дошло; я отправила его ещё раз и проверила адрес."),
+    ("az", "Sifariş ləğv olunub, çünki kodu siz iki dəfə səhv daxil etmisiniz.", "blame",
+     "Sifariş ləğv olunub, çünki bank ödənişi təsdiqləməyib; yenidən rəsmiləşdirdim."),
+    ("az", "Parolu sıfırlayan sizsiniz, ona görə köhnəsi işləmir.", "blame",
+     "Köhnə parol işləmir, çünki sistem onu avtomatik yeniləyib."),
+    # sarcasm: mock praise of a failure, mock wonder
+    ("en", "Four lockouts before noon, that's quite a record.", "sarcasm",
+     "We had a record number of sign-ups this week, so replies are a little slower."),
+    ("en", "Skipping the update for two years, what could possibly go wrong.", "sarcasm",
+     "Here is what could go wrong if the update is skipped: the login stops working."),
+    ("ru", "Три забытых пароля за утро — это новый рекорд.", "sarcasm",
+     "Новый рекорд скорости загрузки мы поставили после обновления сервера."),
+    ("ru", "Всё исправно, так что, видимо, это мистика.", "sarcasm",
+     "Исправление оказалось маленьким чудом инженерии нашей команды."),
+    ("az", "Üç dəfə parolu unutmaq, doğrudan da, heyrətamizdir.", "sarcasm",
+     "Problemi bu qədər ətraflı təsvir etməyiniz heyrətamizdir, çox sağ olun."),
+    # rude: doubting that the customer reads or understands
+    ("en", "Do you ever read the replies we send?", "rude",
+     "Please read the steps below; they take a minute."),
+    ("en", "Is this really so hard to follow?", "rude",
+     "It isn't hard at all once you know where the menu is."),
+    ("ru", "Не понимаю, что здесь ещё может быть неясного.", "rude",
+     "Если что-то осталось неясным, напишите, я объясню иначе."),
+    ("az", "Məktublarımızı ümumiyyətlə oxumursunuz?", "rude", "Zəhmət olmasa, aşağıdakı addımları oxuyun."),
+    # dismissive: sending the customer to a third party with no help
+    ("en", "That's your carrier's limit; call them yourself.", "dismissive",
+     "That's your carrier's limit; I've called them and asked for an exception."),
+    ("ru", "Это правило банка, все вопросы к ним.", "dismissive",
+     "Это правило банка; вот форма обращения к ним, я тоже напишу им."),
+    ("ru", "Мы к этому никакого отношения не имеем.", "dismissive",
+     "Наш сервис тут ни при чём: порт закрывает провайдер, вот что у него спросить."),
+    ("az", "Şirkətimizin buna heç bir aidiyyəti yoxdur.", "dismissive",
+     "Problem xidmətimizlə əlaqəli deyil, amma provayderə nə yazmağı izah edirəm."),
+    # argumentative: repeating oneself at the customer, flat contradiction
+    ("en", "Since you're asking about it yet again, let me explain one more time.", "argumentative",
+     "Thanks for asking again; let me explain it step by step."),
+    ("en", "No, we did not cancel your order.", "argumentative",
+     "We did not receive the payment yet; it usually takes a day."),
+    ("ru", "Напоминаю Вам в который раз: льготы не суммируются.", "argumentative",
+     "Напоминаю, что окно обмена закрывается в пятницу."),
+    ("az", "Sizə yenə xatırladırıq ki, bonuslar ayın sonunda hesablanır.", "argumentative",
+     "Xatırladırıq ki, bonuslar ayın sonunda hesablanır."),
+]
+"""Each family of issue 5, session 4 with a hard negative; probes p1–p8 of docs/politeness.md hold more."""
+
+
+@pytest.mark.parametrize(("lang", "faulty", "category", "fine"), CONSTRUCTIONS)
+def test_construction_found_and_its_polite_twin_fine(
+    lang: str, faulty: str, category: str, fine: str
+) -> None:
+    assert category in found(lang, faulty)
+    assert found(lang, fine) == set()
+
+
+def test_azerbaijani_informal_greeting_imperative_and_possessive() -> None:
+    assert "informal_address" in found_raw("Salam dostum! Skrinşotu at, baxım. Tural")
+    assert "informal_address" in found_raw("Salam! Bonusun hesablandı, balansda görünür. Aysel")
+    fine = "Salam! Bonusunuz hesablandı, sifarişin statusu «Yolda»dır. Aysel"
+    assert "informal_address" not in found_raw(fine)
+
+
+def test_participles_and_causatives_that_look_informal() -> None:
+    assert found("ru", "Списание с карты, оканчивающейся на 7731, я вернула.") == set()
+    assert "informal_address" in found("ru", "Надейся на лучшее, всё вернём.")
+    assert found("az", "Dəyəri artırın və konfiqurasiyanı yenidən oxudun.") == set()
+    assert "informal_address" in found("az", "Məktubumu oxudun?")
