@@ -23,7 +23,7 @@ from supportterm.politeness.findings import HINT  # noqa: E402
 
 SETS = {name: ROOT / "tests" / "politeness" / folder for name, folder in (
     ("dev", "devset"), ("heldout", "heldout"), ("tuning", "tuning"), ("paraphrase", "paraphrase"),
-    ("blind1", "blind1"), ("tuning2", "tuning2"), ("blind", "blind"))}
+    ("blind1", "blind1"), ("tuning2", "tuning2"), ("blind", "blind"), ("blind3", "blind3"))}
 LANGS = ("en", "ru", "az")
 
 
