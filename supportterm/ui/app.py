@@ -355,6 +355,16 @@ class SupportTermApp(App[int]):
         self.bell()
         self.panic(Text(f"supportterm crashed (secrets removed; a copy is in {log_path()}):\n\n{details}"))
 
+    def _on_resize(self, event: events.Resize) -> None:
+        """A size report that changes nothing is dropped here. Textual 8.2.8 keeps it and, when the app
+        is next idle, sends every screen a Resize that re-lays out and repaints it whole: the driver's
+        first size report, which arrives just after start-up, cost the inbox a second full paint
+        (~20-30 ms of every start). Overrides Textual's private handler; tests/ui/test_app_resize.py
+        keeps it honest."""
+        if event.size == self._size and self._resize_timer is None:  # no other size on its way
+            self._resize_event = None  # also the start-up one Textual could not deliver: no screen yet
+            event.prevent_default()  # Textual's own handler (App._on_resize) would run next otherwise
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             activity.key_pressed()  # every key passes here first, bound or not

@@ -73,6 +73,8 @@ class InboxScreen(KeepsBindingOrder, Screen[None]):
         self._search_timer: Timer | None = None
         self._suspended = False
         self._counts: dict[str, int] = {}
+        self._drawn_width = -1
+        """The width the column titles and views line were last drawn for."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -121,8 +123,16 @@ class InboxScreen(KeepsBindingOrder, Screen[None]):
             self.reload()
 
     def on_resize(self) -> None:
+        # Textual also sends a Resize of the same size (the driver's first size report, delivered once
+        # the inbox is up): redrawing for it cost a second layout and paint of the whole inbox.
+        if self.size.width != self._drawn_width:
+            self._draw_header()
+            self._draw_views()
+
+    def _draw_header(self) -> None:
+        """The column titles, fitted to the current width."""
+        self._drawn_width = self.size.width
         self.query_one("#columns", Static).update(header_text(self.size.width - 1, self.columns))
-        self._draw_views()
 
     def reload(self) -> None:
         """Re-read the current view's count from the store; rows are read as they are painted."""
@@ -144,7 +154,7 @@ class InboxScreen(KeepsBindingOrder, Screen[None]):
 
         self.ticket_list.at_risk_within = policy.at_risk_within
         self.ticket_list.show(page, total, keep=keep)
-        self.query_one("#columns", Static).update(header_text(self.size.width - 1, self.columns))
+        self._draw_header()
         self._show_views(me)
         if not self._painted:
             self._painted = True
