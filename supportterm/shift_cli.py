@@ -25,7 +25,7 @@ ACTIONS = ("start", "break", "resume", "stop", "status")
 
 
 def _duration(text: str) -> timedelta:
-    from supportterm.domain.shift import parse_duration
+    from supportterm.domain.durations import parse_duration
 
     try:
         return parse_duration(text)

@@ -17,8 +17,8 @@ from datetime import date, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from supportterm.domain.durations import parse_duration
 from supportterm.domain.models import Priority
-from supportterm.domain.shift import parse_duration
 from supportterm.domain.sla import DEFAULT_FIRST_RESPONSE, DEFAULT_NEXT_RESPONSE, BusinessHours, SlaPolicy
 
 Note = Callable[[str, str, str], None]

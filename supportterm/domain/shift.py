@@ -12,11 +12,11 @@ computed from the events, never by counting timer ticks (STYLE §3.5.5).
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from supportterm.domain.durations import parse_duration  # noqa: F401 - re-exported for callers
 from supportterm.domain.models import format_time, utc
 
 ZERO = timedelta(0)
@@ -362,25 +362,6 @@ def _idle_view(now: datetime) -> ShiftView:
         idle_total=ZERO, active_since_break=ZERO, next_break_in=policy.break_after,
         break_remaining=None, idle=False, idle_for=ZERO, last_activity=None,
     )
-
-
-_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([hms])")
-
-
-def parse_duration(text: str) -> timedelta:
-    """Parse "8h", "7h30m", "90m", "1.5h", "45s" into a timedelta.
-
-    Raises:
-        ValueError: empty, unitless or malformed text (a bare "8" is ambiguous, so it is refused).
-    """
-    cleaned = text.strip().lower().replace(" ", "")
-    if not cleaned or _DURATION.sub("", cleaned):
-        raise ValueError(f"not a duration: {text!r} (use e.g. 8h, 7h30m or 90m)")
-    unit = {"h": 3600, "m": 60, "s": 1}
-    seconds = sum(float(n) * unit[u] for n, u in _DURATION.findall(cleaned))
-    if seconds <= 0:
-        raise ValueError(f"a duration must be positive: {text!r}")
-    return timedelta(seconds=round(seconds))
 
 
 def format_duration(value: timedelta) -> str:
