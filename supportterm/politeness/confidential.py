@@ -65,11 +65,7 @@ def bounds_among(breaks: list[tuple[int, int]], length: int, start: int, end: in
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence around text[start:end]."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    right = _SENTENCE_END.search(text, end)
-    return left, right.start() if right else len(text)
+    return bounds_among(sentence_breaks(text), len(text), start, end)
 
 
 _CONTRAST = re.compile(r"\bbut\b|\bhowever\b|(?<!\w)(?:но|однако|amma|lakin|ancaq)(?!\w)|[:;]")
