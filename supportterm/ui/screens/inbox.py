@@ -73,8 +73,6 @@ class InboxScreen(KeepsBindingOrder, Screen[None]):
         self._search_timer: Timer | None = None
         self._suspended = False
         self._counts: dict[str, int] = {}
-        self._drawn_width = -1
-        """The width the column titles and views line were last drawn for."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -123,15 +121,11 @@ class InboxScreen(KeepsBindingOrder, Screen[None]):
             self.reload()
 
     def on_resize(self) -> None:
-        # Textual also sends a Resize of the same size (the driver's first size report, delivered once
-        # the inbox is up): redrawing for it cost a second layout and paint of the whole inbox.
-        if self.size.width != self._drawn_width:
-            self._draw_header()
-            self._draw_views()
+        self._draw_header()
+        self._draw_views()
 
     def _draw_header(self) -> None:
         """The column titles, fitted to the current width."""
-        self._drawn_width = self.size.width
         self.query_one("#columns", Static).update(header_text(self.size.width - 1, self.columns))
 
     def reload(self) -> None:
