@@ -43,6 +43,16 @@ def data_dir() -> Path:
     return _ensure(platformdirs.user_data_path(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Folder of things rebuilt when missing (compiled code, see gencache): safe to wipe."""
+    home = _home()
+    if home is not None:
+        return _ensure(home / "cache")
+    import platformdirs
+
+    return _ensure(platformdirs.user_cache_path(APP_NAME, appauthor=False))
+
+
 def log_dir() -> Path:
     """Folder of the rotated log file."""
     home = _home()
