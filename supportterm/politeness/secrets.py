@@ -323,7 +323,9 @@ def _contacts(
         digits = _digits(m.group())
         if len(digits) < 9 or digits in allowed_phones or digits[-9:] in allowed_phones:
             continue
-        if digits.startswith(_HOTLINE_PREFIXES) or _NOT_A_PHONE.search(visible, max(0, m.start() - 40), m.start()):
+        if digits.startswith(_HOTLINE_PREFIXES):
+            continue
+        if _NOT_A_PHONE.search(visible, max(0, m.start() - 40), m.start()):
             continue
         if _theirs(visible, m.start(), m.end(), "", greeted):
             continue
