@@ -320,13 +320,16 @@ SESSION5_CONSTRUCTIONS = [
     # condescension aimed at the reader
     ("en", "I'll spell it out slowly so even you can follow along.", "rude",
      "I'll spell it out step by step so it's easy to follow along."),
-    ("ru", "Распишу по шагам, чтобы даже Вам было понятно.", "rude", "Распишу по шагам, чтобы было понятнее."),
+    ("ru", "Распишу по шагам, чтобы даже Вам было понятно.", "rude",
+     "Распишу по шагам, чтобы было понятнее."),
     ("az", "Addım-addım yazıram ki, hətta Siz də başa düşəsiniz.", "rude",
      "Addım-addım yazıram ki, rahat başa düşəsiniz."),
     # a disclaimer that announces an insult
-    ("en", "Not to be harsh, but the form has three fields.", "rude", "To be fair, the form has three fields."),
+    ("en", "Not to be harsh, but the form has three fields.", "rude",
+     "To be fair, the form has three fields."),
     ("ru", "Не сочтите за хамство, но там всего три поля.", "rude", "Обратите внимание: там всего три поля."),
-    ("az", "Sizi incitmək istəmirəm, amma formada cəmi üç sahə var.", "rude", "Qeyd edim ki, formada cəmi üç sahə var."),
+    ("az", "Sizi incitmək istəmirəm, amma formada cəmi üç sahə var.", "rude",
+     "Qeyd edim ki, formada cəmi üç sahə var."),
     # any "child could do it" subject and verb
     ("en", "Any toddler could reset that router.", "rude", "Any technician can reset that router for you."),
     ("ru", "С этим справляются даже школьники.", "rude", "С этим справляются даже без инструкции."),
@@ -353,7 +356,8 @@ SESSION5_CONSTRUCTIONS = [
     # a shrug instead of help
     ("en", "Not sure what else to tell you, really.", "dismissive", "Here is what else I can tell you."),
     ("ru", "Сбои бывают у всех, ждите.", "dismissive", "Сбой уже устранён, спасибо за ожидание."),
-    ("az", "Satıcı ləğv edib, deməli belə lazım imiş.", "dismissive", "Satıcı ləğv edib, pul geri qaytarılacaq."),
+    ("az", "Satıcı ləğv edib, deməli belə lazım imiş.", "dismissive",
+     "Satıcı ləğv edib, pul geri qaytarılacaq."),
 ]
 
 
