@@ -5,7 +5,8 @@ each category, the F1 of "needs a fix" (any error or warning finding) and the fa
 of fine replies that got an error or a warning). Hints are advice and are not scored.
 
     .venv/bin/python tools/politeness_report.py
-        [--set dev|heldout|tuning|paraphrase|blind1|tuning2|blind|blind3|d1|d2|d3|d4|both] [--verbose] [--json]
+        [--set dev|heldout|tuning|paraphrase|blind1|tuning2|blind|blind3|d1|d2|d3|d4|both]
+        [--verbose] [--json]
 """
 
 from __future__ import annotations

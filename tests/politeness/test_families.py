@@ -375,7 +375,8 @@ def test_closing_the_ticket_is_dismissive_only_after_a_refusal_and_without_a_way
     assert "dismissive" not in found("en", refused + " Reply here if you'd like me to reopen it.")
     assert "dismissive" not in found("en", "The fix is live, so I'm closing this case.")
     assert "dismissive" in found("ru", "Мы не можем на это повлиять, заявку закрываю.")
-    assert "dismissive" not in found("ru", "Мы не можем на это повлиять, заявку закрываю; если что, напишите.")
+    with_way_back = "Мы не можем на это повлиять, заявку закрываю; если что, напишите."
+    assert "dismissive" not in found("ru", with_way_back)
     assert "dismissive" in found("az", "Bu bizdən asılı deyil və edə bilmərik, müraciətinizi bağlayırıq.")
     assert "dismissive" not in found("az", "Problem həll olunub, müraciətinizi bağlayırıq.")
 
