@@ -388,3 +388,10 @@ def test_not_a_private_phone_and_not_a_business_figure() -> None:
     assert "confidential" not in found("az", "Sifarişi ləğv etdik, 1 250 AZN kartınıza qaytarıldı.")
     assert "confidential" not in found("en", "The starter plan includes 20k requests a month.")
     assert "shouting" not in found("en", "Unplug the POWER-UNIT cable first.")
+
+
+def test_raw_azerbaijani_entries_also_match_text_typed_without_its_letters() -> None:
+    assert "blame" in found("az", "Ünvanı səhv yazdığınız üçün bağlama geri qayıdıb.")
+    assert "blame" in found("az", "Unvani sehv yazdiginiz ucun baglama geri qayidib.")
+    assert "rude" in found("az", "Sizi incitmek istemirem, amma formada cemi uc sahe var.")
+    assert found("az", "Unvani duzgun yazdiginiz ucun baglama vaxtinda catdi.") == set()
