@@ -395,3 +395,35 @@ def test_raw_azerbaijani_entries_also_match_text_typed_without_its_letters() -> 
     assert "blame" in found("az", "Unvani sehv yazdiginiz ucun baglama geri qayidib.")
     assert "rude" in found("az", "Sizi incitmek istemirem, amma formada cemi uc sahe var.")
     assert found("az", "Unvani duzgun yazdiginiz ucun baglama vaxtinda catdi.") == set()
+
+
+SESSION5_HARD_NEGATIVES = [
+    # Sincere wording that drafts of the session-5 families flagged before they were narrowed.
+    ("en", "Please enter the code in capital letters."),
+    ("en", "Customers like you help us improve the app."),
+    ("en", "Don't worry, these things happen to all of us."),
+    ("en", "We're always thrilled to hear from you!"),
+    ("en", "If you need something more advanced, the Pro plan adds scheduled exports."),
+    ("en", "It's heartwarming how you've supported us over the years."),
+    ("en", "Returns are at your own expense unless the item is faulty."),
+    ("en", "We decided to skip the fee for you this time."),
+    ("en", "That's completely wrong of us, and I'm sorry."),
+    ("en", "Please pick your language in Settings."),
+    ("ru", "Не переживайте, бывает. Я уже всё исправила."),
+    ("ru", "Нажмите «Сохранить», и всё готово."),
+    ("ru", "Без Вас мы бы не нашли эту ошибку, спасибо!"),
+    ("ru", "Не вижу проблемы в том, чтобы вернуть деньги сегодня."),
+    ("ru", "При всём желании мы не сможем вернуть деньги раньше, но я ускорю проверку."),
+    ("ru", "Во всём виноваты мы, простите за неудобства."),
+    ("ru", "Не стыдно спрашивать: для этого мы и работаем."),
+    ("az", "Bunun üçün proqramçı olmaq lazım deyil, hər şey iki kliklə olur."),
+    ("az", "Bu problemi yaşayan başqa müştərilərimiz də var, hamısına yazırıq."),
+    ("az", "Səbrinizə heyran qaldım, çox sağ olun."),
+    ("az", "Sizin kimi müştərilər bizim üçün çox dəyərlidir."),
+    ("az", "Nə qədər təəccüblü səslənsə də, yenidən başlatmaq problemi həll edir."),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), SESSION5_HARD_NEGATIVES)
+def test_session5_hard_negative_stays_fine(lang: str, body: str) -> None:
+    assert found(lang, body) == set(), body
