@@ -5,7 +5,8 @@ each category, the F1 of "needs a fix" (any error or warning finding) and the fa
 of fine replies that got an error or a warning). Hints are advice and are not scored.
 
     .venv/bin/python tools/politeness_report.py
-        [--set dev|heldout|tuning|paraphrase|blind1|tuning2|blind|both] [--verbose] [--json]
+        [--set dev|heldout|tuning|paraphrase|blind1|tuning2|blind|blind3|d1|d2|d3|d4|both]
+        [--verbose] [--json]
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from supportterm.politeness.findings import HINT  # noqa: E402
 
 SETS = {name: ROOT / "tests" / "politeness" / folder for name, folder in (
     ("dev", "devset"), ("heldout", "heldout"), ("tuning", "tuning"), ("paraphrase", "paraphrase"),
-    ("blind1", "blind1"), ("tuning2", "tuning2"), ("blind", "blind"), ("blind3", "blind3"))}
+    ("blind1", "blind1"), ("tuning2", "tuning2"), ("blind", "blind"), ("blind3", "blind3"),
+    ("d1", "authors5/d1"), ("d2", "authors5/d2"), ("d3", "authors5/d3"), ("d4", "authors5/d4"))}
 LANGS = ("en", "ru", "az")
 
 

@@ -64,7 +64,8 @@ _AZ_PARTICIPLE = re.compile(r"(?<!\w)(\w+(?:d|t)[ıiuü](?:ğ|y)[ıiuü]n)(?=\s+
 """'yazdığın üçün': a participle with the sən possessive (formal: yazdığınız üçün)."""
 _AZ_BARE_STEMS = frozenset(
     "aç bağla seç sil yaz göndər yoxla bas gir çıx yüklə yenilə dəyiş qoş söndür yandır doldur köçür "
-    "saxla tap sına izlə ver başlat dayandır gözlə bax et ol axtar oxu unut gəl get al".split()
+    "saxla tap sına izlə ver başlat dayandır gözlə bax et ol axtar oxu unut gəl get al "
+    "yarat təkrarla sıfırla quraşdır aktivləşdir".split()
 )
 """Common verb stems: bare at the end of a clause (…, yaz. / aç və …) they are the sən imperative."""
 _AZ_CLAUSE_END = re.compile(r"[.!;,\n]| və ")
@@ -226,12 +227,14 @@ _HARMONY = {
 
 def _formal_imperative(stem: str) -> str:
     """The siz imperative of a verb stem: yaz → yazın, yoxla → yoxlayın, et → edin."""
-    if stem == "et":
-        return "edin"
+    if stem in _VOICED_IMPERATIVES:
+        return _VOICED_IMPERATIVES[stem]
     suffix = _HARMONY_IMPERATIVE[_harmony(stem)]
     return stem + ("y" if stem[-1] in _HARMONY else "") + suffix
 
 
+_VOICED_IMPERATIVES = {"et": "edin", "get": "gedin", "yarat": "yaradın"}
+"""Stems whose final t voices before a vowel (et → edin, not etin)."""
 _HARMONY_IMPERATIVE = {"ınız": "ın", "iniz": "in", "unuz": "un", "ünüz": "ün"}
 
 

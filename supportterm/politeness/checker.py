@@ -15,6 +15,7 @@ from . import (
     addressee,
     agreement,
     caps,
+    closure,
     confidential,
     figures,
     irony,
@@ -73,6 +74,7 @@ def check(
     whole = Prepared(text, masked, fold(masked, code), code)
     found += structure.structure_rules(whole) + _mismatch(whole, customer_text)
     found += irony.mock_praise(whole, customer_text) + selfservice.unhelped_self_service(whole)
+    found += closure.closed_without_help(whole)
     found += confidential.listed_terms(text, code, confidential_terms)
     rude = sum(f.category == "rude" and f.start < WINDOW for f in found)
     if code == "ru":

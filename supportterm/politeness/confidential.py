@@ -31,6 +31,12 @@ _REFUSAL = re.compile(
     re.I,
 )
 """'We don't disclose internal figures' names a figure word to refuse it: no finding."""
+_PLAN_ALLOWANCE = re.compile(
+    r"\b(?:tier|plan|subscription|package|bundle)s?\s+(?:\w+\s+)?(?:covers|includes|allows|gives|offers|comes\s+with)\b"
+    r"|(?<![\w-])(?:тариф|план|подписк|пакет)\w*\s+(?:\w+\s+)?(?:включает|дает|позволяет|покрывает)"
+    r"|(?<!\w)(?:tarif|paket|plan|abunə)\w*\s+(?:\w+\s+){0,3}?(?:daxildir|əhatə\s+edir|imkan\s+verir)"
+)
+"""'The free tier covers 10k requests a month': what a plan includes is public, not a business figure."""
 _YOURS_BEFORE = re.compile(r"(?:\byour|(?<![\w-])ваш\w*|(?<!\w)sizin)\s+(?:[\w-]+\s+)?$")
 _YOURS_SUFFIX = re.compile(r"(?:[ıiuü]n[ıiuü]z|n[ıiuü]z)(?:[ıiuü]n|d[əa]n|d[əa]|[əa])?$")
 """'Your revenue report', 'ваша выручка', 'dövriyyəniz': the customer's own figures are theirs to hear."""
@@ -96,6 +102,8 @@ def figures(prep: Prepared) -> list[Finding]:
         if not _NUMBER.search(prep.masked, left, right) or refused(prep.folded, left, right, start):
             continue
         if "%" in prep.folded[left:right] and _public_offer(prep.folded, left, right):
+            continue
+        if _PLAN_ALLOWANCE.search(prep.folded, left, right):
             continue
         out.append(finding("confidential", start, end, entry.message or cat.message))
     return out

@@ -174,9 +174,36 @@ def _phrase(tokens: list[str], lang: str) -> str:
 def entry_regex(source: str, lang: str) -> str:
     """The regex source for one lexicon entry, with Unicode word boundaries."""
     if source.startswith("re:"):
-        return source[3:]
+        return _ascii_tolerant(source[3:]) if lang == "az" else source[3:]
     tokens = _TOKEN.findall(fold(source, lang))
     return r"(?<![\w'])" + _phrase(tokens, lang) + r"(?![\w])"
+
+
+def _ascii_tolerant(regex: str) -> str:
+    """A raw Azerbaijani regex whose literal letters also match their ASCII stand-ins (ə → [əe]).
+
+    Why: replies are often typed without the Azerbaijani letters ("gunah sizdedir"); phrase entries
+    allow that letter by letter, and the word index already finds raw entries by their ASCII skeleton,
+    so raw entries must match it too. Letters after a backslash (\\s, \\w) and inside [...] stay as written.
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    for ch in regex:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif in_class:
+            out.append(ch)
+            in_class = ch != "]"
+        elif ch == "[":
+            out.append(ch)
+            in_class = True
+        else:
+            out.append(_AZ_CLASSES.get(ch, ch))
+    return "".join(out)
 
 
 def _entry(raw: object) -> Entry:

@@ -268,9 +268,18 @@ _OWN_CONTEXT = re.compile(
     r"(?:профиля|аккаунта|учетной|учётной)|ünvanınız|ünvanınıza|profilinizdəki|hesabınızdakı|nömrəniz"
     r"|(?:reach|contact|email|e-mail|call|write\s+to)\s+me\b|\bmy\s+(?:direct\s+)?(?:e-?mail|address|number|phone)"
     r"|мне\s+напрямую|(?:пишите|звоните|напишите|позвоните)\s+мне|мой\s+(?:адрес|телефон|номер|e-mail)"
-    r"|mənə\s+(?:birbaşa|yazın|zəng)|ünvanım|nömrəm)"
+    r"|mənə\s+(?:birbaşa|yazın|zəng)|ünvanım|nömrəm"
+    r"|(?:that|which|number|address|one)\s+you\s+(?:gave|provided|entered|listed|left)|котор\w+\s+вы\s+(?:указали|оставили|дали)"
+    r"|(?:göstərdiyiniz|qeyd\s+etdiyiniz|verdiyiniz)\s+nömrə)"
 )
 """Words saying that a contact is the customer's own ("the address on your account")."""
+_HOTLINE_PREFIXES = ("800", "8800", "7800", "1800", "1888", "1877", "0800", "44800")
+"""Toll-free lines (8 800 …, 1-800 …, 0800 …) are published company numbers, nobody's private phone."""
+_NOT_A_PHONE = re.compile(
+    r"(?i)(?:tracking|track|order|reference|ref\.|invoice|parcel|waybill|consignment|трек|отслеживан|заказ"
+    r"|накладн|izləmə|sifariş|qaimə)[^.\n\d]{0,20}$"
+)
+"""'tracking number 7730 4418 2291', 'трек-номер …': a parcel or order number shaped like a phone."""
 _OTHER_PERSON = re.compile(
     r"(?i)(?:another|other)\s+(?:customer|client|user|guest|passenger|patient)|colleague|neighbou?r"
     r"|друг(?:ой|ого|ому|им)\s+(?:клиент|пользовател|гост|пассажир|пациент)|сосед"
@@ -313,6 +322,10 @@ def _contacts(
     for m in _PHONE.finditer(visible) if _DIGIT_RUN.search(visible) else ():
         digits = _digits(m.group())
         if len(digits) < 9 or digits in allowed_phones or digits[-9:] in allowed_phones:
+            continue
+        if digits.startswith(_HOTLINE_PREFIXES):
+            continue
+        if _NOT_A_PHONE.search(visible, max(0, m.start() - 40), m.start()):
             continue
         if _theirs(visible, m.start(), m.end(), "", greeted):
             continue

@@ -23,6 +23,8 @@ _WORD = re.compile(r"[^\W_]+")
 _CAPS_PAIR = re.compile(r"[A-ZА-ЯЁƏÖÜĞŞÇİ][A-ZА-ЯЁƏÖÜĞŞÇİ]")
 """Two capitals in a row: sentences without them cannot be shouting, so they are skipped cheaply.
 (Written as two classes, not {2}: a pattern opening with a class lets `re` skip to capitals.)"""
+_CAPS_COMPOUND = re.compile(r"\b([A-Z]{2,})-(?=[A-Z]{2,}\b)")
+"""'the MASTER-NODE box': a hyphenated label in capitals is one name, not two shouted words."""
 _PUNCT_RUN = re.compile(r"[!?](?:[!?]+|(?:\s*[!?]){2,})")
 """Runs of ! and ? ("!!", "? ? ?"); the shared first character is outside the branches so `re` skips to it."""
 ACRONYMS = frozenset(
@@ -80,7 +82,7 @@ def shouting(prep: Prepared) -> list[Finding]:
             continue
         start, seen = _sentence_bounds(text, pair.start())
         sentence = text[start:seen]
-        if _shouted(_WORD.findall(sentence)):
+        if _shouted(_WORD.findall(_CAPS_COMPOUND.sub(r"\1", sentence))):
             start += len(sentence) - len(sentence.lstrip())
             end = start + len(sentence.strip())
             out.append(

@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
-SET_SIZES = {"tuning": 40, "blind1": 60, "tuning2": 100, "blind": 80, "blind3": 80}
+SET_SIZES = {
+    "tuning": 40, "blind1": 60, "tuning2": 100, "blind": 80, "blind3": 80,
+    "authors5/d1": 100, "authors5/d2": 100, "authors5/d3": 100, "authors5/d4": 100,
+}
 LANGS = ("en", "ru", "az")
 CATEGORIES = {
     "rude", "blame", "dismissive", "sarcasm", "shouting", "argumentative", "informal_address",

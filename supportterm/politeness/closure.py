@@ -1,0 +1,86 @@
+"""Provides `closed_without_help`: closing the ticket in a reply that refuses and offers no way forward.
+
+Why: "I'm afraid there's nothing more I can tell you, so I'll go ahead and close this request" and
+"Это вопрос к производителю, мы тут ничем не поможем. Тикет закрываю." shut the door on the customer,
+while "The fix is live, so I'll close the ticket; just reply if anything looks wrong" is good service.
+The closing words are the same; what differs is the rest of the reply: a refusal ("nothing more",
+"outside the scope", "не можем", "aid deyil") and no way back (reply, reopen, "напишите", "yazın").
+So the rule reads the whole reply, not a phrase: any way of announcing the closure counts, in the
+agent's voice or the passive ("This ticket will now be closed", "müraciətinizi bağlayırıq").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .findings import Finding, finding
+from .prepared import Prepared
+
+_CLOSING = {
+    "en": re.compile(
+        r"\b(?:i|we|i've|we've|i'll|we'll|i'm|we're)\s+(?:have\s+|will\s+|am\s+|are\s+)?(?:now\s+|just\s+|already\s+|"
+        r"going\s+to\s+|go\s+ahead\s+and\s+|gone\s+ahead\s+and\s+)*(?:close|closed|closing)\s+"
+        r"(?:this|the|your)\s+(?:ticket|request|case|conversation|thread|enquiry|inquiry|query|chat)\b"
+        r"|\b(?:this|the|your)\s+(?:ticket|request|case|enquiry|inquiry|query|conversation)\s+(?:will\s+(?:now\s+)?be"
+        r"|has\s+(?:now\s+)?been|is\s+now|is\s+being)\s+closed\b"
+    ),
+    "ru": re.compile(
+        r"(?<![\w-])(?:закрываю|закрываем|закрою|закроем|закрыл|закрыла|закрыли)\s+(?:\w+\s+)?"
+        r"(?:обращение|заявку|тикет|вопрос|запрос)(?![\w-])"
+        r"|(?<![\w-])(?:обращение|заявка|тикет|запрос)\s+(?:\w+\s+)?(?:будет\s+)?закрыт\w*"
+        r"|(?<![\w-])(?:обращение|заявку|тикет|вопрос|запрос)\s+(?:\w+\s+)?(?:закрываю|закрываем|закрою|закроем)(?![\w-])"
+    ),
+    "az": re.compile(
+        r"(?<!\w)(?:müraciəti|müraciətinizi|sorğunu|sorğunuzu|bileti|tiketi|sualı|sualınızı)\s+(?:\w+\s+)?"
+        r"(?:bağlayıram|bağlayırıq|bağladım|bağladıq|bağlayacağıq|bağlayacağam)(?!\w)"
+        r"|(?<!\w)(?:müraciət|sorğu|bilet|tiket|sual)\w*\s+(?:\w+\s+)?bağlan(?:dı|ıb|acaq|ır)(?!\w)"
+    ),
+}
+"""The agent announcing that the ticket is (being) closed."""
+_REFUSAL = {
+    "en": re.compile(
+        r"\b(?:nothing\s+(?:more|else|further)|can't|cannot|unable\s+to|not\s+able\s+to|not\s+possible|outside|beyond"
+        r"|not\s+(?:something|anything|our|a|an|in\s+our)\b|isn't\s+(?:something|our)|no\s+(?:further|more)\b"
+        r"|between\s+you\s+and|refer\s+to|not\s+obliged|don't\s+(?:handle|support|cover|do)|we\s+won't)"
+    ),
+    "ru": re.compile(
+        r"(?<![\w-])(?:не\s+(?:можем|могу|сможем|смогу|входит|обязан\w*|относится|к\s+нам|ко\s+мне|занимаемся|поможем)"
+        r"|ничем|нет\s+возможности|невозможно|вопрос\s+к)(?![\w-])"
+    ),
+    "az": re.compile(
+        r"(?<!\w)(?:aid\s+deyil|mümkün\s+deyil|bilmərik|bilmərəm|cavabdeh\s+deyil|heç\s+nə|məşğul\s+olmuruq"
+        r"|səlahiyyət\w*)(?!\w)"
+    ),
+}
+"""A refusal or a brush-off somewhere in the reply."""
+_WAY_BACK = {
+    "en": re.compile(
+        r"https?://|\b(?:reopen\w*|reply|respond|let\s+(?:me|us)\s+know|feel\s+free|get\s+back|contact\s+us|reach\s+out"
+        r"|write\s+back|happy\s+to|glad\s+to|hesitate|here\s+is|here's|you\s+can\s+(?:call|contact|reach|write)"
+        r"|their\s+(?:number|phone|address|website|contact))\b"
+    ),
+    "ru": re.compile(
+        r"https?://|(?<![\w-])(?:ответьте|напишите|пишите|обращайтесь|свяжитесь|переоткр\w*|открыть\s+(?:снова|заново)"
+        r"|рад\w*\s+помочь|если\s+(?:что|у\s+вас|появятся|возникнут|остались)|вот\s+(?:их|его|ее)|телефон\w*|ссылк\w*)"
+        r"(?![\w-])"
+    ),
+    "az": re.compile(
+        r"https?://|(?<!\w)(?:yazın|cavab\s+verin|əgər|yenidən\s+aç\w*|məmnuniyyətlə|əlaqə\s+saxlayın|keçid\w*"
+        r"|müraciət\s+edə\s+bilərsiniz|nömrə\w*|telefon\w*)(?!\w)"
+    ),
+}
+"""A way forward: reply, reopen, a contact or a link. With one, closing the ticket is good service."""
+_NEEDS = {"en": "clos", "ru": "закр", "az": "bağla"}
+"""A substring every closing contains: most replies skip the patterns."""
+
+
+def closed_without_help(prep: Prepared) -> list[Finding]:
+    """A dismissive finding for closing the ticket in a reply that refuses and leaves no way back."""
+    needle = _NEEDS.get(prep.lang)
+    if needle is None or needle not in prep.folded:
+        return []
+    m = _CLOSING[prep.lang].search(prep.folded)
+    if m is None or not _REFUSAL[prep.lang].search(prep.folded) or _WAY_BACK[prep.lang].search(prep.folded):
+        return []
+    message = "Closes the ticket after a refusal with no way back: say where to go next, or keep it open."
+    return [finding("dismissive", m.start(), m.end(), message)]
