@@ -43,6 +43,7 @@ def _ticket_row(t: Ticket) -> tuple[object, ...]:
 def upsert_tickets(conn: sqlite3.Connection, tickets: Iterable[Ticket]) -> int:
     """Insert or replace tickets' list fields, keeping local-only columns; returns how many."""
     rows = [_ticket_row(t) for t in tickets]
+    _forget_replaced_threads(conn, {row[0]: row[9] for row in rows})
     placeholders = ", ".join("?" * 18)
     updates = ", ".join(
         f"{c.strip()}=excluded.{c.strip()}" for c in _TICKET_COLUMNS.split(",")[1:]
@@ -53,6 +54,30 @@ def upsert_tickets(conn: sqlite3.Connection, tickets: Iterable[Ticket]) -> int:
         rows,
     )
     return len(rows)
+
+
+def _forget_replaced_threads(conn: sqlite3.Connection, created: dict[str, str]) -> None:
+    """Drop the cached thread of an id that now names another ticket (its creation time changed).
+
+    A helpdesk that was reset or rebuilt hands out the same ids again; the old thread must not be
+    shown under the new subject, nor extended from its last message id. Local copies of queued
+    outbox items stay (they belong to their item); `thread_synced` goes back to 0 so the next open
+    fetches the whole thread.
+    """
+    ids = list(created)
+    replaced: list[str] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = conn.execute(
+            f"SELECT id, created_at FROM tickets WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+        ).fetchall()
+        replaced.extend(ticket_id for ticket_id, was in rows if was != created[ticket_id])
+    if not replaced:
+        return
+    params = [(ticket_id,) for ticket_id in replaced]
+    conn.executemany("DELETE FROM messages WHERE ticket_id = ? AND outbox_id IS NULL", params)
+    conn.executemany("DELETE FROM attachments WHERE ticket_id = ?", params)
+    conn.executemany("UPDATE tickets SET thread_synced = 0 WHERE id = ?", params)
 
 
 def upsert_people(conn: sqlite3.Connection, people: Iterable[Person]) -> None:

@@ -221,6 +221,24 @@ def test_thread_is_oldest_first_with_pending_echo_after_same_time_messages(store
     assert store.read(lambda c: cache.last_message_id(c, "1")) == "m3"
 
 
+def test_an_id_reused_for_another_ticket_drops_the_old_thread(store: Store) -> None:
+    # The helpdesk was reset: id 1 now names a ticket created at another time.
+    with store.transaction() as conn:
+        cache.upsert_tickets(conn, [make_ticket("1"), make_ticket("2")])
+        cache.upsert_messages(conn, [make_message("1", "m1"), make_message("2", "m2")])
+        cache.mark_thread_synced(conn, "1")
+        cache.mark_thread_synced(conn, "2")
+    item = _queue_reply(store, "1", minute=5)
+    with store.transaction() as conn:
+        reused = make_ticket("1", subject="Refund", created_at=at(900), updated_at=at(900))
+        cache.upsert_tickets(conn, [reused, make_ticket("2", updated_at=at(60))])  # 2: the same, updated
+    assert [m.id for m in store.read(lambda c: cache.get_thread(c, "1"))] == [f"local-{item.id}"]
+    assert not store.read(lambda c: cache.thread_synced(c, "1"))  # the next open fetches it whole
+    assert store.read(lambda c: cache.last_message_id(c, "1")) is None
+    assert [m.id for m in store.read(lambda c: cache.get_thread(c, "2"))] == ["m2"]
+    assert store.read(lambda c: cache.thread_synced(c, "2"))
+
+
 def test_last_message_id_ignores_the_pending_echo(store: Store) -> None:
     with store.transaction() as conn:
         cache.upsert_tickets(conn, [make_ticket("1")])
