@@ -176,17 +176,21 @@ class TicketScreen(KeepsBindingOrder, Screen[None]):
         email = f" <{one_line(requester.email)}>" if requester and requester.email else ""
         org = f" · {one_line(requester.organization)}" if requester and requester.organization else ""
         head.append(f"{who}{email}{org}", style="italic")
-        facts = _("status {status} · priority {priority} · {channel} · lang {language} · assignee {assignee}")
-        head.append("\n" + facts.format(
-            status=_(fmt.STATUS_LABEL[ticket.status]), priority=_(ticket.priority.value),
-            channel=fmt.CHANNEL_LABEL[ticket.channel], language=one_line(ticket.language or "?", limit=20),
-            assignee=one_line(assignee.name) if assignee else "—"))
+        # The due time comes right after the status: when a long name or a translation wraps the line,
+        # the wrap falls in the less urgent facts, never inside the SLA.
+        head.append("\n" + _("status {status}").format(status=_(fmt.STATUS_LABEL[ticket.status])))
         policy = self.app.settings.sla.policy()  # type: ignore[attr-defined]
         due_at = ticket.due_at or local_due_at(ticket, policy)
         if due_at is not None and ticket.status.is_active:
             mark = " " + _("(local SLA)") if ticket.due_at is None else ""
             style = _DUE_STYLE[sla_status(due_at, now, AT_RISK)]
-            head.append(" · " + _("due {due}").format(due=fmt.due(due_at, now)) + mark, style=style)
+            head.append(" · ")
+            head.append(_("due {due}").format(due=fmt.due(due_at, now)) + mark, style=style)
+        facts = _("priority {priority} · {channel} · lang {language} · assignee {assignee}")
+        head.append(" · " + facts.format(
+            priority=_(ticket.priority.value), channel=fmt.CHANNEL_LABEL[ticket.channel],
+            language=one_line(ticket.language or "?", limit=20),
+            assignee=one_line(assignee.name) if assignee else "—"))
         self.query_one("#ticket-head", Static).update(head)
 
     async def _show_thread(self) -> None:
