@@ -1,4 +1,4 @@
-"""The key bar: the keys of the screen at hand, remapped keys as remapped, help kept when narrow, clickable."""
+"""The key bar: the screen's keys, remapped keys as remapped, help kept when narrow, clickable, tooltips."""
 
 from __future__ import annotations
 
@@ -62,3 +62,17 @@ async def test_clicking_a_key_presses_it(store: Store) -> None:
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         assert bar.items()[0]  # the inbox's bar still lists its keys under the help screen
+
+
+async def test_hovering_a_key_shows_its_binding_tooltip(store: Store) -> None:
+    seed_store(store, [make_ticket("1")])
+    app = make_app(store)
+    app.start_engine = lambda: None  # type: ignore[method-assign]  # no network in this test
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(KeyBar)
+        help_binding = next(b for b in app.BINDINGS if b.action == "help")
+        await pilot.hover(KeyBar, offset=(_bar_text(app).index(" ? Help ") + 2, 0))
+        assert bar.tooltip == help_binding.tooltip  # "Show every key of this screen"
+        await pilot.hover(KeyBar, offset=(_bar_text(app).index(" ▕") + 1, 0))  # the gap: no key there
+        assert bar.tooltip is None

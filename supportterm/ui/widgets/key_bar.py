@@ -28,6 +28,7 @@ class KeyItem(NamedTuple):
     description: str
     enabled: bool
     action: str = ""
+    tooltip: str = ""
 
 
 KEPT_ACTION = "help"
@@ -80,8 +81,9 @@ class KeyBar(Widget, can_focus=False):
         app = self.app
         shown: dict[str, KeyItem] = {}
         palette: KeyItem | None = None
-        for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
-            item = KeyItem(key, app.get_key_display(binding), binding.description, enabled, binding.action)
+        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+            item = KeyItem(key, app.get_key_display(binding), binding.description, enabled, binding.action,
+                           tooltip or binding.tooltip)
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
                 palette = item
             elif binding.show and binding.action not in shown:
@@ -141,11 +143,14 @@ class KeyBar(Widget, can_focus=False):
         hover = self._item_at(event.x)
         if hover != self._hover:
             self._hover = hover
+            # The binding's tooltip for the key under the pointer, as Textual's footer showed it.
+            self.tooltip = (self._spans[hover][2].tooltip or None) if hover is not None else None
             self.refresh()
 
     def on_leave(self) -> None:
         if self._hover is not None:
             self._hover = None
+            self.tooltip = None
             self.refresh()
 
     def on_click(self, event: events.Click) -> None:
