@@ -25,11 +25,13 @@ async def _open_first(pilot: Pilot[Any]) -> None:
 
 
 async def _help(pilot: Pilot[Any]) -> None:
+    await pilot.app.workers.wait_for_complete()  # the view counts behind the help (a thread worker)
     await pilot.press("question_mark")
     await pilot.pause()
 
 
 async def _palette(pilot: Pilot[Any]) -> None:
+    await pilot.app.workers.wait_for_complete()
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*"refund")
