@@ -20,8 +20,11 @@ _NUMBER = re.compile(
     r"(?:[$€£₽₼]\s*\d|\b(?:EUR|USD|GBP|AZN|RUB)\s*\d|\d[\d\s.,]*\s*(?:%|[kKmM]\b|bn\b|mln|млн|млрд|тыс|milyon|milyard|min\b|million|billion|"
     r"thousand|manat|рубл|\$|€)|\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d{3,})"
 )
-_SENTENCE_END = re.compile(r"(?<!тыс)(?<!млн)(?<!млрд)(?<!руб)(?<!mln)[.!?](?:\s|$)|\n")
-"""A full stop after an abbreviated unit ('640 тыс. абонентов') does not end the sentence."""
+_SENTENCE_END = re.compile(r"[\n.!?](?:(?<=\n)|(?<!тыс.)(?<!млн.)(?<!млрд.)(?<!руб.)(?<!mln.)(?:\s|$))")
+"""A full stop after an abbreviated unit ('640 тыс. абонентов') does not end the sentence.
+
+The pattern opens with its character class, so `re` skips to the next candidate in C; with the
+look-behinds first, it ran all five at every position of the paragraph (4× slower)."""
 _REFUSAL = re.compile(
     r"(?:\b(?:don't|do\s+not|can't|cannot|won't|never|not\s+able\s+to|unable\s+to)\s+(?:\w+\s+)?"
     r"(?:share|disclose|publish|reveal|give\s+out|comment\s+on)\b"
