@@ -49,12 +49,17 @@ def _bundle(groups: tuple[_Group, ...], categories: dict[str, Category], key: st
     An alternation matches at a position exactly when one of its branches does, so a failed screen
     proves no group matches there. Entries are joined without their group names (two categories
     may share entry ids); a raw entry that cannot be joined (inline flags) leaves the key unscreened.
+    The screen runs only where `Index.finder` found a word start, so the word-start look-behind that
+    opens every entry built from the lexicon syntax always holds there and is left out of the screen:
+    the branches then open with letters, which `re` rejects with one comparison.
     """
     if len(groups) == 1:
         return None, groups
     sources = [
         # Entries built from the lexicon syntax have no top-level "|" and can be joined bare.
-        f"(?:{pattern})" if categories[name].entries[i].source.startswith("re:") else pattern
+        f"(?:{pattern})"
+        if categories[name].entries[i].source.startswith("re:")
+        else pattern.removeprefix(_WORD_START)
         for name, _, ids in groups
         for i in ids
         if (pattern := categories[name].patterns[i].pattern)
