@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from . import lexicons
 from .findings import Finding, finding
@@ -59,12 +60,18 @@ def _public_offer(folded: str, left: int, right: int) -> bool:
     return not any(ch.isdigit() for ch in _PERCENT_ONLY.sub("", folded[left:right]))
 
 
-def sentence_breaks(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence end in `text`, for `bounds_among` (one scan per paragraph)."""
-    return [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+@lru_cache(maxsize=4)
+def sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every sentence end in `text`, for `bounds_among` (one scan per paragraph).
+
+    Cached: the figure, marker and structural-figure rules ask for the same paragraph in turn.
+    """
+    return tuple((m.start(), m.end()) for m in _SENTENCE_END.finditer(text))
 
 
-def bounds_among(breaks: list[tuple[int, int]], length: int, start: int, end: int) -> tuple[int, int]:
+def bounds_among(
+    breaks: tuple[tuple[int, int], ...], length: int, start: int, end: int
+) -> tuple[int, int]:
     """`sentence_bounds` from the breaks of `sentence_breaks`: the same answer without a rescan."""
     ends = [e for _, e in breaks]
     left = ends[bisect_right(ends, start) - 1] if ends and ends[0] <= start else 0
