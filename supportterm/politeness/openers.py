@@ -1,4 +1,5 @@
-"""Provides `search_at_openers`: `pattern.search(text)` for a pattern whose matches open with known words.
+"""Provides `search_at_openers` and `finditer_at_openers`: search and finditer for a pattern whose matches
+open with known words.
 
 Why: a pattern that opens with a look-behind ("(?<!-)(?:закрываю|…)") gives `re` no first
 character to skip to, so a search runs the pattern at every position of a 2 KB reply. When every
@@ -30,3 +31,15 @@ def search_at_openers(pattern: re.Pattern[str], text: str, openers: tuple[str, .
         if m is not None:
             return m
     return None
+
+
+def finditer_at_openers(pattern: re.Pattern[str], text: str, openers: tuple[str, ...]) -> list[re.Match[str]]:
+    """The same matches as `pattern.finditer(text)`, provided every match opens with an opener and is
+    not empty: like finditer, the next one is looked for where the previous one ended."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for at in opener_positions(text, openers):
+        if at >= done and (m := pattern.match(text, at)) is not None:
+            out.append(m)
+            done = m.end()
+    return out

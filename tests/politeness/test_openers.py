@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from supportterm.politeness import closure, selfservice
+from supportterm.politeness import address, closure, selfservice
 from supportterm.politeness.folding import fold
-from supportterm.politeness.openers import opener_positions, search_at_openers
+from supportterm.politeness.openers import finditer_at_openers, opener_positions, search_at_openers
 
 SETS = Path(__file__).parent
 
@@ -48,6 +48,17 @@ def test_same_match_as_search_on_every_labelled_text(rule, lang, pattern, opener
             assert _span(search_at_openers(pattern, candidate, openers)) == expected, (rule, candidate)
             found += expected is not None
     assert texts and found, f"{rule}/{lang}: the sets should contain some matches to compare"
+
+
+def test_finditer_same_matches_as_finditer_on_every_labelled_text():
+    pattern, openers = address._RU_THANKS_PAST, address._RU_THANKS_OPENERS
+    found = 0
+    for text in _texts("ru"):
+        candidate = text + "\n\n" + text
+        expected = [m.span() for m in pattern.finditer(candidate)]
+        assert [m.span() for m in finditer_at_openers(pattern, candidate, openers)] == expected, candidate
+        found += len(expected)
+    assert found, "the Russian sets should thank someone informally somewhere"
 
 
 def test_opener_positions_are_sorted_and_distinct():
