@@ -21,7 +21,8 @@ _EDGE = 400
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line, stripped of surrounding spaces.
 
-    Split on "\n" rather than found by a regex: `[^\n]*\S` backtracked over every blank line.
+    Split at newlines rather than found by a regex: a line pattern (any characters, one non-space,
+    any characters) backtracked over every blank line.
     """
     out = []
     at = 0
