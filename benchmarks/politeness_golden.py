@@ -6,9 +6,12 @@ language forced; the phrases of paraphrase/faulty_sentences.json are checked alo
 of benchmarks/politeness_latency.py are checked cold, then edited one character at a time with the
 cache kept, as in its typing measurement (so a stale per-paragraph cache would show). The dump lists
 every finding (category, severity, span, message, suggestion), the language and the tone, as sorted,
-indented JSON: an engine change must leave it byte-identical.
+indented JSON: an engine change must leave it byte-identical. Every string of the demo corpus
+(supportterm/demo/corpus: scenario texts and the `*_talk` modules' replies, greetings, notes, …) is
+checked too, once with the language detected and once with its pack's language forced.
 
-The frozen `blind/` set is left out: nobody may look at its items outside its scoring run.
+Every set under tests/politeness/ is included: none of them is blind any more (its README); the
+frozen sets kept outside the repository are never read.
 
     .venv/bin/python benchmarks/politeness_golden.py --write /tmp/golden.json [--root /work/main]
     .venv/bin/python benchmarks/politeness_golden.py --compare /tmp/golden.json
@@ -28,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parents[1]
-FROZEN_SETS = frozenset({"blind"})
-"""Sets nobody may look at outside their scoring run (tests/politeness/README.md)."""
+FROZEN_SETS: frozenset[str] = frozenset()
+"""Sets nobody may look at outside their scoring run (tests/politeness/README.md): none in the repo now."""
 TYPING_EDITS = 5
 """One-character edits per benchmark reply checked with the cache kept."""
 
@@ -49,13 +52,15 @@ def report_record(report: Any) -> Record:
 
 def labelled_items(root: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     """(id, item) of every line of every jsonl file under tests/politeness/*/, sets in name order."""
-    for path in sorted((root / "tests" / "politeness").glob("*/*.jsonl")):
-        if path.parent.name in FROZEN_SETS:
+    base = root / "tests" / "politeness"
+    for path in sorted(base.glob("**/*.jsonl")):
+        name = path.relative_to(base).as_posix()
+        if name.split("/")[0] in FROZEN_SETS:
             continue
         lines = path.read_text("utf-8").splitlines()
         for n, line in enumerate(lines):
             if line.strip():
-                yield f"{path.parent.name}/{path.name}:{n + 1}", json.loads(line)
+                yield f"{name}:{n + 1}", json.loads(line)
 
 
 def sentence_items(root: Path) -> Iterator[tuple[str, str, str]]:
@@ -66,6 +71,35 @@ def sentence_items(root: Path) -> Iterator[tuple[str, str, str]]:
     for lang, sentences in sorted(json.loads(path.read_text("utf-8")).items()):
         for n, sentence in enumerate(sentences):
             yield f"paraphrase/faulty_sentences.json:{lang}:{n}", lang, sentence
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string inside `value`: nested tuples, lists, dicts (keys and values) and dataclasses."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, (tuple, list, set, frozenset)):
+        for item in sorted(value) if isinstance(value, (set, frozenset)) else value:
+            yield from _strings(item)
+    elif hasattr(value, "__dataclass_fields__"):
+        for field in value.__dataclass_fields__:
+            yield from _strings(getattr(value, field))
+
+
+def demo_items() -> Iterator[tuple[str, str, str]]:
+    """(id, language, text) of every distinct string of the demo corpus packs, in a stable order."""
+    from supportterm.demo.corpus import PACKS
+
+    for lang, pack in sorted(PACKS.items()):
+        texts = list(_strings(pack.scenarios))
+        for name in sorted(vars(pack.talk)):
+            if name.isupper():
+                texts += _strings(getattr(pack.talk, name))
+        for n, text in enumerate(dict.fromkeys(texts)):
+            yield f"demo:{lang}:{n:04d}", lang, text
 
 
 def benchmark_replies(root: Path) -> list[tuple[str, str | None]]:
@@ -93,6 +127,9 @@ def golden(root: Path) -> dict[str, Record]:
         out[key + ":lang"] = report_record(check(text, lang=str(item["lang"]), customer_text=customer))
     for key, lang, sentence in sentence_items(root):
         out[key] = report_record(check(sentence, lang=lang))
+    for key, lang, text in demo_items():
+        out[key] = report_record(check(text))
+        out[key + ":lang"] = report_record(check(text, lang=lang))
     rng = random.Random(7)
     for n, (text, customer) in enumerate(benchmark_replies(root)):
         clear_cache()

@@ -14,6 +14,7 @@ import re
 
 from .findings import Finding, finding
 from .literals import may_match, required_literals
+from .openers import finditer_at_openers
 from .prepared import Prepared
 
 _RU_VERB = re.compile(
@@ -47,6 +48,8 @@ _RU_THANKS_PAST = re.compile(
     r"(\w+[аиеоуыя]л(?:а|ся|ась)?)(?![\w-])"
 )
 """'Спасибо, что написал': a singular past verb thanks one person informally (formal: написали)."""
+_RU_THANKS_OPENERS = ("спасибо", "благодар")
+"""Every match opens with one of these: the pattern is tried only there (openers.py)."""
 _AZ_SUFFIX = (
     r"(?:m[ıiuü]|[ıiuü]r|[ae]r|ar|[əe]r|m[ıiuü]ş|m[ıiuü]r|m[ae]z|m[əe]z|[ae]c[ae]q|[əe]c[əe]k|"
     r"m[ae]l[ıi]|m[əe]l[ıi]|[ıi]rd[ıi]n|d[ıi]r)"
@@ -104,7 +107,7 @@ def _ru_imperatives(prep: Prepared) -> list[Finding]:
                 _keep_case(prep.text, start, formal),
             )
         )
-    for m in _RU_THANKS_PAST.finditer(text) if ("спасибо" in text or "благодар" in text) else ():
+    for m in finditer_at_openers(_RU_THANKS_PAST, text, _RU_THANKS_OPENERS):
         verb = m.group(1)
         stem = verb[: verb.rindex("л") + 1]
         formal = stem + ("ись" if verb.endswith(("ся", "сь")) else "и")

@@ -84,7 +84,7 @@ def check(
 
 def clear_cache() -> None:
     """Forget cached per-line results (benchmarks measure cold checks with it)."""
-    for cached in (_detect, _tone, _allowed, _paragraph):
+    for cached in (_detect, _tone, _allowed, _paragraph, confidential.sentence_breaks):
         cached.cache_clear()
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .findings import Finding, finding
+from .openers import search_at_openers
 from .prepared import Prepared
 
 _CLOSING = {
@@ -72,6 +73,12 @@ _WAY_BACK = {
 """A way forward: reply, reopen, a contact or a link. With one, closing the ticket is good service."""
 _NEEDS = {"en": "clos", "ru": "закр", "az": "bağla"}
 """A substring every closing contains: most replies skip the patterns."""
+CLOSING_OPENERS = {
+    "ru": ("закр", "обращение", "заявк", "тикет", "запрос", "вопрос"),
+    "az": ("müraciət", "sorğu", "bilet", "tiket", "sual"),
+}
+"""Strings every closing of these languages opens with: the pattern is tried only where they occur
+(its look-behind gives `re` nothing to skip to). English closings open with "i", "we", "the": no gain."""
 
 
 def closed_without_help(prep: Prepared) -> list[Finding]:
@@ -79,7 +86,9 @@ def closed_without_help(prep: Prepared) -> list[Finding]:
     needle = _NEEDS.get(prep.lang)
     if needle is None or needle not in prep.folded:
         return []
-    m = _CLOSING[prep.lang].search(prep.folded)
+    openers = CLOSING_OPENERS.get(prep.lang)
+    pattern = _CLOSING[prep.lang]
+    m = search_at_openers(pattern, prep.folded, openers) if openers else pattern.search(prep.folded)
     if m is None or not _REFUSAL[prep.lang].search(prep.folded) or _WAY_BACK[prep.lang].search(prep.folded):
         return []
     message = "Closes the ticket after a refusal with no way back: say where to go next, or keep it open."

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from . import lexicons
 from .findings import Finding, finding
@@ -20,8 +21,11 @@ _NUMBER = re.compile(
     r"(?:[$€£₽₼]\s*\d|\b(?:EUR|USD|GBP|AZN|RUB)\s*\d|\d[\d\s.,]*\s*(?:%|[kKmM]\b|bn\b|mln|млн|млрд|тыс|milyon|milyard|min\b|million|billion|"
     r"thousand|manat|рубл|\$|€)|\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d{3,})"
 )
-_SENTENCE_END = re.compile(r"(?<!тыс)(?<!млн)(?<!млрд)(?<!руб)(?<!mln)[.!?](?:\s|$)|\n")
-"""A full stop after an abbreviated unit ('640 тыс. абонентов') does not end the sentence."""
+_SENTENCE_END = re.compile(r"[\n.!?](?:(?<=\n)|(?<!тыс.)(?<!млн.)(?<!млрд.)(?<!руб.)(?<!mln.)(?:\s|$))")
+"""A full stop after an abbreviated unit ('640 тыс. абонентов') does not end the sentence.
+
+The pattern opens with its character class, so `re` skips to the next candidate in C; with the
+look-behinds first, it ran all five at every position of the paragraph (4× slower)."""
 _REFUSAL = re.compile(
     r"(?:\b(?:don't|do\s+not|can't|cannot|won't|never|not\s+able\s+to|unable\s+to)\s+(?:\w+\s+)?"
     r"(?:share|disclose|publish|reveal|give\s+out|comment\s+on)\b"
@@ -56,12 +60,18 @@ def _public_offer(folded: str, left: int, right: int) -> bool:
     return not any(ch.isdigit() for ch in _PERCENT_ONLY.sub("", folded[left:right]))
 
 
-def sentence_breaks(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence end in `text`, for `bounds_among` (one scan per paragraph)."""
-    return [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+@lru_cache(maxsize=4)
+def sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every sentence end in `text`, for `bounds_among` (one scan per paragraph).
+
+    Cached: the figure, marker and structural-figure rules ask for the same paragraph in turn.
+    """
+    return tuple((m.start(), m.end()) for m in _SENTENCE_END.finditer(text))
 
 
-def bounds_among(breaks: list[tuple[int, int]], length: int, start: int, end: int) -> tuple[int, int]:
+def bounds_among(
+    breaks: tuple[tuple[int, int], ...], length: int, start: int, end: int
+) -> tuple[int, int]:
     """`sentence_bounds` from the breaks of `sentence_breaks`: the same answer without a rescan."""
     ends = [e for _, e in breaks]
     left = ends[bisect_right(ends, start) - 1] if ends and ends[0] <= start else 0

@@ -207,7 +207,7 @@ def structural_figures(prep: Prepared) -> list[Finding]:
     text = prep.folded
     out: list[Finding] = []
     done = left = right = -1
-    breaks: list[tuple[int, int]] | None = None
+    breaks: tuple[tuple[int, int], ...] | None = None
     for m in _FIGURE.finditer(text):
         if m.start() < done or not _is_figure(text, m):
             continue

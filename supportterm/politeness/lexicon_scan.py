@@ -49,36 +49,58 @@ def _bundle(groups: tuple[_Group, ...], categories: dict[str, Category], key: st
     An alternation matches at a position exactly when one of its branches does, so a failed screen
     proves no group matches there. Entries are joined without their group names (two categories
     may share entry ids); a raw entry that cannot be joined (inline flags) leaves the key unscreened.
+    The screen runs only where `Index.finder` found a word start, so the word-start look-behind that
+    opens every entry built from the lexicon syntax always holds there and is left out of the screen:
+    the branches then open with letters, which `re` rejects with one comparison.
     """
     if len(groups) == 1:
         return None, groups
     sources = [
         # Entries built from the lexicon syntax have no top-level "|" and can be joined bare.
-        f"(?:{pattern})" if categories[name].entries[i].source.startswith("re:") else pattern
+        f"(?:{pattern})"
+        if categories[name].entries[i].source.startswith("re:")
+        else pattern.removeprefix(_WORD_START)
         for name, _, ids in groups
         for i in ids
         if (pattern := categories[name].patterns[i].pattern)
     ]
     try:
-        screen = re.compile("|".join(_factored(list(dict.fromkeys(sources)), key)))
+        screen = re.compile("|".join(_factored(list(dict.fromkeys(sources)))))
     except re.error:
         screen = None
     return screen, groups
 
 
-def _factored(sources: list[str], key: str | None) -> list[str]:
-    """`sources` with those opening with the key word and a gap joined as opening + (?:rest|rest|…).
+_HEAD = re.compile(
+    r"(?:\(\?<!\[\\w'\]\))?"  # the word-start look-behind every entry opens with
+    r"(?:[\w']|\[[^\]\\]*\]|\(\?:(?:[^()\\]|\\[^()])*\))+"  # letters, classes, flat groups
+    + re.escape(_GAP)
+    + r"(?![?*+{])"
+)
+"""The first word of an entry's source with the gap after it: a whole atom sequence, never quantified."""
+
+
+def _factored(sources: list[str]) -> list[str]:
+    """`sources` with those sharing a first word and gap joined as word + gap + (?:rest|rest|…), nested.
 
     `re` tries an alternation's branches one by one and factors out only an opening that every
-    branch shares; "you …" entries also have "{you're|you are} …" siblings, so without this every one
-    of about a hundred branches re-matched "you " before failing on its second word. The opening is a
-    whole atom sequence and no generated rest starts with a quantifier, so the two forms match alike.
+    branch shares; "you …" entries have about a hundred branches, and without this every one
+    re-matched "you " and then its next word before failing. Merged level by level ("you have …",
+    "you have no …"), a failing screen costs about one test per word it reads. A screen only says
+    whether some entry matches at a position, and regrouping concatenations keeps exactly that.
     """
-    opening = _WORD_START + re.escape(key) + _GAP if key else None
-    rests = [source[len(opening) :] for source in sources if opening and source.startswith(opening)]
-    if len(rests) < 2:
-        return sources
-    return [f"{opening}(?:{'|'.join(rests)})"] + [s for s in sources if not s.startswith(opening)]
+    by_head: dict[str, list[str]] = {}
+    for source in sources:
+        head = _HEAD.match(source)
+        by_head.setdefault(head.group() if head else source, []).append(source)
+    out = []
+    for head, members in by_head.items():
+        rests = [member[len(head) :] for member in members]
+        if len(members) < 2 or not all(rests):
+            out += members
+        else:
+            out.append(f"{head}(?:{'|'.join(_factored(rests))})")
+    return out
 
 
 _WORD_END = r"(?![\w'])"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .findings import Finding, finding
+from .openers import search_at_openers
 from .prepared import Prepared
 
 _WORK_EN = (
@@ -59,6 +60,9 @@ _NEEDS = {
     "az": (("özünüz",), ("bilərsiniz",)),
 }
 """Substrings every match contains (one of each group): most replies skip the regex."""
+YOURSELF_OPENERS = {"ru": ("можете", "сможете", "попробуйте", "сам"), "az": ("özünüz",)}
+"""Strings every match of these languages opens with: the pattern is tried only where they occur.
+English matches open with "you", too common to gain anything."""
 
 
 def unhelped_self_service(prep: Prepared) -> list[Finding]:
@@ -66,7 +70,8 @@ def unhelped_self_service(prep: Prepared) -> list[Finding]:
     pattern = _YOURSELF.get(prep.lang)
     if pattern is None or not all(any(map(prep.folded.__contains__, group)) for group in _NEEDS[prep.lang]):
         return []
-    m = pattern.search(prep.folded)
+    openers = YOURSELF_OPENERS.get(prep.lang)
+    m = search_at_openers(pattern, prep.folded, openers) if openers else pattern.search(prep.folded)
     if m is None or _HELP[prep.lang].search(prep.folded):
         return []
     message = "Leaves the customer to it: add the steps, a link or an offer to do it for them."
