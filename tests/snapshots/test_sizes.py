@@ -14,6 +14,8 @@ from test_snapshots import SnapCompare, app  # noqa: F401 - `app` is the shared 
 from textual.pilot import Pilot
 
 from supportterm.ui.app import SupportTermApp
+from supportterm.ui.screens.inbox import InboxScreen
+from supportterm.ui.widgets.shift_bar import ShiftBar
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 
@@ -24,14 +26,26 @@ async def _open_first(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def _inbox_drawn(pilot: Pilot[Any]) -> None:
+    """The inbox behind a modal as the agent sees it: view counts counted (a thread worker) and the shift
+    line drawn (its first tick is a 50 ms timer after the first paint, which a loaded machine can miss:
+    test_help[160x48] once showed an empty shift line)."""
+    for _ in range(100):  # the inbox is pushed just after the app's mount
+        if isinstance(pilot.app.screen, InboxScreen):
+            break
+        await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    pilot.app.screen.query_one(ShiftBar).tick()
+
+
 async def _help(pilot: Pilot[Any]) -> None:
-    await pilot.app.workers.wait_for_complete()  # the view counts behind the help (a thread worker)
+    await _inbox_drawn(pilot)
     await pilot.press("question_mark")
     await pilot.pause()
 
 
 async def _palette(pilot: Pilot[Any]) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await _inbox_drawn(pilot)
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*"refund")
