@@ -43,7 +43,7 @@ def _group(name: str, cat: Category, ids: tuple[int, ...]) -> _Group:
     return name, re.compile(alternation), ids
 
 
-def _bundle(groups: tuple[_Group, ...], categories: dict[str, Category], key: str | None) -> _Bundle:
+def _bundle(groups: tuple[_Group, ...], categories: dict[str, Category]) -> _Bundle:
     """The groups of one key with their screen: an alternation that matches where any of them does.
 
     An alternation matches at a position exactly when one of its branches does, so a failed screen
@@ -157,8 +157,8 @@ class Index:
             for table, merged in zip((cat.exact, cat.prefixes), tables, strict=True):
                 for key, ids in table.items():
                     merged[key] = merged.get(key, ()) + (_group(name, cat, ids),)
-        exact = {key: _bundle(g, categories, key) for key, g in tables[0].items()}
-        prefixes = {key: _bundle(g, categories, None) for key, g in tables[1].items()}
+        exact = {key: _bundle(g, categories) for key, g in tables[0].items()}
+        prefixes = {key: _bundle(g, categories) for key, g in tables[1].items()}
         found = _trie(set(exact), set(prefixes)) if exact or prefixes else None
         finder = re.compile(r"(?<![\w'])" + found + r"[\w']*") if found is not None else None
         return cls(

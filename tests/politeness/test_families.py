@@ -292,14 +292,6 @@ CONSTRUCTIONS = [
 """Each family of issue 5, session 4 with a hard negative; probes p1–p8 of docs/politeness.md hold more."""
 
 
-@pytest.mark.parametrize(("lang", "faulty", "category", "fine"), CONSTRUCTIONS)
-def test_construction_found_and_its_polite_twin_fine(
-    lang: str, faulty: str, category: str, fine: str
-) -> None:
-    assert category in found(lang, faulty)
-    assert found(lang, fine) == set()
-
-
 def test_azerbaijani_informal_greeting_imperative_and_possessive() -> None:
     assert "informal_address" in found_raw("Salam dostum! Skrinşotu at, baxım. Tural")
     assert "informal_address" in found_raw("Salam! Bonusun hesablandı, balansda görünür. Aysel")
@@ -361,8 +353,8 @@ SESSION5_CONSTRUCTIONS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "faulty", "category", "fine"), SESSION5_CONSTRUCTIONS)
-def test_session5_construction_found_and_its_polite_twin_fine(
+@pytest.mark.parametrize(("lang", "faulty", "category", "fine"), CONSTRUCTIONS + SESSION5_CONSTRUCTIONS)
+def test_construction_found_and_its_polite_twin_fine(
     lang: str, faulty: str, category: str, fine: str
 ) -> None:
     assert category in found(lang, faulty), faulty

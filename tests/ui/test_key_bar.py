@@ -50,10 +50,16 @@ async def test_a_remapped_key_is_drawn_as_remapped(store: Store) -> None:
         assert " m Mark " in bar and " x Mark " not in bar
 
 
-async def test_clicking_a_key_presses_it(store: Store) -> None:
+def _offline_app(store: Store) -> SupportTermApp:
+    """An app over one cached ticket that never starts its sync engine."""
     seed_store(store, [make_ticket("1")])
     app = make_app(store)
-    app.start_engine = lambda: None  # type: ignore[method-assign]  # no network in this test
+    app.start_engine = lambda: None  # type: ignore[method-assign]  # no network in these tests
+    return app
+
+
+async def test_clicking_a_key_presses_it(store: Store) -> None:
+    app = _offline_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         bar = app.screen.query_one(KeyBar)
@@ -65,9 +71,7 @@ async def test_clicking_a_key_presses_it(store: Store) -> None:
 
 
 async def test_hovering_a_key_shows_its_binding_tooltip(store: Store) -> None:
-    seed_store(store, [make_ticket("1")])
-    app = make_app(store)
-    app.start_engine = lambda: None  # type: ignore[method-assign]  # no network in this test
+    app = _offline_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         bar = app.screen.query_one(KeyBar)
