@@ -365,10 +365,17 @@ def messages_from_dh(data: dict[str, Any]) -> list[Message]:
     ]
 
 
+def _followup_dates(data: dict[str, Any]) -> list[datetime]:
+    """Every follow-up's date, bare status changes included: the API lists no creation time, and a ticket
+    whose only follow-up is an empty "opened" entry must keep one stable creation time from sync to sync
+    (a changed one means the helpdesk reused the id, and the cached thread is dropped)."""
+    return [when for f in data.get("followup_set") or () if (when := parse_time(f.get("date"))) is not None]
+
+
 def ticket_from_dh(data: dict[str, Any]) -> tuple[Ticket, Person]:
     """A django-helpdesk ticket (with its follow-ups) as a domain Ticket plus its submitter."""
     messages = messages_from_dh(data)
-    dates = [m.created_at for m in messages] or [datetime.now(timezone.utc)]
+    dates = _followup_dates(data) or [datetime.now(timezone.utc)]
     customer = [m.created_at for m in messages if m.author_role is Role.CUSTOMER]
     agent = [m.created_at for m in messages
              if m.author_role is Role.AGENT and m.visibility is Visibility.PUBLIC]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from supportterm.backends.django_helpdesk import messages_from_dh
-from supportterm.domain.models import Role, Visibility
+from supportterm.backends.django_helpdesk import messages_from_dh, ticket_from_dh
+from supportterm.domain.models import Role, Visibility, parse_time
 
 
 def ticket(*followups: dict[str, object]) -> dict[str, object]:
@@ -25,3 +25,13 @@ def test_the_opening_and_userless_follow_ups_are_the_customer_s_and_agents_get_a
     assert (reply.author_role, reply.author_id, reply.author_name) == (Role.AGENT, "2", "agent #2")
     assert note.visibility is Visibility.INTERNAL and note.author_name == "agent #2"
     assert mail.author_role is Role.CUSTOMER and mail.author_name is None
+
+
+def test_a_ticket_whose_only_follow_up_is_empty_keeps_its_creation_time_from_sync_to_sync() -> None:
+    # The API lists no creation time; the empty "opened" entry is no message but still dates the ticket,
+    # so the store does not take each sync's copy for a new ticket under a reused id.
+    opened = followup(1, None, "")
+    first, _ = ticket_from_dh({**ticket(opened), "title": "Printer", "status": 1})
+    again, _ = ticket_from_dh({**ticket(opened), "title": "Printer", "status": 1})
+    assert first.message_count == 0
+    assert first.created_at == again.created_at == parse_time("2026-11-26T10:01:00Z")
