@@ -26,7 +26,7 @@ from typing import Any
 HEADER = f"supportterm gencache 1\n{sys.version}\n".encode()
 """First bytes of the file: marshal's format and code objects belong to one interpreter build."""
 MAX_ENTRIES = 5000
-"""Start over past this many sources (a growing file would only mean the classes keep changing)."""
+"""Past this many sources keep only this run's (a growing file would only mean the classes keep changing)."""
 
 
 class CodeCache:
@@ -36,6 +36,7 @@ class CodeCache:
         self.path = path
         self.code = read_table(path)
         self.added = 0
+        self.used: set[str] = set()
 
     def exec(self, source: object, globals: dict[str, Any] | None = None,  # noqa: A002 - as exec's
              locals: dict[str, Any] | None = None) -> None:  # noqa: A002
@@ -43,6 +44,7 @@ class CodeCache:
         if not isinstance(source, str):
             builtins.exec(source, globals, locals)  # type: ignore[arg-type]
             return
+        self.used.add(source)
         code = self.code.get(source)
         if code is None:
             # dont_inherit: this module's `from __future__ import annotations` must not leak into
@@ -56,7 +58,7 @@ class CodeCache:
         """Write the table if this process compiled anything new (atomically; errors are ignored)."""
         if not self.added or sys.dont_write_bytecode:
             return
-        table = self.code if len(self.code) <= MAX_ENTRIES else {}
+        table = self.code if len(self.code) <= MAX_ENTRIES else {k: self.code[k] for k in self.used}
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import marshal
 import os
 import subprocess
 import sys
@@ -106,3 +107,19 @@ def test_an_unusable_cache_folder_installs_nothing(monkeypatch: pytest.MonkeyPat
     monkeypatch.delattr(dataclasses, "exec", raising=False)
     assert gencache.install() is None
     assert not hasattr(dataclasses, "exec")
+
+
+def test_past_the_limit_the_file_keeps_only_this_run_s_code(monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path: Path) -> None:
+    path = tmp_path / "cache.bin"
+    stale = {f"x = {n}\n": compile(f"x = {n}\n", "<string>", "exec") for n in range(gencache.MAX_ENTRIES)}
+    path.write_bytes(gencache.HEADER + marshal.dumps(stale))
+    cache = use(monkeypatch, path)
+    expected = behaviour(make_class())
+    cache.save()
+
+    kept = gencache.read_table(path)
+    assert kept and kept.keys() == cache.used  # the next start still finds this run's classes
+    warm = use(monkeypatch, path)
+    assert behaviour(make_class()) == expected
+    assert warm.added == 0
