@@ -12,8 +12,8 @@ row names.
 
 The politeness checker's messages are gathered too, since the composer's panel shows them in the agent's
 language: every `translatable("...")` in supportterm/politeness, each category's default message, the
-`message = "..."` fields of the shipped lexicon files, and the names of the languages a mismatch names
-(context `written in`: "по-русски", "rus dilində").
+`message = "..."` fields of the shipped lexicon files, the names of the languages a mismatch names
+(context `written in`: "по-русски", "rus dilində") and the category ids (context `finding category`).
 """
 
 from __future__ import annotations
@@ -49,6 +49,8 @@ CHECKER_KEYWORDS = {"translatable": None}
 LEXICONS = CHECKER / "lexicons"
 LANGUAGE_CONTEXT = "written in"
 """The context of a language's name in a mismatch message; ui/finding_text.py translates with it."""
+CATEGORY_CONTEXT = "finding category"
+"""The context of a finding's category id ("blame") in the composer's panel and confirmation."""
 
 
 def _data_messages() -> list[tuple[str, str]]:
@@ -109,10 +111,12 @@ def template() -> Catalog:
         catalog.add(message, locations=[(where, 0)])
     for message, where, line in checker_messages():
         catalog.add(message, locations=[(where, line)])
-    from supportterm.politeness.findings import LANGUAGE_NAMES
+    from supportterm.politeness.findings import CATEGORIES, LANGUAGE_NAMES
 
     for name in LANGUAGE_NAMES.values():
         catalog.add(name, locations=[("supportterm/politeness/findings.py", 0)], context=LANGUAGE_CONTEXT)
+    for category in CATEGORIES:
+        catalog.add(category, locations=[("supportterm/politeness/findings.py", 0)], context=CATEGORY_CONTEXT)
     return catalog
 
 
