@@ -37,8 +37,8 @@ async def probe(store_dir: Path) -> dict[str, object]:
 
     from supportterm.store.db import Store
     from supportterm.ui.screens.help import HelpScreen
-    from supportterm.ui.screens.pickers import Confirm
     from supportterm.ui.screens.inbox import InboxScreen
+    from supportterm.ui.screens.pickers import Confirm
     from supportterm.ui.screens.ticket import TicketScreen
     from supportterm.ui.widgets.composer import Composer
     from supportterm.ui.widgets.key_bar import KeyBar
