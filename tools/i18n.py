@@ -9,6 +9,11 @@ Besides the calls in the code, the template holds *data* shown through `_()` at 
 view titles (domain/views.py keeps them in English, as data), the inbox's column titles, the status and
 priority names of the pickers, the outbox delivery states of the thread's titles, and the shift summary's
 row names.
+
+The politeness checker's messages are gathered too, since the composer's panel shows them in the agent's
+language: every `translatable("...")` in supportterm/politeness, each category's default message, the
+`message = "..."` fields of the shipped lexicon files, the names of the languages a mismatch names
+(context `written in`: "по-русски", "rus dilində") and the category ids (context `finding category`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import gettext
 import io
 import sys
+import tomllib
 from dataclasses import fields
 from pathlib import Path
 
@@ -36,7 +42,15 @@ LANGUAGES = tuple(language for language in APP_LANGUAGES if language != "en")
 """Languages with a catalogue (English is the source)."""
 KEYWORDS = {"_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 SCANNED = ("ui", "cli.py")
-"""Where the app's own labels are; the politeness checker and the backends speak to logs and the CLI."""
+"""Where the app's own labels are; the backends speak to logs and the CLI."""
+CHECKER = PACKAGE / "politeness"
+CHECKER_KEYWORDS = {"translatable": None}
+"""The checker marks its English messages with `translatable()` (it may not import the translations)."""
+LEXICONS = CHECKER / "lexicons"
+LANGUAGE_CONTEXT = "written in"
+"""The context of a language's name in a mismatch message; ui/finding_text.py translates with it."""
+CATEGORY_CONTEXT = "finding category"
+"""The context of a finding's category id ("blame") in the composer's panel and confirmation."""
 
 
 def _data_messages() -> list[tuple[str, str]]:
@@ -95,7 +109,36 @@ def template() -> Catalog:
             catalog.add(message, locations=[(where, line)], auto_comments=comments, context=context)
     for message, where in _data_messages():
         catalog.add(message, locations=[(where, 0)])
+    for message, where, line in checker_messages():
+        catalog.add(message, locations=[(where, line)])
+    from supportterm.politeness.findings import CATEGORIES, LANGUAGE_NAMES
+
+    for name in LANGUAGE_NAMES.values():
+        catalog.add(name, locations=[("supportterm/politeness/findings.py", 0)], context=LANGUAGE_CONTEXT)
+    for category in CATEGORIES:
+        catalog.add(category, locations=[("supportterm/politeness/findings.py", 0)], context=CATEGORY_CONTEXT)
     return catalog
+
+
+def checker_messages() -> list[tuple[str, str, int]]:
+    """(message, file, line) of every message the politeness checker can report."""
+    found = [(message, f"supportterm/politeness/{name}", line)
+             for name, line, message, _comments, _context in extract_from_dir(
+                 str(CHECKER), method_map=[("*.py", "python")], keywords=CHECKER_KEYWORDS)]
+    for path in sorted(LEXICONS.glob("*.toml")):
+        where = str(path.relative_to(ROOT))
+        found += [(message, where, 0) for message in lexicon_messages(tomllib.loads(path.read_text("utf-8")))]
+    return found
+
+
+def lexicon_messages(data: object) -> list[str]:
+    """Every `message = "..."` in a lexicon file's data, at any depth (a category's or an entry's)."""
+    if isinstance(data, dict):
+        own = [data["message"]] if isinstance(data.get("message"), str) else []
+        return own + [m for key, value in data.items() if key != "message" for m in lexicon_messages(value)]
+    if isinstance(data, list):
+        return [m for value in data for m in lexicon_messages(value)]
+    return []
 
 
 def po_path(language: str) -> Path:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .findings import Finding, finding
+from .findings import Finding, finding, translatable
 from .literals import may_match, required_literals
 from .openers import finditer_at_openers
 from .prepared import Prepared
@@ -103,7 +103,7 @@ def _ru_imperatives(prep: Prepared) -> list[Finding]:
                 "informal_address",
                 start,
                 m.end(),
-                "Informal imperative (ты): use the вы form.",
+                translatable("Informal imperative (ты): use the вы form."),
                 _keep_case(prep.text, start, formal),
             )
         )
@@ -116,7 +116,7 @@ def _ru_imperatives(prep: Prepared) -> list[Finding]:
                 "informal_address",
                 m.start(1),
                 m.end(1),
-                "Singular past (ты): thank the customer with the вы form.",
+                translatable("Singular past (ты): thank the customer with the вы form."),
                 _keep_case(prep.text, m.start(1), formal),
             )
         )
@@ -138,7 +138,7 @@ def _ru_verbs(prep: Prepared) -> list[Finding]:
                 "informal_address",
                 m.start(),
                 m.end(),
-                "Informal verb form (ты): use the вы form.",
+                translatable("Informal verb form (ты): use the вы form."),
                 _keep_case(prep.text, m.start(), formal),
             )
         )
@@ -161,7 +161,7 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 "informal_address",
                 start,
                 m.end(),
-                "Informal verb form (sən): use the siz form.",
+                translatable("Informal verb form (sən): use the siz form."),
                 _keep_case(prep.text, start, formal),
             )
         )
@@ -185,7 +185,7 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 "informal_address",
                 start,
                 end,
-                "Informal imperative (sən): use the siz form.",
+                translatable("Informal imperative (sən): use the siz form."),
                 _keep_case(prep.text, start, _formal_imperative(stem)),
             )
         )
@@ -197,7 +197,7 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 "informal_address",
                 m.start(1),
                 m.end(1),
-                "Informal possessive (sən): use the siz form.",
+                translatable("Informal possessive (sən): use the siz form."),
                 _keep_case(prep.text, m.start(1), formal),
             )
         )
@@ -208,7 +208,7 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 "informal_address",
                 m.start(),
                 m.end(),
-                "Informal verb form (sən): use the siz form.",
+                translatable("Informal verb form (sən): use the siz form."),
                 _keep_case(prep.text, m.start(), formal),
             )
         )

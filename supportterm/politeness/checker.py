@@ -26,7 +26,18 @@ from . import (
     structure,
     tone_rules,
 )
-from .findings import CATEGORIES, ERROR, HINT, SEVERITY, WARNING, Finding, Report, finding
+from .findings import (
+    CATEGORIES,
+    ERROR,
+    HINT,
+    LANGUAGE_NAMES,
+    SEVERITY,
+    WARNING,
+    Finding,
+    Report,
+    translatable,
+    worded_finding,
+)
 from .folding import fold
 from .masking import mask
 from .prepared import Prepared
@@ -36,7 +47,7 @@ from .tone import score as tone_score
 __all__ = ["CATEGORIES", "ERROR", "HINT", "SEVERITY", "WARNING", "Finding", "Report", "check", "clear_cache"]
 
 _MIN_LETTERS_FOR_LANGUAGE = 20
-_NAMES = {"en": "English", "ru": "Russian", "az": "Azerbaijani", "de": "German", "fr": "French"}
+_MISMATCH = translatable("The customer wrote in {customer_language}; this reply is in {reply_language}.")
 _detect = lru_cache(maxsize=256)(language.detect)
 _tone = lru_cache(maxsize=256)(tone_score)
 
@@ -130,8 +141,8 @@ def _paragraphs(
             out += found
             continue
         # Moved by building each Finding: dataclasses.replace inspects the fields on every call.
-        out += [Finding(f.category, f.severity, f.start + start, f.end + start, f.message, f.suggestion)
-                for f in found]
+        out += [Finding(f.category, f.severity, f.start + start, f.end + start, f.message, f.suggestion,
+                        f.template, f.arguments) for f in found]
     return out
 
 
@@ -169,9 +180,9 @@ def _mismatch(prep: Prepared, customer_text: str | None) -> list[Finding]:
     ):
         return []
     end = prep.text.find("\n")
-    ours = _NAMES.get(prep.lang, prep.lang)
-    message = f"The customer wrote in {_NAMES.get(theirs, theirs)}; this reply is in {ours}."
-    return [finding("language_mismatch", 0, end if end >= 0 else len(prep.text), message)]
+    theirs_name, ours_name = LANGUAGE_NAMES.get(theirs, theirs), LANGUAGE_NAMES.get(prep.lang, prep.lang)
+    return [worded_finding("language_mismatch", 0, end if end >= 0 else len(prep.text), _MISMATCH,
+                           customer_language=theirs_name, reply_language=ours_name)]
 
 
 def _dedupe(found: list[Finding]) -> tuple[Finding, ...]:

@@ -2,6 +2,8 @@
 
 The main CLI wires it in with `add_parser(subparsers)` and dispatches to `run(args)`. Exit status:
 1 when any finding is an error, 0 otherwise, 2 on bad usage (unreadable file, bad --batch line).
+Messages stay English whatever the UI language, in the text lines (read by scripts and editors) as in
+`--json` (a contract); only the TUI translates them (ui/finding_text.py).
 """
 
 from __future__ import annotations

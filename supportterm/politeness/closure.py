@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .findings import Finding, finding
+from .findings import Finding, finding, translatable
 from .openers import search_at_openers
 from .prepared import Prepared
 
@@ -91,5 +91,7 @@ def closed_without_help(prep: Prepared) -> list[Finding]:
     m = search_at_openers(pattern, prep.folded, openers) if openers else pattern.search(prep.folded)
     if m is None or not _REFUSAL[prep.lang].search(prep.folded) or _WAY_BACK[prep.lang].search(prep.folded):
         return []
-    message = "Closes the ticket after a refusal with no way back: say where to go next, or keep it open."
+    message = translatable(
+        "Closes the ticket after a refusal with no way back: say where to go next, or keep it open."
+    )
     return [finding("dismissive", m.start(), m.end(), message)]

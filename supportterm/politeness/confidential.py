@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from . import lexicons
-from .findings import Finding, finding
+from .findings import Finding, finding, translatable, worded_finding
 from .folding import fold
 from .prepared import Prepared
 
@@ -140,6 +140,9 @@ def markers(prep: Prepared) -> list[Finding]:
     return out
 
 
+_LISTED = translatable("'{term}' is on the team's list of confidential terms.")
+
+
 def listed_terms(text: str, lang: str, terms: tuple[str, ...]) -> list[Finding]:
     """Every occurrence of a team-configured confidential term (whole words, any case)."""
     if not terms:
@@ -151,11 +154,6 @@ def listed_terms(text: str, lang: str, terms: tuple[str, ...]) -> list[Finding]:
         return []
     pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
     return [
-        finding(
-            "confidential",
-            m.start(),
-            m.end(),
-            f"'{text[m.start() : m.end()]}' is on the team's list of confidential terms.",
-        )
+        worded_finding("confidential", m.start(), m.end(), _LISTED, term=text[m.start() : m.end()])
         for m in pattern.finditer(fold(text, lang))
     ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from .findings import Finding, finding
+from .findings import Finding, finding, translatable
 
 _AFTER_SCHEME = re.compile(r"://[^\s<>\"'«»“”]+")
 """A URL from its '://' on; the scheme is read backwards in Python (a pattern opening with the
@@ -74,7 +74,7 @@ def _in_url(text: str, m: re.Match[str]) -> list[Finding]:
         if key is not None:
             parts = [p for p in re.split(r"[/:@]", key.group(1)) if p]
             if parts and _real(parts[-1]):
-                message = "Webhook or bot URL: whoever has it can post as you."
+                message = translatable("Webhook or bot URL: whoever has it can post as you.")
                 return [_found(start + key.start(1), start + len(url), message)]
             return []
     out = []
@@ -83,7 +83,7 @@ def _in_url(text: str, m: re.Match[str]) -> list[Finding]:
         if one_time and p.group(1).lower() in _ONE_TIME_PARAMS:
             continue
         if _real(p.group(2)):
-            message = "Key or signature inside a URL: keep it inside."
+            message = translatable("Key or signature inside a URL: keep it inside.")
             out.append(_found(start + p.start(2), start + p.end(2), message))
     return out
 
@@ -96,8 +96,10 @@ def url_credentials(text: str) -> list[Finding]:
             out += _in_url(text, m)
         for m in _USERLESS_PASSWORD.finditer(text):
             if not _PLACEHOLDER.match(m.group(1)):
-                out.append(_found(m.start(1), m.end(1), "Password inside a URL: keep it inside."))
+                message = translatable("Password inside a URL: keep it inside.")
+                out.append(_found(m.start(1), m.end(1), message))
     for m in _CONNECTION_KEY.finditer(text) if "=" in text else ():
         if _real(m.group(1)):
-            out.append(_found(m.start(1), m.end(1), "Key in a connection string: keep it inside."))
+            message = translatable("Key in a connection string: keep it inside.")
+            out.append(_found(m.start(1), m.end(1), message))
     return out

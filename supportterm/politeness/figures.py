@@ -27,7 +27,7 @@ import re
 
 from . import lexicons
 from .confidential import OFFER, bounds_among, refused, sentence_breaks
-from .findings import Finding, finding
+from .findings import Finding, finding, translatable
 from .prepared import Prepared
 
 _MIN_COUNT = 100
@@ -79,7 +79,7 @@ _YOURS_WINDOW = 6
 """'Your store now shows 1,240 visitors', 'в Вашем магазине за март 1 240', 'mağazanızda … 1 240': a
 second-person owner in the words just before the figure makes it the customer's (not a second-person
 verb: "Tək siz deyilsiniz: … 3 200 … qoşmuşuq" is still the company's)."""
-_MESSAGE = "Business figure: counts, rates and volumes of the company stay inside it."
+_MESSAGE = translatable("Business figure: counts, rates and volumes of the company stay inside it.")
 
 
 _WORD_START = "(?<![\\w'])"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .findings import Finding, finding
+from .findings import Finding, finding, translatable
 from .prepared import Prepared
 
 _SHORT_MESSAGE = 60
@@ -50,6 +50,6 @@ def mock_praise(prep: Prepared, customer_text: str | None) -> list[Finding]:
         # Thanks first: its pattern opens with letters re can skip to, and few sentences thank.
         if _THANKS.search(sentence.group()) and (m := _INTENSE_DETAIL.search(sentence.group())):
             start = sentence.start() + m.start()
-            message = "Praises detail the customer did not give: reads as sarcasm."
+            message = translatable("Praises detail the customer did not give: reads as sarcasm.")
             return [finding("sarcasm", start, sentence.start() + m.end(), message)]
     return []

@@ -13,7 +13,7 @@ from collections import Counter
 
 from .addressee import owns
 from .credential_urls import url_credentials
-from .findings import Finding, finding
+from .findings import Finding, finding, translatable
 from .literals import shortest_match
 from .masking import mask_quotes
 
@@ -135,7 +135,8 @@ def _keys(text: str) -> list[Finding]:
     longest = max(map(len, text.split()), default=0)
     if longest >= _SHORTEST_TOKEN and any(map(text.__contains__, _TOKEN_HINTS)):
         out += [
-            finding("secret", m.start(), m.end(), "API key or token: never send credentials.", "[redacted]")
+            finding("secret", m.start(), m.end(), translatable("API key or token: never send credentials."),
+                    "[redacted]")
             for m in _TOKENS.finditer(text)
         ]
     for m in _LONG_VALUE.finditer(text) if longest >= _LONG_VALUE_MIN else ():
@@ -147,7 +148,8 @@ def _keys(text: str) -> list[Finding]:
         if _KEY_WORD.search(text[max(0, m.start() - 40) : m.start()].lower()) and not _TOKENS.fullmatch(
             value
         ):
-            out.append(finding("secret", m.start(), m.end(), "Looks like a key or token.", "[redacted]"))
+            message = translatable("Looks like a key or token.")
+            out.append(finding("secret", m.start(), m.end(), message, "[redacted]"))
     return out
 
 
@@ -175,12 +177,12 @@ def _pairs(text: str) -> list[Finding]:
                 continue  # no user name right before the slash, or a path or URL
             before = _LOGIN_WORD.search(text, max(0, user.start() - _LOGIN_WINDOW), user.start())
             if before or _LOGIN_WORD.search(text, m.end(), m.end() + _LOGIN_AFTER):
-                message = "Login and password in the reply: send a reset link instead."
+                message = translatable("Login and password in the reply: send a reset link instead.")
                 out.append(finding("secret", m.start(1), m.end(1), message, "[redacted]"))
     if "://" in text:
         for m in _URL_CREDENTIALS.finditer(text):
             if not _PLACEHOLDER.match(m.group(1)):
-                message = "Password inside a URL: keep it inside."
+                message = translatable("Password inside a URL: keep it inside.")
                 out.append(finding("secret", m.start(1), m.end(1), message, "[redacted]"))
     return out
 
@@ -218,7 +220,7 @@ def _passwords(text: str) -> list[Finding]:
                 "secret",
                 m.start(1),
                 m.end(1),
-                "Password in the reply: send a reset link instead.",
+                translatable("Password in the reply: send a reset link instead."),
                 "[redacted]",
             )
         )
@@ -257,7 +259,8 @@ def _hosts(text: str) -> list[Finding]:
         for m in pattern.finditer(text):
             if pattern is _PRIVATE_IP and _home_router(text, m.start(), m.end()):
                 continue
-            out.append(finding("secret", m.start(), m.end(), "Internal host or address: keep it inside."))
+            message = translatable("Internal host or address: keep it inside.")
+            out.append(finding("secret", m.start(), m.end(), message))
     return out
 
 
@@ -318,7 +321,8 @@ def _contacts(
             continue  # user:password@host in a URL is not an e-mail address (_pairs checks the password)
         if _theirs(visible, m.start(), m.end(), local, greeted):
             continue
-        out.append(finding("secret", m.start(), m.end(), "Someone else's e-mail address: keep it private."))
+        message = translatable("Someone else's e-mail address: keep it private.")
+        out.append(finding("secret", m.start(), m.end(), message))
     for m in _PHONE.finditer(visible) if _DIGIT_RUN.search(visible) else ():
         digits = _digits(m.group())
         if len(digits) < 9 or digits in allowed_phones or digits[-9:] in allowed_phones:
@@ -335,7 +339,8 @@ def _contacts(
             or _NAMED_PERSON.search(visible, max(0, m.start() - 50), m.start())
         ):
             continue
-        out.append(finding("secret", m.start(), m.end(), "Someone else's phone number: keep it private."))
+        message = translatable("Someone else's phone number: keep it private.")
+        out.append(finding("secret", m.start(), m.end(), message))
     return out
 
 
@@ -344,7 +349,7 @@ def private_keys(text: str) -> list[Finding]:
     if "-----BEGIN" not in text:
         return []
     return [
-        finding("secret", m.start(), m.end(), "Private key: never send it.", "[redacted]")
+        finding("secret", m.start(), m.end(), translatable("Private key: never send it."), "[redacted]")
         for m in _PRIVATE_KEY.finditer(text)
     ]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .findings import Finding, finding
+from .findings import Finding, finding, translatable
 from .openers import search_at_openers
 from .prepared import Prepared
 
@@ -74,5 +74,5 @@ def unhelped_self_service(prep: Prepared) -> list[Finding]:
     m = search_at_openers(pattern, prep.folded, openers) if openers else pattern.search(prep.folded)
     if m is None or _HELP[prep.lang].search(prep.folded):
         return []
-    message = "Leaves the customer to it: add the steps, a link or an offer to do it for them."
+    message = translatable("Leaves the customer to it: add the steps, a link or an offer to do it for them.")
     return [finding("dismissive", m.start(), m.end(), message)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import lexicons
-from .findings import Finding, finding
+from .findings import Finding, finding, translatable
 from .folding import fold
 from .prepared import Prepared
 
@@ -90,7 +90,8 @@ def shouting(prep: Prepared) -> list[Finding]:
             )
     for m in _PUNCT_RUN.finditer(text) if ("!" in text or "?" in text) else ():
         out.append(
-            finding("shouting", m.start(), m.end(), "Repeated ! or ? reads as shouting.", m.group()[0])
+            finding("shouting", m.start(), m.end(), translatable("Repeated ! or ? reads as shouting."),
+                    m.group()[0])
         )
     return out
 

@@ -39,6 +39,7 @@ from supportterm.sync.events import OutboxChanged, ThreadChanged, TicketsChanged
 from supportterm.ui import actions, follow_ups
 from supportterm.ui import attachments as files
 from supportterm.ui import format as fmt
+from supportterm.ui.finding_text import category_label, finding_message
 from supportterm.ui.messages import SyncEventReceived
 from supportterm.ui.screens.binding_order import KeepsBindingOrder
 from supportterm.ui.screens.follow_up import FollowUpChoice
@@ -359,8 +360,8 @@ class TicketScreen(KeepsBindingOrder, Screen[None]):
         if errors:
             first = errors[0]
             asked = _("The checker found {count} problem(s), e.g. {category}: {message}. Send it anyway?")
-            question = asked.format(count=len(errors), category=first.category,  # type: ignore[attr-defined]
-                                    message=first.message)  # type: ignore[attr-defined]
+            question = asked.format(count=len(errors), category=category_label(first.category),
+                                    message=finding_message(first).rstrip("."))  # the question ends it
             self.app.push_screen(Confirm(question), lambda yes: self.send(draft, follow_up) if yes else None)
             return
         if self.app.engine is None:  # type: ignore[attr-defined]

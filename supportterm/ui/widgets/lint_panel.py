@@ -16,12 +16,19 @@ from rich.text import Text
 from textual.widgets import Static
 
 from supportterm.i18n import _, ngettext
+from supportterm.ui.finding_text import category_label, finding_message
 from supportterm.ui.widgets.lint_marks import KINDS, Mark
 
 if TYPE_CHECKING:
     from supportterm.politeness import Finding, Report
 
 LABEL = {"error": _("ERROR"), "warning": _("WARNING"), "hint": _("HINT"), "placeholder": _("FILL IN")}
+
+
+def label_cell(kind: str) -> str:
+    """The row's severity label, padded to 8 cells; a longer one ("ВНИМАНИЕ") still gets its space."""
+    label = LABEL.get(kind, kind.upper())
+    return f"{label:8}" if len(label) < 8 else label + " "
 
 
 def counted(kind: str, count: int) -> str:
@@ -131,12 +138,12 @@ class LintPanel(Static):
             severity = finding.severity
             line, column = position(self._checked_text or "", finding.start)
             row = Text()
-            row.append(f"{LABEL.get(severity, severity.upper()):8}", style=self._style(severity))
-            row.append(f"{line}:{column} {finding.category}")
+            row.append(label_cell(severity), style=self._style(severity))
+            row.append(f"{line}:{column} {category_label(finding.category)}")
             if finding.suggestion is not None:
                 # before the message: at 80 columns the rewrite must not be the part cut off
                 row.append(f" → {self._rewrite(finding.suggestion)!r} (ctrl+f)", style="italic")
-            row.append(f": {finding.message}")
+            row.append(f": {finding_message(finding)}")
             rows.append((finding, row))
         return rows
 
@@ -145,7 +152,7 @@ class LintPanel(Static):
         for mark in self._placeholders:
             line, column = position(self._live_text, mark.start)
             row = Text()
-            row.append(f"{LABEL['placeholder']:8}", style=self._style("placeholder"))
+            row.append(label_cell("placeholder"), style=self._style("placeholder"))
             name = self._live_text[mark.start:mark.end]
             row.append(f"{line}:{column} " + _("Fill in {names} before sending.").format(names=name))
             rows.append((mark, row))
