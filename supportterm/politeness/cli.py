@@ -2,6 +2,8 @@
 
 The main CLI wires it in with `add_parser(subparsers)` and dispatches to `run(args)`. Exit status:
 1 when any finding is an error, 0 otherwise, 2 on bad usage (unreadable file, bad --batch line).
+`--validate` compiles every lexicon entry (they compile on first use otherwise) and exits 2 when one
+does not, naming it.
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument(
         "--customer", metavar="FILE", help="the customer's last message (language, own contacts)"
+    )
+    parser.add_argument(
+        "--validate",
+        action="store_true",
+        help="compile every lexicon entry and list those that do not compile (after editing the lexicons)",
     )
     parser.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="the reply (default: stdin)")
     return parser
@@ -91,8 +98,23 @@ def _batch(stream: TextIO, lang: str, out: TextIO) -> int:
     return status
 
 
+def _validate() -> int:
+    """List the lexicon entries that do not compile; 2 when there is one, else 0."""
+    from .validation import entry_count, validate
+
+    errors = validate()
+    for error in errors:
+        print(f"supportterm check: lexicon error: {error}", file=sys.stderr)
+    if errors:
+        return 2
+    print(f"lexicons: all {entry_count()} entries compile")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     """Run `supportterm check`; returns the exit status."""
+    if getattr(args, "validate", False):
+        return _validate()
     try:
         if args.batch:
             stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")  # noqa: SIM115

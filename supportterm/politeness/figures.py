@@ -102,7 +102,7 @@ def _table(name: str, lang: str) -> re.Pattern[str] | None:
     cat = lexicons.category(lang, name) if lang in _TABLE_LANGS else None
     if cat is None:
         return None
-    bare = (source.removeprefix(_WORD_START) for source in cat.sources)
+    bare = (cat.source(i).removeprefix(_WORD_START) for i in range(len(cat.entries)))
     return re.compile("|".join(f"(?:{b})" for b in bare))
 
 

@@ -41,7 +41,7 @@ def _group(name: str, cat: Category, ids: tuple[int, ...]) -> _Group:
     if len(ids) == 1:
         return name, cat.pattern(ids[0]), ids
     ordered = sorted(ids, key=lambda i: -len(cat.entries[i].source))
-    alternation = "|".join(f"(?P<g{i}>{cat.sources[i]})" for i in ordered)
+    alternation = "|".join(f"(?P<g{i}>{cat.source(i)})" for i in ordered)
     try:
         return name, re.compile(alternation), ids
     except re.error:
@@ -67,7 +67,7 @@ def _screen(specs: _Spec, categories: dict[str, Category]) -> re.Pattern[str] | 
         else pattern.removeprefix(_WORD_START)
         for name, ids in specs
         for i in dict.fromkeys(ids)
-        if (pattern := categories[name].sources[i])
+        if (pattern := categories[name].source(i))
     ]
     try:
         return re.compile("|".join(_factored(list(dict.fromkeys(sources)))))

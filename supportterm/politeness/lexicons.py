@@ -76,8 +76,6 @@ class Category:
     """
 
     entries: tuple[Entry, ...]
-    sources: tuple[str, ...]
-    """The regex source of each entry (`entry_regex`)."""
     exact: dict[str, tuple[int, ...]]
     prefixes: dict[str, tuple[int, ...]]
     prefix_lengths: tuple[int, ...]
@@ -89,13 +87,22 @@ class Category:
     name: str = "?"
     compiled: dict[int | str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
     """Patterns compiled so far: entry index, or "scan" / "whole" for the alternations."""
+    regexes: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
+    """Regex sources built so far, by entry index."""
+
+    def source(self, i: int) -> str:
+        """The regex source of entry `i` (`entry_regex`), built on first use like its pattern."""
+        found = self.regexes.get(i)
+        if found is None:
+            found = self.regexes[i] = entry_regex(self.entries[i].source, self.lang)
+        return found
 
     def pattern(self, i: int) -> re.Pattern[str]:
         """The compiled regex of entry `i`; a `LexiconError` names the entry when it does not compile."""
         found = self.compiled.get(i)
         if found is None:
             try:
-                found = re.compile(self.sources[i])
+                found = re.compile(self.source(i))
             except re.error as exc:
                 raise LexiconError(
                     f"{self.lang}.toml [{self.name}] entry {i + 1} {self.entries[i].source!r}: {exc}"
@@ -113,11 +120,10 @@ class Category:
     @property
     def whole(self) -> re.Pattern[str] | None:
         """Every entry as one alternation, for `fullmatch` (signature lines are checked whole)."""
-        if not self.sources:
+        if not self.entries:
             return None
-        return self._alternation(
-            "whole", "|".join(f"(?:{s})" for s in self.sources), tuple(range(len(self.sources)))
-        )
+        ids = tuple(range(len(self.entries)))
+        return self._alternation("whole", "|".join(f"(?:{self.source(i)})" for i in ids), ids)
 
     def _alternation(self, key: str, source: str, ids: tuple[int, ...]) -> re.Pattern[str]:
         found = self.compiled.get(key)
@@ -134,7 +140,7 @@ class Category:
     def validate(self) -> list[LexiconError]:
         """Compile every entry and alternation now; the errors, one per entry that does not compile."""
         errors = []
-        for i in range(len(self.sources)):
+        for i in range(len(self.entries)):
             try:
                 self.pattern(i)
             except LexiconError as exc:
@@ -343,12 +349,10 @@ def compile_category(raw: dict[str, object], lang: str, default_message: str, na
             exact[key] = exact.get(key, ()) + (i,)
         for key in found[1]:
             prefixes[key] = prefixes.get(key, ()) + (i,)
-    sources = tuple(entry_regex(e.source, lang) for e in entries)
-    scan = "|".join(f"(?P<g{n}>{sources[i]})" for n, i in enumerate(scan_ids))
+    scan = "|".join(f"(?P<g{n}>{entry_regex(entries[i].source, lang)})" for n, i in enumerate(scan_ids))
     message = raw.get("message", default_message)
     return Category(
         entries,
-        sources,
         exact,
         prefixes,
         tuple(sorted({len(k) for k in prefixes})),
