@@ -125,9 +125,14 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         print(f"supportterm check: {exc}", file=sys.stderr)
         return 2
-    from .checker import check  # here, so registering the command costs no lexicon compile
+    from .checker import check  # here, so registering the command costs no lexicon load
+    from .lexicons import LexiconError
 
-    report = check(text, lang=args.lang, customer_text=customer)
+    try:
+        report = check(text, lang=args.lang, customer_text=customer)
+    except LexiconError as exc:  # an edited lexicon entry this text needed does not compile
+        print(f"supportterm check: lexicon error: {exc} (--validate lists every one)", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
