@@ -205,9 +205,10 @@ def structural_figures(prep: Prepared) -> list[Finding]:
     if not _DIGIT.search(prep.masked):
         return []
     lang = prep.lang if _table("figure_nouns", prep.lang) is not None else "en"
-    nouns, metrics, owners = (_table(n, lang) for n in ("figure_nouns", "figure_metrics", "figure_owners"))
+    nouns, owners = _table("figure_nouns", lang), _table("figure_owners", lang)
     if nouns is None or owners is None:
         return []
+    metrics = _table("figure_metrics", lang)
     text = prep.folded
     out: list[Finding] = []
     done = left = right = -1

@@ -113,28 +113,30 @@ class Category:
     @property
     def scan(self) -> re.Pattern[str] | None:
         """The entries without a literal first word as one alternation (None when there are none)."""
-        if self.scan_source is None:
-            return None
-        return self._alternation("scan", self.scan_source, self.scan_ids)
+        found = self.compiled.get("scan")
+        if found is None and self.scan_source is not None:
+            found = self._alternation("scan", self.scan_source, self.scan_ids)
+        return found
 
     @property
     def whole(self) -> re.Pattern[str] | None:
         """Every entry as one alternation, for `fullmatch` (signature lines are checked whole)."""
-        if not self.entries:
-            return None
-        ids = tuple(range(len(self.entries)))
-        return self._alternation("whole", "|".join(f"(?:{self.source(i)})" for i in ids), ids)
+        found = self.compiled.get("whole")
+        if found is None and self.entries:
+            ids = tuple(range(len(self.entries)))
+            found = self._alternation("whole", "|".join(f"(?:{self.source(i)})" for i in ids), ids)
+        return found
 
     def _alternation(self, key: str, source: str, ids: tuple[int, ...]) -> re.Pattern[str]:
-        found = self.compiled.get(key)
-        if found is None:
-            try:
-                found = re.compile(source)
-            except re.error as exc:
-                for i in ids:
-                    self.pattern(i)  # raises for the entry at fault
-                raise LexiconError(f"{self.lang}.toml [{self.name}]: entries do not combine: {exc}") from exc
-            self.compiled[key] = found
+        """Compile an alternation of entries `ids` and remember it as `key`; a `LexiconError` names the
+        entry at fault, or the category when the entries compile alone but not together."""
+        try:
+            found = re.compile(source)
+        except re.error as exc:
+            for i in ids:
+                self.pattern(i)  # raises for the entry at fault
+            raise LexiconError(f"{self.lang}.toml [{self.name}]: entries do not combine: {exc}") from exc
+        self.compiled[key] = found
         return found
 
     def validate(self) -> list[LexiconError]:
