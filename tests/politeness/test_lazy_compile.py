@@ -7,12 +7,13 @@ every labelled reply, and pin how a broken entry is reported: named, never skipp
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
 
-from supportterm.politeness import cli, lexicons, validation
+from supportterm.politeness import cli, lexicon_scan, lexicons, validation
 from supportterm.politeness.findings import MESSAGES
 from supportterm.politeness.folding import fold
 from supportterm.politeness.greeting import break_after_greeting
@@ -116,3 +117,13 @@ def test_check_validate_exits_0_when_all_compile(
     monkeypatch.setattr(lexicons, "BY_LANG", {"en": {"rude": fine}})
     assert cli.main(["check", "--validate"]) == 0
     assert capsys.readouterr().out == "lexicons: all 1 entries compile\n"
+
+
+def test_check_names_a_broken_entry_its_text_needs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(lexicon_scan._INDEXES, "en", Index.build({"rude": _broken()}, "en"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("Hello, you broke it."))
+    assert cli.main(["check", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "lexicon error: en.toml [rude] entry 2 're:you (?:broke'" in err and "--validate" in err
