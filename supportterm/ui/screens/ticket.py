@@ -367,7 +367,15 @@ class TicketScreen(KeepsBindingOrder, Screen[None]):
 
     @work(exclusive=True, group="send-check", exit_on_error=False, description="Checking the reply")
     async def _check_then_send(self, draft: ReplyDraft, follow_up: FollowUpChoice | None) -> None:
-        self._confirm_or_send(draft, follow_up, await self.composer.check_for_send())
+        from supportterm.politeness.lexicons import LexiconError
+
+        try:
+            errors = await self.composer.check_for_send()
+        except LexiconError as exc:  # a team's broken lexicon entry must not block every reply
+            question = _("The checker failed ({error}). Send it anyway?").format(error=exc)
+            self.app.push_screen(Confirm(question), lambda yes: self.send(draft, follow_up) if yes else None)
+            return
+        self._confirm_or_send(draft, follow_up, errors)
 
     def _confirm_or_send(self, draft: ReplyDraft, follow_up: FollowUpChoice | None,
                          errors: list[Finding]) -> None:

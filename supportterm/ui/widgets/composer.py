@@ -59,6 +59,8 @@ class Composer(Vertical):
         self.customer_text: str | None = None
         """The customer's last message, for the language-mismatch check and quoting."""
         self.allowed_emails: tuple[str, ...] = ()
+        self._checker_error: str | None = None
+        """The last checker failure announced (each is shown once, not on every keystroke)."""
         """Builds the placeholder values from the open ticket, its customer and the agent."""
 
     def compose(self) -> ComposeResult:
@@ -150,10 +152,22 @@ class Composer(Vertical):
         if not text.strip():
             self.app.call_from_thread(self._show_nothing)
             return
-        report = self._check(text, visibility)
+        from supportterm.politeness.lexicons import LexiconError
+
+        try:
+            report = self._check(text, visibility)
+        except LexiconError as exc:  # an edited lexicon entry this text needs does not compile
+            self.app.call_from_thread(self._checker_failed, str(exc))
+            return
         if get_current_worker().is_cancelled or text != self.text_area.text:
             return  # the agent typed on: a fresh check is already scheduled
         self.app.call_from_thread(self._show_report, text, report, visibility)
+
+    def _checker_failed(self, error: str) -> None:
+        """Say once per distinct error that the checker cannot run (a broken lexicon entry, named)."""
+        if error != self._checker_error:
+            self._checker_error = error
+            self.notify(_("The checker failed: {error}").format(error=error), severity="error", timeout=10)
 
     def _check(self, text: str, visibility: Visibility) -> Report:
         from supportterm.politeness import check
