@@ -1,9 +1,10 @@
 """Provides the lexicons: per-language TOML files compiled into regexes indexed by their first word.
 
-Who calls it: the rule modules. Everything is compiled when this module is imported, so a check
-only looks words up and runs precompiled regexes (plus a tiny cached whole-word pattern per
-candidate word, compiled once). The files in `lexicons/` are meant to be edited by a support team;
-docs/politeness.md describes the format.
+Who calls it: the rule modules. Loading parses the files and indexes every entry by its first word;
+an entry's regex is built and compiled the first time a rule needs it (`Category.pattern`), because
+compiling all ~3,700 took seconds and a reply needs a few dozen. A broken `re:` entry raises
+`LexiconError` naming it then, or from `validation.validate` (`supportterm check --validate`). The files
+in `lexicons/` are meant to be edited by a support team; docs/politeness.md describes the format.
 
 Entry syntax (matched on folded text, see `folding.fold`):
 - words separated by spaces match words separated by spaces or light punctuation;
