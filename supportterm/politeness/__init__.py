@@ -1,7 +1,7 @@
 """Provides the politeness and confidentiality checker (DESIGN §2 doctrine, §4 contract).
 
 Pure Python over the standard library: it imports only `supportterm.domain`, never the UI.
-The checker loads its lexicons when first imported (about 0.25 s; each entry's regex compiles when a
+The checker loads its lexicons when first imported (about 0.2 s; each entry's regex compiles when a
 text first needs it), so the names below load lazily: `supportterm.politeness.cli.add_parser` can be
 wired into the main CLI at no cost.
 
