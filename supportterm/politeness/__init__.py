@@ -1,8 +1,9 @@
 """Provides the politeness and confidentiality checker (DESIGN §2 doctrine, §4 contract).
 
 Pure Python over the standard library: it imports only `supportterm.domain`, never the UI.
-The checker compiles its lexicons when first imported (about 0.2 s), so the names below load
-lazily: `supportterm.politeness.cli.add_parser` can be wired into the main CLI at no cost.
+The checker loads its lexicons when first imported (about 0.2 s; each entry's regex compiles when a
+text first needs it), so the names below load lazily: `supportterm.politeness.cli.add_parser` can be
+wired into the main CLI at no cost.
 
     >>> from supportterm.politeness import check
     >>> check("Hi Anna, the fix is live. Best regards, Omar").has_errors

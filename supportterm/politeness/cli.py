@@ -4,6 +4,8 @@ The main CLI wires it in with `add_parser(subparsers)` and dispatches to `run(ar
 1 when any finding is an error, 0 otherwise, 2 on bad usage (unreadable file, bad --batch line).
 Messages stay English whatever the UI language, in the text lines (read by scripts and editors) as in
 `--json` (a contract); only the TUI translates them (ui/finding_text.py).
+`--validate` compiles every lexicon entry (they compile on first use otherwise) and exits 2 when one
+does not, naming it.
 """
 
 from __future__ import annotations
@@ -36,6 +38,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument(
         "--customer", metavar="FILE", help="the customer's last message (language, own contacts)"
+    )
+    parser.add_argument(
+        "--validate",
+        action="store_true",
+        help="compile every lexicon entry and list those that do not compile (after editing the lexicons)",
     )
     parser.add_argument("file", nargs="?", default="-", metavar="FILE|-", help="the reply (default: stdin)")
     return parser
@@ -93,8 +100,23 @@ def _batch(stream: TextIO, lang: str, out: TextIO) -> int:
     return status
 
 
+def _validate() -> int:
+    """List the lexicon entries that do not compile; 2 when there is one, else 0."""
+    from .validation import entry_count, validate
+
+    errors = validate()
+    for error in errors:
+        print(f"supportterm check: lexicon error: {error}", file=sys.stderr)
+    if errors:
+        return 2
+    print(f"lexicons: all {entry_count()} entries compile")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     """Run `supportterm check`; returns the exit status."""
+    if getattr(args, "validate", False):
+        return _validate()
     try:
         if args.batch:
             stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")  # noqa: SIM115
@@ -105,9 +127,14 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         print(f"supportterm check: {exc}", file=sys.stderr)
         return 2
-    from .checker import check  # here, so registering the command costs no lexicon compile
+    from .checker import check  # here, so registering the command costs no lexicon load
+    from .lexicons import LexiconError
 
-    report = check(text, lang=args.lang, customer_text=customer)
+    try:
+        report = check(text, lang=args.lang, customer_text=customer)
+    except LexiconError as exc:  # an edited lexicon entry this text needed does not compile
+        print(f"supportterm check: lexicon error: {exc} (--validate lists every one)", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:

@@ -23,6 +23,7 @@ endirim") and refusals ("we don't disclose …") are fine. Word lists: the `figu
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import lexicons
@@ -86,19 +87,23 @@ _WORD_START = "(?<![\\w'])"
 """How every entry in the lexicon syntax opens (`lexicons.entry_regex`)."""
 
 
-def _tables(name: str) -> dict[str, re.Pattern[str]]:
-    """Per language, one alternation of a word-list table without the word-start look-behinds.
+_TABLE_LANGS = ("en", "ru", "az")
+"""Languages whose lexicons have the figure word lists."""
+
+
+@functools.cache
+def _table(name: str, lang: str) -> re.Pattern[str] | None:
+    """One alternation of a word-list table of `lang` without the word-start look-behinds.
 
     Without them `re` skips ahead to the letters the entries start with; `_spans` checks the word
     start in Python instead. Tried at every position, the look-behinds made the rule cost 0.1 ms.
+    Compiled on first use: a reply without a digit never needs it.
     """
-    out = {}
-    for lang in ("en", "ru", "az"):
-        cat = lexicons.category(lang, name)
-        if cat is not None:
-            bare = (p.pattern.removeprefix(_WORD_START) for p in cat.patterns)
-            out[lang] = re.compile("|".join(f"(?:{b})" for b in bare))
-    return out
+    cat = lexicons.category(lang, name) if lang in _TABLE_LANGS else None
+    if cat is None:
+        return None
+    bare = (cat.source(i).removeprefix(_WORD_START) for i in range(len(cat.entries)))
+    return re.compile("|".join(f"(?:{b})" for b in bare))
 
 
 def _spans(pattern: re.Pattern[str] | None, text: str, left: int, right: int) -> list[tuple[int, int]]:
@@ -120,9 +125,6 @@ _AZ_FIRST_PLURAL = re.compile(
 ("qoşmuşuq", "gördük", "işləyirik", "edəcəyik"). Morphology rather than words, so kept here."""
 
 
-_NOUNS = _tables("figure_nouns")
-_METRICS = _tables("figure_metrics")
-_OWNERS = _tables("figure_owners")
 _PREPOSITIONS = {
     lang: frozenset(str(w) for w in lexicons.load_raw(lang).get("figure_prepositions", {}).get("entries", []))
     for lang in ("en", "ru", "az")
@@ -200,10 +202,13 @@ def _owned(text: str, owners: list[tuple[int, int]], lang: str, left: int, targe
 
 def structural_figures(prep: Prepared) -> list[Finding]:
     """confidential findings for a figure + a business noun + the company as its owner, in one sentence."""
-    lang = prep.lang if prep.lang in _NOUNS else "en"
-    nouns, metrics, owners = _NOUNS.get(lang), _METRICS.get(lang), _OWNERS.get(lang)
-    if nouns is None or owners is None or not _DIGIT.search(prep.masked):
+    if not _DIGIT.search(prep.masked):
         return []
+    lang = prep.lang if _table("figure_nouns", prep.lang) is not None else "en"
+    nouns, owners = _table("figure_nouns", lang), _table("figure_owners", lang)
+    if nouns is None or owners is None:
+        return []
+    metrics = _table("figure_metrics", lang)
     text = prep.folded
     out: list[Finding] = []
     done = left = right = -1

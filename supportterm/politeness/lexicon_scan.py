@@ -16,16 +16,18 @@ Why it is shaped like this (each step measured on the 2 KB replies of benchmarks
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 
+from . import lexicons
 from .folding import replace_all
-from .lexicons import _GAP, _SKELETONS, BY_LANG, MAIN_PASS, Category, Hits
+from .lexicons import _GAP, _SKELETONS, MAIN_PASS, Category, Hits
 from .literals import Needs, may_match, required_literals
 
 _Group = tuple[str, re.Pattern[str], tuple[int, ...]]
 """(category, pattern, entry ids): the entries of one category that start with the same word."""
-_Bundle = tuple[re.Pattern[str] | None, tuple[_Group, ...]]
-"""(screen, groups) of one index key; the screen is None when there is a single group to run."""
+_Spec = tuple[tuple[str, tuple[int, ...]], ...]
+"""(category, entry ids) of every category with entries that start with one index key."""
 
 _WORD_START = r"(?<![\w'])"
 """How every entry built from the lexicon syntax opens (see `lexicons.entry_regex`)."""
@@ -37,14 +39,19 @@ def _group(name: str, cat: Category, ids: tuple[int, ...]) -> _Group:
     """One pattern for entries sharing a first word, longest entries first."""
     ids = tuple(dict.fromkeys(ids))
     if len(ids) == 1:
-        return name, cat.patterns[ids[0]], ids
+        return name, cat.pattern(ids[0]), ids
     ordered = sorted(ids, key=lambda i: -len(cat.entries[i].source))
-    alternation = "|".join(f"(?P<g{i}>{cat.patterns[i].pattern})" for i in ordered)
-    return name, re.compile(alternation), ids
+    alternation = "|".join(f"(?P<g{i}>{cat.source(i)})" for i in ordered)
+    try:
+        return name, re.compile(alternation), ids
+    except re.error:
+        for i in ids:
+            cat.pattern(i)  # raises a LexiconError naming the entry at fault
+        raise
 
 
-def _bundle(groups: tuple[_Group, ...], categories: dict[str, Category]) -> _Bundle:
-    """The groups of one key with their screen: an alternation that matches where any of them does.
+def _screen(specs: _Spec, categories: dict[str, Category]) -> re.Pattern[str] | None:
+    """An alternation of every entry of one key: it matches where any of the key's groups does.
 
     An alternation matches at a position exactly when one of its branches does, so a failed screen
     proves no group matches there. Entries are joined without their group names (two categories
@@ -53,22 +60,42 @@ def _bundle(groups: tuple[_Group, ...], categories: dict[str, Category]) -> _Bun
     opens every entry built from the lexicon syntax always holds there and is left out of the screen:
     the branches then open with letters, which `re` rejects with one comparison.
     """
-    if len(groups) == 1:
-        return None, groups
     sources = [
         # Entries built from the lexicon syntax have no top-level "|" and can be joined bare.
         f"(?:{pattern})"
         if categories[name].entries[i].source.startswith("re:")
         else pattern.removeprefix(_WORD_START)
-        for name, _, ids in groups
-        for i in ids
-        if (pattern := categories[name].patterns[i].pattern)
+        for name, ids in specs
+        for i in dict.fromkeys(ids)
+        if (pattern := categories[name].source(i))
     ]
     try:
-        screen = re.compile("|".join(_factored(list(dict.fromkeys(sources)))))
+        return re.compile("|".join(_factored(list(dict.fromkeys(sources)))))
     except re.error:
-        screen = None
-    return screen, groups
+        return None
+
+
+class Bundle:
+    """The entries of one index key: the screen, and the groups it guards, compiled when first needed.
+
+    In 98 % of the places a key word occurs the screen rejects it, so most groups are never compiled
+    (compiling a key's groups cost as much as its screen). A key of a single group has no screen.
+    """
+
+    __slots__ = ("screen", "groups", "_specs", "_categories")
+
+    def __init__(self, specs: _Spec, categories: dict[str, Category]) -> None:
+        self._specs = specs
+        self._categories = categories
+        self.screen = _screen(specs, categories) if len(specs) > 1 else None
+        self.groups: tuple[_Group, ...] | None = None
+        """None until `compile_groups`: the scan reads it in its inner loop."""
+
+    def compile_groups(self) -> tuple[_Group, ...]:
+        """The groups of this key, compiled now if they were not yet."""
+        if self.groups is None:
+            self.groups = tuple(_group(name, self._categories[name], ids) for name, ids in self._specs)
+        return self.groups
 
 
 _HEAD = re.compile(
@@ -133,10 +160,14 @@ def _trie(exact: set[str], prefixes: set[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Index:
-    """Every main-pass category of a language merged into one word index: one pass per check."""
+    """Every main-pass category of a language merged into one word index: one pass per check.
 
-    exact: dict[str, _Bundle]
-    prefixes: dict[str, _Bundle]
+    The bundle of a key (its groups and screen) is compiled the first time a text contains a word
+    with that key, so loading the checker compiles no entry regex (it took seconds for all of them).
+    """
+
+    exact: dict[str, _Spec]
+    prefixes: dict[str, _Spec]
     prefix_lengths: tuple[int, ...]
     heads: frozenset[str]
     """First two letters of every prefix key: most words skip the prefix loop."""
@@ -146,19 +177,20 @@ class Index:
     """Whole words that are an exact key or start with a prefix key (Azerbaijani: in skeleton spelling)."""
     scan_needs: dict[str, Needs | None] = field(default_factory=dict)
     """Per category with unindexed entries: strings one of which each of their matches contains."""
-    memo: dict[str, tuple[_Bundle, ...]] = field(default_factory=dict)
+    memo: dict[str, tuple[Bundle, ...]] = field(default_factory=dict)
     """Bundles of every word seen so far: replies reuse a small vocabulary."""
+    bundles: dict[tuple[bool, str], Bundle] = field(default_factory=dict)
+    """Bundles compiled so far, by (is a prefix key, key)."""
 
     @classmethod
     def build(cls, categories: dict[str, Category], lang: str) -> Index:
-        """Merge the word tables of `categories`, one pattern per (category, first word)."""
-        tables: tuple[dict[str, tuple[_Group, ...]], dict[str, tuple[_Group, ...]]] = ({}, {})
+        """Merge the word tables of `categories`, one group per (category, first word)."""
+        tables: tuple[dict[str, _Spec], dict[str, _Spec]] = ({}, {})
         for name, cat in categories.items():
             for table, merged in zip((cat.exact, cat.prefixes), tables, strict=True):
                 for key, ids in table.items():
-                    merged[key] = merged.get(key, ()) + (_group(name, cat, ids),)
-        exact = {key: _bundle(g, categories) for key, g in tables[0].items()}
-        prefixes = {key: _bundle(g, categories) for key, g in tables[1].items()}
+                    merged[key] = merged.get(key, ()) + ((name, ids),)
+        exact, prefixes = tables
         found = _trie(set(exact), set(prefixes)) if exact or prefixes else None
         finder = re.compile(r"(?<![\w'])" + found + r"[\w']*") if found is not None else None
         return cls(
@@ -169,7 +201,7 @@ class Index:
             categories,
             _SKELETONS.get(lang),
             finder,
-            {name: required_literals(cat.scan.pattern) for name, cat in categories.items() if cat.scan},
+            {name: required_literals(cat.scan_source) for name, cat in categories.items() if cat.scan_source},
         )
 
     def scan(self, folded: str) -> Hits:
@@ -187,41 +219,71 @@ class Index:
                 if bundles is None:
                     bundles = memo[word] = self._bundles_of(word)
                 at = m.start()
-                for screen, groups in bundles:
+                for bundle in bundles:
+                    screen = bundle.screen
                     if screen is not None and screen.match(folded, at) is None:
                         continue
-                    for name, pattern, ids in groups:
+                    groups = bundle.groups
+                    for name, pattern, ids in groups if groups is not None else bundle.compile_groups():
                         hit = pattern.match(folded, at)
                         if hit:
                             i = ids[0] if len(ids) == 1 else int((hit.lastgroup or "g0")[1:])
                             hits[name].append((hit.start(), hit.end(), self.categories[name].entries[i]))
         for name, cat in self.categories.items():
-            if cat.scan is not None and may_match(self.scan_needs[name], folded):
-                for hit in cat.scan.finditer(folded):
+            if cat.scan_source is not None and may_match(self.scan_needs[name], folded):
+                for hit in cat.scan.finditer(folded):  # type: ignore[union-attr]
                     entry = cat.entries[cat.scan_ids[int((hit.lastgroup or "g0")[1:])]]
                     hits[name].append((hit.start(), hit.end(), entry))
         return hits
 
-    def _bundles_of(self, word: str) -> tuple[_Bundle, ...]:
+    def _bundles_of(self, word: str) -> tuple[Bundle, ...]:
         """The bundles whose entries can start with `word` (by exact word, then by prefix)."""
         key = replace_all(word, self.skeleton) if self.skeleton else word
-        found = (self.exact[key],) if key in self.exact else ()
+        found = (self._bundle(False, key),) if key in self.exact else ()
         if key[:2] in self.heads:
             for n in self.prefix_lengths:
                 if n > len(key):
                     break
                 if key[:n] in self.prefixes:
-                    found += (self.prefixes[key[:n]],)
+                    found += (self._bundle(True, key[:n]),)
         return found
 
+    def _bundle(self, prefix: bool, key: str) -> Bundle:
+        """The bundle of an index key, its screen compiled on first use."""
+        bundle = self.bundles.get((prefix, key))
+        if bundle is None:
+            specs = (self.prefixes if prefix else self.exact)[key]
+            bundle = self.bundles[prefix, key] = Bundle(specs, self.categories)
+        return bundle
 
-INDEXES: dict[str, Index] = {
-    lang: Index.build({n: c for n, c in cats.items() if n in MAIN_PASS}, lang)
-    for lang, cats in BY_LANG.items()
-}
+    def compile_all(self) -> None:
+        """Compile every bundle and alternation now (tests compare this with compiling on demand)."""
+        for prefix, table in ((False, self.exact), (True, self.prefixes)):
+            for key in table:
+                self._bundle(prefix, key).compile_groups()
+        for cat in self.categories.values():
+            cat.scan  # noqa: B018 (compiled for the check it makes)
+
+
+_INDEXES: dict[str, Index] = {}
+_BUILDING = threading.Lock()
 _EMPTY = Index({}, {}, (), frozenset(), {}, None, None)
+
+
+def index(lang: str) -> Index:
+    """The word index of `lang`'s main-pass categories, built the first time `lang` is checked."""
+    found = _INDEXES.get(lang)
+    if found is None:
+        with _BUILDING:  # a warm-up worker and a check on another thread build it once
+            found = _INDEXES.get(lang)
+            if found is None:
+                cats = lexicons.BY_LANG.get(lang)
+                if cats is None:
+                    return _EMPTY
+                found = _INDEXES[lang] = Index.build({n: c for n, c in cats.items() if n in MAIN_PASS}, lang)
+    return found
 
 
 def scan(lang: str, folded: str) -> Hits:
     """Main-pass matches of `lang`'s lexicon in `folded` text (empty for languages without one)."""
-    return INDEXES.get(lang, _EMPTY).scan(folded)
+    return index(lang).scan(folded)

@@ -1,9 +1,10 @@
 """Provides the lexicons: per-language TOML files compiled into regexes indexed by their first word.
 
-Who calls it: the rule modules. Everything is compiled when this module is imported, so a check
-only looks words up and runs precompiled regexes (plus a tiny cached whole-word pattern per
-candidate word, compiled once). The files in `lexicons/` are meant to be edited by a support team;
-docs/politeness.md describes the format.
+Who calls it: the rule modules. Loading parses the files and indexes every entry by its first word;
+an entry's regex is built and compiled the first time a rule needs it (`Category.pattern`), because
+compiling all ~3,700 took seconds and a reply needs a few dozen. A broken `re:` entry raises
+`LexiconError` naming it then, or from `validation.validate` (`supportterm check --validate`). The files
+in `lexicons/` are meant to be edited by a support team; docs/politeness.md describes the format.
 
 Entry syntax (matched on folded text, see `folding.fold`):
 - words separated by spaces match words separated by spaces or light punctuation;
@@ -17,9 +18,10 @@ Entry syntax (matched on folded text, see `folding.fold`):
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from .folding import fold, replace_all
@@ -60,37 +62,110 @@ class Entry:
     """A rewrite of the matched text, or None when the text should simply go."""
 
 
+class LexiconError(ValueError):
+    """A lexicon entry whose regular expression does not compile, named so a team can find and fix it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Category:
-    """A compiled category of one language, indexed by the first word of each entry.
+    """A category of one language, indexed by the first word of each entry.
 
     A check looks every word of the text up in `exact` and `prefixes` and runs only the regexes
     of entries that can start there; one big alternation tried at every position was 10× slower.
+    Each regex is compiled the first time it is needed (`pattern`): compiling all ~3,700 entries
+    when the checker loaded took seconds, and a reply needs a few dozen of them.
     """
 
     entries: tuple[Entry, ...]
-    patterns: tuple[re.Pattern[str], ...]
     exact: dict[str, tuple[int, ...]]
     prefixes: dict[str, tuple[int, ...]]
     prefix_lengths: tuple[int, ...]
-    scan: re.Pattern[str] | None
-    """Entries without a literal first word (raw regexes, `_`), as one alternation."""
+    scan_source: str | None
+    """Entries without a literal first word (raw regexes, `_`), as one alternation (`scan`)."""
     scan_ids: tuple[int, ...]
     message: str
     lang: str
-    whole: re.Pattern[str] | None = None
-    """Every entry as one alternation, for `fullmatch` (signature lines are checked whole)."""
+    name: str = "?"
+    compiled: dict[int | str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
+    """Patterns compiled so far: entry index, or "scan" / "whole" for the alternations."""
+    regexes: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
+    """Regex sources built so far, by entry index."""
+
+    def source(self, i: int) -> str:
+        """The regex source of entry `i` (`entry_regex`), built on first use like its pattern."""
+        found = self.regexes.get(i)
+        if found is None:
+            found = self.regexes[i] = entry_regex(self.entries[i].source, self.lang)
+        return found
+
+    def pattern(self, i: int) -> re.Pattern[str]:
+        """The compiled regex of entry `i`; a `LexiconError` names the entry when it does not compile."""
+        found = self.compiled.get(i)
+        if found is None:
+            try:
+                found = re.compile(self.source(i))
+            except re.error as exc:
+                raise LexiconError(
+                    f"{self.lang}.toml [{self.name}] entry {i + 1} {self.entries[i].source!r}: {exc}"
+                ) from exc
+            self.compiled[i] = found
+        return found
+
+    @property
+    def scan(self) -> re.Pattern[str] | None:
+        """The entries without a literal first word as one alternation (None when there are none)."""
+        found = self.compiled.get("scan")
+        if found is None and self.scan_source is not None:
+            found = self._alternation("scan", self.scan_source, self.scan_ids)
+        return found
+
+    @property
+    def whole(self) -> re.Pattern[str] | None:
+        """Every entry as one alternation, for `fullmatch` (signature lines are checked whole)."""
+        found = self.compiled.get("whole")
+        if found is None and self.entries:
+            ids = tuple(range(len(self.entries)))
+            found = self._alternation("whole", "|".join(f"(?:{self.source(i)})" for i in ids), ids)
+        return found
+
+    def _alternation(self, key: str, source: str, ids: tuple[int, ...]) -> re.Pattern[str]:
+        """Compile an alternation of entries `ids` and remember it as `key`; a `LexiconError` names the
+        entry at fault, or the category when the entries compile alone but not together."""
+        try:
+            found = re.compile(source)
+        except re.error as exc:
+            for i in ids:
+                self.pattern(i)  # raises for the entry at fault
+            raise LexiconError(f"{self.lang}.toml [{self.name}]: entries do not combine: {exc}") from exc
+        self.compiled[key] = found
+        return found
+
+    def validate(self) -> list[LexiconError]:
+        """Compile every entry and alternation now; the errors, one per entry that does not compile."""
+        errors = []
+        for i in range(len(self.entries)):
+            try:
+                self.pattern(i)
+            except LexiconError as exc:
+                errors.append(exc)
+        if not errors:
+            try:
+                self.scan, self.whole  # noqa: B018 (compiled for the check they make)
+            except LexiconError as exc:
+                errors.append(exc)
+        return errors
 
     def finditer(self, folded: str) -> list[tuple[int, int, Entry]]:
         """(start, end, entry) for every match in `folded` text."""
         out = []
         for m in _WORDS.finditer(folded):
             for i in self._ids(m.group()):
-                hit = self.patterns[i].match(folded, m.start())
+                hit = self.pattern(i).match(folded, m.start())
                 if hit:
                     out.append((hit.start(), hit.end(), self.entries[i]))
-        if self.scan is not None:
-            for hit in self.scan.finditer(folded):
+        scan = self.scan
+        if scan is not None:
+            for hit in scan.finditer(folded):
                 out.append(
                     (hit.start(), hit.end(), self.entries[self.scan_ids[int((hit.lastgroup or "g0")[1:])]])
                 )
@@ -102,9 +177,10 @@ class Category:
         Only the first word can start a match there, so the other words are not looked up.
         """
         first = _WORDS.match(folded)
-        if first is not None and any(self.patterns[i].match(folded, 0) for i in self._ids(first.group())):
+        if first is not None and any(self.pattern(i).match(folded, 0) for i in self._ids(first.group())):
             return True
-        return self.scan is not None and self.scan.match(folded) is not None
+        scan = self.scan
+        return scan is not None and scan.match(folded) is not None
 
     def _ids(self, word: str) -> tuple[int, ...]:
         """Entries that can start with `word` (by its skeleton in Azerbaijani), each once."""
@@ -118,9 +194,8 @@ class Category:
 
     def fullmatch(self, folded: str) -> bool:
         """True when the whole of `folded` is one entry."""
-        if self.whole is not None:
-            return self.whole.fullmatch(folded) is not None
-        return any(p.fullmatch(folded) for p in self.patterns)
+        whole = self.whole
+        return whole is not None and whole.fullmatch(folded) is not None
 
 
 def _word(token: str, lang: str) -> str:
@@ -251,8 +326,8 @@ def _raw_anchors(regex: str) -> tuple[list[str], list[str]] | None:
     return (m.group(1) or m.group(2)).split("|"), []
 
 
-def compile_category(raw: dict[str, object], lang: str, default_message: str) -> Category:
-    """Compile one `[category]` table of a lexicon file."""
+def compile_category(raw: dict[str, object], lang: str, default_message: str, name: str = "?") -> Category:
+    """Index one `[category]` table of a lexicon file; its regexes compile on use (`name` names errors)."""
     items = raw.get("entries", [])
     if not isinstance(items, list):
         raise ValueError("'entries' must be a list")
@@ -277,25 +352,28 @@ def compile_category(raw: dict[str, object], lang: str, default_message: str) ->
             exact[key] = exact.get(key, ()) + (i,)
         for key in found[1]:
             prefixes[key] = prefixes.get(key, ()) + (i,)
-    patterns = tuple(re.compile(entry_regex(e.source, lang)) for e in entries)
     scan = "|".join(f"(?P<g{n}>{entry_regex(entries[i].source, lang)})" for n, i in enumerate(scan_ids))
     message = raw.get("message", default_message)
     return Category(
         entries,
-        patterns,
         exact,
         prefixes,
         tuple(sorted({len(k) for k in prefixes})),
-        re.compile(scan) if scan else None,
+        scan or None,
         tuple(scan_ids),
         message if isinstance(message, str) else default_message,
         lang,
-        re.compile("|".join(f"(?:{p.pattern})" for p in patterns)) if patterns else None,
+        name,
     )
 
 
+@functools.cache
 def load_raw(lang: str) -> dict[str, dict[str, object]]:
-    """The parsed TOML of one language's lexicon (empty when the language has none)."""
+    """The parsed TOML of one language's lexicon (empty when the language has none).
+
+    Parsed once: the lexicons, the signature and the figure rules all read it, and parsing the three
+    big files took about 40 ms. Callers only read the tables.
+    """
     if lang not in LANGUAGES:
         return {}
     data = resources.files(__package__).joinpath("lexicons", f"{lang}.toml").read_bytes()
@@ -306,7 +384,7 @@ def load(lang: str, defaults: dict[str, str]) -> dict[str, Category]:
     """Every category of `lang`, compiled; `defaults` gives each category's default message."""
     raw = load_raw(lang)
     return {
-        name: compile_category(table, lang, defaults.get(name, name.replace("_", " ")))
+        name: compile_category(table, lang, defaults.get(name, name.replace("_", " ")), name)
         for name, table in raw.items()
         if isinstance(table, dict)
     }

@@ -50,8 +50,8 @@ def test_shortest_match() -> None:
 @pytest.mark.parametrize("lang", ["en", "ru", "az"])
 def test_a_pattern_never_matches_where_its_literals_are_missing(lang: str) -> None:
     checked = {
-        cat.scan: lexicon_scan.INDEXES[lang].scan_needs[name]
-        for name, cat in lexicon_scan.INDEXES[lang].categories.items()
+        cat.scan: lexicon_scan.index(lang).scan_needs[name]
+        for name, cat in lexicon_scan.index(lang).categories.items()
         if cat.scan is not None
     }
     cues = tone_features._SHARED.get(lang, {}).values()
@@ -66,19 +66,21 @@ def test_a_pattern_never_matches_where_its_literals_are_missing(lang: str) -> No
 
 @pytest.mark.parametrize("lang", ["en", "ru", "az"])
 def test_key_screens_agree_with_their_groups(lang: str) -> None:
-    index = lexicon_scan.INDEXES[lang]
+    index = lexicon_scan.index(lang)
     for text in _texts(lang):
         folded = fold(text, lang)
         for word in lexicons._WORDS.finditer(folded):
-            for screen, groups in index._bundles_of(word.group()):
-                if screen is not None:
+            for bundle in index._bundles_of(word.group()):
+                if bundle.screen is not None:
+                    groups = bundle.compile_groups()
                     found = any(pattern.match(folded, word.start()) for _, pattern, _ in groups)
-                    assert (screen.match(folded, word.start()) is not None) == found, (word.group(), folded)
+                    screened = bundle.screen.match(folded, word.start()) is not None
+                    assert screened == found, (word.group(), folded)
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "az"])
 def test_the_word_finder_visits_every_word_with_entries(lang: str) -> None:
-    index = lexicon_scan.INDEXES[lang]
+    index = lexicon_scan.index(lang)
     for text in _texts(lang):
         folded = fold(text, lang)
         keyed = lexicons.replace_all(folded, index.skeleton) if index.skeleton else folded

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -51,6 +52,9 @@ from supportterm.ui.widgets.shift_bar import ShiftBar
 from supportterm.ui.widgets.status_bar import StatusBar
 from supportterm.ui.widgets.thread import MessageView
 from supportterm.ui.widgets.ticket_row import AT_RISK
+
+if TYPE_CHECKING:
+    from supportterm.politeness import Finding
 
 _log = logging.getLogger(__name__)
 _DUE_STYLE = {SlaStatus.BREACHED: "bold red", SlaStatus.AT_RISK: "bold yellow", SlaStatus.OK: ""}
@@ -356,7 +360,27 @@ class TicketScreen(KeepsBindingOrder, Screen[None]):
                         timeout=6)
             return
         draft = ReplyDraft(body=body, visibility=self.composer.visibility)
-        errors = self.composer.current_errors()  # checks now if sent within the typing pause
+        errors = self.composer.known_errors()
+        if errors is None:  # sent within the typing pause: check in a thread first
+            self._check_then_send(draft, follow_up)
+        else:
+            self._confirm_or_send(draft, follow_up, errors)
+
+    @work(exclusive=True, group="send-check", exit_on_error=False, description="Checking the reply")
+    async def _check_then_send(self, draft: ReplyDraft, follow_up: FollowUpChoice | None) -> None:
+        from supportterm.politeness.lexicons import LexiconError
+
+        try:
+            errors = await self.composer.check_for_send()
+        except LexiconError as exc:  # a team's broken lexicon entry must not block every reply
+            question = _("The checker failed ({error}). Send it anyway?").format(error=exc)
+            self.app.push_screen(Confirm(question), lambda yes: self.send(draft, follow_up) if yes else None)
+            return
+        self._confirm_or_send(draft, follow_up, errors)
+
+    def _confirm_or_send(self, draft: ReplyDraft, follow_up: FollowUpChoice | None,
+                         errors: list[Finding]) -> None:
+        """Ask before sending a reply with error findings; otherwise queue it."""
         if errors:
             first = errors[0]
             asked = _("The checker found {count} problem(s), e.g. {category}: {message}. Send it anyway?")

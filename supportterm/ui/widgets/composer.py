@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -58,6 +59,8 @@ class Composer(Vertical):
         self.customer_text: str | None = None
         """The customer's last message, for the language-mismatch check and quoting."""
         self.allowed_emails: tuple[str, ...] = ()
+        self._checker_error: str | None = None
+        """The last checker failure announced (each is shown once, not on every keystroke)."""
         """Builds the placeholder values from the open ticket, its customer and the agent."""
 
     def compose(self) -> ComposeResult:
@@ -90,6 +93,20 @@ class Composer(Vertical):
             self.text_area.load_text(editable(text))  # a TextArea draws control characters raw
         self.add_class("-open")
         self.text_area.focus()
+        self._warm_up_checker()
+
+    @work(thread=True, exclusive=True, group="politeness-warm-up", exit_on_error=False,
+          description="Loading the checker")
+    def _warm_up_checker(self) -> None:
+        """Load the checker off the UI thread as the composer opens, so the first check is prompt.
+
+        Loading takes a few tenths of a second, and each lexicon entry compiles the first time a text has
+        the word it starts with: checking the draft, else the customer's last message (the same words
+        in the same language, mostly), compiles what the first checks of the reply will need.
+        """
+        from supportterm.politeness import check
+
+        check(self.text_area.text or self.customer_text or "")
 
     def close(self) -> None:
         """Hide the composer; its text stays (and is autosaved as a draft)."""
@@ -135,10 +152,22 @@ class Composer(Vertical):
         if not text.strip():
             self.app.call_from_thread(self._show_nothing)
             return
-        report = self._check(text, visibility)
+        from supportterm.politeness.lexicons import LexiconError
+
+        try:
+            report = self._check(text, visibility)
+        except LexiconError as exc:  # an edited lexicon entry this text needs does not compile
+            self.app.call_from_thread(self._checker_failed, str(exc))
+            return
         if get_current_worker().is_cancelled or text != self.text_area.text:
             return  # the agent typed on: a fresh check is already scheduled
         self.app.call_from_thread(self._show_report, text, report, visibility)
+
+    def _checker_failed(self, error: str) -> None:
+        """Say once per distinct error that the checker cannot run (a broken lexicon entry, named)."""
+        if error != self._checker_error:
+            self._checker_error = error
+            self.notify(_("The checker failed: {error}").format(error=error), severity="error", timeout=10)
 
     def _check(self, text: str, visibility: Visibility) -> Report:
         from supportterm.politeness import check
@@ -146,13 +175,27 @@ class Composer(Vertical):
         return check(text, customer_text=self.customer_text, internal=visibility is Visibility.INTERNAL,
                      allowed_emails=self.allowed_emails)
 
-    def current_errors(self) -> list[Finding]:
-        """Error findings of the text as it is now, for the confirmation before sending. The last report
-        is used when it covers this text; otherwise (sent within the typing pause) the check runs here,
-        on the UI thread: a few ms for a 2 KB reply, once per send."""
+    def known_errors(self) -> list[Finding] | None:
+        """Error findings of the text as it is now, from the last report; None when that report does not
+        cover this text (sent within the typing pause, or switched public/internal since): then
+        `check_for_send` must run first."""
+        if self._checked != (self.text_area.text, self.visibility):
+            return None
+        return self.lint.errors
+
+    async def check_for_send(self) -> list[Finding]:
+        """Check the text as it is now in a thread and show the report; its error findings.
+
+        Never on the UI thread: the first check of a session may still import the checker or compile
+        the lexicon entries its words need. The text is read-only meanwhile, so what was checked is
+        what is sent."""
         text, visibility = self.text_area.text, self.visibility
-        if self._checked != (text, visibility):  # typed on, or switched public/internal, since the check
-            self._show_report(text, self._check(text, visibility), visibility)
+        self.text_area.read_only = True
+        try:
+            report = await asyncio.to_thread(self._check, text, visibility)
+        finally:
+            self.text_area.read_only = False
+        self._show_report(text, report, visibility)
         return self.lint.errors
 
     def _show_report(self, text: str, report: Report, visibility: Visibility) -> None:
