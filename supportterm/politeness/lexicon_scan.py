@@ -108,7 +108,7 @@ _EXACT, _PREFIX = "=", "*"
 """Trie marks: a word equal to the key ends here; any word starting with the key ends here."""
 
 
-def _trie(exact: set[str], prefixes: set[str]) -> str:
+def trie(exact: set[str], prefixes: set[str]) -> str:
     """A regex for the words equal to one of `exact` or starting with one of `prefixes`, as a trie.
 
     re tries the branches of an alternation one by one, so 300 flat keys would cost 300 tests per
@@ -159,7 +159,7 @@ class Index:
                     merged[key] = merged.get(key, ()) + (_group(name, cat, ids),)
         exact = {key: _bundle(g, categories) for key, g in tables[0].items()}
         prefixes = {key: _bundle(g, categories) for key, g in tables[1].items()}
-        found = _trie(set(exact), set(prefixes)) if exact or prefixes else None
+        found = trie(set(exact), set(prefixes)) if exact or prefixes else None
         finder = re.compile(r"(?<![\w'])" + found + r"[\w']*") if found is not None else None
         return cls(
             exact,
