@@ -93,7 +93,15 @@ GRID = [
     for screen in (60, 100)
 ]
 """Explored per language (prefix 0 = whole words); `fa`: budget on fine replies, `pfa` on requests."""
-SETTINGS: dict[str, dict[str, float]] = {}
+SETTINGS: dict[str, dict[str, float]] = {
+    # Chosen by the pre-registered rule from the --explore run at 3f53c42 (docs/politeness.md).
+    "en": {"C": 0.3, "prefix": 5, "pairs": 1, "keep": 1500, "min_count": 2, "fa": 0.008, "pfa": 0.02,
+           "pw": 0.3, "screen": 100},
+    "ru": {"C": 1.0, "prefix": 5, "pairs": 1, "keep": 1500, "min_count": 2, "fa": 0.008, "pfa": 0.02,
+           "pw": 0.3, "screen": 100},
+    "az": {"C": 1.0, "prefix": 0, "pairs": 1, "keep": 1500, "min_count": 2, "fa": 0.008, "pfa": 0.02,
+           "pw": 0.3, "screen": 100},
+}
 """Fixed per language from --explore before d5 and d6 exist (docs/politeness.md, protocol)."""
 
 
