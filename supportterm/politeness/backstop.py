@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 from itertools import repeat
+from operator import getitem
 from pathlib import Path
 
 from .findings import ERROR, WARNING, Finding
@@ -68,18 +69,24 @@ def sentences(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if keys(folded, s, e, 0)]
 
 
-def sentence_at(folded: str, at: int) -> tuple[int, int]:
-    """(start, end) of the sentence holding position `at`: a few `str.rfind`/`str.find` calls in C."""
-    s = max([folded.rfind(ch, 0, at) for ch in ENDS]) + 1
-    ends = [e for e in (folded.find(ch, at) for ch in ENDS) if e >= 0]
-    return s, min(ends) if ends else len(folded)
+_NOT_END = re.compile("[^" + ENDS + "]*")
+"""A run of characters that end no sentence: its match from a position reaches the sentence's end."""
+
+
+def sentence_at(folded: str, at: int, backwards: str | None = None) -> tuple[int, int]:
+    """(start, end) of the sentence holding position `at`: two C-level runs of `_NOT_END`, forwards
+    in `folded` and backwards in `backwards` (`folded` reversed, passed in when called repeatedly)."""
+    if backwards is None:
+        backwards = folded[::-1]
+    back = len(folded) - at
+    return at - (_NOT_END.match(backwards, back).end() - back), _NOT_END.match(folded, at).end()
 
 
 def keys(folded: str, s: int, e: int, prefix: int) -> list[str]:
     """The sentence's words as the model knows them: whitespace tokens without surrounding
     punctuation, cut to `prefix` letters when it is > 0."""
-    words = list(filter(None, map(str.strip, folded[s:e].split(), repeat(STRIP))))
-    return [w[:prefix] for w in words] if prefix else words
+    words = filter(None, map(str.strip, folded[s:e].split(), repeat(STRIP)))
+    return list(map(getitem, words, repeat(slice(prefix))) if prefix else words)
 
 
 def cue(folded: str, s: int, e: int) -> str:
@@ -157,17 +164,27 @@ class _Language:
     def sentence_score(self, folded: str, s: int, e: int) -> int:
         return self.flag.score(keys(folded, s, e, self.prefix), cue(folded, s, e))
 
-    def candidates(self, folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    def candidates(
+        self, folded: str, start: int, end: int, covered: list[tuple[int, int]] | None = None
+    ) -> list[tuple[int, int]]:
         """The sentences of folded[start:end] the screen passes: those holding a trigger word (all
-        sentences when the model has no screen)."""
+        sentences when the model has no screen), without those overlapping a `covered` span (sorted)."""
         if self.trigger is None:
             return sentences(folded, start, end)
         out: list[tuple[int, int]] = []
-        for m in self.trigger.finditer(folded, start, end):
-            if out and m.start() < out[-1][1]:
-                continue
-            s, e = sentence_at(folded, m.start())
-            out.append((max(s, start), min(e, end)))
+        search = self.trigger.search
+        backwards = folded[::-1]
+        spans = covered or []
+        i = 0
+        hit = search(folded, start, end)
+        while hit is not None:
+            s, e = sentence_at(folded, hit.start(), backwards)
+            s, e = max(s, start), min(e, end)
+            while i < len(spans) and spans[i][1] <= s:
+                i += 1
+            if not any(x < e for x, _ in spans[i : i + 1]):
+                out.append((s, e))
+            hit = search(folded, e, end)
         return out
 
     def scored(self, folded: str, start: int, end: int, screened: bool = True) -> list[tuple[int, int, int]]:
@@ -248,17 +265,31 @@ def backstop_findings(text: str, folded: str, lang: str, found: list[Finding]) -
     if model is None:
         return []
     folded = break_after_greeting(folded)
-    picked = [(s, e) for s, e in model.candidates(folded, 0, len(folded))
-              if model.sentence_score(folded, s, e) >= model.threshold]
+    covered = _merged([(f.start, f.end) for f in found if f.category in COVERING or f.severity == ERROR])
+    threshold = model.threshold
+    picked = [
+        (s, e) for s, e in model.candidates(folded, 0, len(folded), covered)
+        if model.sentence_score(folded, s, e) >= threshold
+    ]
     if not picked:
         return []
     start, end = body_span(folded, lang, text)
-    covered = [(f.start, f.end) for f in found if f.category in COVERING or f.severity == ERROR]
     out = []
     for s, e in picked:
-        if in_body(folded, s, e, start, end) and not any(x < e and s < y for x, y in covered):
+        if in_body(folded, s, e, start, end):
             cat = model.category(folded, s, e)
             out.append(Finding(cat, WARNING, *_extent(folded, s, e), message(cat)))
+    return out
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted and merged where they overlap, so each sentence meets at most one."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
     return out
 
 
