@@ -47,7 +47,6 @@ ENDS = ".!?…\n"
 STRIP = ".,!?…:;\"'()«»“”*"
 """Punctuation stripped from both ends of a whitespace token to give its word ("you," → "you")."""
 SENTENCE_END = re.compile("[" + ENDS + "]")
-_WORD_START = r"(?<![\w'])"
 _NO_PAIRS: dict[str, int] = {}
 _ADJECTIVES = {
     "rude": "rude",
@@ -154,12 +153,7 @@ class _Language:
         if screen_at is None:
             return None
         words = {w for w, v in self.flag.best_values().items() if v >= screen_at and w != START}
-        if not words:
-            return re.compile(r"(?!)")
-        if not self.prefix:
-            return re.compile(_WORD_START + trie(words, set()) + r"(?![\w'])")
-        exact = {w for w in words if len(w) < self.prefix}
-        return re.compile(_WORD_START + trie(exact, words - exact))
+        return trigger_pattern(words, self.prefix)
 
     def sentence_score(self, folded: str, s: int, e: int) -> int:
         return self.flag.score(keys(folded, s, e, self.prefix), cue(folded, s, e))
@@ -176,15 +170,20 @@ class _Language:
         backwards = folded[::-1]
         spans = covered or []
         i = 0
-        hit = search(folded, start, end)
-        while hit is not None:
-            s, e = sentence_at(folded, hit.start(), backwards)
+        # The pattern opens with the character before a word: the text's first word has none.
+        at = start if start == 0 and self.trigger.match(" " + folded[:end]) else -1
+        if at < 0:
+            hit = search(folded, max(start - 1, 0), end)
+            at = hit.start() + 1 if hit else -1
+        while at >= 0:
+            s, e = sentence_at(folded, at, backwards)
             s, e = max(s, start), min(e, end)
             while i < len(spans) and spans[i][1] <= s:
                 i += 1
             if not any(x < e for x, _ in spans[i : i + 1]):
                 out.append((s, e))
             hit = search(folded, e, end)
+            at = hit.start() + 1 if hit else -1
         return out
 
     def scored(self, folded: str, start: int, end: int, screened: bool = True) -> list[tuple[int, int, int]]:
@@ -204,6 +203,19 @@ class _Language:
             return "rude"
         words, mark = keys(folded, s, e, self.prefix), cue(folded, s, e)
         return max(self.categories, key=lambda cat: self.categories[cat].score(words, mark))
+
+
+def trigger_pattern(words: set[str], prefix: int) -> re.Pattern[str]:
+    """A regex for the character before a trigger word and the word (a word of `prefix` letters or more
+    is a trigger when it starts with one of them); `Trigger.search` adds the text's first word.
+
+    The pattern opens with that character, not with a look-behind: a pattern that opens with a class
+    lets `re` skip in C to the characters of that class (spaces and punctuation) instead of trying the
+    whole pattern at every position."""
+    if not words:
+        return re.compile(r"(?!)")
+    exact = {w for w in words if len(w) < prefix} if prefix else words
+    return re.compile(r"[^\w']" + trie(exact, words - exact))
 
 
 def in_body(folded: str, s: int, e: int, start: int, end: int) -> bool:
