@@ -97,7 +97,8 @@ def test_screen_passes_only_sentences_with_a_trigger(toy: None) -> None:
     text = "please wait. obviously not. ask yourself. google it. fine."
     picked = [text[s:e].strip() for s, e in model.candidates(text, 0, len(text))]
     assert picked == ["obviously not", "ask yourself", "google it"]
-    assert [text[s:e] for s, e in model.candidates("google it. fine.", 0, 16)] == ["google it"]
+    first = "google it. fine."
+    assert [first[s:e] for s, e in model.candidates(first, 0, len(first))] == ["google it"]
     assert model.candidates("googled it; fine.", 0, 17) == []
     everything = [text[s:e].strip() for s, e, _ in model.scored(text, 0, len(text), screened=False)]
     assert everything == ["please wait", "obviously not", "ask yourself", "google it", "fine"]
