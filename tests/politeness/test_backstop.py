@@ -206,6 +206,19 @@ def test_shipped_weights_file() -> None:
     assert backstop.languages() == frozenset(data["langs"])
 
 
+@pytest.mark.parametrize("name", ["backstop_weights_frozen.json", "backstop_weights_d5d6.json"])
+def test_unshipped_weights_stay_small_and_load(name: str) -> None:
+    """The frozen model (scored once on d5/d6) and its refit with d5/d6 (for the lead's blind scoring):
+    each language under 100 KB, loadable by the scorer with its screen."""
+    path = Path(backstop.__file__).parents[2] / "tools" / name
+    data = json.loads(path.read_text("utf-8"))
+    assert set(data["langs"]) == {"en", "ru", "az"}
+    for raw in data["langs"].values():
+        assert len(json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode()) <= 100_000
+    for model in backstop.load(data).values():
+        assert model.trigger is not None and model.threshold > model.flag.bias
+
+
 def _starters() -> list[tuple[str, str]]:
     from supportterm.replies import load_library
 
