@@ -3,16 +3,17 @@
 The lexicons generalise poorly to writers they have never seen (docs/politeness.md, "Learned backstop").
 This module scores body sentences of the masked, folded reply (greeting, closing and signature left out,
 `frame.py`; quotes and code are blanked by masking) with a per-language logistic regression over counted
-words (in Russian cut to a few letters, a cheap stem), word pairs and the sentence's last mark, trained
+words (optionally cut to a few letters, a cheap stem), word pairs and the sentence's last mark, trained
 offline by tools/train_backstop.py. A sentence reaching the language's threshold becomes a `warning` in
 the tone category a second (one-vs-rest) model picks, unless a rule already speaks for that sentence.
 
 Cost (DESIGN §5: every keystroke): a per-word pass over a whole reply in CPython costs about 0.25 ms,
 the whole budget. So a screen comes first: one regex (a trie, run in C) over the folded reply finds the
 *trigger* words, those whose weight can lift a sentence most; only sentences holding one are cut into
-words and scored, and a reply without a trigger costs that one search. The trainer scores through this
-same screen, so its numbers include what the screen misses. Languages without weights (their ship rule
-failed) cost a dictionary lookup. Pure Python over a small JSON weights file.
+words and scored, and a reply without a trigger costs that one search; the greeting/sign-off frame is
+found only when a sentence reaches the threshold. The trainer scores through this same screen, so its
+numbers include what the screen misses. Languages without weights (their ship rule failed: at present
+all three, docs/politeness.md) cost a dictionary lookup. Pure Python over a small JSON weights file.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ CUES = "?!"
 """A sentence's last mark, when it is one of these, is a feature of its own ("c:?")."""
 
 ENDS = ".!?…\n"
-"""Characters that end a sentence ("v2.5" is two sentences: cheap to find with `str.rfind`)."""
+"""Characters that end a sentence ("v2.5" is two sentences: a plain class, so C finds the bounds)."""
 STRIP = ".,!?…:;\"'()«»“”*"
 """Punctuation stripped from both ends of a whitespace token to give its word ("you," → "you")."""
 SENTENCE_END = re.compile("[" + ENDS + "]")
