@@ -82,11 +82,63 @@ def sentence_at(folded: str, at: int, backwards: str | None = None) -> tuple[int
     return at - (_NOT_END.match(backwards, back).end() - back), _NOT_END.match(folded, at).end()
 
 
-def keys(folded: str, s: int, e: int, prefix: int) -> list[str]:
+NEGATED = "~"
+"""Marks a word in a negation's scope ("не проблема" → "не", "~пробл"): a negated word weighs apart from
+the same word said plainly (the fourth try read "Не проблема, …" as dismissive)."""
+NEGATORS: dict[str, frozenset[str]] = {
+    "en": frozenset(("not", "no", "never", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't",
+                     "weren't", "can't", "cannot", "won't", "wouldn't", "shouldn't", "haven't", "hasn't")),
+    "ru": frozenset(("не", "ни", "нет", "без")),
+}
+"""Words that negate the words after them, up to the clause's end (a token ending in , ; :)."""
+POST_NEGATORS: dict[str, frozenset[str]] = {"az": frozenset(("deyil", "deyildir", "deyilik", "deyilsiniz"))}
+"""Words that negate the words before them, back to the clause's start ("Bu sizin səhviniz deyil")."""
+CLAUSE_END = ",;:"
+
+
+def keys(folded: str, s: int, e: int, prefix: int, lang: str | None = None) -> list[str]:
     """The sentence's words as the model knows them: whitespace tokens without surrounding
-    punctuation, cut to `prefix` letters when it is > 0."""
-    words = filter(None, map(str.strip, folded[s:e].split(), repeat(STRIP)))
-    return list(map(getitem, words, repeat(slice(prefix))) if prefix else words)
+    punctuation, cut to `prefix` letters when it is > 0; with `lang`, words in a negation's scope
+    are marked with `NEGATED` (a loop in Python only for a sentence holding a negator)."""
+    tokens = folded[s:e].split()
+    words = list(map(str.strip, tokens, repeat(STRIP)))
+    if lang is not None:
+        words = _negated(tokens, words, lang)
+    words = list(filter(None, words))
+    if not prefix:
+        return words
+    cut = slice(prefix)
+    if lang is None:
+        return list(map(getitem, words, repeat(cut)))
+    return [w[: prefix + 1] if w[0] == NEGATED else w[cut] for w in words]
+
+
+def _negated(tokens: list[str], words: list[str], lang: str) -> list[str]:
+    """`words` (one per token) with the words in a negation's scope marked (negators matched whole)."""
+    before = NEGATORS.get(lang)
+    after = POST_NEGATORS.get(lang)
+    if before and not before.isdisjoint(words):
+        out = []
+        scope = False
+        for token, word in zip(tokens, words, strict=True):
+            out.append(NEGATED + word if scope and word and word not in before else word)
+            if word in before:
+                scope = True
+            if token[-1:] in CLAUSE_END:
+                scope = False
+        return out
+    if after and not after.isdisjoint(words):
+        out = list(words)
+        scope = False
+        for i in range(len(words) - 1, -1, -1):
+            if i < len(words) - 1 and tokens[i][-1:] in CLAUSE_END:
+                scope = False
+            if scope and words[i] and words[i] not in after:
+                out[i] = NEGATED + words[i]
+            if words[i] in after:
+                scope = True
+        return out
+    return words
 
 
 def cue(folded: str, s: int, e: int) -> str:
@@ -142,6 +194,8 @@ class _Language:
 
     def __init__(self, raw: dict[str, object]) -> None:
         self.prefix = int(raw.get("prefix", 0))  # type: ignore[call-overload]
+        self.negation: str | None = raw.get("negation")  # type: ignore[assignment]
+        """The language whose negators mark words (`keys`), or None: words are read plainly."""
         self.threshold = int(raw["threshold"])  # type: ignore[call-overload]
         self.flag = _Linear(raw)
         categories: dict[str, dict[str, object]] = raw.get("category", {})  # type: ignore[assignment]
@@ -154,10 +208,15 @@ class _Language:
         if screen_at is None:
             return None
         words = {w for w, v in self.flag.best_values().items() if v >= screen_at and w != START}
+        if any(w.startswith(NEGATED) for w in words):
+            # A negated word is found through its negator.
+            lang = self.negation or ""
+            words = {w for w in words if not w.startswith(NEGATED)}
+            words |= NEGATORS.get(lang, frozenset()) | POST_NEGATORS.get(lang, frozenset())
         return trigger_pattern(words, self.prefix)
 
     def sentence_score(self, folded: str, s: int, e: int) -> int:
-        return self.flag.score(keys(folded, s, e, self.prefix), cue(folded, s, e))
+        return self.flag.score(keys(folded, s, e, self.prefix, self.negation), cue(folded, s, e))
 
     def candidates(
         self, folded: str, start: int, end: int, covered: list[tuple[int, int]] | None = None
@@ -202,7 +261,7 @@ class _Language:
         """The tone category the one-vs-rest models find most likely for the sentence."""
         if not self.categories:
             return "rude"
-        words, mark = keys(folded, s, e, self.prefix), cue(folded, s, e)
+        words, mark = keys(folded, s, e, self.prefix, self.negation), cue(folded, s, e)
         return max(self.categories, key=lambda cat: self.categories[cat].score(words, mark))
 
 
