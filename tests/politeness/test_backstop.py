@@ -74,6 +74,31 @@ def test_prefix_cuts_words() -> None:
     assert backstop.keys(text, 0, len(text) - 1, 5) == ["вы", "сами", "удали", "файл"]
 
 
+def test_negation_marks_words_in_the_clause() -> None:
+    """Words a negator governs weigh apart ("не проблема" is not "проблема"); the scope ends at a comma,
+    Azerbaijani "deyil" marks the words before it; without a language words are read plainly."""
+    ru = "не проблема, это можно сделать без старой сим."
+    assert backstop.keys(ru, 0, len(ru), 5, "ru") == [
+        "не", "~пробл", "это", "можно", "сдела", "без", "~старо", "~сим"]
+    assert backstop.keys(ru, 0, len(ru), 5) == ["не", "пробл", "это", "можно", "сдела", "без", "старо", "сим"]
+    az = "indi, bu sizin səhviniz deyil ödənişi bank gecikdirib"
+    assert backstop.keys(az, 0, len(az), 0, "az") == [
+        "indi", "~bu", "~sizin", "~səhviniz", "deyil", "ödənişi", "bank", "gecikdirib"]
+    en = "this is not your fault, we fixed it"
+    assert backstop.keys(en, 0, len(en), 0, "en") == [
+        "this", "is", "not", "~your", "~fault", "we", "fixed", "it"]
+
+
+def test_negated_trigger_is_screened_through_its_negator() -> None:
+    """A model whose strong word is a negated one finds the sentence through the negator."""
+    raw = {"prefix": 0, "threshold": 50, "screen": 100, "bias": -10, "negation": "ru",
+           "uni": {"~виноваты": 200}, "pair": {}, "cue": {}}
+    model = backstop.load({"langs": {"ru": raw}})["ru"]
+    text = "спасибо. вы не виноваты. вы виноваты."
+    # The plain "вы виноваты." holds no trigger: only the negated sentence is scored.
+    assert model.scored(text, 0, len(text)) == [(8, 23, 190)]
+
+
 def test_scorer_matches_the_trainers_features(toy: None) -> None:
     """A sentence's score is the bias plus the weights of its named features, counted."""
     model = backstop.load({"langs": {"en": _TOY}})["en"]
@@ -206,7 +231,9 @@ def test_shipped_weights_file() -> None:
     assert backstop.languages() == frozenset(data["langs"])
 
 
-@pytest.mark.parametrize("name", ["backstop_weights_frozen.json", "backstop_weights_d5d6.json"])
+@pytest.mark.parametrize(
+    "name", ["backstop_weights_frozen.json", "backstop_weights_d5d6.json", "backstop_weights_v5_frozen.json"]
+)
 def test_unshipped_weights_stay_small_and_load(name: str) -> None:
     """The frozen model (scored once on d5/d6) and its refit with d5/d6 (for the lead's blind scoring):
     each language under 100 KB, loadable by the scorer with its screen."""
