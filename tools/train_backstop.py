@@ -1,11 +1,11 @@
 """Provides the trainer and the experiment of the learned backstop (supportterm/politeness/backstop.py).
 
 Question: does a small sentence model, OR-ed with the rules, catch faulty replies of an author neither has
-seen, without extra false alarms? Fourth try, pre-registered in docs/politeness.md ("Learned backstop").
+seen, without extra false alarms? Fifth try, pre-registered in docs/politeness.md ("Learned backstop").
 
 - Authors (groups of replies by one writer): S (the checker's authors: devset, heldout, paraphrase; always
   training data), A (tuning + blind1), B (tuning2), C (blind), D (blind3), d1-d4 (authors5/dN), and after
-  the freeze d5, d6 (authors6/dN). The rules baseline is this branch's checker with the backstop off.
+  the freeze d7, d8, d9 (authors6/dN). The rules baseline is this branch's checker with the backstop off.
 - Extra negatives: the polite top quartile of the Stanford Wikipedia requests only (English). A request
   whose CRC-32 is divisible by 4 is held out to measure false alarms on. Stack Exchange and TyDiP are test
   sets (data README): `--measure` reports the share of their polite requests flagged; nothing here fits,
@@ -13,7 +13,7 @@ seen, without extra false alarms? Fourth try, pre-registered in docs/politeness.
 - `--explore`: the settings grid, leave-one-author-out over A, B, C, D, d1-d4 (S always trains).
 - `--loao`: the chosen settings' leave-one-author-out table (rules alone vs rules OR model).
 - `--ship`: the model on every author group given, written to supportterm/politeness/backstop_weights.json.
-- `--first-look`: score d5 and d6 once with the frozen weights file (rules alone vs rules OR model).
+- `--first-look`: score d7, d8 and d9 once with the frozen weights file (rules alone vs rules OR model).
 - `--measure`: polite Stack Exchange / TyDiP requests flagged by the weights file and by the rules.
 
 Each fold's threshold is chosen on its training authors alone: every training author's fine replies (and
@@ -576,7 +576,7 @@ def _shipped(path: Path) -> dict[str, backstop._Language]:
 
 
 def run_first_look(langs: list[str], path: Path) -> None:
-    """d5 and d6, scored once with the frozen weights: rules alone vs rules OR model, per author."""
+    """The new authors (d7-d9), scored once with the frozen weights: rules alone vs rules OR model."""
     models = _shipped(path)
     cache: dict = {}
     for lang in langs:
@@ -621,8 +621,8 @@ def main() -> int:
     parser.add_argument("--explore", action="store_true", help="settings grid, leave-one-author-out")
     parser.add_argument("--loao", action="store_true", help="the chosen settings' leave-one-author-out table")
     parser.add_argument("--ship", help="languages that pass, comma-separated ('' ships none)")
-    parser.add_argument("--with-new", action="store_true", help="--ship: train on d5 and d6 too")
-    parser.add_argument("--first-look", action="store_true", help="score d5, d6 once with the weights file")
+    parser.add_argument("--with-new", action="store_true", help="--ship: also train on the new authors")
+    parser.add_argument("--first-look", action="store_true", help="score d7-d9 once with the weights file")
     parser.add_argument("--measure", action="store_true", help="polite test requests flagged")
     parser.add_argument("--langs", default=",".join(LANGS))
     parser.add_argument("--out", type=Path, default=ROOT / "supportterm" / "politeness" / WEIGHTS_FILE)

@@ -13,7 +13,8 @@ the whole budget. So a screen comes first: one regex (a trie, run in C) over the
 words and scored, and a reply without a trigger costs that one search; the greeting/sign-off frame is
 found only when a sentence reaches the threshold. The trainer scores through this same screen, so its
 numbers include what the screen misses. Languages without weights (their ship rule failed: at present
-all three, docs/politeness.md) cost a dictionary lookup. Pure Python over a small JSON weights file.
+Russian and Azerbaijani; English ships, docs/politeness.md) cost a dictionary lookup. Pure Python over a
+small JSON weights file.
 """
 
 from __future__ import annotations
