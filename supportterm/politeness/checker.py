@@ -14,6 +14,7 @@ from . import (
     address,
     addressee,
     agreement,
+    backstop,
     caps,
     closure,
     confidential,
@@ -90,6 +91,7 @@ def check(
     rude = sum(f.category == "rude" and f.start < WINDOW for f in found)
     if code == "ru":
         found = agreement.agree(text, found)
+    found += backstop.backstop_findings(text, whole.folded, code, found)
     return Report(language=code, findings=_dedupe(found), tone=_tone(text[:WINDOW], code, rude=rude))
 
 

@@ -135,7 +135,7 @@ _EXACT, _PREFIX = "=", "*"
 """Trie marks: a word equal to the key ends here; any word starting with the key ends here."""
 
 
-def _trie(exact: set[str], prefixes: set[str]) -> str:
+def trie(exact: set[str], prefixes: set[str]) -> str:
     """A regex for the words equal to one of `exact` or starting with one of `prefixes`, as a trie.
 
     re tries the branches of an alternation one by one, so 300 flat keys would cost 300 tests per
@@ -191,7 +191,7 @@ class Index:
                 for key, ids in table.items():
                     merged[key] = merged.get(key, ()) + ((name, ids),)
         exact, prefixes = tables
-        found = _trie(set(exact), set(prefixes)) if exact or prefixes else None
+        found = trie(set(exact), set(prefixes)) if exact or prefixes else None
         finder = re.compile(r"(?<![\w'])" + found + r"[\w']*") if found is not None else None
         return cls(
             exact,

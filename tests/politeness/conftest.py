@@ -1,5 +1,5 @@
-"""Puts tools/ on the path for the tests of code only the offline trainers use (backstop_model,
-paper_strategies): they are not part of the installed package."""
+"""Puts tools/ on the path for the tests of code only the offline trainers use (paper_strategies):
+it is not part of the installed package."""
 
 from __future__ import annotations
 

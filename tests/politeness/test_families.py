@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from supportterm.politeness import check
+from supportterm.politeness import backstop, check
 from supportterm.politeness.addressee import names, owns
 
 GREET = {"en": "Hi Anna,\n\n", "ru": "Здравствуйте, Анна!\n\n", "az": "Salam, Aysel xanım!\n\n"}
@@ -364,7 +364,13 @@ def test_construction_found_and_its_polite_twin_fine(
 def test_closing_the_ticket_is_dismissive_only_after_a_refusal_and_without_a_way_back() -> None:
     refused = "That's outside what we can change, so I'm closing this case."
     assert "dismissive" in found("en", refused)
-    assert "dismissive" not in found("en", refused + " Reply here if you'd like me to reopen it.")
+    # The closure rule only: the learned backstop (English, fifth try) still warns on the refusal sentence
+    # itself once the rule is silenced (docs/politeness.md, "Learned backstop": a known false alarm).
+    saved = backstop.use({})
+    try:
+        assert "dismissive" not in found("en", refused + " Reply here if you'd like me to reopen it.")
+    finally:
+        backstop.use(saved)
     assert "dismissive" not in found("en", "The fix is live, so I'm closing this case.")
     assert "dismissive" in found("ru", "Мы не можем на это повлиять, заявку закрываю.")
     with_way_back = "Мы не можем на это повлиять, заявку закрываю; если что, напишите."

@@ -1,0 +1,376 @@
+"""Provides `backstop_findings`: a small learned sentence model that warns about tone the lexicons miss.
+
+The lexicons generalise poorly to writers they have never seen (docs/politeness.md, "Learned backstop").
+This module scores body sentences of the masked, folded reply (greeting, closing and signature left out,
+`frame.py`; quotes and code are blanked by masking) with a per-language logistic regression over counted
+words (optionally cut to a few letters, a cheap stem), word pairs and the sentence's last mark, trained
+offline by tools/train_backstop.py. A sentence reaching the language's threshold becomes a `warning` in
+the tone category a second (one-vs-rest) model picks, unless a rule already speaks for that sentence.
+
+Cost (DESIGN §5: every keystroke): a per-word pass over a whole reply in CPython costs about 0.25 ms,
+the whole budget. So a screen comes first: one regex (a trie, run in C) over the folded reply finds the
+*trigger* words, those whose weight can lift a sentence most; only sentences holding one are cut into
+words and scored, and a reply without a trigger costs that one search; the greeting/sign-off frame is
+found only when a sentence reaches the threshold. The trainer scores through this same screen, so its
+numbers include what the screen misses. Languages without weights (their ship rule failed: at present
+Russian and Azerbaijani; English ships, docs/politeness.md) cost a dictionary lookup. Pure Python over a
+small JSON weights file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from itertools import repeat
+from operator import getitem
+from pathlib import Path
+
+from .findings import ERROR, WARNING, Finding, translatable
+from .frame import body_span
+from .greeting import break_after_greeting
+from .lexicon_scan import trie
+
+WEIGHTS_FILE = "backstop_weights.json"
+TONE_CATEGORIES = ("rude", "blame", "dismissive", "sarcasm", "argumentative")
+"""The DESIGN §4 categories the model learns: the ones a sentence's wording carries."""
+COVERING = frozenset((*TONE_CATEGORIES, "shouting"))
+"""Rule findings that already speak for a sentence's tone; the model stays silent there (as it does
+under any rule error)."""
+SCALE = 100
+"""Weights, biases and thresholds are integers in hundredths: a small file, and exact sums, so a
+sentence on the threshold scores the same in every process."""
+START = "<s>"
+"""The word before a sentence's first word, so pairs also say how a sentence opens."""
+CUES = "?!"
+"""A sentence's last mark, when it is one of these, is a feature of its own ("c:?")."""
+
+ENDS = ".!?…\n"
+"""Characters that end a sentence ("v2.5" is two sentences: a plain class, so C finds the bounds)."""
+STRIP = ".,!?…:;\"'()«»“”*"
+"""Punctuation stripped from both ends of a whitespace token to give its word ("you," → "you")."""
+SENTENCE_END = re.compile("[" + ENDS + "]")
+_NO_PAIRS: dict[str, int] = {}
+_MESSAGES = {
+    "rude": translatable("This sentence may read as rude to the customer; consider rephrasing."),
+    "blame": translatable("This sentence may read as blaming to the customer; consider rephrasing."),
+    "dismissive": translatable("This sentence may read as dismissive to the customer; consider rephrasing."),
+    "sarcasm": translatable("This sentence may read as sarcastic to the customer; consider rephrasing."),
+    "argumentative": translatable(
+        "This sentence may read as argumentative to the customer; consider rephrasing."),
+}
+"""One whole sentence per category (not an adjective in a template), so each translates as a whole."""
+
+
+def sentences(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of folded[start:end] that holds a word, end marks excluded."""
+    out = []
+    at = start
+    for m in SENTENCE_END.finditer(folded, start, end):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, end))
+    return [(s, e) for s, e in out if keys(folded, s, e, 0)]
+
+
+_NOT_END = re.compile("[^" + ENDS + "]*")
+"""A run of characters that end no sentence: its match from a position reaches the sentence's end."""
+
+
+def sentence_at(folded: str, at: int, backwards: str | None = None) -> tuple[int, int]:
+    """(start, end) of the sentence holding position `at`: two C-level runs of `_NOT_END`, forwards
+    in `folded` and backwards in `backwards` (`folded` reversed, passed in when called repeatedly)."""
+    if backwards is None:
+        backwards = folded[::-1]
+    back = len(folded) - at
+    return at - (_NOT_END.match(backwards, back).end() - back), _NOT_END.match(folded, at).end()
+
+
+NEGATED = "~"
+"""Marks a word in a negation's scope ("не проблема" → "не", "~пробл"): a negated word weighs apart from
+the same word said plainly (the fourth try read "Не проблема, …" as dismissive)."""
+NEGATORS: dict[str, frozenset[str]] = {
+    "en": frozenset(("not", "no", "never", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't",
+                     "weren't", "can't", "cannot", "won't", "wouldn't", "shouldn't", "haven't", "hasn't")),
+    "ru": frozenset(("не", "ни", "нет", "без")),
+}
+"""Words that negate the words after them, up to the clause's end (a token ending in , ; :)."""
+POST_NEGATORS: dict[str, frozenset[str]] = {"az": frozenset(("deyil", "deyildir", "deyilik", "deyilsiniz"))}
+"""Words that negate the words before them, back to the clause's start ("Bu sizin səhviniz deyil")."""
+CLAUSE_END = ",;:"
+
+
+def keys(folded: str, s: int, e: int, prefix: int, lang: str | None = None) -> list[str]:
+    """The sentence's words as the model knows them: whitespace tokens without surrounding
+    punctuation, cut to `prefix` letters when it is > 0; with `lang`, words in a negation's scope
+    are marked with `NEGATED` (a loop in Python only for a sentence holding a negator)."""
+    tokens = folded[s:e].split()
+    words = list(map(str.strip, tokens, repeat(STRIP)))
+    if lang is not None:
+        words = _negated(tokens, words, lang)
+    words = list(filter(None, words))
+    if not prefix:
+        return words
+    cut = slice(prefix)
+    if lang is None:
+        return list(map(getitem, words, repeat(cut)))
+    return [w[: prefix + 1] if w[0] == NEGATED else w[cut] for w in words]
+
+
+def _negated(tokens: list[str], words: list[str], lang: str) -> list[str]:
+    """`words` (one per token) with the words in a negation's scope marked (negators matched whole)."""
+    before = NEGATORS.get(lang)
+    after = POST_NEGATORS.get(lang)
+    if before and not before.isdisjoint(words):
+        out = []
+        scope = False
+        for token, word in zip(tokens, words, strict=True):
+            out.append(NEGATED + word if scope and word and word not in before else word)
+            if word in before:
+                scope = True
+            if token[-1:] in CLAUSE_END:
+                scope = False
+        return out
+    if after and not after.isdisjoint(words):
+        out = list(words)
+        scope = False
+        for i in range(len(words) - 1, -1, -1):
+            if i < len(words) - 1 and tokens[i][-1:] in CLAUSE_END:
+                scope = False
+            if scope and words[i] and words[i] not in after:
+                out[i] = NEGATED + words[i]
+            if words[i] in after:
+                scope = True
+        return out
+    return words
+
+
+def cue(folded: str, s: int, e: int) -> str:
+    """The mark ending the sentence folded[s:e] if it is one of `CUES`, else ""."""
+    mark = folded[e : e + 1]
+    return mark if mark and mark in CUES else ""
+
+
+def features(words: list[str], mark: str, pairs: bool = True) -> list[str]:
+    """The counted features of a sentence, by name ("u:word", "p:first second", "c:?"): the trainer's
+    view of what `_Linear.score` sums."""
+    out = ["u:" + w for w in words]
+    if pairs:
+        out += ["p:" + a + " " + b for a, b in zip([START, *words], words, strict=False)]
+    if mark:
+        out.append("c:" + mark)
+    return out
+
+
+class _Linear:
+    """One logistic model over counted words, word pairs and a sentence's last mark: a bias, word
+    weights, pair weights by first word (so a pair costs two dictionary lookups and no string building)."""
+
+    def __init__(self, raw: dict[str, object]) -> None:
+        self.bias = int(raw["bias"])  # type: ignore[call-overload]
+        self.uni: dict[str, int] = dict(raw.get("uni", {}))  # type: ignore[call-overload]
+        pairs: dict[str, dict[str, int]] = raw.get("pair", {})  # type: ignore[assignment]
+        self.pair = {first: {w: self.uni.get(w, 0) + v for w, v in seconds.items()}
+                     for first, seconds in pairs.items()}
+        """Per first word, the second words' values: unigram weight plus pair weight (a word not in the
+        table is worth its unigram weight alone)."""
+        self.cue: dict[str, int] = dict(raw.get("cue", {}))  # type: ignore[call-overload]
+
+    def score(self, words: list[str], mark: str) -> int:
+        """The sentence's score, bias included: each word's weight, or its pair's value after the word
+        before it, summed in C."""
+        values = map(self.uni.get, words, repeat(0))
+        if self.pair:
+            values = map(dict.get, map(self.pair.get, [START, *words], repeat(_NO_PAIRS)), words, values)
+        return self.bias + self.cue.get(mark, 0) + sum(values)
+
+    def best_values(self) -> dict[str, int]:
+        """Each word's largest value in any context (alone or as a pair's second word)."""
+        best = dict(self.uni)
+        for seconds in self.pair.values():
+            for w, v in seconds.items():
+                best[w] = max(best.get(w, v), v)
+        return best
+
+
+class _Language:
+    """A language's flag model, threshold, prefix length, trigger screen and category models."""
+
+    def __init__(self, raw: dict[str, object]) -> None:
+        self.prefix = int(raw.get("prefix", 0))  # type: ignore[call-overload]
+        self.negation: str | None = raw.get("negation")  # type: ignore[assignment]
+        """The language whose negators mark words (`keys`), or None: words are read plainly."""
+        self.threshold = int(raw["threshold"])  # type: ignore[call-overload]
+        self.flag = _Linear(raw)
+        categories: dict[str, dict[str, object]] = raw.get("category", {})  # type: ignore[assignment]
+        self.categories = {cat: _Linear(m) for cat, m in categories.items()}
+        self.screen_at = raw.get("screen")
+        """Words worth at least this much (in any context) are triggers; None: every sentence is scored."""
+        self.trigger = self._trigger(self.screen_at)  # type: ignore[arg-type]
+
+    def _trigger(self, screen_at: int | None) -> re.Pattern[str] | None:
+        if screen_at is None:
+            return None
+        words = {w for w, v in self.flag.best_values().items() if v >= screen_at and w != START}
+        if any(w.startswith(NEGATED) for w in words):
+            # A negated word is found through its negator.
+            lang = self.negation or ""
+            words = {w for w in words if not w.startswith(NEGATED)}
+            words |= NEGATORS.get(lang, frozenset()) | POST_NEGATORS.get(lang, frozenset())
+        return trigger_pattern(words, self.prefix)
+
+    def sentence_score(self, folded: str, s: int, e: int) -> int:
+        return self.flag.score(keys(folded, s, e, self.prefix, self.negation), cue(folded, s, e))
+
+    def candidates(
+        self, folded: str, start: int, end: int, covered: list[tuple[int, int]] | None = None
+    ) -> list[tuple[int, int]]:
+        """The sentences of folded[start:end] the screen passes: those holding a trigger word (all
+        sentences when the model has no screen), without those overlapping a `covered` span (sorted)."""
+        if self.trigger is None:
+            return sentences(folded, start, end)
+        out: list[tuple[int, int]] = []
+        search = self.trigger.search
+        backwards = folded[::-1]
+        spans = covered or []
+        i = 0
+        # The pattern opens with the character before a word: the text's first word has none.
+        at = start if start == 0 and self.trigger.match(" " + folded[:end]) else -1
+        if at < 0:
+            hit = search(folded, max(start - 1, 0), end)
+            at = hit.start() + 1 if hit else -1
+        while at >= 0:
+            s, e = sentence_at(folded, at, backwards)
+            s, e = max(s, start), min(e, end)
+            while i < len(spans) and spans[i][1] <= s:
+                i += 1
+            if not any(x < e for x, _ in spans[i : i + 1]):
+                out.append((s, e))
+            hit = search(folded, e, end)
+            at = hit.start() + 1 if hit else -1
+        return out
+
+    def scored(self, folded: str, start: int, end: int, screened: bool = True) -> list[tuple[int, int, int]]:
+        """(start, end, score) of the body sentences, body = folded[start:end]: those the screen passes
+        (found over the whole text, so the checker can look for the body only when one is flagged),
+        or all of them when `screened` is False. What the checker flags and what the trainer ranks."""
+        if screened:
+            spans = [(s, e) for s, e in self.candidates(folded, 0, len(folded))
+                     if in_body(folded, s, e, start, end)]
+        else:
+            spans = sentences(folded, start, end)
+        return [(s, e, self.sentence_score(folded, s, e)) for s, e in spans]
+
+    def category(self, folded: str, s: int, e: int) -> str:
+        """The tone category the one-vs-rest models find most likely for the sentence."""
+        if not self.categories:
+            return "rude"
+        words, mark = keys(folded, s, e, self.prefix, self.negation), cue(folded, s, e)
+        return max(self.categories, key=lambda cat: self.categories[cat].score(words, mark))
+
+
+def trigger_pattern(words: set[str], prefix: int) -> re.Pattern[str]:
+    """A regex for the character before a trigger word and the word (a word of `prefix` letters or more
+    is a trigger when it starts with one of them); `Trigger.search` adds the text's first word.
+
+    The pattern opens with that character, not with a look-behind: a pattern that opens with a class
+    lets `re` skip in C to the characters of that class (spaces and punctuation) instead of trying the
+    whole pattern at every position."""
+    if not words:
+        return re.compile(r"(?!)")
+    exact = {w for w in words if len(w) < prefix} if prefix else words
+    return re.compile(r"[^\w']" + trie(exact, words - exact))
+
+
+def in_body(folded: str, s: int, e: int, start: int, end: int) -> bool:
+    """Whether the sentence folded[s:e], without its outer spaces, lies in the body folded[start:end]."""
+    seg = folded[s:e]
+    return start <= s + len(seg) - len(seg.lstrip()) and s + len(seg.rstrip()) <= end
+
+
+def load(data: dict[str, object]) -> dict[str, _Language]:
+    """The enabled languages' models of a weights document (`{"langs": {lang: {...}}}`)."""
+    langs: dict[str, dict[str, object]] = data.get("langs", {})  # type: ignore[assignment]
+    return {lang: _Language(raw) for lang, raw in langs.items()}
+
+
+def _load_file() -> dict[str, _Language]:
+    path = Path(__file__).with_name(WEIGHTS_FILE)
+    if not path.exists():
+        return {}
+    return load(json.loads(path.read_text(encoding="utf-8")))
+
+
+_MODELS = _load_file()
+
+
+def languages() -> frozenset[str]:
+    """Languages the shipped weights cover (those that passed the ship rule)."""
+    return frozenset(_MODELS)
+
+
+def use(models: dict[str, _Language]) -> dict[str, _Language]:
+    """Replace the models in use (tests and the trainer's checks); returns the previous ones."""
+    global _MODELS
+    previous, _MODELS = _MODELS, models
+    return previous
+
+
+def message(cat: str) -> str:
+    """The plain message of a model finding."""
+    return _MESSAGES.get(cat) or f"This sentence may read as {cat} to the customer; consider rephrasing."
+
+
+def body(text: str, folded: str, lang: str) -> tuple[str, int, int]:
+    """The folded reply with the greeting comma read as a full stop, and its body's (start, end)."""
+    folded = break_after_greeting(folded)
+    start, end = body_span(folded, lang, text)
+    return folded, start, end
+
+
+def backstop_findings(text: str, folded: str, lang: str, found: list[Finding]) -> list[Finding]:
+    """Warnings for body sentences the model flags and no rule finding speaks for.
+
+    Args:
+        text: the reply as typed.
+        folded: the reply with quotes and code blanked (`masking.mask`), folded for `lang`.
+        lang: the reply's language; one without shipped weights gets no findings.
+        found: the rule findings so far.
+    """
+    model = _MODELS.get(lang)
+    if model is None:
+        return []
+    folded = break_after_greeting(folded)
+    covered = _merged([(f.start, f.end) for f in found if f.category in COVERING or f.severity == ERROR])
+    threshold = model.threshold
+    picked = [
+        (s, e) for s, e in model.candidates(folded, 0, len(folded), covered)
+        if model.sentence_score(folded, s, e) >= threshold
+    ]
+    if not picked:
+        return []
+    start, end = body_span(folded, lang, text)
+    out = []
+    for s, e in picked:
+        if in_body(folded, s, e, start, end):
+            cat = model.category(folded, s, e)
+            out.append(Finding(cat, WARNING, *_extent(folded, s, e), message(cat)))
+    return out
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted and merged where they overlap, so each sentence meets at most one."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _extent(folded: str, s: int, e: int) -> tuple[int, int]:
+    """The finding's span for the sentence folded[s:e]: without outer spaces, with its end mark."""
+    seg = folded[s:e]
+    if e < len(folded) and folded[e] != "\n":
+        return s + len(seg) - len(seg.lstrip()), e + 1
+    return s + len(seg) - len(seg.lstrip()), s + len(seg.rstrip())
