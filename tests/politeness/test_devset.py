@@ -55,7 +55,7 @@ def test_paraphrase_set_is_well_formed(lang: str) -> None:
     "folder",
     [
         "devset", "heldout", "tuning", "paraphrase", "blind1", "tuning2", "blind", "blind3",
-        "authors5/d1", "authors5/d2", "authors5/d3", "authors5/d4",
+        "authors5/d1", "authors5/d2", "authors5/d3", "authors5/d4", "blind5",
     ],
 )
 @pytest.mark.parametrize("lang", LANGS)

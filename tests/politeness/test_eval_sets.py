@@ -7,6 +7,7 @@ category cannot silently change the scores the report prints.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ import pytest
 HERE = Path(__file__).resolve().parent
 SET_SIZES = {
     "tuning": 40, "blind1": 60, "tuning2": 100, "blind": 80, "blind3": 80,
-    "authors5/d1": 100, "authors5/d2": 100, "authors5/d3": 100, "authors5/d4": 100,
+    "authors5/d1": 100, "authors5/d2": 100, "authors5/d3": 100, "authors5/d4": 100, "blind5": 80,
+    "authors6/d5": 100, "authors6/d6": 100, "authors6/d7": 100, "authors6/d8": 100, "authors6/d9": 100,
 }
 LANGS = ("en", "ru", "az")
 CATEGORIES = {
@@ -68,6 +70,11 @@ def test_about_half_of_each_file_needs_a_fix(set_name: str, lang: str) -> None:
     assert 0.4 <= share <= 0.6
 
 
+def unquoted(text: str) -> str:
+    """`text` without its double-quoted or «guillemet» spans."""
+    return re.sub(r'"[^"\n]*"|«[^»\n]*»|“[^”\n]*”', "", text)
+
+
 @pytest.mark.parametrize("set_name", sorted(SET_SIZES))
 def test_replies_are_written_in_their_file_language(set_name: str) -> None:
     """Only a labelled language mismatch may be written in another script or language."""
@@ -78,8 +85,8 @@ def test_replies_are_written_in_their_file_language(set_name: str) -> None:
             text = str(item["text"])
             if lang == "ru":
                 assert has_cyrillic(text), text[:60]
-            elif lang == "az":
-                assert AZ_LETTERS & set(text) and not has_cyrillic(text), text[:60]
+            elif lang == "az":  # a quoted UI label may be Cyrillic ("Русский" in a language menu)
+                assert AZ_LETTERS & set(text) and not has_cyrillic(unquoted(text)), text[:60]
             else:
                 assert not has_cyrillic(text) and not {"ə", "Ə"} & set(text), text[:60]
 
