@@ -1,19 +1,21 @@
 """Provides the trainer and the experiment of the learned backstop (supportterm/politeness/backstop.py).
 
 Question: does a small sentence model, OR-ed with the rules, catch faulty replies of an author neither has
-seen, without extra false alarms? Fifth try, pre-registered in docs/politeness.md ("Learned backstop").
+seen, without extra false alarms? Sixth try (ru and az), pre-registered in docs/politeness.md
+("Learned backstop").
 
 - Authors (groups of replies by one writer): S (the checker's authors: devset, heldout, paraphrase; always
-  training data), A (tuning + blind1), B (tuning2), C (blind), D (blind3), d1-d4 (authors5/dN), and after
-  the freeze d7, d8, d9 (authors6/dN). The rules baseline is this branch's checker with the backstop off.
+  training data), A (tuning + blind1), B (tuning2), C (blind), D (blind3), d1-d4 (authors5/dN), d5-d9
+  (authors6/dN), blind5, and after the freeze d10, d11, d12 (authors6/dN). The rules baseline is this
+  branch's checker with the backstop off.
 - Extra negatives: the polite top quartile of the Stanford Wikipedia requests only (English). A request
   whose CRC-32 is divisible by 4 is held out to measure false alarms on. Stack Exchange and TyDiP are test
   sets (data README): `--measure` reports the share of their polite requests flagged; nothing here fits,
   thresholds or chooses with them.
-- `--explore`: the settings grid, leave-one-author-out over A, B, C, D, d1-d4 (S always trains).
+- `--explore`: the settings grid, leave-one-author-out over A, B, C, D, d1-d9, blind5 (S always trains).
 - `--loao`: the chosen settings' leave-one-author-out table (rules alone vs rules OR model).
 - `--ship`: the model on every author group given, written to supportterm/politeness/backstop_weights.json.
-- `--first-look`: score d7, d8 and d9 once with the frozen weights file (rules alone vs rules OR model).
+- `--first-look`: score d10, d11 and d12 once with the frozen weights file (rules alone vs rules OR model).
 - `--measure`: polite Stack Exchange / TyDiP requests flagged by the weights file and by the rules.
 
 Each fold's threshold is chosen on its training authors alone: every training author's fine replies (and
@@ -73,15 +75,19 @@ AUTHORS: dict[str, tuple[str, ...]] = {
     "d4": ("authors5/d4",),
     "d5": ("authors6/d5",),
     "d6": ("authors6/d6",),
+    "d7": ("authors6/d7",),
+    "d8": ("authors6/d8",),
+    "d9": ("authors6/d9",),
+    "blind5": ("blind5",),
 }
-NEW_AUTHORS: dict[str, tuple[str, ...]] = {"d7": ("authors6/d7",), "d8": ("authors6/d8",),
-                                           "d9": ("authors6/d9",)}
-"""Copied after the freeze; scored once by `--first-look` (fifth try: the frozen weights ship, no refit)."""
-FOLDS = ("A", "B", "C", "D", "d1", "d2", "d3", "d4", "d5", "d6")
+NEW_AUTHORS: dict[str, tuple[str, ...]] = {"d10": ("authors6/d10",), "d11": ("authors6/d11",),
+                                           "d12": ("authors6/d12",)}
+"""Copied after the freeze; scored once by `--first-look` (sixth try: the frozen weights ship, no refit)."""
+FOLDS = ("A", "B", "C", "D", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "blind5")
 """Left out one at a time; S is always training data."""
 DATA = Path("/work/shared/data/politeness")
 LOG = ROOT / "tools" / "train_backstop.log.jsonl"
-EXPERIMENT = 5
+EXPERIMENT = 6
 PARTS = 8
 """Training requests are cut into parts; a model that leaves an author out also leaves out its part."""
 CATEGORY_KEEP = 150
@@ -100,7 +106,7 @@ GRID_BY_LANG: dict[str, list[dict[str, float]]] = {
     lang: [{**cfg, "negation": neg, "fa": fa} for neg in (0, 1) for fa in (0.004, 0.008)]
     for lang, cfg in BS4_SETTINGS.items()
 }
-"""Fifth try, explored per language: negation marks off/on x fine-reply budget 0.4 % / 0.8 %."""
+"""Fifth and sixth tries, explored per language: negation marks off/on x fine-reply budget 0.4 % / 0.8 %."""
 SETTINGS: dict[str, dict[str, float]] = {
     # The pre-registered rule's pick from --explore at 3d1d54f (docs/politeness.md, fifth try): ru the only
     # eligible setting; en and az none eligible (extra false alarms 0.43-1.1 points), so the smallest.
@@ -108,7 +114,11 @@ SETTINGS: dict[str, dict[str, float]] = {
     "ru": {**BS4_SETTINGS["ru"], "negation": 1, "fa": 0.004},
     "az": {**BS4_SETTINGS["az"], "negation": 0, "fa": 0.004},
 }
-"""Fixed per language from --explore before d7-d9 are opened."""
+"""Fixed per language from --explore before the new authors are opened."""
+
+
+HARD_NEGATIVE_LANGS = ("ru", "az")
+"""Sixth try: our hard negatives join our own texts for ru and az only (the shipped English model stays)."""
 
 
 @dataclass
@@ -203,6 +213,19 @@ def own_texts(lang: str) -> list[str]:
     return sorted(set(t for t in out if t.strip()))
 
 
+def own_hard_negatives(lang: str) -> list[str]:
+    """Our own fine sentences that look faulty (sixth try): the hard negatives and polite twins of
+    tests/politeness/test_families.py and the hard negatives of test_backstop.py, written as whole replies
+    the way those tests check them."""
+    sys.path.insert(0, str(ROOT / "tests" / "politeness"))
+    import test_backstop
+    import test_families as fam
+    bodies = [b for k, b in fam.HARD_NEGATIVES + fam.SESSION5_HARD_NEGATIVES if k == lang]
+    bodies += [fine for k, _, _, fine in fam.CONSTRUCTIONS + fam.SESSION5_CONSTRUCTIONS if k == lang]
+    out = [fam.GREET[lang] + b + fam.CLOSE[lang] for b in bodies]
+    return out + list(test_backstop.HARD_NEGATIVES.get(lang, ()))
+
+
 def test_requests(lang: str) -> dict[str, list[str]]:
     """Polite requests only ever measured: Stack Exchange top quartile (en), TyDiP polite (en, ru)."""
     out = {"stack-exchange": _top_quartile("stack-exchange")} if lang == "en" else {}
@@ -258,7 +281,8 @@ def load_corpus(lang: str, cfg: dict[str, float], authors: tuple[str, ...], cach
             held.append(bag)
         else:
             requests[part_of(text)].append(bag)
-    own = [bag_of(text, lang, prefix, False, False, False, 1.0, pairs, neg) for text in own_texts(lang)]
+    texts = own_texts(lang) + (own_hard_negatives(lang) if lang in HARD_NEGATIVE_LANGS else [])
+    own = [bag_of(text, lang, prefix, False, False, False, 1.0, pairs, neg) for text in sorted(set(texts))]
     return Corpus(lang, by_author, requests, held, own)
 
 
@@ -576,7 +600,7 @@ def _shipped(path: Path) -> dict[str, backstop._Language]:
 
 
 def run_first_look(langs: list[str], path: Path) -> None:
-    """The new authors (d7-d9), scored once with the frozen weights: rules alone vs rules OR model."""
+    """The new authors (d10-d12), scored once with the frozen weights: rules alone vs rules OR model."""
     models = _shipped(path)
     cache: dict = {}
     for lang in langs:
@@ -589,13 +613,16 @@ def run_first_look(langs: list[str], path: Path) -> None:
         mean_rules = round(sum(r["rules"]["F1"] for r in per.values()) / len(per), 4)
         mean_or = round(sum(r["rules_or_model"]["F1"] for r in per.values()) / len(per), 4)
         new_fa = sum(r["rules_or_model"]["fp"] - r["rules"]["fp"] for r in per.values())
+        fine = sum(r["rules"]["fine"] for r in per.values())
+        rise = round(100 * new_fa / fine, 2) if fine else 0.0
         print(lang, "mean F1 rules", mean_rules, "rules OR model", mean_or,
-              "gain", round(mean_or - mean_rules, 4), "new false alarms", new_fa, flush=True)
+              "gain", round(mean_or - mean_rules, 4), "new false alarms", new_fa, "of", fine, "fine,",
+              rise, "points", flush=True)
         for a, r in per.items():
             print("  ", a, {k: v for k, v in r.items()})
         log({"mode": "first_look", "lang": lang, "weights": str(path.name), "per_author": per,
              "mean_rules_F1": mean_rules, "mean_or_F1": mean_or, "gain": round(mean_or - mean_rules, 4),
-             "new_false_alarms": new_fa})
+             "new_false_alarms": new_fa, "fine": fine, "fa_rise_points": rise})
 
 
 def run_measure(langs: list[str], path: Path) -> None:
@@ -622,7 +649,7 @@ def main() -> int:
     parser.add_argument("--loao", action="store_true", help="the chosen settings' leave-one-author-out table")
     parser.add_argument("--ship", help="languages that pass, comma-separated ('' ships none)")
     parser.add_argument("--with-new", action="store_true", help="--ship: also train on the new authors")
-    parser.add_argument("--first-look", action="store_true", help="score d7-d9 once with the weights file")
+    parser.add_argument("--first-look", action="store_true", help="score d10-d12 once with the weights file")
     parser.add_argument("--measure", action="store_true", help="polite test requests flagged")
     parser.add_argument("--langs", default=",".join(LANGS))
     parser.add_argument("--out", type=Path, default=ROOT / "supportterm" / "politeness" / WEIGHTS_FILE)
