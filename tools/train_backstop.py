@@ -651,6 +651,19 @@ def run_measure(langs: list[str], path: Path) -> None:
             log({"mode": "measure", "lang": lang, "set": name, "weights": str(path.name), **res})
 
 
+def run_install(langs: list[str], frozen: Path, package: Path) -> None:
+    """Copy the frozen models of `langs` into the package's weights file, leaving its other languages (the
+    shipped English model) as they are; every language without a model is listed as disabled."""
+    doc = json.loads(package.read_text(encoding="utf-8"))
+    source = json.loads(frozen.read_text(encoding="utf-8"))["langs"]
+    langs_out = {**doc["langs"], **{lang: source[lang] for lang in langs}}
+    disabled = [x for x in LANGS if x not in langs_out]
+    out = {"version": doc["version"], "langs": langs_out, "disabled": disabled}
+    package.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"installed {langs} from {frozen.name} into {package}; disabled {out['disabled']}")
+    log({"mode": "install", "langs": langs, "from": frozen.name, "disabled": out["disabled"]})
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--explore", action="store_true", help="settings grid, leave-one-author-out")
@@ -659,6 +672,8 @@ def main() -> int:
     parser.add_argument("--with-new", action="store_true", help="--ship: also train on the new authors")
     parser.add_argument("--first-look", action="store_true", help="score d10-d12 once with the weights file")
     parser.add_argument("--measure", action="store_true", help="polite test requests flagged")
+    parser.add_argument("--install", help="copy these languages' frozen models into the package's weights")
+    parser.add_argument("--frozen", type=Path, default=ROOT / "tools" / "backstop_weights_v6_frozen.json")
     parser.add_argument("--langs", default=",".join(LANGS))
     parser.add_argument("--out", type=Path, default=ROOT / "supportterm" / "politeness" / WEIGHTS_FILE)
     parser.add_argument("--note", default="", help="why, recorded with a --ship run in the log")
@@ -671,6 +686,8 @@ def main() -> int:
     if args.ship is not None:
         authors = (*AUTHORS, *NEW_AUTHORS) if args.with_new else tuple(AUTHORS)
         run_ship([x for x in args.ship.split(",") if x], authors, args.out, args.note)
+    if args.install is not None:
+        run_install([x for x in args.install.split(",") if x], args.frozen, args.out)
     if args.first_look:
         run_first_look(langs, args.out)
     if args.measure:
