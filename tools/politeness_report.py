@@ -27,7 +27,8 @@ SETS = {name: ROOT / "tests" / "politeness" / folder for name, folder in (
     ("blind1", "blind1"), ("tuning2", "tuning2"), ("blind", "blind"), ("blind3", "blind3"),
     ("d1", "authors5/d1"), ("d2", "authors5/d2"), ("d3", "authors5/d3"), ("d4", "authors5/d4"),
     ("blind5", "blind5"), ("d5", "authors6/d5"), ("d6", "authors6/d6"), ("d7", "authors6/d7"),
-    ("d8", "authors6/d8"), ("d9", "authors6/d9"))}
+    ("d8", "authors6/d8"), ("d9", "authors6/d9"), ("d10", "authors6/d10"), ("d11", "authors6/d11"),
+    ("d12", "authors6/d12"))}
 LANGS = ("en", "ru", "az")
 
 

@@ -17,6 +17,7 @@ SET_SIZES = {
     "tuning": 40, "blind1": 60, "tuning2": 100, "blind": 80, "blind3": 80,
     "authors5/d1": 100, "authors5/d2": 100, "authors5/d3": 100, "authors5/d4": 100, "blind5": 80,
     "authors6/d5": 100, "authors6/d6": 100, "authors6/d7": 100, "authors6/d8": 100, "authors6/d9": 100,
+    "authors6/d10": 100, "authors6/d11": 100, "authors6/d12": 100,
 }
 LANGS = ("en", "ru", "az")
 CATEGORIES = {
