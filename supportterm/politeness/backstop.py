@@ -31,6 +31,8 @@ from .greeting import break_after_greeting
 from .lexicon_scan import trie
 
 WEIGHTS_FILE = "backstop_weights.json"
+SCORE_CACHE = 4096
+"""Sentence scores kept per language before the memory starts over."""
 TONE_CATEGORIES = ("rude", "blame", "dismissive", "sarcasm", "argumentative")
 """The DESIGN §4 categories the model learns: the ones a sentence's wording carries."""
 COVERING = frozenset((*TONE_CATEGORIES, "shouting"))
@@ -206,6 +208,8 @@ class _Language:
         self.screen_at = raw.get("screen")
         """Words worth at least this much (in any context) are triggers; None: every sentence is scored."""
         self.trigger = self._trigger(self.screen_at)  # type: ignore[arg-type]
+        self.scores: dict[str, int] = {}
+        """Scores by sentence (with the character after it); cleared by `clear_cache`."""
 
     def _trigger(self, screen_at: int | None) -> re.Pattern[str] | None:
         if screen_at is None:
@@ -219,7 +223,16 @@ class _Language:
         return trigger_pattern(words, self.prefix)
 
     def sentence_score(self, folded: str, s: int, e: int) -> int:
-        return self.flag.score(keys(folded, s, e, self.prefix, self.negation), cue(folded, s, e))
+        """The flag model's score of folded[s:e], remembered by the sentence and its end mark: while the
+        agent types, every other sentence of the reply is scored again unchanged on each check."""
+        sentence = folded[s : e + 1]
+        score = self.scores.get(sentence)
+        if score is None:
+            if len(self.scores) >= SCORE_CACHE:
+                self.scores.clear()
+            score = self.scores[sentence] = self.flag.score(
+                keys(folded, s, e, self.prefix, self.negation), cue(folded, s, e))
+        return score
 
     def candidates(
         self, folded: str, start: int, end: int, covered: list[tuple[int, int]] | None = None
@@ -313,6 +326,12 @@ def use(models: dict[str, _Language]) -> dict[str, _Language]:
     global _MODELS
     previous, _MODELS = _MODELS, models
     return previous
+
+
+def clear_cache() -> None:
+    """Forget the remembered sentence scores (benchmarks measure cold checks)."""
+    for model in _MODELS.values():
+        model.scores.clear()
 
 
 def message(cat: str) -> str:

@@ -99,6 +99,7 @@ def clear_cache() -> None:
     """Forget cached per-line results (benchmarks measure cold checks with it)."""
     for cached in (_detect, _tone, _allowed, _paragraph, confidential.sentence_breaks):
         cached.cache_clear()
+    backstop.clear_cache()
 
 
 @lru_cache(maxsize=64)

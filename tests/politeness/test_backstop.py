@@ -326,3 +326,17 @@ HARD_NEGATIVES = {
 def test_hard_negatives_stay_clean(lang: str, text: str) -> None:
     report = check(text, lang=lang)
     assert [f for f in report.findings if "may read as" in f.message] == []
+
+
+def test_remembered_sentence_scores_match_fresh_ones_and_are_forgotten_on_clear(toy: None) -> None:
+    model = backstop.load({"langs": {"en": _TOY}})["en"]
+    backstop.use({"en": model})
+    folded = fold("Just google it! Please wait. Just google it? Obviously", "en")
+    spans = backstop.sentences(folded, 0, len(folded))
+    fresh = [model.flag.score(backstop.keys(folded, s, e, 0), backstop.cue(folded, s, e)) for s, e in spans]
+    assert [model.sentence_score(folded, s, e) for s, e in spans] == fresh
+    assert [model.sentence_score(folded, s, e) for s, e in spans] == fresh  # from memory now
+    assert fresh[0] != fresh[2]  # same words, another end mark: another score
+    assert model.scores
+    backstop.clear_cache()
+    assert not model.scores
