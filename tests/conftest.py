@@ -19,6 +19,7 @@ from keyring.backend import KeyringBackend
 # Tests import the helpers beside this file as plain modules (`from factories import make_ticket`).
 sys.path.insert(0, str(Path(__file__).parent))
 
+from supportterm import i18n  # noqa: E402
 from supportterm.store.db import Store  # noqa: E402
 
 
@@ -52,6 +53,13 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(tmp_path / "xdg" / name.lower()))
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """A test may activate a catalogue; the next one reads English labels again."""
+    yield
+    i18n.activate("en")
 
 
 @pytest.fixture(autouse=True)

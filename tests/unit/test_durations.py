@@ -6,7 +6,6 @@ screens agree); in Russian the counted words take the plural form the number ask
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -21,12 +20,6 @@ from supportterm.ui.sla_text import digest_at
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)
 SPANS = [timedelta(seconds=s) for s in (0, 30, 59, 60, 61, 600, 3599, 3600, 3660, 7325, 86399, 86400,
                                         90061, 172800, 400000)]
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    yield
-    i18n.activate("en")
 
 
 def _alert(ticket: str, status: SlaStatus, minutes: int) -> SlaAlert:

@@ -6,7 +6,6 @@ own message shows as written, and `supportterm check` (text and `--json`) stays 
 from __future__ import annotations
 
 import ast
-import importlib.util
 import json
 import os
 import subprocess
@@ -15,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from catalogue_tool import tool
 
 from supportterm import i18n
 from supportterm.politeness import check
@@ -26,24 +26,7 @@ CHECKER = ROOT / "supportterm" / "politeness"
 CUSTOMER = "Hello, I cannot log in to my account since this morning, please help."
 REPLY = "Здравствуйте! Вы сами виноваты. Ваш пароль: Qw3rty!2024x"
 
-
-def _load_tool():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tool = _load_tool()
 TEMPLATE_IDS = {m.id for m in tool.template() if isinstance(m.id, str) and m.id and not m.context}
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    """Other tests read English labels: leave the process as it was."""
-    yield
-    i18n.activate("en")
 
 
 def _by_category(language: str) -> dict[str, tuple[str, str]]:

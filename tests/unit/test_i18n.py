@@ -7,35 +7,17 @@ committed .mo files say exactly what the .po files say (tools/i18n.py compile wa
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from catalogue_tool import tool
 
 from supportterm import i18n
 from supportterm.config import check_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
-
-def _load_tool():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-tool = _load_tool()
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    """Other tests read English labels: leave the process as it was."""
-    yield
-    i18n.activate("en")
 
 
 @pytest.mark.parametrize(("setting", "environ", "expected"), [
