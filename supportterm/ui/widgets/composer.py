@@ -52,6 +52,7 @@ class Composer(Vertical):
     def __init__(self, *, context: Callable[[], Context] | None = None, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self._make_context = context or Context
+        """Builds the placeholder values from the open ticket, its customer and the agent."""
         self._lint_timer: Timer | None = None
         self._checked: tuple[str, Visibility] | None = None
         """What the findings shown were checked as: the text and the mode (an internal note is checked
@@ -59,9 +60,9 @@ class Composer(Vertical):
         self.customer_text: str | None = None
         """The customer's last message, for the language-mismatch check and quoting."""
         self.allowed_emails: tuple[str, ...] = ()
+        """Addresses the reply may mention without a secret finding: the open ticket's customer's own."""
         self._checker_error: str | None = None
         """The last checker failure announced (each is shown once, not on every keystroke)."""
-        """Builds the placeholder values from the open ticket, its customer and the agent."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="composer-mode")
