@@ -16,7 +16,7 @@ from importlib import resources
 
 from . import lexicons
 from .folding import fold
-from .tone_features import english_features, strategy_features
+from .tone_features import english_unfiltered, strategy_features
 
 WEIGHTS_FILE = "tone_weights.json"
 WINDOW = 600
@@ -64,12 +64,24 @@ def raw_score(text: str, lang: str = "en", rude: int | None = None) -> float:
     if rude is None:
         rude = rude_count(text, lang)
     if lang == "en" and _WORDS:
-        feats, weights = english_features(text, _VALENCE, rude, _WORDS.__contains__), _WORDS
-    elif lang in STRATEGY_LANGS and _STRATEGY:
-        feats, weights = strategy_features(text, lang, rude), _STRATEGY
-    else:
-        return 0.0
-    return weights.get("__intercept__", 0.0) + sum(weights.get(k, 0.0) * v for k, v in feats.items())
+        return _english_score(text, rude)
+    if lang in STRATEGY_LANGS and _STRATEGY:
+        feats = strategy_features(text, lang, rude)
+        return _STRATEGY.get("__intercept__", 0.0) + sum(_STRATEGY.get(k, 0.0) * v for k, v in feats.items())
+    return 0.0
+
+
+def _english_score(text: str, rude: int) -> float:
+    """`english_features` and the dot product in one pass, without the two dictionaries between them.
+
+    The arithmetic is the same, term by term and in the same order (so the same float): the norm
+    over the known features, then each weight times the feature divided by the norm; features with
+    value 0 add exactly nothing to either sum.
+    """
+    weights = _WORDS
+    kept = [(weights[k], v) for k, v in english_unfiltered(text, _VALENCE, rude).items() if k in weights]
+    norm = math.sqrt(sum(v * v for _, v in kept)) or 1.0
+    return weights.get("__intercept__", 0.0) + sum(w * (v / norm) for w, v in kept)
 
 
 def score(text: str, lang: str = "en", *, rude: int | None = None) -> float:

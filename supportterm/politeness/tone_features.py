@@ -304,6 +304,11 @@ def english_features(
 
 def english_raw(text: str, valence: dict[str, float], rude: int) -> dict[str, float]:
     """Every English feature of `text`, before filtering and normalisation (the trainer's input)."""
+    return {k: v for k, v in english_unfiltered(text, valence, rude).items() if v}
+
+
+def english_unfiltered(text: str, valence: dict[str, float], rude: int) -> dict[str, float]:
+    """`english_raw` with its zero-valued sentiment features left in (they add nothing to a dot product)."""
     plain = blank_names(text)
     low = fold(plain, "en")
     sentences, heads = [], []
@@ -325,7 +330,7 @@ def english_raw(text: str, valence: dict[str, float], rude: int) -> dict[str, fl
     feats["V:NEG"] = sum(v for v in vals if v < 0) / 4
     feats["V:MIN"] = min(vals, default=0.0) / 4
     feats["V:MAX"] = max(vals, default=0.0) / 4
-    return {k: v for k, v in feats.items() if v}
+    return feats
 
 
 def normalised(feats: dict[str, float]) -> dict[str, float]:
