@@ -61,13 +61,15 @@ def _screen(specs: _Spec, categories: dict[str, Category]) -> re.Pattern[str] | 
     the branches then open with letters, which `re` rejects with one comparison.
     """
     sources = [
-        # Entries built from the lexicon syntax have no top-level "|" and can be joined bare.
-        f"(?:{pattern})"
-        if categories[name].entries[i].source.startswith("re:")
-        else pattern.removeprefix(_WORD_START)
+        # Entries built from the lexicon syntax have no top-level "|" and can be joined bare; each
+        # alternative of a raw entry loses the same look-behind where it opens with it.
+        branch.removeprefix(_WORD_START)
         for name, ids in specs
         for i in dict.fromkeys(ids)
         if (pattern := categories[name].source(i))
+        for branch in (
+            _opened(f"(?:{pattern})") if categories[name].entries[i].source.startswith("re:") else [pattern]
+        )
     ]
     try:
         return re.compile("|".join(_factored(list(dict.fromkeys(sources)))))
@@ -117,7 +119,7 @@ def _factored(sources: list[str]) -> list[str]:
     whether some entry matches at a position, and regrouping concatenations keeps exactly that.
     """
     by_head: dict[str, list[str]] = {}
-    for source in sources:
+    for source in dict.fromkeys(part for source in sources for part in _opened(source)):
         head = _HEAD.match(source)
         by_head.setdefault(head.group() if head else source, []).append(source)
     out = []
@@ -127,6 +129,84 @@ def _factored(sources: list[str]) -> list[str]:
             out += members
         else:
             out.append(f"{head}(?:{'|'.join(_factored(rests))})")
+    return out
+
+
+_MAX_OPENED = 32
+"""Alternatives an opening group may be split into; beyond that the source stays as it is."""
+
+
+def _opened(source: str) -> list[str]:
+    """`source` as one source per alternative of the group it opens with: "(?:i'm|i am) …" gives
+    "i'm …" and "i am …", each opened again in turn, so `_factored` can merge them by first word.
+
+    A screen asks only whether some entry matches at a position, and (?:a|b)c matches exactly where
+    ac or bc does. Merged, a branch opens with a letter, which `re` rejects with one comparison; a
+    branch opening with a group is entered and tried: "i …" had about a hundred such branches and
+    its failing screen cost 8 µs. A quantified group, a look-around or a named group stays whole.
+    """
+    if not source.startswith("(?:"):
+        return [source]
+    close = _group_end(source)
+    if close is None or source[close + 1 : close + 2] in ("?", "*", "+", "{"):
+        return [source]
+    rest = source[close + 1 :]
+    out = [part for alternative in _alternatives(source[3:close]) for part in _opened(alternative + rest)]
+    return out if len(out) <= _MAX_OPENED else [source]
+
+
+def _group_end(source: str) -> int | None:
+    """The index of the parenthesis closing the group that opens `source`, or None."""
+    depth = 0
+    i = 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(source, i)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index of the "]" closing the character class opening at `start` (a "]" first is literal)."""
+    i = start + 1
+    if source[i : i + 1] == "^":
+        i += 1
+    if source[i : i + 1] == "]":
+        i += 1
+    while i < len(source) and source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return i
+
+
+def _alternatives(body: str) -> list[str]:
+    """The top-level alternatives of a group's body, split at "|" outside groups and classes."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(body, i)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(body[start:i])
+            start = i + 1
+        i += 1
+    out.append(body[start:])
     return out
 
 
