@@ -425,3 +425,69 @@ SESSION5_HARD_NEGATIVES = [
 @pytest.mark.parametrize(("lang", "body"), SESSION5_HARD_NEGATIVES)
 def test_session5_hard_negative_stays_fine(lang: str, body: str) -> None:
     assert found(lang, body) == set(), body
+
+
+LEX8_CONSTRUCTIONS = [
+    # (language, faulty sentence, category, a fine sentence with the same words) — session 9 (lex8),
+    # families from the misses of authors6 d5–d12 and blind5 (all seen).
+    # sarcasm: mock praise of the customer's theory or discovery, mock congratulation
+    ("en", "An intriguing idea, and a creative theory too, but the logs disagree.", "sarcasm",
+     "The theory behind the new sync engine is explained in our blog post."),
+    ("en", "Congrats on realising that invoices need a tax number.", "sarcasm",
+     "Congratulations on your new shop; the invoices now carry its tax number."),
+    ("en", "Losing the same file twice in a day takes some real talent.", "sarcasm",
+     "Our support team has real talent for untangling old invoices."),
+    ("en", "Fifth reset this week; who could've guessed that.", "sarcasm",
+     "Nobody could have guessed the storm would cut the power, so thank you for waiting."),
+    ("en", "At this rate we'll name a desk after you.", "sarcasm", "The new desk is named after our founder."),
+    # rude: insults by comparison, doubting the customer reads at all
+    ("en", "Would it hurt you to include the order number?", "rude",
+     "It would help if you could include the order number."),
+    ("en", "I've got more sense from a vending machine than from this thread.", "rude",
+     "It makes more sense to start from the vending machine's serial number."),
+    ("en", "Here's another user who never scrolls down.", "rude",
+     "Another user who had this issue fixed it by clearing the cache."),
+    ("en", "I'm wondering if you ever read our emails.", "rude",
+     "I'm wondering if you received our email from Monday."),
+    ("en", "The previous admin had no idea what he was doing.", "rude",
+     "I had no idea what the error meant either, so I asked our developers."),
+    # blame: not bothering, hindsight with could/ideally, "next time don't", "despite our reminders"
+    ("en", "Your team never even bothered checking the file.", "blame",
+     "Please don't bother printing the file; the PDF is enough."),
+    ("en", "All of this is something you could've prevented.", "blame",
+     "We could have prevented this with a clearer warning, and I'm sorry."),
+    ("en", "Next time, please don't leave it until the last day.", "blame",
+     "Next time you log in, the new menu will be on the left."),
+    ("en", "The letters bounced despite repeated warnings from our side.", "blame",
+     "Despite the delay at the warehouse, your parcel left today."),
+    ("en", "You moved the pin after pickup, which pretty much explains it.", "blame",
+     "You moved the pin after pickup, so I've updated the route for the rider."),
+    # dismissive: playing the problem down, "save your energy", "your wifi, not our platform"
+    ("en", "A late parcel is hardly the end of the world.", "dismissive",
+     "I'm sorry the parcel is late; I've asked the courier for an update."),
+    ("en", "Complaining about it isn't going to make the engineers faster.", "dismissive",
+     "The engineers are on site and should finish by Friday."),
+    ("en", "That's your home router, not us.", "dismissive",
+     "Your router is fine; the fault is on our side and we're fixing it."),
+    ("en", "We are a bank, not your IT department.", "dismissive",
+     "Our IT department has checked the bank transfer and it went through."),
+    ("en", "If the price doesn't suit you, you're free to go elsewhere.", "dismissive",
+     "You're free to cancel at any time with no fee."),
+    # argumentative: correcting the customer, "with respect,", "as per my previous emails"
+    ("en", "Allow me to correct you: the order shipped on Tuesday.", "argumentative",
+     "Please correct me if the order number is wrong."),
+    ("en", "You must've misread the date on the form.", "argumentative",
+     "We must have misread the date on the form; I've fixed it."),
+    ("en", "With all respect, the fee is correct.", "argumentative",
+     "We treat your data with respect and never share it."),
+    ("en", "As per my earlier two messages, the plan has no SMS.", "argumentative",
+     "As promised in my earlier message, here is the invoice."),
+    ("en", "Yelling at the agent doesn't change the tariff.", "argumentative",
+     "Changing the tariff doesn't change your contract date."),
+]
+
+
+@pytest.mark.parametrize(("lang", "faulty", "category", "fine"), LEX8_CONSTRUCTIONS)
+def test_lex8_family_found_and_its_polite_twin_fine(lang: str, faulty: str, category: str, fine: str) -> None:
+    assert category in found(lang, faulty), faulty
+    assert found(lang, fine) == set(), fine
