@@ -513,6 +513,31 @@ LEX8_CONSTRUCTIONS = [
      "Цена для Вас не изменится до конца года."),
     ("ru", "Можете сколько угодно спорить, но акт подписан.", "argumentative", "Можете звонить сколько угодно, мы на связи."),
     ("ru", "Я вынуждена ещё раз повторить, что срок прошёл.", "argumentative", "Я могу ещё раз отправить ссылку."),
+    # az sarcasm: mock praise of a theory, "başqa işimiz yoxdur", "kimin ağlına gələrdi"
+    ("az", "Gözəl nəzəriyyədir, amma loqlar başqa şey göstərir.", "sarcasm",
+     "Bu nəzəriyyə sənədlərimizdə ətraflı izah olunub."),
+    ("az", "Biz ancaq sizin sifarişinizlə məşğuluq, başqa işimiz yoxmuş kimi.", "sarcasm",
+     "Sifarişinizlə şəxsən məşğulam, sabah hazır olacaq."),
+    ("az", "Parolun işləməməsi, kimin ağlına gələrdi.", "sarcasm", "Parol işləmirsə, bərpa keçidini göndərirəm."),
+    # az rude: "savadsız", "hansı ağılla", "sinif şagirdi də bacarar"
+    ("az", "Hansı ağılla iki dəfə ödəmisiniz?", "rude", "İki dəfə ödəmisiniz, ikinci ödənişi qaytardım."),
+    ("az", "Bunu üçüncü sinif şagirdi də bacarar.", "rude", "Bunu mobil tətbiqdən də etmək olar."),
+    ("az", "Sizinlə yazışmaq vaxt itkisidir.", "rude", "Sizinlə yazışmaq üçün e-poçtumuz açıqdır."),
+    # az blame: "özünüz yaratmısınız", "zəhmətinə qatlaşmayıb", hindsight
+    ("az", "Bu problemi özünüz yaratdınız.", "blame", "Hesabı özünüz yarada bilərsiniz, addımlar aşağıdadır."),
+    ("az", "Heç kim məktubu oxumaq zəhmətinə qatlaşmayıb.", "blame",
+     "Bizə yazmaq zəhmətinə qatlaşdığınız üçün təşəkkür edirik."),
+    ("az", "Ünvanı yoxlamaq o qədər də çətin deyildi.", "blame", "Quraşdırmaq o qədər də çətin deyil, addımları yazıram."),
+    # az dismissive: "danışmağa dəyməz", "oturub gözləyin", "hamı belə deyir"
+    ("az", "Bu barədə danışmağa dəyməz. Başqa sualınız?", "dismissive",
+     "Narahat olmağa dəyməz. Başqa sualınız olarsa, yazın."),
+    ("az", "Portal işləmir, oturub gözləyin.", "dismissive", "Portal işləmir, bərpa olunan kimi sizə yazacağam."),
+    ("az", "Belə məsələlərə baxmırıq.", "dismissive", "Belə məsələlərə adətən bir gün ərzində baxırıq."),
+    # az argumentative: "fikrim dəyişməyəcək", "razı deyiləm", "nə qədər yazsanız da"
+    ("az", "Mövqeyim dəyişmir, qayda belədir.", "argumentative", "Qiymət dəyişmir, qayda belədir."),
+    ("az", "Nə qədər şikayət etsəniz də, müddət qısalmayacaq.", "argumentative",
+     "Şikayət etsəniz, müddəti qısaltmağa çalışacağıq."),
+    ("az", "İddialarınız əsassızdır.", "argumentative", "İddianız araşdırılır, sabah cavab verəcəyik."),
 ]
 
 
