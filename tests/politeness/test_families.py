@@ -425,3 +425,123 @@ SESSION5_HARD_NEGATIVES = [
 @pytest.mark.parametrize(("lang", "body"), SESSION5_HARD_NEGATIVES)
 def test_session5_hard_negative_stays_fine(lang: str, body: str) -> None:
     assert found(lang, body) == set(), body
+
+
+LEX8_CONSTRUCTIONS = [
+    # (language, faulty sentence, category, a fine sentence with the same words) — session 9 (lex8),
+    # families from the misses of authors6 d5–d12 and blind5 (all seen).
+    # sarcasm: mock praise of the customer's theory or discovery, mock congratulation
+    ("en", "An intriguing idea, and a creative theory too, but the logs disagree.", "sarcasm",
+     "The theory behind the new sync engine is explained in our blog post."),
+    ("en", "Congrats on realising that invoices need a tax number.", "sarcasm",
+     "Congratulations on your new shop; the invoices now carry its tax number."),
+    ("en", "Losing the same file twice in a day takes some real talent.", "sarcasm",
+     "Our support team has real talent for untangling old invoices."),
+    ("en", "Fifth reset this week; who could've guessed that.", "sarcasm",
+     "Nobody could have guessed the storm would cut the power, so thank you for waiting."),
+    ("en", "At this rate we'll name a desk after you.", "sarcasm", "The new desk is named after our founder."),
+    # rude: insults by comparison, doubting the customer reads at all
+    ("en", "Would it hurt you to include the order number?", "rude",
+     "It would help if you could include the order number."),
+    ("en", "I've got more sense from a vending machine than from this thread.", "rude",
+     "It makes more sense to start from the vending machine's serial number."),
+    ("en", "Here's another user who never scrolls down.", "rude",
+     "Another user who had this issue fixed it by clearing the cache."),
+    ("en", "I'm wondering if you ever read our emails.", "rude",
+     "I'm wondering if you received our email from Monday."),
+    ("en", "The previous admin had no idea what he was doing.", "rude",
+     "I had no idea what the error meant either, so I asked our developers."),
+    # blame: not bothering, hindsight with could/ideally, "next time don't", "despite our reminders"
+    ("en", "Your team never even bothered checking the file.", "blame",
+     "Please don't bother printing the file; the PDF is enough."),
+    ("en", "All of this is something you could've prevented.", "blame",
+     "We could have prevented this with a clearer warning, and I'm sorry."),
+    ("en", "Next time, please don't leave it until the last day.", "blame",
+     "Next time you log in, the new menu will be on the left."),
+    ("en", "The letters bounced despite repeated warnings from our side.", "blame",
+     "Despite the delay at the warehouse, your parcel left today."),
+    ("en", "You moved the pin after pickup, which pretty much explains it.", "blame",
+     "You moved the pin after pickup, so I've updated the route for the rider."),
+    # dismissive: playing the problem down, "save your energy", "your wifi, not our platform"
+    ("en", "A late parcel is hardly the end of the world.", "dismissive",
+     "I'm sorry the parcel is late; I've asked the courier for an update."),
+    ("en", "Complaining about it isn't going to make the engineers faster.", "dismissive",
+     "The engineers are on site and should finish by Friday."),
+    ("en", "That's your home router, not us.", "dismissive",
+     "Your router is fine; the fault is on our side and we're fixing it."),
+    ("en", "We are a bank, not your IT department.", "dismissive",
+     "Our IT department has checked the bank transfer and it went through."),
+    ("en", "If the price doesn't suit you, you're free to go elsewhere.", "dismissive",
+     "You're free to cancel at any time with no fee."),
+    # argumentative: correcting the customer, "with respect,", "as per my previous emails"
+    ("en", "Allow me to correct you: the order shipped on Tuesday.", "argumentative",
+     "Please correct me if the order number is wrong."),
+    ("en", "You must've misread the date on the form.", "argumentative",
+     "We must have misread the date on the form; I've fixed it."),
+    ("en", "With all respect, the fee is correct.", "argumentative",
+     "We treat your data with respect and never share it."),
+    ("en", "As per my earlier two messages, the plan has no SMS.", "argumentative",
+     "As promised in my earlier message, here is the invoice."),
+    ("en", "Yelling at the agent doesn't change the tariff.", "argumentative",
+     "Changing the tariff doesn't change your contract date."),
+    # ru sarcasm: mock praise of advice or confidence, "какая редкость", "представьте себе."
+    ("ru", "Благодарю за ценнейшие указания по нашей работе.", "sarcasm",
+     "Спасибо за ценные указания, мы передали их разработчикам."),
+    ("ru", "Какая редкость — всего третий сбой пароля за неделю.", "sarcasm",
+     "Такой сбой — редкость, спасибо, что сообщили."),
+    ("ru", "Приходят, представьте себе. Проверьте папку «Спам».", "sarcasm",
+     "Представьте себе ситуацию: курьер приехал, а дома никого нет — поэтому мы звоним заранее."),
+    # ru rude: "разучились", comparisons, "поменьше бы хамили"
+    ("ru", "Вы там совсем считать разучились?", "rude", "Если разучились пользоваться старым меню, вот краткая памятка."),
+    ("ru", "Поменьше бы грубили, и дело пошло бы быстрее.", "rude", "Дело пошло бы быстрее, если прислать номер заказа."),
+    ("ru", "Вы вообще слышали, что говорил мастер?", "rude", "Мастер говорил, что замена займёт час."),
+    # ru blame: "видимо, не открывали", "Ваша недоработка", "впредь не нажимайте"
+    ("ru", "Это есть в договоре, который Вы, похоже, не дочитали.", "blame",
+     "Это есть в договоре, пункт 4.2; я выделила его для Вас."),
+    ("ru", "Списание — Ваша оплошность, но я его отменю.", "blame", "Списание — наша оплошность, я его уже отменила."),
+    ("ru", "Впредь, пожалуйста, не отправляйте форму дважды.", "blame",
+     "Впредь Вам не придётся отправлять форму: данные сохранятся."),
+    ("ru", "Мы же трижды Вам об этом напоминали в письмах.", "blame", "Мы напомним Вам об оплате за три дня."),
+    # ru dismissive: "быстрее от этого не станет", "гадать не буду", "потом не жалуйтесь"
+    ("ru", "От Ваших звонков ремонт быстрее не пойдёт и быстрее не станет.", "dismissive",
+     "Ремонт идёт по плану, быстрее обычного."),
+    ("ru", "Гадать мы не будем, пришлите скриншот.", "dismissive", "Чтобы не гадать, пришлите, пожалуйста, скриншот."),
+    ("ru", "Отключайте, а потом не обижайтесь.", "dismissive", "Отключите, а потом напишите мне, я проверю."),
+    # ru argumentative: disagreeing, insisting, lecturing
+    ("ru", "Позвольте возразить: тариф не менялся.", "argumentative", "Позвольте уточнить: тариф не менялся с мая."),
+    ("ru", "Наша позиция не изменится, как бы Вы ни настаивали.", "argumentative",
+     "Цена для Вас не изменится до конца года."),
+    ("ru", "Можете сколько угодно спорить, но акт подписан.", "argumentative", "Можете звонить сколько угодно, мы на связи."),
+    ("ru", "Я вынуждена ещё раз повторить, что срок прошёл.", "argumentative", "Я могу ещё раз отправить ссылку."),
+    # az sarcasm: mock praise of a theory, "başqa işimiz yoxdur", "kimin ağlına gələrdi"
+    ("az", "Gözəl nəzəriyyədir, amma loqlar başqa şey göstərir.", "sarcasm",
+     "Bu nəzəriyyə sənədlərimizdə ətraflı izah olunub."),
+    ("az", "Biz ancaq sizin sifarişinizlə məşğuluq, başqa işimiz yoxmuş kimi.", "sarcasm",
+     "Sifarişinizlə şəxsən məşğulam, sabah hazır olacaq."),
+    ("az", "Parolun işləməməsi, kimin ağlına gələrdi.", "sarcasm", "Parol işləmirsə, bərpa keçidini göndərirəm."),
+    # az rude: "savadsız", "hansı ağılla", "sinif şagirdi də bacarar"
+    ("az", "Hansı ağılla iki dəfə ödəmisiniz?", "rude", "İki dəfə ödəmisiniz, ikinci ödənişi qaytardım."),
+    ("az", "Bunu üçüncü sinif şagirdi də bacarar.", "rude", "Bunu mobil tətbiqdən də etmək olar."),
+    ("az", "Sizinlə yazışmaq vaxt itkisidir.", "rude", "Sizinlə yazışmaq üçün e-poçtumuz açıqdır."),
+    # az blame: "özünüz yaratmısınız", "zəhmətinə qatlaşmayıb", hindsight
+    ("az", "Bu problemi özünüz yaratdınız.", "blame", "Hesabı özünüz yarada bilərsiniz, addımlar aşağıdadır."),
+    ("az", "Heç kim məktubu oxumaq zəhmətinə qatlaşmayıb.", "blame",
+     "Bizə yazmaq zəhmətinə qatlaşdığınız üçün təşəkkür edirik."),
+    ("az", "Ünvanı yoxlamaq o qədər də çətin deyildi.", "blame", "Quraşdırmaq o qədər də çətin deyil, addımları yazıram."),
+    # az dismissive: "danışmağa dəyməz", "oturub gözləyin", "hamı belə deyir"
+    ("az", "Bu barədə danışmağa dəyməz. Başqa sualınız?", "dismissive",
+     "Narahat olmağa dəyməz. Başqa sualınız olarsa, yazın."),
+    ("az", "Portal işləmir, oturub gözləyin.", "dismissive", "Portal işləmir, bərpa olunan kimi sizə yazacağam."),
+    ("az", "Belə məsələlərə baxmırıq.", "dismissive", "Belə məsələlərə adətən bir gün ərzində baxırıq."),
+    # az argumentative: "fikrim dəyişməyəcək", "razı deyiləm", "nə qədər yazsanız da"
+    ("az", "Mövqeyim dəyişmir, qayda belədir.", "argumentative", "Qiymət dəyişmir, qayda belədir."),
+    ("az", "Nə qədər şikayət etsəniz də, müddət qısalmayacaq.", "argumentative",
+     "Şikayət etsəniz, müddəti qısaltmağa çalışacağıq."),
+    ("az", "İddialarınız əsassızdır.", "argumentative", "İddianız araşdırılır, sabah cavab verəcəyik."),
+]
+
+
+@pytest.mark.parametrize(("lang", "faulty", "category", "fine"), LEX8_CONSTRUCTIONS)
+def test_lex8_family_found_and_its_polite_twin_fine(lang: str, faulty: str, category: str, fine: str) -> None:
+    assert category in found(lang, faulty), faulty
+    assert found(lang, fine) == set(), fine
