@@ -28,6 +28,7 @@ from supportterm.doctor_checks import (
     config_check,
     data_check,
     keyring_check,
+    lexicon_check,
     log_check,
     options_check,
     outbox_check,
@@ -100,6 +101,7 @@ def check_profile(name: str, profile: Profile | None, file: Path | None, problem
     add(cache_check(store))
     add(outbox_check(store))
     add(log_check())
+    add(lexicon_check())
     return report
 
 

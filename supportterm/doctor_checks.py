@@ -230,6 +230,19 @@ def log_check(now: datetime | None = None) -> Check:
     return Check("log", OK, where)
 
 
+def lexicon_check() -> Check:
+    """Every politeness lexicon entry compiles (the checker compiles an entry only when a reply first
+    needs it, so a team's broken edit would otherwise surface mid-reply as a checker error)."""
+    from supportterm.politeness.validation import entry_count, validate
+
+    errors = validate()
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        return Check("lexicons", FAIL, f"{errors[0]}{more}",
+                     "Fix the entry in that file; supportterm check --validate lists every one.")
+    return Check("lexicons", OK, f"{entry_count():,} politeness lexicon entries compile")
+
+
 def recent_errors(path: Path, since: datetime) -> list[str]:
     """ERROR and CRITICAL records logged after `since` (the log's own local timestamps)."""
     with path.open("rb") as handle:

@@ -32,7 +32,7 @@ from supportterm.store.db import Store
 from supportterm.store.secrets import set_token
 
 ORDER = ["config", "backend", "options", "keyring", "reach", "tls", "auth", "clock", "data", "cache",
-         "outbox", "log"]
+         "outbox", "log", "lexicons"]
 NOW = datetime(2026, 1, 5, 12, 0, tzinfo=timezone.utc)
 
 
@@ -356,3 +356,16 @@ def test_backend_and_url_stand_in_for_a_profile(
     assert status == 0 and report["profile"] == "demo-adhoc"
     assert checks["config"]["detail"] == "--backend and --url given: no config file needed"
     assert checks["auth"]["status"] == "OK"
+
+
+def test_a_lexicon_entry_that_does_not_compile_fails_the_lexicons_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from supportterm.doctor_checks import lexicon_check
+    from supportterm.politeness import lexicons
+
+    assert lexicon_check().status == "OK"
+    broken = lexicons.compile_category({"entries": ["idiot*", "re:(?:unclosed"]}, "en", "Rude.", "rude")
+    monkeypatch.setattr(lexicons, "BY_LANG", {"en": {"rude": broken}})
+    check = lexicon_check()
+    assert check.status == "FAIL" and "unclosed" in check.detail and "--validate" in check.fix
