@@ -28,7 +28,7 @@ SETS = {name: ROOT / "tests" / "politeness" / folder for name, folder in (
     ("d1", "authors5/d1"), ("d2", "authors5/d2"), ("d3", "authors5/d3"), ("d4", "authors5/d4"),
     ("blind5", "blind5"), ("d5", "authors6/d5"), ("d6", "authors6/d6"), ("d7", "authors6/d7"),
     ("d8", "authors6/d8"), ("d9", "authors6/d9"), ("d10", "authors6/d10"), ("d11", "authors6/d11"),
-    ("d12", "authors6/d12"))}
+    ("d12", "authors6/d12"), ("d13", "authors8/d13"), ("d14", "authors8/d14"), ("d15", "authors8/d15"))}
 LANGS = ("en", "ru", "az")
 
 

@@ -19,6 +19,7 @@ SET_SIZES = {
     "authors5/d1": 100, "authors5/d2": 100, "authors5/d3": 100, "authors5/d4": 100, "blind5": 80,
     "authors6/d5": 100, "authors6/d6": 100, "authors6/d7": 100, "authors6/d8": 100, "authors6/d9": 100,
     "authors6/d10": 100, "authors6/d11": 100, "authors6/d12": 100,
+    "authors8/d13": 100, "authors8/d14": 100, "authors8/d15": 100,
 }
 LANGS = ("en", "ru", "az")
 SEALED_SIZE = 80
