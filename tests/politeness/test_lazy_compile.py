@@ -53,6 +53,20 @@ def test_compiling_on_demand_finds_what_compiling_everything_first_finds(lang: s
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "az"])
+def test_the_screens_never_hide_a_match_their_groups_find(lang: str) -> None:
+    """A key's screen (its entries' alternation, opened and merged by first word) only skips places
+    where no group matches: scanning with every screen removed finds exactly the same hits."""
+    screened, unscreened = _index(lexicons.BY_LANG[lang], lang), _index(lexicons.load(lang, MESSAGES), lang)
+    screened.compile_all()
+    unscreened.compile_all()
+    assert sum(bundle.screen is not None for bundle in screened.bundles.values()) > 50
+    for bundle in unscreened.bundles.values():
+        bundle.screen = None
+    for folded in _folded_replies(lang):
+        assert screened.scan(folded) == unscreened.scan(folded), folded
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "az"])
 def test_whole_line_categories_agree_compiled_on_demand_and_first(lang: str) -> None:
     eager, lazy = lexicons.BY_LANG[lang], lexicons.load(lang, MESSAGES)
     assert all(not cat.validate() for cat in eager.values())  # every entry compiled before the texts
