@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import lexicons
@@ -155,10 +156,10 @@ def _opened(source: str) -> list[str]:
     return out if len(out) <= _MAX_OPENED else [source]
 
 
-def _group_end(source: str) -> int | None:
-    """The index of the parenthesis closing the group that opens `source`, or None."""
-    depth = 0
-    i = 0
+def _structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """(offset, character, depth after it) of every "(", ")" and "|" of `source` outside escapes and
+    character classes: the one walk `_group_end` and `_alternatives` share."""
+    depth = i = 0
     while i < len(source):
         ch = source[i]
         if ch == "\\":
@@ -166,14 +167,15 @@ def _group_end(source: str) -> int | None:
             continue
         if ch == "[":
             i = _class_end(source, i)
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        elif ch in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[ch]
+            yield i, ch, depth
         i += 1
-    return None
+
+
+def _group_end(source: str) -> int | None:
+    """The index of the parenthesis closing the group that opens `source`, or None."""
+    return next((i for i, ch, depth in _structure(source) if ch == ")" and depth == 0), None)
 
 
 def _class_end(source: str, start: int) -> int:
@@ -190,24 +192,8 @@ def _class_end(source: str, start: int) -> int:
 
 def _alternatives(body: str) -> list[str]:
     """The top-level alternatives of a group's body, split at "|" outside groups and classes."""
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(body, i)
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(body[start:i])
-            start = i + 1
-        i += 1
-    out.append(body[start:])
-    return out
+    cuts = [i for i, ch, depth in _structure(body) if ch == "|" and depth == 0]
+    return [body[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(body)], strict=True)]
 
 
 _WORD_END = r"(?![\w'])"

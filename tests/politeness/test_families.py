@@ -353,14 +353,6 @@ SESSION5_CONSTRUCTIONS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "faulty", "category", "fine"), CONSTRUCTIONS + SESSION5_CONSTRUCTIONS)
-def test_construction_found_and_its_polite_twin_fine(
-    lang: str, faulty: str, category: str, fine: str
-) -> None:
-    assert category in found(lang, faulty), faulty
-    assert found(lang, fine) == set(), fine
-
-
 def test_closing_the_ticket_is_dismissive_only_after_a_refusal_and_without_a_way_back() -> None:
     refused = "That's outside what we can change, so I'm closing this case."
     assert "dismissive" in found("en", refused)
@@ -541,7 +533,11 @@ LEX8_CONSTRUCTIONS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "faulty", "category", "fine"), LEX8_CONSTRUCTIONS)
-def test_lex8_family_found_and_its_polite_twin_fine(lang: str, faulty: str, category: str, fine: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "faulty", "category", "fine"), CONSTRUCTIONS + SESSION5_CONSTRUCTIONS + LEX8_CONSTRUCTIONS
+)
+def test_construction_found_and_its_polite_twin_fine(
+    lang: str, faulty: str, category: str, fine: str
+) -> None:
     assert category in found(lang, faulty), faulty
     assert found(lang, fine) == set(), fine

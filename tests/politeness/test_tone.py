@@ -165,3 +165,24 @@ def test_paper_strategies_split_contractions_and_name_only_known_strategies() ->
     assert found <= set(paper_strategies.NAMES)
     assert {"greeting", "gratitude", "apologizing", "first"} <= found
     assert paper("") == set()
+
+
+def test_the_english_score_is_the_trainers_features_dotted_with_the_weights() -> None:
+    """The scorer fuses filtering, normalising and the dot product; the trainer uses `english_features`.
+    Both must give the same float on every labelled English reply, or the shipped weights drift."""
+    from pathlib import Path
+
+    words = shipped()["words"]
+    assert isinstance(words, dict)
+    texts = [
+        str(json.loads(line)["text"])[: tone.WINDOW]
+        for path in sorted(Path(__file__).parent.glob("**/en.jsonl"))
+        for line in path.read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(texts) > 500
+    for text in texts:
+        rude = tone.rude_count(text, "en")
+        feats = tone_features.english_features(text, tone._VALENCE, rude, words.__contains__)
+        expected = words.get("__intercept__", 0.0) + sum(words.get(k, 0.0) * v for k, v in feats.items())
+        assert tone.raw_score(text, "en", rude) == expected, text
