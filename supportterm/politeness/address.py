@@ -72,6 +72,9 @@ _AZ_BARE_STEMS = frozenset(
 )
 """Common verb stems: bare at the end of a clause (…, yaz. / aç və …) they are the sən imperative."""
 _AZ_CLAUSE_END = re.compile(r"[.!;,\n]| və ")
+_AZ_STEM_FINALS = frozenset(stem[-1] for stem in _AZ_BARE_STEMS)
+"""The letters the stems end with: a clause end after another character cannot close a stem, so the
+walk back over its word is skipped (most clause ends follow a noun or a suffix)."""
 _AZ_WORD = re.compile(r"\w+")
 """Whole words: a reply none of whose words is a bare stem skips the clause-end walk (a set lookup of
 the words is cheaper than an alternation of the stems tried at every position)."""
@@ -172,6 +175,8 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
     for end in ends:
         while end and text[end - 1] in " \t":
             end -= 1
+        if not end or text[end - 1] not in _AZ_STEM_FINALS:
+            continue  # the word before (if any) does not end like a stem, so it is none
         start = end
         while start and text[start - 1].isalpha():
             start -= 1

@@ -16,6 +16,9 @@ _CYRILLIC = re.compile(r"[а-яё][а-яё]*")
 """Letters are counted by runs (the words), not one match per letter: five times fewer matches. The
 run opens with a single class (not a repeat) so `re` skips ahead to Cyrillic letters."""
 _AZ_LETTERS = re.compile(r"[əğışçöü]")
+_ASCII_NON_LETTERS = str.maketrans({code: " " for code in range(128) if not chr(code).isalpha()})
+r"""On ASCII text `[^\W\d_]` is exactly the ASCII letters, so blanking every other ASCII character and
+splitting gives the same words as `_WORD.findall` (str.translate has an ASCII fast path: 3× faster)."""
 _STOPWORDS = {
     "en": frozenset(
         "the and you your to is are of for in it that this we our please thanks thank with be can "
@@ -33,13 +36,15 @@ _STOPWORDS = {
 def detect(text: str, default: str = "en") -> str:
     """The most likely language of `text`, or `default` when there is too little to tell."""
     low = text[:1500].lower()
-    words = _WORD.findall(low)
+    ascii_only = low.isascii()
+    words = low.translate(_ASCII_NON_LETTERS).split() if ascii_only else _WORD.findall(low)
     letters = sum(map(len, words))
     if letters < 3:
         return default
-    if sum(map(len, _CYRILLIC.findall(low))) > letters * 0.4:
+    if not ascii_only and sum(map(len, _CYRILLIC.findall(low))) > letters * 0.4:
         return "ru"
     scores = {lang: sum(map(stop.__contains__, words)) for lang, stop in _STOPWORDS.items()}
-    scores["az"] += 2 * len(_AZ_LETTERS.findall(low)) // 3
+    if not ascii_only:  # no Azerbaijani letter is ASCII
+        scores["az"] += 2 * len(_AZ_LETTERS.findall(low)) // 3
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] > 0 else default

@@ -118,7 +118,10 @@ _NAMED_PERSON = re.compile(
     r"(?i)(?:\b(?:mrs?|ms|dr)\.?|г-(?:н|жа)|госпож\w+)\s+\w+[^()\n]{0,30}\($|\w+\s+(?:xanım|bəy)[^()\n]{0,30}\($"
 )
 """'Mrs. Dalton on your street (07700 900123)': a number in brackets after a person's name is theirs."""
-_DIGIT_RUN = re.compile(r"\d[\d\s().-]{7,}\d")
+_DIGIT_RUN = re.compile(r"[0-9\u0660-\U0010ffff](?<=\d)[\d\s().-]{7,}\d")
+r"""`\d[\d\s().-]{7,}\d`, opened with two ranges that hold every decimal digit (none lies between 9
+and U+0660) and checked as a digit after: `re` skips ahead by range tests, cheaper than a digit lookup
+of every character (most paragraphs have digits but no run, so the whole paragraph is scanned)."""
 _PHONE_CONTEXT = re.compile(
     r"(?i)(?:phone|tel|mobile|call|whatsapp|number|reach\s+(?:him|her|them)|телефон|тел\.|моб|звоните|номер"
     r"|nömrə|telefon|mobil|zəng)"
@@ -197,9 +200,9 @@ def _occurrences(text: str, word: str) -> list[int]:
     return out
 
 
-def _passwords(text: str) -> list[Finding]:
+def _passwords(text: str, low: str) -> list[Finding]:
+    """Passwords after a password word; `low` is `text.lower()`."""
     out = _pairs(text)
-    low = text.lower()
     if not any(map(low.__contains__, _PASSWORD_HINTS)):
         return out
     starts = sorted({i for hint in _PASSWORD_HINTS for i in _occurrences(low, hint)})
@@ -250,9 +253,9 @@ def _home_router(text: str, start: int, end: int) -> bool:
     return bool(_ROUTER_WORDS.search(text, before, start)) and not _SERVER_WORDS.search(text, before, end)
 
 
-def _hosts(text: str) -> list[Finding]:
+def _hosts(text: str, low: str) -> list[Finding]:
+    """Internal hosts and addresses; `low` is `text.lower()`, where the hints are looked up."""
     out = []
-    low = text.lower()
     for pattern, hints in _HOST_HINTS:
         if not any(map(low.__contains__, hints)):
             continue
@@ -305,12 +308,22 @@ def _digits(value: str) -> str:
     return re.sub(r"\D", "", value)
 
 
+def _digit_run_seen(visible: str, text: str, searched: bool) -> bool:
+    """Whether `visible` holds a digit run. When `text` was searched (and held one) and masking the
+    quotes changed nothing, the answer is known: most paragraphs quote nothing, so the scan is saved."""
+    if searched and visible == text:
+        return True
+    return _DIGIT_RUN.search(visible) is not None
+
+
 def _contacts(
     text: str, allowed_emails: frozenset[str], allowed_phones: frozenset[str], greeted: frozenset[str]
 ) -> list[Finding]:
-    if "@" not in text and not _DIGIT_RUN.search(text):
+    has_email = "@" in text
+    if not has_email and not _DIGIT_RUN.search(text):
         return []
     visible = mask_quotes(text)
+    has_run = _digit_run_seen(visible, text, searched=not has_email)
     out = []
     for m in _EMAIL.finditer(visible) if "@" in text else ():
         address = m.group().lower()
@@ -323,7 +336,7 @@ def _contacts(
             continue
         message = translatable("Someone else's e-mail address: keep it private.")
         out.append(finding("secret", m.start(), m.end(), message))
-    for m in _PHONE.finditer(visible) if _DIGIT_RUN.search(visible) else ():
+    for m in _PHONE.finditer(visible) if has_run else ():
         digits = _digits(m.group())
         if len(digits) < 9 or digits in allowed_phones or digits[-9:] in allowed_phones:
             continue
@@ -380,4 +393,5 @@ def secret_rules(
     address starting with that name is the customer's own.
     """
     contacts = _contacts(text, allowed_emails, allowed_phones, greeted)
-    return _keys(text) + _passwords(text) + _hosts(text) + url_credentials(text) + contacts
+    low = text.lower()  # lowered once for the password and host hints
+    return _keys(text) + _passwords(text, low) + _hosts(text, low) + url_credentials(text) + contacts

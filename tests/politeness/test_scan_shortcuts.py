@@ -1,0 +1,122 @@
+"""Tests that the shortcuts in the secret, figure, address and language scans change no result: each
+pinned on its edge (Unicode digits, quotes that hide a number, case folding to ASCII) and on every
+labelled reply."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from supportterm.politeness import address, confidential, figures, language, secrets
+from supportterm.politeness.prepared import Prepared
+
+SETS = Path(__file__).parent
+_ORIGINAL_DIGIT_RUN = re.compile(r"\d[\d\s().-]{7,}\d")
+_ORIGINAL_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _texts(lang: str) -> list[str]:
+    """Every labelled reply in `lang` (the sealed sets stay closed)."""
+    return [
+        str(json.loads(line)["text"])
+        for path in sorted(SETS.glob(f"*/{lang}.jsonl"))
+        if "sealed" not in path.parts
+        for line in path.read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+def _original_detect(text: str, default: str = "en") -> str:
+    """`language.detect` before its ASCII shortcut."""
+    low = text[:1500].lower()
+    words = _ORIGINAL_WORD.findall(low)
+    letters = sum(map(len, words))
+    if letters < 3:
+        return default
+    if sum(map(len, language._CYRILLIC.findall(low))) > letters * 0.4:
+        return "ru"
+    scores = {lang: sum(map(stop.__contains__, words)) for lang, stop in language._STOPWORDS.items()}
+    scores["az"] += 2 * len(language._AZ_LETTERS.findall(low)) // 3
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] > 0 else default
+
+
+def test_no_decimal_digit_lies_between_nine_and_the_range_start() -> None:
+    """The digit patterns open with [0-9\\u0660-\\U0010ffff]: it must hold every `\\d`."""
+    assert not [code for code in range(ord("9") + 1, 0x660) if chr(code).isdecimal()]
+    assert chr(0x660).isdecimal()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call ٠١٢٣٤٥٦٧٨٩ now",  # Arabic-Indic digits
+        "call ０１２ ３４５ ６７８ now",  # fullwidth digits
+        "²³¹ ²³¹ ²³¹ ²³¹",  # superscripts are digits but not decimal: \d skips them
+        "+7 (912) 604-33-81",
+        "12345678",  # one short of a run
+        "1234\n56789",  # a run across a line break
+        "“quoted” 1 2 3 4 5",
+        "",
+    ],
+)
+def test_digit_patterns_match_as_plain_digit_classes(text: str) -> None:
+    assert bool(secrets._DIGIT_RUN.search(text)) == bool(_ORIGINAL_DIGIT_RUN.search(text))
+    assert bool(figures._DIGIT.search(text)) == bool(re.search(r"\d", text))
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "az"])
+def test_digit_patterns_agree_on_every_labelled_reply(lang: str) -> None:
+    for text in _texts(lang):
+        assert bool(secrets._DIGIT_RUN.search(text)) == bool(_ORIGINAL_DIGIT_RUN.search(text)), text
+        assert bool(figures._DIGIT.search(text)) == bool(re.search(r"\d", text)), text
+
+
+def test_a_number_only_in_quotes_is_no_phone() -> None:
+    """The run found in the raw text is reused only when masking the quotes changed nothing."""
+    quoted = 'You wrote "call me on 0207 946 0958", our phone number is below.'
+    assert secrets._contacts(quoted, frozenset(), frozenset(), frozenset()) == []
+    bare = "Please call my colleague, phone 0207 946 0958."
+    assert secrets._contacts(bare, frozenset(), frozenset(), frozenset())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for the update, we will fix it.",
+        "The \u212a sign lowers to an ASCII k: the and you",  # Kelvin sign: lower() makes it ASCII
+        "snake_case the_and you2 your 3rd",  # digits and underscores split words
+        "Спасибо, мы проверим",
+        "Salam, təşəkkür edirik",
+        "Danke und bitte",
+        "a b",
+        "",
+    ],
+)
+def test_language_ascii_shortcut_detects_as_before(text: str) -> None:
+    assert language.detect(text) == _original_detect(text)
+    assert language.detect(text, default="") == _original_detect(text, default="")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "az"])
+def test_language_detects_every_labelled_reply_as_before(lang: str) -> None:
+    for text in _texts(lang):
+        assert language.detect(text[:600]) == _original_detect(text[:600]), text
+
+
+def test_bare_stems_are_found_at_every_kind_of_clause_end() -> None:
+    """The walk skips clause ends whose letter before ends no stem; the stems themselves still count."""
+    prep = Prepared.of("Faylı yaz, sonra pəncərəni bağla və yenidən gir\nSonra sil.", "az")
+    found = {prep.text[f.start : f.end] for f in address.verb_rules(prep)}
+    assert {"yaz", "bağla", "gir", "sil"} <= found
+    assert all(stem[-1] in address._AZ_STEM_FINALS for stem in address._AZ_BARE_STEMS)
+
+
+def test_sentence_breaks_are_the_spans_of_the_sentence_ends() -> None:
+    text = "Revenue was 640 тыс. рублей. Next!\nDone"
+    assert confidential.sentence_breaks(text) == tuple(
+        (m.start(), m.end()) for m in confidential._SENTENCE_END.finditer(text)
+    )
