@@ -18,9 +18,16 @@ from .folding import fold
 from .prepared import Prepared
 
 _NUMBER = re.compile(
-    r"(?:[$€£₽₼]\s*\d|\b(?:EUR|USD|GBP|AZN|RUB)\s*\d|\d[\d\s.,]*\s*(?:%|[kKmM]\b|bn\b|mln|млн|млрд|тыс|milyon|milyard|min\b|million|billion|"
-    r"thousand|manat|рубл|\$|€)|\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d{3,})"
+    r"[$€£₽₼EUGAR\d]"
+    r"(?:(?<=[$€£₽₼])\s*\d"
+    r"|(?<!\w[EUGAR])(?:(?<=E)UR|(?<=U)SD|(?<=G)BP|(?<=A)ZN|(?<=R)UB)\s*\d"
+    r"|(?<=\d)(?:[\d\s.,]*\s*(?:%|[kKmM]\b|bn\b|mln|млн|млрд|тыс|milyon|milyard|min\b|million|billion|"
+    r"thousand|manat|рубл|\$|€)|\d{0,2}(?:[ ,.\u00a0]\d{3})+|\d{2,}))"
 )
+r"""A number or an amount: `[$€£₽₼]\s*\d | \b(?:EUR|USD|GBP|AZN|RUB)\s*\d | \d[\d\s.,]*\s*unit
+| \d{1,3}(?:[ ,.\u00a0]\d{3})+ | \d{3,}`, written to open with one class of every first character
+(each branch then checks which one it got): `re` skips ahead to those, where the `\b` branch made it
+try every position of the sentence (5× slower). Only ever asked whether a sentence has one."""
 _SENTENCE_END = re.compile(r"[\n.!?](?:(?<=\n)|(?<!тыс.)(?<!млн.)(?<!млрд.)(?<!руб.)(?<!mln.)(?:\s|$))")
 """A full stop after an abbreviated unit ('640 тыс. абонентов') does not end the sentence.
 

@@ -296,10 +296,23 @@ _CONTEXT = 60
 _IN_URL = re.compile(r"://[^\s@]*$")
 
 
+_OTHER_PERSON_ASCII_HINTS = ("other", "colleague", "neighbo")
+"""What an ASCII window needs for `_OTHER_PERSON` to match (its other branches need ş or Cyrillic, and
+on ASCII `(?i)` is plain ASCII case): most windows lack them and skip a search that `(?i)` makes try
+every position. Other windows are searched: `(?i)` also matches look-alikes (ı for i, ᲁ for д)."""
+
+
+def _names_other_person(around: str) -> bool:
+    """True when the window names someone else (a colleague, another customer)."""
+    if around.isascii() and not any(map(around.lower().__contains__, _OTHER_PERSON_ASCII_HINTS)):
+        return False
+    return _OTHER_PERSON.search(around) is not None
+
+
 def _theirs(text: str, start: int, end: int, local_part: str, greeted: frozenset[str]) -> bool:
     """True when the contact at text[start:end] is the customer's own, by its wording or their name."""
     around = text[max(0, start - _CONTEXT) : end + _CONTEXT]
-    if _OTHER_PERSON.search(around):
+    if _names_other_person(around):
         return False
     return bool(_OWN_CONTEXT.search(around)) or (bool(local_part) and owns(local_part, greeted))
 

@@ -120,3 +120,47 @@ def test_sentence_breaks_are_the_spans_of_the_sentence_ends() -> None:
     assert confidential.sentence_breaks(text) == tuple(
         (m.start(), m.end()) for m in confidential._SENTENCE_END.finditer(text)
     )
+
+
+_ORIGINAL_NUMBER = re.compile(
+    r"(?:[$€£₽₼]\s*\d|\b(?:EUR|USD|GBP|AZN|RUB)\s*\d|\d[\d\s.,]*\s*(?:%|[kKmM]\b|bn\b|mln|млн|млрд|тыс|milyon|milyard|min\b|million|billion|"
+    r"thousand|manat|рубл|\$|€)|\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d{3,})"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["EUR 5", "EUR5", "xEUR 5", "_USD 5", "ЁRUB 5", "€ 5", "£\n3", "1 000", "1\u00a0000", "12%", "5k", "5 km", "99",
+     "999", "٣٤٥", "RUB", "GBP x9", "AZN", "version 2", ""],
+)
+def test_number_pattern_finds_what_the_original_finds(text: str) -> None:
+    for start in range(len(text) + 1):
+        assert bool(confidential._NUMBER.search(text, start)) == bool(_ORIGINAL_NUMBER.search(text, start))
+        assert bool(confidential._NUMBER.search(text, 0, start)) == bool(_ORIGINAL_NUMBER.search(text, 0, start))
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "az"])
+def test_number_pattern_agrees_on_every_labelled_sentence(lang: str) -> None:
+    for text in _texts(lang):
+        for left, right in zip((0, *(e for _, e in confidential.sentence_breaks(text))),
+                               (*(s for s, _ in confidential.sentence_breaks(text)), len(text))):
+            found = confidential._NUMBER.search(text, left, right)
+            assert bool(found) == bool(_ORIGINAL_NUMBER.search(text, left, right)), text[left:right]
+
+
+@pytest.mark.parametrize(
+    ("window", "named"),
+    [
+        ("Ask your Colleague at 0207 946 0958", True),
+        ("ANOTHER CUSTOMER wrote 0207 946 0958", True),
+        ("my neighbor's phone", True),
+        ("call us on 0207 946 0958", False),
+        ("the ne\u0130ghbour's phone", True),  # (?i) lets İ match i though İ lower-cases to i + dot
+        ("the ne\u0131ghbour's phone", True),  # (?i) lets dotless ı match i: searched, as it is not ASCII
+        ("другой клиент оставил номер", True),
+        ("başqa müştəri", True),
+    ],
+)
+def test_other_person_screen_agrees_with_the_search(window: str, named: bool) -> None:
+    assert secrets._names_other_person(window) == bool(secrets._OTHER_PERSON.search(window))
+    assert secrets._names_other_person(window) == named
