@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import chain
 from importlib import resources
 
 from . import lexicons
 from .folding import fold
-from .tone_features import english_unfiltered, strategy_features
+from .tone_features import english_context, english_text, strategy_features, valence_features
 
 WEIGHTS_FILE = "tone_weights.json"
 WINDOW = 600
@@ -59,6 +60,17 @@ _STRATEGY: dict[str, float] = _MODEL.get("strategy", {})  # type: ignore[assignm
 _SCALE = float(_MODEL.get("scale", 2.0))  # type: ignore[arg-type]
 
 
+def _by_suffix(weights: dict[str, float], prefix: str) -> dict[str, float]:
+    """Weights of the features named `prefix` + something, keyed by the something: looking a word up
+    costs no "u:word" string per word."""
+    return {k[len(prefix) :]: w for k, w in weights.items() if k.startswith(prefix)}
+
+
+_UNIGRAMS = _by_suffix(_WORDS, "u:")
+_BIGRAMS = _by_suffix(_WORDS, "b:")
+_INTERCEPT = _WORDS.get("__intercept__", 0.0)
+
+
 def raw_score(text: str, lang: str = "en", rude: int | None = None) -> float:
     """The model's prediction of the normalised politeness score (about -2 … 2, 0 = neutral)."""
     if rude is None:
@@ -72,16 +84,35 @@ def raw_score(text: str, lang: str = "en", rude: int | None = None) -> float:
 
 
 def _english_score(text: str, rude: int) -> float:
-    """`english_features` and the dot product in one pass, without the two dictionaries between them.
+    """`english_features` and the dot product in one pass, without the dictionaries between them.
 
     The arithmetic is the same, term by term and in the same order (so the same float): the norm
-    over the known features, then each weight times the feature divided by the norm; features with
-    value 0 add exactly nothing to either sum.
+    over the known features, then each weight times the feature divided by the norm, summed in
+    `english_unfiltered`'s key order; features with value 0 add exactly nothing to either sum.
     """
-    weights = _WORDS
-    kept = [(weights[k], v) for k, v in english_unfiltered(text, _VALENCE, rude).items() if k in weights]
-    norm = math.sqrt(sum(v * v for _, v in kept)) or 1.0
-    return weights.get("__intercept__", 0.0) + sum(w * (v / norm) for w, v in kept)
+    parts = english_text(text)
+    units = _known_word_weights(parts.words, parts.pairs)
+    rest = [
+        (_WORDS[k], v)
+        for group in (english_context(parts, rude), valence_features(parts.words, _VALENCE))
+        for k, v in group.items()
+        if k in _WORDS
+    ]
+    # Word and pair features are 1.0: their squares sum to len(units) exactly, as do the integer
+    # squares that follow them (openers, strategies, rude count), so one float of their count in
+    # place of the ones gives the same partial sums, and the same sum once the valences are added.
+    norm = math.sqrt(sum([float(len(units)), *(v * v for _, v in rest)])) or 1.0
+    unit_share = 1.0 / norm  # what each 1.0 feature becomes: v / norm with v = 1.0
+    return _INTERCEPT + sum(chain((w * unit_share for w in units), (w * (v / norm) for w, v in rest)))
+
+
+def _known_word_weights(words: list[str], pairs: set[str]) -> list[float]:
+    """Weights of the known words (by first occurrence) then of the known pairs (in the set's order),
+    the order in which `english_unfiltered` has their "u:" and "b:" features."""
+    unigrams, bigrams = _UNIGRAMS, _BIGRAMS
+    known = [unigrams[w] for w in dict.fromkeys(words) if w in unigrams]
+    known += [bigrams[p] for p in pairs if p in bigrams]
+    return known
 
 
 def score(text: str, lang: str = "en", *, rude: int | None = None) -> float:

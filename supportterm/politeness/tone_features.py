@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from .folding import fold
 from .literals import may_match, required_literals
@@ -146,6 +147,9 @@ _TOKEN_MARKS = ("://", "@", "www.", "<url>")
 """A whitespace-delimited token with one of these is a link, an e-mail address or an @user name."""
 _IDENTIFIERS = re.compile(r"\b(?:\d[\d.,:/-]*+|[^\W_]*+(?:(?:_[^\W_]*+|\.[^\W_]++)++(?:\(\))?|\(\)))")
 """Numbers, dates and versions; identifiers, file names and calls (snake_case, a.b.c, f())."""
+_IDENTIFIER_MARK = re.compile(r"[\d_]|\.[^\W_]|\(\)")
+"""What every `_IDENTIFIERS` match contains: a digit, "_", "." before a letter or digit, or "()". It
+opens with a class, so `re` skips ahead to it instead of trying `\b` at every position."""
 _SPACE = re.compile(r"\s")
 _NOT_SPACE = re.compile(r"\S*")
 
@@ -163,7 +167,29 @@ def blank_names(text: str) -> str:
     for mark in _TOKEN_MARKS:
         if mark in text:
             text = _blank_tokens_with(text, mark)
-    return _IDENTIFIERS.sub(" ", text)
+    return _blank_identifiers(text)
+
+
+def _blank_identifiers(text: str) -> str:
+    """`_IDENTIFIERS.sub(" ", text)`, trying the pattern only where a match can start.
+
+    A match holds a mark (`_IDENTIFIER_MARK`) and what precedes its first mark is letters and digits
+    (`[^\W_]`, which is `str.isalnum`). So with the first mark at `at`, a match can only start at
+    the start of that run of letters and digits, or at `at`: inside the run there is no `\b`. Both
+    tried in order and failing, the next match starts after `at`, like `sub`'s own scan.
+    """
+    parts, done = [], 0
+    mark = _IDENTIFIER_MARK.search(text)
+    while mark:
+        at = start = mark.start()
+        while start > done and text[start - 1].isalnum():
+            start -= 1
+        found = _IDENTIFIERS.match(text, start) or (start < at and _IDENTIFIERS.match(text, at))
+        if found:
+            parts += [text[done : found.start()], " "]
+            done = found.end()
+        mark = _IDENTIFIER_MARK.search(text, done if found else at + 1)
+    return "".join(parts) + text[done:]
 
 
 def _blank_tokens_with(text: str, mark: str) -> str:
@@ -307,8 +333,20 @@ def english_raw(text: str, valence: dict[str, float], rude: int) -> dict[str, fl
     return {k: v for k, v in english_unfiltered(text, valence, rude).items() if v}
 
 
-def english_unfiltered(text: str, valence: dict[str, float], rude: int) -> dict[str, float]:
-    """`english_raw` with its zero-valued sentiment features left in (they add nothing to a dot product)."""
+class EnglishText(NamedTuple):
+    """What the English features are read from: the blanked text, its folded form, its sentences
+    (words, ends with "?"), their stripped heads, all words in order and the set of word pairs."""
+
+    plain: str
+    low: str
+    sentences: list[tuple[list[str], bool]]
+    heads: list[str]
+    words: list[str]
+    pairs: set[str]
+
+
+def english_text(text: str) -> EnglishText:
+    """Splits `text` once, for both the feature dict (trainer) and the fused scorer (tone.py)."""
     plain = blank_names(text)
     low = fold(plain, "en")
     sentences, heads = [], []
@@ -318,18 +356,42 @@ def english_unfiltered(text: str, valence: dict[str, float], rude: int) -> dict[
         if words:
             sentences.append((words, sentence.rstrip().endswith("?")))
     words = [w for sentence_words, _ in sentences for w in sentence_words]
-    pairs = _pairs(words)
-    feats: dict[str, float] = {f"u:{w}": 1.0 for w in words}
-    feats.update({f"b:{pair}": 1.0 for pair in pairs})
-    _openers(sentences, feats)
-    feats.update(_english_shared(set(words), pairs, low))
-    feats.update(_surface(plain, heads, "en", rude))
-    _english_strategies(sentences, pairs, low, feats)
+    return EnglishText(plain, low, sentences, heads, words, _pairs(words))
+
+
+def english_context(parts: EnglishText, rude: int) -> dict[str, float]:
+    """The English features other than words, word pairs and valences: openers and strategies,
+    in the order `english_unfiltered` inserts them."""
+    feats: dict[str, float] = {}
+    _openers(parts.sentences, feats)
+    feats.update(_english_shared(set(parts.words), parts.pairs, parts.low))
+    feats.update(_surface(parts.plain, parts.heads, "en", rude))
+    _english_strategies(parts.sentences, parts.pairs, parts.low, feats)
+    return feats
+
+
+def valence_features(words: list[str], valence: dict[str, float]) -> dict[str, float]:
+    """VADER sentiment of the words: positive and negative sums, extremes (scaled by 1/4)."""
     vals = [valence.get(w, 0.0) for w in words]
-    feats["V:POS"] = sum(v for v in vals if v > 0) / 4
-    feats["V:NEG"] = sum(v for v in vals if v < 0) / 4
-    feats["V:MIN"] = min(vals, default=0.0) / 4
-    feats["V:MAX"] = max(vals, default=0.0) / 4
+    return {
+        "V:POS": sum(v for v in vals if v > 0) / 4,
+        "V:NEG": sum(v for v in vals if v < 0) / 4,
+        "V:MIN": min(vals, default=0.0) / 4,
+        "V:MAX": max(vals, default=0.0) / 4,
+    }
+
+
+def english_unfiltered(text: str, valence: dict[str, float], rude: int) -> dict[str, float]:
+    """`english_raw` with its zero-valued sentiment features left in (they add nothing to a dot product).
+
+    Key order (the order of the dot product's sum): words by first occurrence, the pair set's own
+    order, then `english_context`, then valences; the four groups have disjoint prefixes.
+    """
+    parts = english_text(text)
+    feats: dict[str, float] = {f"u:{w}": 1.0 for w in parts.words}
+    feats.update({f"b:{pair}": 1.0 for pair in parts.pairs})
+    feats.update(english_context(parts, rude))
+    feats.update(valence_features(parts.words, valence))
     return feats
 
 

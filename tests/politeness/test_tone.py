@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 from importlib import resources
 
@@ -186,3 +187,14 @@ def test_the_english_score_is_the_trainers_features_dotted_with_the_weights() ->
         feats = tone_features.english_features(text, tone._VALENCE, rude, words.__contains__)
         expected = words.get("__intercept__", 0.0) + sum(words.get(k, 0.0) * v for k, v in feats.items())
         assert tone.raw_score(text, "en", rude) == expected, text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_identifiers_are_blanked_exactly_as_the_plain_substitution_does(seed: int) -> None:
+    """The mark-guided scan must find the matches `sub` finds, on texts dense in edge cases
+    (runs of letters and digits before a mark, "_" and "." next to each other, non-ASCII digits)."""
+    rng = random.Random(seed)
+    alphabet = "ab3_.() é٣-x:,/\n`"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert tone_features._blank_identifiers(text) == tone_features._IDENTIFIERS.sub(" ", text), text
