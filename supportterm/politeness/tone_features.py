@@ -171,7 +171,7 @@ def blank_names(text: str) -> str:
 
 
 def _blank_identifiers(text: str) -> str:
-    """`_IDENTIFIERS.sub(" ", text)`, trying the pattern only where a match can start.
+    r"""`_IDENTIFIERS.sub(" ", text)`, trying the pattern only where a match can start.
 
     A match holds a mark (`_IDENTIFIER_MARK`) and what precedes its first mark is letters and digits
     (`[^\W_]`, which is `str.isalnum`). So with the first mark at `at`, a match can only start at
