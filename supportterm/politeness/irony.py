@@ -44,8 +44,8 @@ def mock_praise(prep: Prepared, customer_text: str | None) -> list[Finding]:
     """A sarcasm finding for praise of detail that the customer's short message cannot have earned."""
     if customer_text is None or not _short(customer_text):
         return []
-    if not any(map(prep.folded.__contains__, _STEMS)):
-        return []
+    if not any(map(prep.folded.__contains__, _STEMS)) or not _THANKS.search(prep.folded):
+        return []  # a sentence that thanks is part of the text, so a text without thanks has none
     for sentence in _SENTENCE.finditer(prep.folded):
         # Thanks first: its pattern opens with letters re can skip to, and few sentences thank.
         if _THANKS.search(sentence.group()) and (m := _INTENSE_DETAIL.search(sentence.group())):

@@ -82,7 +82,8 @@ def shouting(prep: Prepared) -> list[Finding]:
             continue
         start, seen = _sentence_bounds(text, pair.start())
         sentence = text[start:seen]
-        if _shouted(_WORD.findall(_CAPS_COMPOUND.sub(r"\1", sentence))):
+        joined = _CAPS_COMPOUND.sub(r"\1", sentence) if "-" in sentence else sentence  # sub needs a "-"
+        if _shouted(_WORD.findall(joined)):
             start += len(sentence) - len(sentence.lstrip())
             end = start + len(sentence.strip())
             out.append(
