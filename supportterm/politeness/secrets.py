@@ -14,7 +14,7 @@ from collections import Counter
 from .addressee import owns
 from .credential_urls import url_credentials
 from .findings import Finding, finding, translatable
-from .literals import shortest_match
+from .literals import DIGIT_FIRST, shortest_match
 from .masking import mask_quotes
 
 _TOKEN_HINTS = (
@@ -118,10 +118,9 @@ _NAMED_PERSON = re.compile(
     r"(?i)(?:\b(?:mrs?|ms|dr)\.?|г-(?:н|жа)|госпож\w+)\s+\w+[^()\n]{0,30}\($|\w+\s+(?:xanım|bəy)[^()\n]{0,30}\($"
 )
 """'Mrs. Dalton on your street (07700 900123)': a number in brackets after a person's name is theirs."""
-_DIGIT_RUN = re.compile(r"[0-9\u0660-\U0010ffff](?<=\d)[\d\s().-]{7,}\d")
-r"""`\d[\d\s().-]{7,}\d`, opened with two ranges that hold every decimal digit (none lies between 9
-and U+0660) and checked as a digit after: `re` skips ahead by range tests, cheaper than a digit lookup
-of every character (most paragraphs have digits but no run, so the whole paragraph is scanned)."""
+_DIGIT_RUN = re.compile(DIGIT_FIRST + r"[\d\s().-]{7,}\d")
+"""`\d[\d\s().-]{7,}\d`, opened as `DIGIT_FIRST` (most paragraphs have digits but no run, so the whole
+paragraph is scanned)."""
 _PHONE_CONTEXT = re.compile(
     r"(?i)(?:phone|tel|mobile|call|whatsapp|number|reach\s+(?:him|her|them)|телефон|тел\.|моб|звоните|номер"
     r"|nömrə|telefon|mobil|zəng)"
@@ -338,7 +337,7 @@ def _contacts(
     visible = mask_quotes(text)
     has_run = _digit_run_seen(visible, text, searched=not has_email)
     out = []
-    for m in _EMAIL.finditer(visible) if "@" in text else ():
+    for m in _EMAIL.finditer(visible) if has_email else ():
         address = m.group().lower()
         local = address.split("@")[0]
         if address in allowed_emails or local in _ROLE_MAILBOXES or _PLACEHOLDER_DOMAIN.search(address):
