@@ -74,7 +74,7 @@ _YOURS_SUFFIX = re.compile(r"n[ıiuü]z\w*$")
 """'Sifarişiniz', 'mağazanızın': the Azerbaijani second-person ending marks the customer's own."""
 _WORD = re.compile(r"\S+")
 _DIGIT = re.compile(DIGIT_FIRST)
-"""`\d`, opened so `re` skips ahead (see `DIGIT_FIRST`)."""
+r"""`\d`, opened so `re` skips ahead (see `DIGIT_FIRST`)."""
 _YOURS_NEAR = re.compile(
     r"\byour\b|(?<!\w)ваш\w*|(?<!\w)sizin(?!\w)|\w+(?<![sd][ıiuü])n[ıiuü]z(?:[ıiuü]n|d[əa]n|d[əa]|[əa]|[ıiuü])?(?!\w)"
 )

@@ -119,7 +119,7 @@ _NAMED_PERSON = re.compile(
 )
 """'Mrs. Dalton on your street (07700 900123)': a number in brackets after a person's name is theirs."""
 _DIGIT_RUN = re.compile(DIGIT_FIRST + r"[\d\s().-]{7,}\d")
-"""`\d[\d\s().-]{7,}\d`, opened as `DIGIT_FIRST` (most paragraphs have digits but no run, so the whole
+r"""`\d[\d\s().-]{7,}\d`, opened as `DIGIT_FIRST` (most paragraphs have digits but no run, so the whole
 paragraph is scanned)."""
 _PHONE_CONTEXT = re.compile(
     r"(?i)(?:phone|tel|mobile|call|whatsapp|number|reach\s+(?:him|her|them)|телефон|тел\.|моб|звоните|номер"
