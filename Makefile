@@ -24,11 +24,13 @@ venv: $(VENV)/.installed-app
 demo: $(VENV)/.installed-app
 	$(BIN)/supportterm demo
 
-# Live helpdesks for tests/live (RT 5 from apt, django-helpdesk in .work/services/dh-venv). Exit 3 means
-# "cannot install here" (not root, no apt or venv): the message is printed and the live tests skip.
+# Live helpdesks for tests/live (RT 5 from apt, django-helpdesk in .work/services/dh-venv) and the zsh and
+# fish the completion tests run. Exit 3 means "cannot install here" (not root, no apt or venv): the
+# message is printed and the tests that need it skip.
 services:
 	@.ci/services/rt.sh install || [ $$? -eq 3 ]
 	@.ci/services/django_helpdesk.sh install || [ $$? -eq 3 ]
+	@.ci/services/shells.sh install || [ $$? -eq 3 ]
 
 test: $(VENV)/.installed-test services
 	$(BIN)/python -m pytest -q -p no:cacheprovider
