@@ -173,14 +173,10 @@ def _paragraph(
 
 def _mismatch(prep: Prepared, customer_text: str | None) -> list[Finding]:
     """A warning when the reply is not in the language of the customer's message."""
-    if not customer_text or sum(ch.isalpha() for ch in customer_text[:200]) < _MIN_LETTERS_FOR_LANGUAGE:
+    if not customer_text or _letters(customer_text[:200]) < _MIN_LETTERS_FOR_LANGUAGE:
         return []
     theirs = _detect(customer_text[:600], default="")
-    if (
-        not theirs
-        or theirs == prep.lang
-        or sum(ch.isalpha() for ch in prep.text[:200]) < _MIN_LETTERS_FOR_LANGUAGE
-    ):
+    if not theirs or theirs == prep.lang or _letters(prep.text[:200]) < _MIN_LETTERS_FOR_LANGUAGE:
         return []
     end = prep.text.find("\n")
     theirs_name, ours_name = LANGUAGE_NAMES.get(theirs, theirs), LANGUAGE_NAMES.get(prep.lang, prep.lang)
@@ -191,8 +187,20 @@ def _mismatch(prep: Prepared, customer_text: str | None) -> list[Finding]:
 def _dedupe(found: list[Finding]) -> tuple[Finding, ...]:
     """Findings sorted by position, without repeats of the same category on an overlapping span."""
     out: list[Finding] = []
-    for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start), f.category)):
-        if any(o.category == f.category and o.start <= f.start < max(o.end, o.start + 1) for o in out[-8:]):
-            continue
-        out.append(f)
+    for f in sorted(found, key=_reading_order):
+        for o in out[-8:]:  # a plain loop: a generator per finding cost more than the test
+            if o.category == f.category and o.start <= f.start < max(o.end, o.start + 1):
+                break
+        else:
+            out.append(f)
     return tuple(out)
+
+
+def _reading_order(f: Finding) -> tuple[int, int, str]:
+    """By start; at one start the longest span first, then by category."""
+    return f.start, f.start - f.end, f.category
+
+
+def _letters(text: str) -> int:
+    """How many characters of `text` are letters (`str.isalpha`), counted in C."""
+    return sum(map(str.isalpha, text))
