@@ -21,6 +21,23 @@ SETS = Path(__file__).parent
 _ORIGINAL_PHONE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,4}(?![\w])"
 )
+_ORIGINAL_TOKENS = re.compile(
+    "|".join(
+        (
+            r"\b(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{10,}",
+            r"\bgh[pousr]_[0-9A-Za-z]{20,}",
+            r"\bgithub_pat_[0-9A-Za-z_]{20,}",
+            r"\bglpat-[0-9A-Za-z_-]{20,}",
+            r"\bxox[abprs]-[0-9A-Za-z-]{10,}",
+            r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b",
+            r"\bAIza[0-9A-Za-z_-]{35}",
+            r"\bsk-(?:ant-|proj-)?[0-9A-Za-z_-]{20,}",
+            r"\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,}",
+            r"\b(?:SG|sq0atp|sq0csp)\.[0-9A-Za-z_-]{20,}",
+            r"\bnpm_[0-9A-Za-z]{30,}",
+        )
+    )
+)
 _ORIGINAL_FIGURE = re.compile(r"\d" + figures._FIGURE.pattern.removeprefix(figures.DIGIT_FIRST))
 
 
@@ -74,6 +91,8 @@ def _check_all(text: str) -> None:
     """Every shortcut against its plain form on `text`."""
     assert _constants_masked(text) == masking._CONSTANT.sub(masking._blank, text), text
     assert _spans(secrets._PHONE, text) == _spans(_ORIGINAL_PHONE, text), text
+    assert _spans(secrets._TOKENS, text) == _spans(_ORIGINAL_TOKENS, text), text
+    assert bool(secrets._TOKENS.fullmatch(text)) == bool(_ORIGINAL_TOKENS.fullmatch(text)), text
     assert _spans(figures._FIGURE, text) == _spans(_ORIGINAL_FIGURE, text), text
     assert _email_spans(text) == _spans(secrets._EMAIL, text), text
     assert _url_credential_spans(text) == _spans(secrets._URL_CREDENTIALS, text), text
@@ -144,3 +163,14 @@ def test_sentence_bounds_match_the_list_formula() -> None:
         i = bisect_left(breaks, (end, -1))
         expected = (left, breaks[i][0] if i < len(breaks) else 61)
         assert confidential.bounds_among(breaks, 61, start, end) == expected
+
+
+def test_token_pattern_matches_the_plain_one_on_random_tokens() -> None:
+    pieces = ["sk_live_", "sk_test_", "rk_", "pk_live_", "ghp_", "github_pat_", "glpat-", "xoxb-", "AKIA", "ASIA",
+              "AIza", "sk-", "sk-ant-", "eyJ", ".eyJ", "SG.", "sq0atp.", "sq0csp.", "npm_", "a", "B", "1", "_", "-",
+              ".", " ", "\n", "é", "aB3xY9", "ZZZZZZZZ"]
+    rng = random.Random(4)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert _spans(secrets._TOKENS, text) == _spans(_ORIGINAL_TOKENS, text), text
+        assert bool(secrets._TOKENS.fullmatch(text)) == bool(_ORIGINAL_TOKENS.fullmatch(text)), text
