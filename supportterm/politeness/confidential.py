@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import itemgetter
 
 from . import lexicons
 from .findings import Finding, finding, translatable, worded_finding
@@ -67,6 +68,9 @@ def _public_offer(folded: str, left: int, right: int) -> bool:
     return not any(ch.isdigit() for ch in _PERCENT_ONLY.sub("", folded[left:right]))
 
 
+_END = itemgetter(1)
+
+
 @lru_cache(maxsize=4)
 def sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every sentence end in `text`, for `bounds_among` (one scan per paragraph).
@@ -80,8 +84,8 @@ def bounds_among(
     breaks: tuple[tuple[int, int], ...], length: int, start: int, end: int
 ) -> tuple[int, int]:
     """`sentence_bounds` from the breaks of `sentence_breaks`: the same answer without a rescan."""
-    ends = [e for _, e in breaks]
-    left = ends[bisect_right(ends, start) - 1] if ends and ends[0] <= start else 0
+    before = bisect_right(breaks, start, key=_END)  # breaks ending at or before `start`
+    left = breaks[before - 1][1] if before else 0
     i = bisect_left(breaks, (end, -1))
     return left, breaks[i][0] if i < len(breaks) else length
 

@@ -35,12 +35,13 @@ from .prepared import Prepared
 _MIN_COUNT = 100
 _NEAR = 4
 _FIGURE = re.compile(
-    r"\d(?:\d{0,2}(?:[ ,.\u00a0]\d{3})+(?![\d:])|\d*(?:[.,]\d+)?(?![\d:]))"
+    DIGIT_FIRST + r"(?:\d{0,2}(?:[ ,.\u00a0]\d{3})+(?![\d:])|\d*(?:[.,]\d+)?(?![\d:]))"
     r"(?:\s*(?P<unit>%|x(?!\w)|×|k(?!\w)|m(?!\w)|bn(?!\w)|million|billion|thousand|млн|млрд|тыс|milyon|milyard"
     r"|min|раз(?:а)?(?!\w)|d[əe]f[əe]))?"
 )
-"""A number and its unit. It opens with a bare digit so that `re` jumps from digit to digit; a group
-or a look-behind in front made the scan eight times slower."""
+r"""A number and its unit. It opens with a digit (as `DIGIT_FIRST`, which `re` skips ahead to by range
+tests, unlike `\d`) so that `re` jumps from digit to digit; a group or a look-behind in front made the
+scan eight times slower."""
 
 
 def _number(m: re.Match[str]) -> str:
@@ -73,6 +74,7 @@ _YOURS = re.compile(r"(?:\byour|(?<!\w)ваш\w*|(?<!\w)sizin)\s+(?:[\w-]+\s+){0
 _YOURS_SUFFIX = re.compile(r"n[ıiuü]z\w*$")
 """'Sifarişiniz', 'mağazanızın': the Azerbaijani second-person ending marks the customer's own."""
 _WORD = re.compile(r"\S+")
+_NON_DIGIT = re.compile(r"\D")
 _DIGIT = re.compile(DIGIT_FIRST)
 r"""`\d`, opened so `re` skips ahead (see `DIGIT_FIRST`)."""
 _YOURS_NEAR = re.compile(
@@ -145,20 +147,22 @@ def _is_figure(folded: str, m: re.Match[str]) -> bool:
     if unit:
         return True
     number = _number(m)
-    digits = re.sub(r"\D", "", number)
+    digits = _NON_DIGIT.sub("", number)
+    plain = digits == number
+    if plain and (len(digits) >= 6 or (len(digits) == 4 and 1900 <= int(digits) <= 2100)):
+        return False  # the tests on the digits alone come before the searches around them (same answer)
+    if int(digits) < _MIN_COUNT:
+        return False
     if _PHONE_PART.match(folded, m.end()) or _PHONE_BEFORE.search(folded, max(0, m.start() - 3), m.start()):
         return False
     if _IDENTIFIER_BEFORE.search(folded, max(0, m.start() - 5), m.start()):
         return False
     if _MONEY_AFTER.match(folded, m.end()) or _MONEY_BEFORE.search(folded, max(0, m.start() - 4), m.start()):
         return False
+    if len(number) != 3:
+        return True
     status_before = _STATUS_BEFORE.search(folded, max(0, m.start() - 10), m.start())
-    if len(number) == 3 and (status_before or _STATUS_CODE.match(folded, m.end())):
-        return False
-    plain = digits == number
-    if plain and (len(digits) >= 6 or (len(digits) == 4 and 1900 <= int(digits) <= 2100)):
-        return False
-    return int(digits) >= _MIN_COUNT
+    return not (status_before or _STATUS_CODE.match(folded, m.end()))
 
 
 def _words_between(text: str, start: int, end: int) -> int:

@@ -29,33 +29,21 @@ _QUOTED = re.compile(
 """Every branch opens with its quote character (the word check before ' comes after it), so `re`
 skips to quote characters instead of trying every position: 10× faster on replies with apostrophes."""
 _QUOTE_CHARS = ('"', "«", "“", "„", "'")
+_ALWAYS = ("",)
+"""Hints every text contains (`"" in text` is always true)."""
 _MASKS = (
     (_PEM, ("-----BEGIN",)),
     (_FENCE, ("```", "~~~")),
     (_QUOTE_LINE, (">",)),
     (_INDENTED, ("    ", "\t")),
-    (
-        _SHELL,
-        (
-            "$ ",
-            "# ",
-            "% ",
-            "sudo ",
-            "kill",
-            "git ",
-            "docker ",
-            "kubectl ",
-            "systemctl ",
-            "rm ",
-            "curl ",
-            "ssh ",
-        ),
-    ),
+    (_SHELL, _ALWAYS),
     (_BACKTICK, ("`",)),
     (_CONSTANT, ("_",)),
     (_QUOTED, _QUOTE_CHARS),
 )
-"""Each mask with the substrings it needs: a reply without them skips that regex."""
+"""Each mask with the substrings it needs: a reply without them skips that regex. The shell commands
+are searched for always: their twin in `_LINE_MASKS` skips from newline to newline in C, cheaper than
+the twelve `in` tests of their words (and "rm " is in most replies, as in "confirm ")."""
 _QUOTES_ONLY = ((_QUOTE_LINE, (">",)), (_QUOTED, _QUOTE_CHARS))
 _LINE_MASKS = {
     pattern: re.compile("\n" + pattern.pattern.removeprefix("^"), pattern.flags & ~re.M)
@@ -67,6 +55,22 @@ every position (and "rm " or ">" occur in most replies, so the hints rarely skip
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def stretch_around(text: str, mark: str) -> tuple[int, int]:
+    r"""(start, end) of the stretch of `text` from the word holding the first `mark` to the word holding
+    the last, cut at a space or a newline; empty when `mark` is absent.
+
+    Why: a pattern that opens with `\b` or a look-behind is tried at every position; when each of its
+    matches holds `mark` and no space or newline, searching this stretch (`finditer(text, start, end)`,
+    whose look-behinds and `\b` still see the characters just outside) finds the same matches."""
+    first = text.find(mark)
+    if first < 0:
+        return 0, 0
+    start = max(text.rfind(" ", 0, first), text.rfind("\n", 0, first)) + 1
+    last = text.rfind(mark)
+    ends = [i for i in (text.find(" ", last), text.find("\n", last)) if i >= 0]
+    return start, min(ends, default=len(text))
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -88,7 +92,13 @@ def mask_quotes(text: str) -> str:
 def _apply(text: str, masks: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]) -> str:
     for pattern, hints in masks:
         if any(map(text.__contains__, hints)):
-            text = _sub_lines(pattern, text) if pattern in _LINE_MASKS else pattern.sub(_blank, text)
+            if pattern in _LINE_MASKS:
+                text = _sub_lines(pattern, text)
+            elif pattern is _CONSTANT:  # every constant holds "_" and no space: only that stretch is searched
+                start, end = stretch_around(text, "_")
+                text = text[:start] + pattern.sub(_blank, text[start:end]) + text[end:]
+            else:
+                text = pattern.sub(_blank, text)
     return text
 
 
