@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from . import lexicons
 from .folding import replace_all
-from .lexicons import _GAP, _SKELETONS, MAIN_PASS, Category, Hits
+from .lexicons import _GAP, _SKELETONS, MAIN_PASS, Category, Entry, Hits
 from .literals import Needs, may_match, required_literals
 
 _Group = tuple[str, re.Pattern[str], tuple[int, ...]]
@@ -196,6 +196,30 @@ def _alternatives(body: str) -> list[str]:
     return [body[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(body)], strict=True)]
 
 
+_REFERS_TO_GROUPS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+"""A backreference or a conditional: the pattern's meaning depends on its group numbers."""
+_PLAIN_FLAGS = re.compile("").flags
+_KEY = re.compile(r"[\w']+")
+"""What every index key is (a run of the lexicon syntax's word characters): `_finder` relies on it."""
+
+
+def _finder(exact: set[str], prefixes: set[str]) -> re.Pattern[str]:
+    r"""The words of a text that are an exact key or start with a prefix key, as group 1 of each match.
+
+    `(?<![\w'])TRIE[\w']*` opens with a look-behind, so `re` ran its matcher at every position of the
+    text. Every key is a run of `[\w']`, so a key word starts where such a run starts; this pattern
+    walks the text run by run inside one match instead: it skips non-word characters, tries the trie
+    at the run's start, else skips the run (possessively: a run is never re-entered), until the trie
+    matches or the text ends (`\Z`: group 1 unmatched, the caller stops). A match ends where its key
+    word ends, so the next search starts on a non-word character, exactly where the look-behind
+    version's next word start could be; the trie and `[\w']*` match as they did there.
+    """
+    found = trie(exact, prefixes)
+    if not all(_KEY.fullmatch(key) for key in exact | prefixes):
+        return re.compile(r"(?<![\w'])(" + found + r"[\w']*)")
+    return re.compile(r"[^\w']*+(?:[\w']++[^\w']*+)*?(?:(" + found + r"[\w']*)|\Z)")
+
+
 _WORD_END = r"(?![\w'])"
 _EXACT, _PREFIX = "=", "*"
 """Trie marks: a word equal to the key ends here; any word starting with the key ends here."""
@@ -240,9 +264,12 @@ class Index:
     categories: dict[str, Category]
     skeleton: tuple[tuple[str, str], ...] | None
     finder: re.Pattern[str] | None
-    """Whole words that are an exact key or start with a prefix key (Azerbaijani: in skeleton spelling)."""
+    """Whole words that are an exact key or start with a prefix key (Azerbaijani: in skeleton spelling),
+    as group 1 of each match (`_finder`; `key_words` reads it)."""
     scan_needs: dict[str, Needs | None] = field(default_factory=dict)
     """Per category with unindexed entries: strings one of which each of their matches contains."""
+    unindexed: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    """Per category with unindexed entries: where they match, found without group names (`_starts`)."""
     memo: dict[str, tuple[Bundle, ...]] = field(default_factory=dict)
     """Bundles of every word seen so far: replies reuse a small vocabulary."""
     bundles: dict[tuple[bool, str], Bundle] = field(default_factory=dict)
@@ -257,8 +284,7 @@ class Index:
                 for key, ids in table.items():
                     merged[key] = merged.get(key, ()) + ((name, ids),)
         exact, prefixes = tables
-        found = trie(set(exact), set(prefixes)) if exact or prefixes else None
-        finder = re.compile(r"(?<![\w'])" + found + r"[\w']*") if found is not None else None
+        finder = _finder(set(exact), set(prefixes)) if exact or prefixes else None
         return cls(
             exact,
             prefixes,
@@ -280,11 +306,13 @@ class Index:
             # Same length and word bounds as `folded`: every skeleton letter maps to one letter.
             keyed = replace_all(folded, self.skeleton) if self.skeleton else folded
             for m in self.finder.finditer(keyed):
-                word = m.group()
+                at = m.start(1)
+                if at < 0:  # the finder's last match: no key word after the previous one
+                    break
+                word = m.group(1)
                 bundles = memo.get(word)
                 if bundles is None:
                     bundles = memo[word] = self._bundles_of(word)
-                at = m.start()
                 for bundle in bundles:
                     screen = bundle.screen
                     if screen is not None and screen.match(folded, at) is None:
@@ -297,10 +325,51 @@ class Index:
                             hits[name].append((hit.start(), hit.end(), self.categories[name].entries[i]))
         for name, cat in self.categories.items():
             if cat.scan_source is not None and may_match(self.scan_needs[name], folded):
-                for hit in cat.scan.finditer(folded):  # type: ignore[union-attr]
-                    entry = cat.entries[cat.scan_ids[int((hit.lastgroup or "g0")[1:])]]
-                    hits[name].append((hit.start(), hit.end(), entry))
+                hits[name] += self.unindexed_matches(name, folded)
         return hits
+
+    def unindexed_matches(self, name: str, folded: str) -> list[tuple[int, int, Entry]]:
+        """Matches of the entries of category `name` that no key word indexes, in text order."""
+        cat = self.categories[name]
+        scan: re.Pattern[str] = cat.scan  # type: ignore[assignment]
+        starts = self.unindexed[name] if name in self.unindexed else self._starts(name)
+        found = []
+        for m in (starts or scan).finditer(folded):
+            # The named alternation matches there as the bare one did; its group names the entry.
+            hit: re.Match[str] = scan.match(folded, m.start()) if starts is not None else m  # type: ignore[assignment]
+            found.append((hit.start(), hit.end(), cat.entries[cat.scan_ids[int((hit.lastgroup or "g0")[1:])]]))
+        return found
+
+    def key_words(self, keyed: str) -> Iterator[tuple[int, str]]:
+        """(offset, word) of every word of `keyed` text that `scan` looks up, in text order."""
+        for m in self.finder.finditer(keyed) if self.finder is not None else ():
+            if m.start(1) < 0:
+                break
+            yield m.start(1), m.group(1)
+
+    def _starts(self, name: str) -> re.Pattern[str] | None:
+        r"""The unindexed entries of category `name` as one alternation without group names, or None.
+
+        `Category.scan` names each entry's group so a match tells which entry it is, and an
+        alternation of groups gives `re` no first character to skip ahead by: it ran its matcher at
+        every position (Azerbaijani "m[aə]l[ıi] …" suffixes: 1.1 M instructions per check). Joined
+        bare, the entries open with letters and `re` skips to them in C; the named alternation then
+        runs only where a match starts. Group names change no match, so both match at the same
+        places with the same spans; entries that refer to groups (backreferences, conditionals) or
+        set global flags keep the named alternation (None).
+        """
+        cat = self.categories[name]
+        sources = [cat.source(i) for i in cat.scan_ids]
+        starts = None
+        if not any(_REFERS_TO_GROUPS.search(source) for source in sources):
+            try:
+                starts = re.compile("|".join(sources))
+            except re.error:
+                pass
+            if starts is not None and starts.flags != _PLAIN_FLAGS:
+                starts = None
+        self.unindexed[name] = starts
+        return starts
 
     def _bundles_of(self, word: str) -> tuple[Bundle, ...]:
         """The bundles whose entries can start with `word` (by exact word, then by prefix)."""

@@ -84,7 +84,7 @@ def test_the_word_finder_visits_every_word_with_entries(lang: str) -> None:
     for text in _texts(lang):
         folded = fold(text, lang)
         keyed = lexicons.replace_all(folded, index.skeleton) if index.skeleton else folded
-        visited = [(m.start(), m.group()) for m in index.finder.finditer(keyed)]  # type: ignore[union-attr]
+        visited = list(index.key_words(keyed))
         words = lexicons._WORDS.finditer(keyed)
         wanted = [(m.start(), m.group()) for m in words if index._bundles_of(m.group())]
         assert visited == wanted
