@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Callable
 from functools import cache
+from itertools import repeat
 from typing import NamedTuple
 
 from .folding import fold
@@ -405,12 +406,20 @@ def english_context(parts: EnglishText, rude: int) -> dict[str, float]:
     return feats
 
 
+_ZERO = 0.0
+"""`_ZERO.__lt__(v)` is `v > 0`: a filter that runs in C."""
+
+
 def valence_features(words: list[str], valence: dict[str, float]) -> dict[str, float]:
-    """VADER sentiment of the words: positive and negative sums, extremes (scaled by 1/4)."""
-    vals = [valence.get(w, 0.0) for w in words]
+    """VADER sentiment of the words: positive and negative sums, extremes (scaled by 1/4).
+
+    The lookups and filters run as C calls (`map`, `filter`), summing the same values in the same
+    order as a loop over the words would, so the same floats.
+    """
+    vals = list(map(valence.get, words, repeat(0.0)))
     return {
-        "V:POS": sum(v for v in vals if v > 0) / 4,
-        "V:NEG": sum(v for v in vals if v < 0) / 4,
+        "V:POS": sum(filter(_ZERO.__lt__, vals)) / 4,
+        "V:NEG": sum(filter(_ZERO.__gt__, vals)) / 4,
         "V:MIN": min(vals, default=0.0) / 4,
         "V:MAX": max(vals, default=0.0) / 4,
     }

@@ -108,3 +108,23 @@ def test_we_cues_agree_with_the_originals() -> None:
         _check_we("".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))))
     for text, _ in _texts():
         _check_we(text)
+
+
+def _original_valence(words: list[str], valence: dict[str, float]) -> dict[str, float]:
+    vals = [valence.get(w, 0.0) for w in words]
+    return {
+        "V:POS": sum(v for v in vals if v > 0) / 4,
+        "V:NEG": sum(v for v in vals if v < 0) / 4,
+        "V:MIN": min(vals, default=0.0) / 4,
+        "V:MAX": max(vals, default=0.0) / 4,
+    }
+
+
+def test_valences_are_the_same_floats() -> None:
+    valence = {"good": 1.9, "bad": -2.5, "ok": 0.1, "meh": -0.3, "zero": 0.0}
+    cases = [[], ["zero"], ["bad"], ["good", "bad", "ok", "meh", "x"] * 7]
+    cases += [tone_features.english_text(text).words for text, _ in _texts()]
+    for words in cases:
+        expected = _original_valence(words, valence)
+        got = tone_features.valence_features(words, valence)
+        assert list(map(repr, got.values())) == list(map(repr, expected.values())), words
