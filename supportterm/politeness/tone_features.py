@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import cache
+from itertools import repeat
 from typing import NamedTuple
 
 from .folding import fold
@@ -29,7 +31,7 @@ _SHARED_CUES: dict[str, dict[str, str]] = {
         "SUBJ": r"не могли бы|не затруднит|могли бы вы|не могу ли я",
         "INDIC": r"(?<!\w)(?:можете|сможете) ли",
         "FACT": r"на самом деле|вообще-то|очевидно|конечно же|честно говоря",
-        "WE": r"(?<!\w)(?:мы|наш\w*|нам|нас)(?!\w)",
+        "WE": r"м(?<!\wм)ы(?!\w)|н(?<!\wн)а(?:ш\w*|м|с)(?!\w)",
     },
     "az": {
         "GRAT": r"təşəkkür|sağ ol|minnətdar",
@@ -39,10 +41,12 @@ _SHARED_CUES: dict[str, dict[str, str]] = {
         "SUBJ": r"bilərsinizmi|olarmı|mümkündürmü",
         "INDIC": r"edə bilərsiniz\?",
         "FACT": r"əslində|açığı|əlbəttə|aydındır",
-        "WE": r"(?<!\w)(?:biz|bizim|bizə)(?!\w)",
+        "WE": r"b(?<!\wb)iz(?:im|ə)?(?!\w)",
     },
 }
-"""Strategies of the 2013 paper found anywhere in a Russian or Azerbaijani text (cues are stems)."""
+r"""Strategies of the 2013 paper found anywhere in a Russian or Azerbaijani text (cues are stems). The
+"WE" cues open with their first letter and check the word start after it (`(?<!\wм)`), so `re` skips
+ahead to that letter instead of trying a look-behind at every position."""
 
 _ENGLISH_WORDS = {
     "GRAT": frozenset("thank thanks thx thankyou appreciate appreciates appreciated grateful".split()),
@@ -65,6 +69,7 @@ _ENGLISH_PAIRS = {
 _ENGLISH_PLEASE = re.compile(r"\w[\s,]+please\b")
 """The same strategies in English, found from words and word pairs (a set lookup is cheaper than
 a regex per strategy); "please" counts here only inside a sentence."""
+_PLEASE_WORD = re.compile(r"please\b")
 
 _OPENING_CUES: dict[str, dict[str, str]] = {
     "en": {
@@ -136,6 +141,20 @@ _SHARED = {lang: _compile(cues, lang) for lang, cues in _SHARED_CUES.items()}
 _SHARED_NEEDS = {rx: required_literals(rx.pattern) for cues in _SHARED.values() for rx in cues.values()}
 """Strings one of which each cue's matches contain: a text without them skips that cue's search."""
 _OPENING = {lang: _compile(cues, lang) for lang, cues in _OPENING_CUES.items()}
+
+
+@cache
+def _opening_after_newline(lang: str) -> dict[str, re.Pattern[str]]:
+    r"""The opening cues of `lang` after a "\n", to search the heads joined by "\n" in one call.
+
+    `rx.match(head)` for some head is the same as this search in "\n" + "\n".join(heads): heads hold
+    no "\n" (`_SENTENCE` splits at each), no cue matches a "\n", and the end of a head looks to a cue's
+    `\b` or `(?!\w)` as "\n" does. The search skips ahead to each "\n" in C; one `match` per head
+    and cue cost a Python-level call each. Compiled on first use (load time).
+    """
+    return {name: re.compile("\n(?:" + rx.pattern + ")") for name, rx in _OPENING[lang].items()}
+
+
 _MULTIPUNCT = re.compile(r"[!?][!?]+")
 _CAPS = re.compile(r"[A-ZА-ЯƏİÖÜĞŞÇ](?<!\w[A-ZА-ЯƏİÖÜĞŞÇ])[A-ZА-ЯƏİÖÜĞŞÇ]{3,}\b")
 """A word of four or more capitals. This and the patterns below open with a character (word
@@ -243,16 +262,33 @@ def _english_shared(words: set[str], pairs: set[str], folded: str) -> dict[str, 
     found |= {name for name, cues in _ENGLISH_PAIRS.items() if pairs & cues}
     if "would it be" in folded:
         found.add("SUBJ")
-    if "please" in words and _ENGLISH_PLEASE.search(folded):
+    if "please" in words and _please_inside(folded):
         found.add("PLEASE")
     return {"S:" + name: 1.0 for name in found}
+
+
+def _please_inside(folded: str) -> bool:
+    r"""Whether `_ENGLISH_PLEASE` matches `folded`, found from each "please" backwards.
+
+    Its `[\s,]+` is the whole run of spaces and commas before "please" (a `\w` is neither), so a
+    match is a "please" whose run is not empty and follows a `\w`. The pattern itself opens with
+    `\w`, which `re` would try at almost every position.
+    """
+    for found in _PLEASE_WORD.finditer(folded):
+        at = start = found.start()
+        while start > 0 and (folded[start - 1].isspace() or folded[start - 1] == ","):
+            start -= 1
+        if 0 < start < at and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+            return True
+    return False
 
 
 def _surface(text: str, heads: list[str], lang: str, rude: int) -> dict[str, float]:
     """Sentence openers of the shared strategies, !!/??, capitals, question marks, rude words."""
     feats = {}
-    for name, rx in _OPENING.get(lang, _OPENING["en"]).items():
-        if any(map(rx.match, heads)):
+    lines = "\n" + "\n".join(heads)
+    for name, rx in _opening_after_newline(lang if lang in _OPENING else "en").items():
+        if rx.search(lines):
             feats["S:" + name] = 1.0
     if _MULTIPUNCT.search(text):
         feats["S:MULTIPUNCT"] = 1.0
@@ -370,12 +406,20 @@ def english_context(parts: EnglishText, rude: int) -> dict[str, float]:
     return feats
 
 
+_ZERO = 0.0
+"""`_ZERO.__lt__(v)` is `v > 0`: a filter that runs in C."""
+
+
 def valence_features(words: list[str], valence: dict[str, float]) -> dict[str, float]:
-    """VADER sentiment of the words: positive and negative sums, extremes (scaled by 1/4)."""
-    vals = [valence.get(w, 0.0) for w in words]
+    """VADER sentiment of the words: positive and negative sums, extremes (scaled by 1/4).
+
+    The lookups and filters run as C calls (`map`, `filter`), summing the same values in the same
+    order as a loop over the words would, so the same floats.
+    """
+    vals = list(map(valence.get, words, repeat(0.0)))
     return {
-        "V:POS": sum(v for v in vals if v > 0) / 4,
-        "V:NEG": sum(v for v in vals if v < 0) / 4,
+        "V:POS": sum(filter(_ZERO.__lt__, vals)) / 4,
+        "V:NEG": sum(filter(_ZERO.__gt__, vals)) / 4,
         "V:MIN": min(vals, default=0.0) / 4,
         "V:MAX": max(vals, default=0.0) / 4,
     }

@@ -16,6 +16,8 @@ from supportterm.politeness.prepared import Prepared
 SETS = Path(__file__).parent
 _ORIGINAL_DIGIT_RUN = re.compile(r"\d[\d\s().-]{7,}\d")
 _ORIGINAL_WORD = re.compile(r"[^\W\d_]+")
+_ORIGINAL_CYRILLIC = re.compile(r"[а-яё]+")
+_ORIGINAL_AZ_LETTERS = re.compile(r"[əğışçöü]")
 
 
 def _texts(lang: str) -> list[str]:
@@ -36,10 +38,10 @@ def _original_detect(text: str, default: str = "en") -> str:
     letters = sum(map(len, words))
     if letters < 3:
         return default
-    if sum(map(len, language._CYRILLIC.findall(low))) > letters * 0.4:
+    if sum(map(len, _ORIGINAL_CYRILLIC.findall(low))) > letters * 0.4:
         return "ru"
     scores = {lang: sum(map(stop.__contains__, words)) for lang, stop in language._STOPWORDS.items()}
-    scores["az"] += 2 * len(language._AZ_LETTERS.findall(low)) // 3
+    scores["az"] += 2 * len(_ORIGINAL_AZ_LETTERS.findall(low)) // 3
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] > 0 else default
 
