@@ -29,7 +29,7 @@ def break_after_greeting(folded: str) -> str:
 
     The greeting of the first line that has one counts.
     """
-    if "," not in folded[:120]:
+    if folded.find(",", 0, 120) < 0:  # no slice copied
         return folded
     m = _GREETING_COMMA.match(folded) or _GREETING_COMMA_AFTER_NEWLINE.search(folded)
     if m is None:

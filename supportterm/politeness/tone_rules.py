@@ -15,6 +15,8 @@ from .folding import fold
 from .prepared import Prepared
 
 LEXICON_CATEGORIES = ("rude", "blame", "dismissive", "sarcasm", "argumentative", "negative_wording")
+_REPORTED = LEXICON_CATEGORIES + ("informal_address",)
+"""The categories whose lexicon hits `lexicon_rules` reports, in its order."""
 
 _CONDITIONAL = re.compile(r"(?:\b(?:if|when|in case|unless)|(?<!\w)(?:если|когда|əgər|əgar))\s+$")
 """'If you didn't get the e-mail…' is advice, not blame."""
@@ -40,12 +42,18 @@ ACRONYMS = frozenset(
 def lexicon_rules(prep: Prepared) -> list[Finding]:
     """Findings of every lexicon category of the reply's language."""
     out: list[Finding] = []
+    hits = prep.hits
+    if not hits:
+        return out
     categories = lexicons.BY_LANG.get(prep.lang, {})
-    for name in LEXICON_CATEGORIES + ("informal_address",):
-        cat = categories.get(name)
-        if cat is None or not prep.hits.get(name):
+    for name in _REPORTED:
+        found = hits.get(name)
+        if not found:
             continue
-        for start, end, entry in prep.hits.get(name, ()):
+        cat = categories.get(name)
+        if cat is None:
+            continue
+        for start, end, entry in found:
             if name == "blame" and _CONDITIONAL.search(prep.folded, max(0, start - 12), start):
                 continue
             out.append(
