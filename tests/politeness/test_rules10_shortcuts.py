@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from supportterm.politeness import address, caps, greeting, irony, structure, tone_rules
+from supportterm.politeness import address, caps, greeting, irony, negation, structure, tone_rules
 from supportterm.politeness.findings import Finding
 from supportterm.politeness.openers import finditer_at_openers
 from supportterm.politeness.prepared import Prepared
@@ -278,3 +278,20 @@ def test_structure_reads_the_same_lines(width: int) -> None:
                for s, e in structure._last_lines(folded[-400:], 4)]
         )
         assert new_lines == _original_structure_lines(folded), text
+
+
+def test_negation_windows_without_the_words_never_match() -> None:
+    """Every window before a word (as `negated` reads them) that lacks the listed words has no match."""
+    compared = {"deny": 0, "own": 0}
+    for prep in PREPS:
+        text = prep.folded
+        for word in re.finditer(r"\w+", text):
+            before = text[max(0, word.start() - negation._LOOK) : word.start()]
+            for key, words, pattern in (
+                ("deny", negation._BEFORE_WORDS, negation._BEFORE),
+                ("own", negation._SELF_BEFORE_WORDS, negation._SELF_BEFORE),
+            ):
+                if pattern.search(before):
+                    assert any(w in before for w in words), before
+                    compared[key] += 1
+    assert all(compared.values()), compared
