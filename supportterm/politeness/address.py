@@ -11,10 +11,11 @@ They run on masked, folded text.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .findings import Finding, finding, translatable
 from .literals import may_match, required_literals
-from .openers import finditer_at_openers
+from .openers import finditer_at, finditer_at_openers, opener_positions
 from .prepared import Prepared
 
 _RU_VERB = re.compile(
@@ -26,6 +27,9 @@ _RU_IMPERATIVE_END = re.compile(
 """The ending of singular imperatives (выгружай, попробуй, not the gerund разобравшись); the word is then
 read back to its start. Its vowel opens the pattern (checked again by lookbehinds), so `re` skips to
 vowels: twice as fast."""
+_RU_IMPERATIVE_AFTER_VOWEL = ("й", "сь")
+"""What follows the vowel of every match: the pattern is tried only right before these (most
+replies have a few), not at every vowel."""
 _RU_SAYING = re.compile(
     r"(?<![\w-])(?:как\s+(?:говорится|гласит|в\s+(?:пословице|поговорке))|по\s+пословице)[^.!?\n]*"
 )
@@ -61,10 +65,17 @@ _AZ_PAST = re.compile(
     r"sild[ıi]n|yoxlad[ıi]n|etmədin|oxumad[ıi]n|başa düşmədin|gəldin|verdin|açd[ıi]n|bağlad[ıi]n)(?!\w)"
 )
 """Singular past verbs (sən). 'yenidən oxudun' is the formal imperative of oxutmaq (reload a config)."""
-_AZ_PAST_NEEDS = required_literals(_AZ_PAST.pattern)
-"""The past forms' letters (etd, yazd, gördün…): most replies have none and skip the search."""
+_AZ_PAST_ENDINGS = ("din", "dın", "dün", "dun")
+"""Every past form ends in one of these: a reply without any (most) skips the openers below."""
+_AZ_PAST_OPENERS = (
+    "etd", "yazd", "gördün", "oxudun", "bildin", "basd", "göndərdin", "ald", "ded", "sild", "yoxlad",
+    "etmədin", "oxumad", "başa düşmədin", "gəldin", "verdin", "açd", "bağlad",
+)
+"""How each past form opens (its letters up to the first choice of ı/i): the pattern is tried only where
+one occurs, not at every position as its look-behind opening made `re` do."""
 _AZ_PARTICIPLE = re.compile(r"(?<!\w)(\w+(?:d|t)[ıiuü](?:ğ|y)[ıiuü]n)(?=\s+(?:üçün|ucun)(?!\w))")
 """'yazdığın üçün': a participle with the sən possessive (formal: yazdığınız üçün)."""
+_AZ_FOR = ("üçün", "ucun")
 _AZ_BARE_STEMS = frozenset(
     "aç bağla seç sil yaz göndər yoxla bas gir çıx yüklə yenilə dəyiş qoş söndür yandır doldur köçür "
     "saxla tap sına izlə ver başlat dayandır gözlə bax et ol axtar oxu unut gəl get al "
@@ -75,9 +86,23 @@ _AZ_CLAUSE_END = re.compile(r"[.!;,\n]| və ")
 _AZ_STEM_FINALS = frozenset(stem[-1] for stem in _AZ_BARE_STEMS)
 """The letters the stems end with: a clause end after another character cannot close a stem, so the
 walk back over its word is skipped (most clause ends follow a noun or a suffix)."""
-_AZ_WORD = re.compile(r"\w+")
-"""Whole words: a reply none of whose words is a bare stem skips the clause-end walk (a set lookup of
-the words is cheaper than an alternation of the stems tried at every position)."""
+
+
+@cache
+def _az_stem_word() -> re.Pattern[str]:
+    r"""A bare stem as a whole word (`\w+`), after the non-word character before it.
+
+    A reply without one (most) skips the clause-end walk. The pattern opens with `\W`, so `re` tries
+    its alternation only after spaces and punctuation (half the time of listing the words with a
+    `\w+` findall); the stems are grouped by first letter, so a try costs one branch per letter.
+    Compiled on first use (about 1 ms).
+    """
+    by_first: dict[str, list[str]] = {}
+    for stem in sorted(_AZ_BARE_STEMS):
+        by_first.setdefault(stem[0], []).append(re.escape(stem[1:]))
+    groups = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+    return re.compile(rf"\W(?:{groups})(?!\w)")
+
 _AZ_NOT_BEFORE_STEM = re.compile(r"(?:[«\"'’→>/-]|\b(?:bu|gələn|keçən|hər)\s)$")
 """A label or path before the stem («Sil», → Sil) or a season word before 'yaz' (bu yaz)."""
 _AZ_NOT_VERBS = frozenset({"insan", "hesab", "nisan", "ehsan", "lisan", "ərsan"})
@@ -87,7 +112,8 @@ _AZ_NOT_VERBS = frozenset({"insan", "hesab", "nisan", "ehsan", "lisan", "ərsan"
 def _ru_imperatives(prep: Prepared) -> list[Finding]:
     out = []
     text = prep.folded
-    for m in _RU_IMPERATIVE_END.finditer(text) if "й" in text else ():
+    vowels = [at - 1 for at in opener_positions(text, _RU_IMPERATIVE_AFTER_VOWEL) if at]
+    for m in finditer_at(_RU_IMPERATIVE_END, text, vowels):
         start = m.start()
         while start and text[start - 1].isalpha():
             start -= 1
@@ -168,7 +194,7 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 _keep_case(prep.text, start, formal),
             )
         )
-    has_stem = not _AZ_BARE_STEMS.isdisjoint(_AZ_WORD.findall(text))
+    has_stem = _az_stem_word().search(" " + text) is not None  # the space stands before a first word
     ends = {m.start() for m in _AZ_CLAUSE_END.finditer(text)} if has_stem else set()
     if ends:
         ends.add(len(text.rstrip()))
@@ -194,7 +220,7 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 _keep_case(prep.text, start, _formal_imperative(stem)),
             )
         )
-    for m in _AZ_PARTICIPLE.finditer(prep.folded) if ("üçün" in text or "ucun" in text) else ():
+    for m in _az_participles(text):
         word = m.group(1)
         formal = word + {"ı": "ız", "i": "iz", "u": "uz", "ü": "üz"}[word[-2]]
         out.append(
@@ -206,7 +232,8 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 _keep_case(prep.text, m.start(1), formal),
             )
         )
-    for m in _AZ_PAST.finditer(prep.folded) if may_match(_AZ_PAST_NEEDS, prep.folded) else ():
+    past = any(map(text.__contains__, _AZ_PAST_ENDINGS))
+    for m in finditer_at_openers(_AZ_PAST, text, _AZ_PAST_OPENERS) if past else ():
         formal = m.group() + _harmony(m.group())[2:]
         out.append(
             finding(
@@ -218,6 +245,26 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
             )
         )
     return out
+
+
+def _az_participles(text: str) -> list[re.Match[str]]:
+    r"""`_AZ_PARTICIPLE.finditer(text)`, tried only at the word before each üçün/ucun.
+
+    A match is a whole word (`\w+`, not after a word character) followed by spaces and üçün, so
+    the word is found by walking back from üçün over spaces (`\s`) and word characters (`\w`);
+    the pattern there decides. Its look-behind opening made `re` try it at every position.
+    """
+    starts = set()
+    for at in opener_positions(text, _AZ_FOR):
+        end = at
+        while end and text[end - 1].isspace():
+            end -= 1
+        start = end
+        while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        if start < end < at:
+            starts.add(start)
+    return finditer_at(_AZ_PARTICIPLE, text, sorted(starts))
 
 
 _HARMONY = {

@@ -11,7 +11,7 @@ import re
 
 from .findings import Finding, finding
 from .prepared import Prepared
-from .tone_rules import ACRONYMS
+from .tone_rules import ACRONYMS, first_caps_pair
 
 _LINE = re.compile(r"[^\n]+")
 _THREE_CAPS = re.compile(
@@ -19,7 +19,8 @@ _THREE_CAPS = re.compile(
     r"[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}"
 )
 """Three capitalised words with no small letter between: a paragraph without them is skipped.
-(It opens with one capital, not {2,}, so `re` skips ahead to capitals.)"""
+(It opens with one capital, not {2,}, so `re` skips ahead to capitals; it starts with two capitals, so
+it is searched from the first pair of them, which the sentence rule has just found.)"""
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MIN_WORDS = 3
 _SHARE = 0.7
@@ -28,13 +29,15 @@ _SHARE = 0.7
 def shouted_lines(prep: Prepared) -> list[Finding]:
     """A shouting finding for every line written mostly in capitals."""
     out: list[Finding] = []
-    if _THREE_CAPS.search(prep.masked) is None:
+    first = first_caps_pair(prep.masked)
+    if first < 0 or _THREE_CAPS.search(prep.masked, first) is None:
         return out
     for line in _LINE.finditer(prep.masked):
-        words = [w for w in _WORD.findall(line.group()) if w not in ACRONYMS]
-        upper = [w for w in words if w.isupper()]
+        tokens = _WORD.findall(line.group())
+        upper = [w for w in tokens if w.isupper() and w not in ACRONYMS]
         if len(upper) < _MIN_WORDS:
             continue
+        words = [w for w in tokens if w not in ACRONYMS]
         if sum(map(len, upper)) >= _SHARE * sum(map(len, words)):
             start = line.start() + len(line.group()) - len(line.group().lstrip())
             out.append(finding("shouting", start, line.start() + len(line.group().rstrip())))

@@ -10,27 +10,28 @@ from __future__ import annotations
 
 import re
 
-_GREETING_COMMA = re.compile(
-    r"(?m)^([ \t]*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)"
+_GREETING = (
+    r"[ \t]*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)"
     r"|здравствуйте|добрый\s+(?:день|вечер)|доброе\s+утро|приветствую"
     r"|salam|salam\s+aleykum|hörmətli|xoş\s+gördük|(?:sabahınız|günortanız|axşamınız)\s+xeyir)"
-    r"(?:[ \t]+[\w.'-]+){0,3}),"
+    r"(?:[ \t]+[\w.'-]+){0,3},"
 )
 """A greeting at the start of a line, up to three name words, then the comma."""
+_GREETING_COMMA = re.compile(_GREETING)
+"""Matched at the text's start (its first line)."""
+_GREETING_COMMA_AFTER_NEWLINE = re.compile("\n" + _GREETING)
+"""Searched for the other lines: it opens with the newline before the line, a literal `re` skips ahead
+to, so the greeting is tried at line starts only (a `(?m)^` pattern was tried at every position)."""
 
 
 def break_after_greeting(folded: str) -> str:
     """`folded` with the comma closing an opening greeting turned into a full stop (same length).
 
-    The pattern is tried at line starts only, as its `^` allows: a search would try every position.
+    The greeting of the first line that has one counts.
     """
-    if "," not in folded[:120]:
+    if folded.find(",", 0, 120) < 0:  # no slice copied
         return folded
-    start = 0
-    while start >= 0:
-        m = _GREETING_COMMA.match(folded, start)
-        if m is not None:
-            return folded[: m.end() - 1] + "." + folded[m.end() :]
-        start = folded.find("\n", start)
-        start = start + 1 if start >= 0 else -1
-    return folded
+    m = _GREETING_COMMA.match(folded) or _GREETING_COMMA_AFTER_NEWLINE.search(folded)
+    if m is None:
+        return folded
+    return folded[: m.end() - 1] + "." + folded[m.end() :]

@@ -31,7 +31,8 @@ _STEMS = tuple(
 )
 """Substrings one of which the reply must contain before the regex runs (a plain `in` is cheap)."""
 _THANKS = re.compile(r"thank|appreciat|спасибо|благодар|признател|təşəkkür|sağ\s+ol|minnətdar")
-_SENTENCE = re.compile(r"[^.!?\n]+")
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+"""What ends a sentence (a sentence is a run of other characters)."""
 
 
 @lru_cache(maxsize=64)
@@ -44,12 +45,22 @@ def mock_praise(prep: Prepared, customer_text: str | None) -> list[Finding]:
     """A sarcasm finding for praise of detail that the customer's short message cannot have earned."""
     if customer_text is None or not _short(customer_text):
         return []
-    if not any(map(prep.folded.__contains__, _STEMS)) or not _THANKS.search(prep.folded):
-        return []  # a sentence that thanks is part of the text, so a text without thanks has none
-    for sentence in _SENTENCE.finditer(prep.folded):
-        # Thanks first: its pattern opens with letters re can skip to, and few sentences thank.
-        if _THANKS.search(sentence.group()) and (m := _INTENSE_DETAIL.search(sentence.group())):
-            start = sentence.start() + m.start()
+    folded = prep.folded
+    if not any(map(folded.__contains__, _STEMS)):
+        return []
+    thanks = _THANKS.search(folded)
+    while thanks is not None:
+        # Only the sentences in which a thanks match starts can thank: they alone are read, in text order
+        # (a text of several replies thanks in a few of its forty sentences).
+        at = thanks.start()
+        start = max(folded.rfind(".", 0, at), folded.rfind("!", 0, at), folded.rfind("?", 0, at),
+                    folded.rfind("\n", 0, at)) + 1
+        stop = _SENTENCE_BREAK.search(folded, at)
+        end = stop.start() if stop else len(folded)
+        sentence = folded[start:end]
+        # Searched in the sentence alone, as before: a thanks match must not run past its end.
+        if _THANKS.search(sentence) and (m := _INTENSE_DETAIL.search(sentence)):
             message = translatable("Praises detail the customer did not give: reads as sarcasm.")
-            return [finding("sarcasm", start, sentence.start() + m.end(), message)]
+            return [finding("sarcasm", start + m.start(), start + m.end(), message)]
+        thanks = _THANKS.search(folded, end)
     return []

@@ -24,6 +24,9 @@ _BEFORE = re.compile(
     r"(?:\b(?:not|never|no)|n't|(?<![\w-])(?:не|ни|heç\s+də|heç))"
     r"(?:\s+(?:a|an|the|at\s+all|really|even|by|по|də|da))?[\s,]+$"
 )
+_BEFORE_WORDS = ("no", "never", "n't", "не", "ни", "heç")
+r"""One of these is in every match of `_BEFORE` ("no" in "not"): a window without any skips the search,
+which its opening (`\b`, a look-behind) makes `re` try at each of the window's positions."""
 _AFTER = re.compile(r"^\s+(?:deyil|deyildir|yox|yoxdur)(?!\w)")
 _SELF_BEFORE = re.compile(
     r"(?:\b(?:my|our)|(?<![\w-])(?:мой|моя|мое|мои|mənim))(?:\s+(?:own|really|possibly))?\s+$"
@@ -32,6 +35,8 @@ _SELF_AFTER = re.compile(
     r"^\s+(?:\w+\s+)?(?:(?:from|on)\s+my\s+(?:side|part|end)|of\s+mine|с\s+моей\s+стороны|məndən)(?!\w)"
 )
 """'My stupid question', 'a stupid question from my side': the agent's self-deprecation, not an insult."""
+_SELF_BEFORE_WORDS = ("my", "our", "мо", "mənim")
+"""One of these is in every match of `_SELF_BEFORE` ("мо" in мой/моя/мое/мои): the same shortcut."""
 _LOOK = 24
 """Characters looked at on each side of a match."""
 
@@ -39,8 +44,10 @@ _LOOK = 24
 def negated(folded: str, start: int, end: int) -> bool:
     """True when the folded text denies what `folded[start:end]` says."""
     before, after = folded[max(0, start - _LOOK) : start], folded[end : end + _LOOK]
-    denied = _BEFORE.search(before) or _AFTER.match(after)
-    return bool(denied or _SELF_BEFORE.search(before) or _SELF_AFTER.match(after))
+    has = before.__contains__
+    denied = (any(map(has, _BEFORE_WORDS)) and _BEFORE.search(before)) or _AFTER.match(after)
+    own = any(map(has, _SELF_BEFORE_WORDS)) and _SELF_BEFORE.search(before)
+    return bool(denied or own or _SELF_AFTER.match(after))
 
 
 def drop_negated(found: list[Finding], prep: Prepared) -> list[Finding]:

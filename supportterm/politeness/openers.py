@@ -36,9 +36,15 @@ def search_at_openers(pattern: re.Pattern[str], text: str, openers: tuple[str, .
 def finditer_at_openers(pattern: re.Pattern[str], text: str, openers: tuple[str, ...]) -> list[re.Match[str]]:
     """The same matches as `pattern.finditer(text)`, provided every match opens with an opener and is
     not empty: like finditer, the next one is looked for where the previous one ended."""
+    return finditer_at(pattern, text, opener_positions(text, openers))
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, positions: list[int]) -> list[re.Match[str]]:
+    """The same matches as `pattern.finditer(text)`, provided every match is not empty and starts at one
+    of `positions` (ascending, without repeats): the pattern is tried there only, in text order."""
     out: list[re.Match[str]] = []
     done = 0
-    for at in opener_positions(text, openers):
+    for at in positions:
         if at >= done and (m := pattern.match(text, at)) is not None:
             out.append(m)
             done = m.end()

@@ -35,6 +35,35 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _first_line(text: str) -> list[tuple[int, int]]:
+    """`_lines(text)[:1]`, without reading past the first non-blank line."""
+    at = 0
+    for line in text.split("\n"):
+        stripped = line.lstrip()
+        if stripped:
+            start = at + len(line) - len(stripped)
+            return [(start, start + len(stripped.rstrip()))]
+        at += len(line) + 1
+    return []
+
+
+def _last_lines(text: str, count: int) -> list[tuple[int, int]]:
+    """`_lines(text)[-count:]`, read from the end: the lines before them are never looked at."""
+    out = []
+    end = len(text)
+    for line in reversed(text.split("\n")):
+        start = end - len(line)
+        stripped = line.lstrip()
+        if stripped:
+            first = start + len(line) - len(stripped)
+            out.append((first, first + len(stripped.rstrip())))
+            if len(out) == count:
+                break
+        end = start - 1
+    out.reverse()
+    return out
+
+
 def _starts_with(lang: str, name: str, line: str) -> bool:
     cat = lexicons.category(lang, name) or lexicons.category("en", name)
     return cat is not None and cat.starts(line)
@@ -42,24 +71,29 @@ def _starts_with(lang: str, name: str, line: str) -> bool:
 
 def structure_rules(prep: Prepared) -> list[Finding]:
     """missing_greeting, missing_closing and impersonal_signature findings."""
-    head, tail_text = prep.folded[:_EDGE], prep.folded[-_EDGE:]
-    lines = _lines(head)[:1] + [
-        (s + len(prep.folded) - len(tail_text), e + len(prep.folded) - len(tail_text))
-        for s, e in _lines(tail_text)[-_TAIL_LINES:]
-    ]
-    if len(prep.folded) <= _EDGE:
-        lines = _lines(prep.folded)
+    folded = prep.folded
+    if len(folded) <= _EDGE:
+        lines = _lines(folded)
+    else:
+        offset = len(folded) - _EDGE
+        tail_lines = _last_lines(folded[offset:], _TAIL_LINES)
+        lines = _first_line(folded[:_EDGE]) + [(s + offset, e + offset) for s, e in tail_lines]
     if not lines:
         return []
     out = []
     short = len(prep.text.strip()) < _SHORT_REPLY
     first = lines[0]
-    if not short and not _starts_with(prep.lang, "greeting", prep.folded[first[0] : first[1]]):
+    if not short and not _starts_with(prep.lang, "greeting", folded[first[0] : first[1]]):
         out.append(finding("missing_greeting", first[0], first[0], suggestion=None))
     tail = lines[-_TAIL_LINES:] if len(lines) > 1 else []
-    closing = [i for i, (s, e) in enumerate(tail) if _starts_with(prep.lang, "closing", prep.folded[s:e])]
-    if not closing and not short:
+    closing = None  # the last closing line of the tail counts: read from the end, it is found first
+    for i in reversed(range(len(tail))):
+        start, end = tail[i]
+        if _starts_with(prep.lang, "closing", folded[start:end]):
+            closing = i
+            break
+    if closing is None and not short:
         last = lines[-1]
         out.append(finding("missing_closing", last[1], last[1]))
-    out += signature_rule(prep, tail[closing[-1] + 1 :] if closing else tail[-1:], lines[-1])
+    out += signature_rule(prep, tail[closing + 1 :] if closing is not None else tail[-1:], lines[-1])
     return out

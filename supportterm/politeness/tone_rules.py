@@ -7,6 +7,7 @@ customer words and code never count.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicons
 from .findings import Finding, finding, translatable
@@ -14,6 +15,8 @@ from .folding import fold
 from .prepared import Prepared
 
 LEXICON_CATEGORIES = ("rude", "blame", "dismissive", "sarcasm", "argumentative", "negative_wording")
+_REPORTED = LEXICON_CATEGORIES + ("informal_address",)
+"""The categories whose lexicon hits `lexicon_rules` reports, in its order."""
 
 _CONDITIONAL = re.compile(r"(?:\b(?:if|when|in case|unless)|(?<!\w)(?:если|когда|əgər|əgar))\s+$")
 """'If you didn't get the e-mail…' is advice, not blame."""
@@ -39,12 +42,18 @@ ACRONYMS = frozenset(
 def lexicon_rules(prep: Prepared) -> list[Finding]:
     """Findings of every lexicon category of the reply's language."""
     out: list[Finding] = []
+    hits = prep.hits
+    if not hits:
+        return out
     categories = lexicons.BY_LANG.get(prep.lang, {})
-    for name in LEXICON_CATEGORIES + ("informal_address",):
-        cat = categories.get(name)
-        if cat is None or not prep.hits.get(name):
+    for name in _REPORTED:
+        found = hits.get(name)
+        if not found:
             continue
-        for start, end, entry in prep.hits.get(name, ()):
+        cat = categories.get(name)
+        if cat is None:
+            continue
+        for start, end, entry in found:
             if name == "blame" and _CONDITIONAL.search(prep.folded, max(0, start - 12), start):
                 continue
             out.append(
@@ -64,6 +73,8 @@ def _cased(suggestion: str | None, text: str, start: int) -> str | None:
 
 def _shouted(tokens: list[str]) -> bool:
     words = [t for t in tokens if t.isalpha()]  # codes such as AKIA7EXAMPLE are not words
+    if all(w in ACRONYMS or not w.isupper() for w in words):
+        return False  # most sentences here: their capitals are acronyms (both tests below need another)
     caps = [len(w) >= 3 and w.isupper() and w not in ACRONYMS for w in words]
     if any(a and b for a, b in zip(caps, caps[1:], strict=False)):
         return True
@@ -72,23 +83,37 @@ def _shouted(tokens: list[str]) -> bool:
     return len(letters) >= 4 and upper >= 0.6 * sum(len(w) for w in letters)
 
 
+@lru_cache(maxsize=1)
+def first_caps_pair(masked: str) -> int:
+    """Where `_CAPS_PAIR` first matches in `masked`, or -1.
+
+    Both shouting rules (this module's and `caps.shouted_lines`) start from it, on the same paragraph one
+    after the other: the class test of every character is paid once. One entry, so a later check of
+    the same text still searches (benchmarks of cold checks stay cold).
+    """
+    pair = _CAPS_PAIR.search(masked)
+    return -1 if pair is None else pair.start()
+
+
 def shouting(prep: Prepared) -> list[Finding]:
     """Sentences in capitals and runs of ! or ?."""
     out = []
     text = prep.masked
-    seen = -1
-    for pair in _CAPS_PAIR.finditer(text):
-        if pair.start() < seen:
-            continue
-        start, seen = _sentence_bounds(text, pair.start())
-        sentence = text[start:seen]
+    at = first_caps_pair(text)
+    while at >= 0:
+        start, end = _sentence_bounds(text, at)
+        sentence = text[start:end]
         joined = _CAPS_COMPOUND.sub(r"\1", sentence) if "-" in sentence else sentence  # sub needs a "-"
         if _shouted(_WORD.findall(joined)):
             start += len(sentence) - len(sentence.lstrip())
-            end = start + len(sentence.strip())
+            shouted_end = start + len(sentence.strip())
             out.append(
-                finding("shouting", start, end, suggestion=_sentence_case(prep.text[start:end], prep.lang))
+                finding("shouting", start, shouted_end,
+                        suggestion=_sentence_case(prep.text[start:shouted_end], prep.lang))
             )
+        # The next sentence with two capitals: searched from this one's end, not found pair by pair.
+        pair = _CAPS_PAIR.search(text, end)
+        at = -1 if pair is None else pair.start()
     for m in _PUNCT_RUN.finditer(text) if ("!" in text or "?" in text) else ():
         out.append(
             finding("shouting", m.start(), m.end(), translatable("Repeated ! or ? reads as shouting."),
@@ -99,7 +124,8 @@ def shouting(prep: Prepared) -> list[Finding]:
 
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
     """(start, end) of the sentence around offset `at`; the end includes its final punctuation."""
-    start = max(text.rfind(ch, 0, at) for ch in ".!?\n") + 1
+    start = max(text.rfind(".", 0, at), text.rfind("!", 0, at), text.rfind("?", 0, at),
+                text.rfind("\n", 0, at)) + 1
     m = _SENTENCE_END.search(text, at)
     return start, (m.end() if m else len(text))
 
