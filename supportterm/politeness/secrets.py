@@ -148,14 +148,15 @@ _PLACEHOLDER_DOMAIN = re.compile(
 """dmarc@yourdomain.com: a template for the customer to fill in, nobody's address (example.com is not:
 writers use it for real-looking addresses)."""
 _PHONE = re.compile(
-    r"[(-9\u0660-\U0010ffff](?<![\w+].)"
+    r"[^\x00-\x27:-\u065f](?<![\w+].)"
     r"(?:(?<=\+)\d{1,3}[\s.-]?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}|(?<=\()\d{2,5}\)[\s.-]?\d{2,5}|(?<=\d)\d{1,4})"
     r"(?:[\s.-]\d{2,6}){1,4}(?![\w])"
 )
 r"""`(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,4}(?![\w])`, opened
 with one class of its first characters so that `re` skips ahead to them instead of trying the
 look-behind at every position: "(" to "9" (which holds "+", the digits and a few signs the branches
-reject; two ranges are tested faster than a set), and the rest of the digits as in `DIGIT_FIRST`. Each
+reject; two ranges are tested faster than a set), and the rest of the digits as in `DIGIT_FIRST`
+(negated for the same reason: all but 0x00-0x27 and ":" to U+065F). Each
 branch continues the original after the character it got: after "+" the country code, after "(" the
 area code, after a digit the rest of the first group."""
 _NAMED_PERSON = re.compile(

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from supportterm.politeness import address, confidential, figures, language, secrets
+from supportterm.politeness.literals import DIGIT_FIRST
 from supportterm.politeness.prepared import Prepared
 
 SETS = Path(__file__).parent
@@ -47,9 +48,22 @@ def _original_detect(text: str, default: str = "en") -> str:
 
 
 def test_no_decimal_digit_lies_between_nine_and_the_range_start() -> None:
-    """The digit patterns open with [0-9\\u0660-\\U0010ffff]: it must hold every `\\d`."""
+    """The digit patterns open with "0"-"9" and U+0660 on: that must hold every `\\d`."""
     assert not [code for code in range(ord("9") + 1, 0x660) if chr(code).isdecimal()]
     assert chr(0x660).isdecimal()
+
+
+def test_the_digit_opening_class_is_nine_and_below_plus_u0660_on() -> None:
+    """`DIGIT_FIRST` is written as a negated class (cheap to compile): it accepts exactly "0"-"9" below
+    U+0660 and every decimal digit above; so does the phone opening, with "(" to "9"."""
+    opening = re.compile(DIGIT_FIRST.split("(?<=")[0])
+    phone = re.compile(secrets._PHONE.pattern.split("(?<!")[0])
+    below = [chr(code) for code in range(0x660)]
+    assert [ch for ch in below if opening.match(ch)] == list("0123456789")
+    assert [ch for ch in below if phone.match(ch)] == [chr(code) for code in range(ord("("), ord("9") + 1)]
+    digits = [chr(code) for code in range(0x660, 0x110000) if chr(code).isdecimal()]
+    assert all(opening.match(ch) and phone.match(ch) for ch in digits)
+    assert opening.match("\U0010ffff") and phone.match("\U0010ffff")
 
 
 @pytest.mark.parametrize(
