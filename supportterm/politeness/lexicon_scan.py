@@ -4,10 +4,12 @@ Why it is shaped like this (each step measured on the 2 KB replies of benchmarks
 - Entries are indexed by the word they start with (`Category.exact` / `prefixes`), so only a few
   regexes run per word; one big alternation of all entries tried at every position was 10× slower.
 - Only words that start like an index key are visited: one regex per language, a trie of the keys,
-  finds them in C. A Python loop over every word cost more than all the entry regexes together.
-- Entries that cannot be indexed (raw regexes that open with a class or an optional word) are tried
-  at every position, one pass per category; each pass is skipped when the text lacks all the strings
-  one of which every match needs (`literals.required_literals`).
+  finds them in C, walking the text word by word inside one match (`_finder`: a look-behind opening
+  made `re` try every position). A Python loop over every word cost more than all the entry regexes.
+- Entries that cannot be indexed (raw regexes that open with a class or an optional word) are found
+  by their bare alternation, which `re` can skip ahead by, and named by the grouped one only where a
+  match starts (`Index._starts`); each pass is skipped when the text lacks all the strings one of
+  which every match needs (`literals.required_literals`).
 - The groups of one key (the same first word in several categories: "you …" is blame, sarcasm and
   dismissive) are screened by one alternation of all their entries; in 98 % of the places a key
   word occurs no entry matches, and the screen says so with one regex call instead of one per group.
