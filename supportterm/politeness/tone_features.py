@@ -133,8 +133,41 @@ cue patterns have these letters only outside character classes."""
 
 def _compile(cues: dict[str, str], lang: str) -> dict[str, re.Pattern[str]]:
     if lang == "az":
-        cues = {name: "".join(_AZ_ASCII.get(ch, ch) for ch in rx) for name, rx in cues.items()}
+        cues = {name: _az_pattern(rx) for name, rx in cues.items()}
     return {name: re.compile(rx) for name, rx in cues.items()}
+
+
+def _az_pattern(cue: str) -> str:
+    """`cue` with `_AZ_ASCII`'s letters mapped; a top-level alternative that would open with a class
+    (`[əe]sl…`) becomes one alternative per letter of it (`əsl…|esl…`).
+
+    Why: `re` skips ahead in C only to where a pattern can start, and it knows that only when the
+    pattern opens with a literal, a class, or alternatives that all open with literals; one class
+    among them makes it try the pattern at every position. Same matches, in the same order.
+    """
+    alternatives = []
+    for alternative in _top_level_alternatives(cue):
+        opening = _AZ_ASCII.get(alternative[:1], "")
+        rest = "".join(_AZ_ASCII.get(ch, ch) for ch in alternative[1:])
+        if opening.startswith("["):
+            alternatives += [letter + rest for letter in opening[1:-1]]
+        else:
+            alternatives.append("".join(_AZ_ASCII.get(ch, ch) for ch in alternative[:1]) + rest)
+    return "|".join(alternatives)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    r"""`pattern` split at each "|" outside parentheses and classes (cues escape no "(", "[" or "|")."""
+    alternatives, depth, start = [], 0, 0
+    for at, ch in enumerate(pattern):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and not depth:
+            alternatives.append(pattern[start:at])
+            start = at + 1
+    return [*alternatives, pattern[start:]]
 
 
 _SHARED = {lang: _compile(cues, lang) for lang, cues in _SHARED_CUES.items()}

@@ -1,0 +1,95 @@
+"""Tests that the Azerbaijani cues, rewritten so that `re` can skip ahead (an alternative opening with
+a class becomes one alternative per letter), find what the plainly mapped cues find, at the same spans."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from supportterm.politeness import tone_features
+from supportterm.politeness.folding import fold
+
+SETS = Path(__file__).parent
+
+
+def _texts() -> list[str]:
+    """Every labelled reply (the sealed sets stay closed)."""
+    return [
+        str(json.loads(line)["text"])
+        for path in sorted(SETS.glob("*/*.jsonl"))
+        if "sealed" not in path.parts
+        for line in path.read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+def _plainly_mapped(cues: dict[str, str]) -> dict[str, re.Pattern[str]]:
+    """The cues as they were compiled: each letter of `_AZ_ASCII` replaced where it stands."""
+    return {
+        name: re.compile("".join(tone_features._AZ_ASCII.get(ch, ch) for ch in rx)) for name, rx in cues.items()
+    }
+
+
+_ORIGINAL_SHARED = _plainly_mapped(tone_features._SHARED_CUES["az"])
+_ORIGINAL_OPENING = _plainly_mapped(tone_features._OPENING_CUES["az"])
+
+
+def _span(found: re.Match[str] | None) -> tuple[int, int] | None:
+    return found.span() if found else None
+
+
+def _check(text: str) -> None:
+    for folded in (fold(text, "az"), text):
+        for name, original in _ORIGINAL_SHARED.items():
+            rewritten = tone_features._SHARED["az"][name]
+            assert _span(rewritten.search(folded)) == _span(original.search(folded)), (name, folded)
+        for name, original in _ORIGINAL_OPENING.items():
+            rewritten = tone_features._OPENING["az"][name]
+            assert _span(rewritten.match(folded)) == _span(original.match(folded)), (name, folded)
+
+
+def test_only_alternatives_opening_with_a_class_change() -> None:
+    assert tone_features._SHARED["az"]["FACT"].pattern.startswith("əsl[iı]nd[əe]|esl[iı]nd[əe]|a")
+    assert tone_features._SHARED["az"]["APOL"].pattern.startswith("üzr|uzr|ba")
+    unchanged = ("GRAT", "PLEASE", "HEDGE", "SUBJ", "INDIC", "WE")
+    for name in unchanged:
+        assert tone_features._SHARED["az"][name].pattern == _ORIGINAL_SHARED[name].pattern
+    for name, original in _ORIGINAL_OPENING.items():
+        assert tone_features._OPENING["az"][name].pattern == original.pattern
+    assert tone_features._top_level_alternatives(r"\w[\s,]+(?:a|b)|c[|]d|e") == [r"\w[\s,]+(?:a|b)", "c[|]d", "e"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Əslində, açığı, əlbəttə aydındır. Üzr istəyirəm, bağışlayın, təəssüf.",
+        "Eslinde acigi achighi elbette aydindir uzr bagishlayin teessuf",
+        "ƏSLİNDƏ AÇIĞI ƏLBƏTTƏ AYDINDIR ÜZR",
+        "eslınde açıgı elbəttə ayd\u0131nd\u0131r \u212aelvin ızr üZr",
+        "xəslində_əslində1 ²uzr ٣üzr",
+        "e\u0307slinde İslində",
+        "",
+    ],
+)
+def test_rewritten_cues_agree_on_edge_cases(text: str) -> None:
+    _check(text)
+
+
+def test_rewritten_cues_agree_on_random_texts() -> None:
+    rng = random.Random(11)
+    pieces = [
+        "ə", "e", "a", "ü", "u", "s", "l", "i", "ı", "İ", "I", "n", "d", "ç", "c", "h", "ğ", "g", "b", "t",
+        "y", "r", "z", "sl", "lb", "tt", "zr", "əsl", "esl", "aç", "ac", "ayd", "ind", "ındır", " ", ",", "\n",
+        "\u212a", "²", "٣", "_",
+    ]
+    for _ in range(20000):
+        _check("".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))))
+
+
+def test_rewritten_cues_agree_on_every_labelled_reply() -> None:
+    for text in _texts():
+        _check(text)
