@@ -173,6 +173,31 @@ def _top_level_alternatives(pattern: str) -> list[str]:
 _SHARED = {lang: _compile(cues, lang) for lang, cues in _SHARED_CUES.items()}
 _SHARED_NEEDS = {rx: required_literals(rx.pattern) for cues in _SHARED.values() for rx in cues.values()}
 """Strings one of which each cue's matches contain: a text without them skips that cue's search."""
+_AFTER_A_WORD = r"\w[\s,]+"
+"""How a cue that counts only inside a sentence ("…, пожалуйста") opens."""
+
+
+def _inside_cue_parts(cue: str, lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+    r"""A cue `\w[\s,]+WORD|OTHERS` as compiled WORD and OTHERS (None when the cue opens otherwise).
+
+    The cue opens with `\w`, which `re` tries at almost every position; `_word_inside` finds WORD
+    first and looks back from it instead (`_present` searches OTHERS as they are).
+    """
+    first, *others = _top_level_alternatives(cue)
+    if not first.startswith(_AFTER_A_WORD):
+        return None
+    parts = {"word": first[len(_AFTER_A_WORD) :], "others": "|".join(others)}
+    compiled = _compile({k: v for k, v in parts.items() if v}, lang)
+    return compiled["word"], compiled.get("others")
+
+
+_INSIDE_CUES = {
+    _SHARED[lang][name]: parts
+    for lang, cues in _SHARED_CUES.items()
+    for name, cue in cues.items()
+    if (parts := _inside_cue_parts(cue, lang))
+}
+r"""The cues that open with `\w[\s,]+`, as (the word after it, the other alternatives)."""
 _OPENING = {lang: _compile(cues, lang) for lang, cues in _OPENING_CUES.items()}
 
 
@@ -266,8 +291,17 @@ def _present(cues: dict[str, re.Pattern[str]], folded: str, prefix: str) -> dict
     return {
         prefix + name: 1.0
         for name, rx in cues.items()
-        if may_match(_SHARED_NEEDS.get(rx), folded) and rx.search(folded)
+        if may_match(_SHARED_NEEDS.get(rx), folded) and _found(rx, folded)
     }
+
+
+def _found(rx: re.Pattern[str], folded: str) -> bool:
+    """Whether `rx` matches `folded`; a cue of `_INSIDE_CUES` is found from its word backwards."""
+    parts = _INSIDE_CUES.get(rx)
+    if parts is None:
+        return rx.search(folded) is not None
+    word, others = parts
+    return bool(others and others.search(folded)) or _word_inside(word, folded)
 
 
 def strategies(text: str, lang: str, rude: int) -> dict[str, float]:
@@ -301,18 +335,26 @@ def _english_shared(words: set[str], pairs: set[str], folded: str) -> dict[str, 
 
 
 def _please_inside(folded: str) -> bool:
-    r"""Whether `_ENGLISH_PLEASE` matches `folded`, found from each "please" backwards.
+    """Whether `_ENGLISH_PLEASE` matches `folded`."""
+    return _word_inside(_PLEASE_WORD, folded)
 
-    Its `[\s,]+` is the whole run of spaces and commas before "please" (a `\w` is neither), so a
-    match is a "please" whose run is not empty and follows a `\w`. The pattern itself opens with
-    `\w`, which `re` would try at almost every position.
+
+def _word_inside(word: re.Pattern[str], folded: str) -> bool:
+    r"""Whether `\w[\s,]+` followed by `word` matches `folded`, found from each match of `word` backwards.
+
+    Its `[\s,]+` is the whole run of spaces and commas before the word (a `\w` is neither), so a
+    match is a word whose run is not empty and follows a `\w` (`\s` is `str.isspace`, `\w` is
+    `str.isalnum` or "_"). Each start of `word` is tried, overlapping ones too. The pattern itself
+    opens with `\w`, which `re` would try at almost every position.
     """
-    for found in _PLEASE_WORD.finditer(folded):
+    found = word.search(folded)
+    while found:
         at = start = found.start()
         while start > 0 and (folded[start - 1].isspace() or folded[start - 1] == ","):
             start -= 1
         if 0 < start < at and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
             return True
+        found = word.search(folded, at + 1)
     return False
 
 

@@ -1,5 +1,7 @@
 """Tests that the Azerbaijani cues, rewritten so that `re` can skip ahead (an alternative opening with
-a class becomes one alternative per letter), find what the plainly mapped cues find, at the same spans."""
+a class becomes one alternative per letter), find what the plainly mapped cues find, at the same spans;
+and that the Russian and Azerbaijani "please" cues, found from their words backwards, are found where
+their patterns match."""
 
 from __future__ import annotations
 
@@ -93,3 +95,51 @@ def test_rewritten_cues_agree_on_random_texts() -> None:
 def test_rewritten_cues_agree_on_every_labelled_reply() -> None:
     for text in _texts():
         _check(text)
+
+
+def _check_found(text: str) -> None:
+    """Every Russian and Azerbaijani cue: `_found` (from the word backwards for "please") as `search`."""
+    for lang in ("ru", "az"):
+        for folded in (fold(text, lang), text):
+            for name, rx in tone_features._SHARED[lang].items():
+                assert tone_features._found(rx, folded) == bool(rx.search(folded)), (lang, name, folded)
+
+
+def test_please_cues_are_found_from_their_words() -> None:
+    assert {tone_features._SHARED["ru"]["PLEASE"], tone_features._SHARED["az"]["PLEASE"]} == set(
+        tone_features._INSIDE_CUES
+    )
+    word, others = tone_features._INSIDE_CUES[tone_features._SHARED["az"]["PLEASE"]]
+    assert word.pattern == "(?:z[əe]hm[əe]t olmasa|l[üu]tf[əe]n)"
+    assert others is not None and others.pattern.startswith("xah")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Спасибо, пожалуйста. Сделайте, пожалуйста,пожалуйста x,пожалуйста",
+        "пожалуйста", ", пожалуйста", "_ пожалуйста", "² пожалуйста", "٣\u2028, , пожалуйстапожалуйста",
+        "будьте добры", "x\x1c\u00a0\u3000пожалуйста", "\u212a пожалуйста", ",\tпожалуйста",
+        "Zəhmət olmasa, yoxlayın, zəhmət olmasa. Bunu, lütfən", "x lütfən", "x,lutfen", "x ,,zehmet olmasa",
+        "xahiş edirəm", "XAHİŞ EDİRİK", "xahish edirem", "İ lütfən", "ı, zehmet olmasa", "lütfən lütfən",
+        "x zəhmət olmas", "x\n\nzehmet olmasa", "",
+    ],
+)
+def test_found_agrees_with_search_on_edge_cases(text: str) -> None:
+    _check_found(text)
+
+
+def test_found_agrees_with_search_on_random_texts() -> None:
+    rng = random.Random(12)
+    pieces = [
+        "пожалуйста", "Пожалуйста", "будьте добры", "zəhmət olmasa", "zehmet olmasa", "lütfən", "lutfen",
+        "xahiş edirəm", "xahish edirik", "x", "д", "_", "1", "²", "٣", "\u212a", "İ", "ı", ",", " ", "\t",
+        "\n", "\u00a0", "\x1c", ".", "!",
+    ]
+    for _ in range(20000):
+        _check_found("".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))))
+
+
+def test_found_agrees_with_search_on_every_labelled_reply() -> None:
+    for text in _texts():
+        _check_found(text)
