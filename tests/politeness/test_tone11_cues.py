@@ -143,3 +143,25 @@ def test_found_agrees_with_search_on_random_texts() -> None:
 def test_found_agrees_with_search_on_every_labelled_reply() -> None:
     for text in _texts():
         _check_found(text)
+
+
+def _check_smiley(text: str) -> None:
+    for low in (fold(text, "en"), text):
+        assert tone_features._has_smiley(low) == bool(tone_features._SMILEY.search(low)), low
+
+
+@pytest.mark.parametrize(
+    "text",
+    [":)", ";-p", ":-", "(:", "(", ":", ";", "a :d b", "x:-)", "::-d", ";;)", "(((:", ":-x :p", ":D", "; -)", ""],
+)
+def test_smiley_agrees_with_search_on_edge_cases(text: str) -> None:
+    _check_smiley(text)
+
+
+def test_smiley_agrees_with_search_on_random_texts_and_every_labelled_reply() -> None:
+    rng = random.Random(13)
+    pieces = [":", ";", "(", ")", "-", "d", "p", "D", "P", "x", " ", "\n", "İ", "\u212a", "²"]
+    for _ in range(20000):
+        _check_smiley("".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))))
+    for text in _texts():
+        _check_smiley(text)
