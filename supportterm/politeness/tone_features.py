@@ -16,7 +16,7 @@ import math
 import re
 from collections.abc import Callable
 from functools import cache
-from itertools import repeat
+from itertools import chain, repeat
 from typing import NamedTuple
 
 from .folding import fold
@@ -403,20 +403,27 @@ def _openers(sentences: list[tuple[list[str], bool]], feats: dict[str, float]) -
 
 
 def _english_strategies(
-    sentences: list[tuple[list[str], bool]], pairs: set[str], low: str, feats: dict[str, float]
+    sentences: list[tuple[list[str], bool]], pairs: set[str], low: str, feats: dict[str, float],
+    every_word: set[str] | None = None,
 ) -> None:
-    """The English-only strategies, from the words of each sentence and the word pairs of the text."""
+    """The English-only strategies, from the words of each sentence and the word pairs of the text.
+
+    `every_word` is the set of all words when the caller has it (the union of the sentence openers
+    and the other words); the other words' set is built by `set` over the chained tails in C.
+    """
     firsts = {words[0] for words, _ in sentences}
-    rest = {w for words, _ in sentences for w in words[1:]}
+    rest = set(chain.from_iterable([words[1:] for words, _ in sentences]))
+    if every_word is None:
+        every_word = firsts | rest
     found = {
         "FIRST_START": bool(firsts & _FIRST_PERSON),
         "FIRST": bool(rest & _FIRST_PERSON),
         "SECOND": bool(rest & _SECOND_PERSON),
         "IMPERATIVE": bool(firsts & _IMPERATIVES),
-        "WHY": "why" in firsts or "why" in rest,
-        "NEGATION": bool((firsts | rest) & _NEGATIONS) or "n't" in low,
-        "WHATEVER": bool((firsts | rest) & _WHATEVER),
-        "BTW": "btw" in rest or "btw" in firsts or "by the way" in low,
+        "WHY": "why" in every_word,
+        "NEGATION": bool(every_word & _NEGATIONS) or "n't" in low,
+        "WHATEVER": bool(every_word & _WHATEVER),
+        "BTW": "btw" in every_word or "by the way" in low,
         "COUNTERFACTUAL": bool(pairs & _COUNTERFACTUAL),
         "OBLIGE": bool(pairs & _OBLIGE),
         "DID_YOU": bool(pairs & _DID_YOU),
@@ -492,9 +499,10 @@ def english_context(parts: EnglishText, rude: int) -> dict[str, float]:
     in the order `english_unfiltered` inserts them."""
     feats: dict[str, float] = {}
     _openers(parts.sentences, feats)
-    feats.update(_english_shared(set(parts.words), parts.pairs, parts.low))
+    every_word = set(parts.words)
+    feats.update(_english_shared(every_word, parts.pairs, parts.low))
     feats.update(_surface(parts.plain, parts.heads, "en", rude))
-    _english_strategies(parts.sentences, parts.pairs, parts.low, feats)
+    _english_strategies(parts.sentences, parts.pairs, parts.low, feats, every_word)
     return feats
 
 

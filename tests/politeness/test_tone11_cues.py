@@ -165,3 +165,46 @@ def test_smiley_agrees_with_search_on_random_texts_and_every_labelled_reply() ->
         _check_smiley("".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))))
     for text in _texts():
         _check_smiley(text)
+
+
+def _original_strategies(sentences: list[tuple[list[str], bool]], pairs: set[str], low: str) -> dict[str, float]:
+    """`_english_strategies` as it was: word sets built by Python loops, unions per strategy."""
+    firsts = {words[0] for words, _ in sentences}
+    rest = {w for words, _ in sentences for w in words[1:]}
+    found = {
+        "FIRST_START": bool(firsts & tone_features._FIRST_PERSON),
+        "FIRST": bool(rest & tone_features._FIRST_PERSON),
+        "SECOND": bool(rest & tone_features._SECOND_PERSON),
+        "IMPERATIVE": bool(firsts & tone_features._IMPERATIVES),
+        "WHY": "why" in firsts or "why" in rest,
+        "NEGATION": bool((firsts | rest) & tone_features._NEGATIONS) or "n't" in low,
+        "WHATEVER": bool((firsts | rest) & tone_features._WHATEVER),
+        "BTW": "btw" in rest or "btw" in firsts or "by the way" in low,
+        "COUNTERFACTUAL": bool(pairs & tone_features._COUNTERFACTUAL),
+        "OBLIGE": bool(pairs & tone_features._OBLIGE),
+        "DID_YOU": bool(pairs & tone_features._DID_YOU),
+        "SMILEY": bool(tone_features._SMILEY.search(low)),
+        "EXCLAIM": "!" in low,
+    }
+    return {"E:" + name: 1.0 for name, yes in found.items() if yes}
+
+
+def _check_strategies(text: str) -> None:
+    parts = tone_features.english_text(text)
+    expected = _original_strategies(parts.sentences, parts.pairs, parts.low)
+    for every_word in (None, set(parts.words)):
+        feats: dict[str, float] = {}
+        tone_features._english_strategies(parts.sentences, parts.pairs, parts.low, feats, every_word)
+        assert list(feats.items()) == list(expected.items()), text
+
+
+def test_english_strategies_agree_with_the_original() -> None:
+    rng = random.Random(14)
+    pieces = ["i", "my", "you", "your", "why", "not", "no", "whatever", "btw", "by", "the", "way", "show",
+              "let", "would", "have", "should", "did", "don't", "isn't", ":)", "!", "?", ".", "\n", " ", ", "]
+    for text in ["", "Why? I think you know. Btw, show me :) no!", "you", "i", "why"]:
+        _check_strategies(text)
+    for _ in range(5000):
+        _check_strategies(" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))))
+    for text in _texts():
+        _check_strategies(text)
