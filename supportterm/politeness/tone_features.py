@@ -16,7 +16,7 @@ import math
 import re
 from collections.abc import Callable
 from functools import cache
-from itertools import repeat
+from itertools import chain, repeat
 from typing import NamedTuple
 
 from .folding import fold
@@ -113,6 +113,8 @@ _COUNTERFACTUAL = frozenset(f"{m}_have" for m in ("would", "could", "should", "m
 _OBLIGE = frozenset(f"you_{m}" for m in ("should", "must", "need", "ought", "shouldn't", "mustn't"))
 _DID_YOU = frozenset(f"{v}_you" for v in ("did", "have", "didn't", "haven't", "do", "don't"))
 _SMILEY = re.compile(r"[:;]-?[)dp]|\(:")
+_SMILEY_OPENINGS = ":;("
+"""The characters a `_SMILEY` match opens with (`_has_smiley` tries it only there)."""
 """English strategies that need English word order or have no cue list in the other languages yet;
 they are found from the words of each sentence, which the word features split anyway."""
 
@@ -133,13 +135,71 @@ cue patterns have these letters only outside character classes."""
 
 def _compile(cues: dict[str, str], lang: str) -> dict[str, re.Pattern[str]]:
     if lang == "az":
-        cues = {name: "".join(_AZ_ASCII.get(ch, ch) for ch in rx) for name, rx in cues.items()}
+        cues = {name: _az_pattern(rx) for name, rx in cues.items()}
     return {name: re.compile(rx) for name, rx in cues.items()}
+
+
+def _az_pattern(cue: str) -> str:
+    """`cue` with `_AZ_ASCII`'s letters mapped; a top-level alternative that would open with a class
+    (`[əe]sl…`) becomes one alternative per letter of it (`əsl…|esl…`).
+
+    Why: `re` skips ahead in C only to where a pattern can start, and it knows that only when the
+    pattern opens with a literal, a class, or alternatives that all open with literals; one class
+    among them makes it try the pattern at every position. Same matches, in the same order.
+    """
+    alternatives = []
+    for alternative in _top_level_alternatives(cue):
+        opening = _AZ_ASCII.get(alternative[:1], "")
+        rest = "".join(_AZ_ASCII.get(ch, ch) for ch in alternative[1:])
+        if opening.startswith("["):
+            alternatives += [letter + rest for letter in opening[1:-1]]
+        else:
+            alternatives.append("".join(_AZ_ASCII.get(ch, ch) for ch in alternative[:1]) + rest)
+    return "|".join(alternatives)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    r"""`pattern` split at each "|" outside parentheses and classes (cues escape no "(", "[" or "|")."""
+    alternatives, depth, start = [], 0, 0
+    for at, ch in enumerate(pattern):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and not depth:
+            alternatives.append(pattern[start:at])
+            start = at + 1
+    return [*alternatives, pattern[start:]]
 
 
 _SHARED = {lang: _compile(cues, lang) for lang, cues in _SHARED_CUES.items()}
 _SHARED_NEEDS = {rx: required_literals(rx.pattern) for cues in _SHARED.values() for rx in cues.values()}
 """Strings one of which each cue's matches contain: a text without them skips that cue's search."""
+_AFTER_A_WORD = r"\w[\s,]+"
+"""How a cue that counts only inside a sentence ("…, пожалуйста") opens."""
+
+
+def _inside_cue_parts(cue: str, lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+    r"""A cue `\w[\s,]+WORD|OTHERS` as compiled WORD and OTHERS (None when the cue opens otherwise).
+
+    The cue opens with `\w`, which `re` tries at almost every position; `_word_inside` finds WORD
+    first and looks back from it instead (`_present` searches OTHERS as they are).
+    """
+    first, *others = _top_level_alternatives(cue)
+    if not first.startswith(_AFTER_A_WORD):
+        return None
+    parts = {"word": first[len(_AFTER_A_WORD) :], "others": "|".join(others)}
+    compiled = _compile({k: v for k, v in parts.items() if v}, lang)
+    return compiled["word"], compiled.get("others")
+
+
+_INSIDE_CUES = {
+    _SHARED[lang][name]: parts
+    for lang, cues in _SHARED_CUES.items()
+    for name, cue in cues.items()
+    if (parts := _inside_cue_parts(cue, lang))
+}
+r"""The cues that open with `\w[\s,]+`, as (the word after it, the other alternatives)."""
 _OPENING = {lang: _compile(cues, lang) for lang, cues in _OPENING_CUES.items()}
 
 
@@ -233,8 +293,17 @@ def _present(cues: dict[str, re.Pattern[str]], folded: str, prefix: str) -> dict
     return {
         prefix + name: 1.0
         for name, rx in cues.items()
-        if may_match(_SHARED_NEEDS.get(rx), folded) and rx.search(folded)
+        if may_match(_SHARED_NEEDS.get(rx), folded) and _found(rx, folded)
     }
+
+
+def _found(rx: re.Pattern[str], folded: str) -> bool:
+    """Whether `rx` matches `folded`; a cue of `_INSIDE_CUES` is found from its word backwards."""
+    parts = _INSIDE_CUES.get(rx)
+    if parts is None:
+        return rx.search(folded) is not None
+    word, others = parts
+    return bool(others and others.search(folded)) or _word_inside(word, folded)
 
 
 def strategies(text: str, lang: str, rude: int) -> dict[str, float]:
@@ -268,18 +337,26 @@ def _english_shared(words: set[str], pairs: set[str], folded: str) -> dict[str, 
 
 
 def _please_inside(folded: str) -> bool:
-    r"""Whether `_ENGLISH_PLEASE` matches `folded`, found from each "please" backwards.
+    """Whether `_ENGLISH_PLEASE` matches `folded`."""
+    return _word_inside(_PLEASE_WORD, folded)
 
-    Its `[\s,]+` is the whole run of spaces and commas before "please" (a `\w` is neither), so a
-    match is a "please" whose run is not empty and follows a `\w`. The pattern itself opens with
-    `\w`, which `re` would try at almost every position.
+
+def _word_inside(word: re.Pattern[str], folded: str) -> bool:
+    r"""Whether `\w[\s,]+` followed by `word` matches `folded`, found from each match of `word` backwards.
+
+    Its `[\s,]+` is the whole run of spaces and commas before the word (a `\w` is neither), so a
+    match is a word whose run is not empty and follows a `\w` (`\s` is `str.isspace`, `\w` is
+    `str.isalnum` or "_"). Each start of `word` is tried, overlapping ones too. The pattern itself
+    opens with `\w`, which `re` would try at almost every position.
     """
-    for found in _PLEASE_WORD.finditer(folded):
+    found = word.search(folded)
+    while found:
         at = start = found.start()
         while start > 0 and (folded[start - 1].isspace() or folded[start - 1] == ","):
             start -= 1
         if 0 < start < at and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
             return True
+        found = word.search(folded, at + 1)
     return False
 
 
@@ -326,27 +403,49 @@ def _openers(sentences: list[tuple[list[str], bool]], feats: dict[str, float]) -
 
 
 def _english_strategies(
-    sentences: list[tuple[list[str], bool]], pairs: set[str], low: str, feats: dict[str, float]
+    sentences: list[tuple[list[str], bool]], pairs: set[str], low: str, feats: dict[str, float],
+    every_word: set[str] | None = None,
 ) -> None:
-    """The English-only strategies, from the words of each sentence and the word pairs of the text."""
+    """The English-only strategies, from the words of each sentence and the word pairs of the text.
+
+    `every_word` is the set of all words when the caller has it (the union of the sentence openers
+    and the other words); the other words' set is built by `set` over the chained tails in C.
+    """
     firsts = {words[0] for words, _ in sentences}
-    rest = {w for words, _ in sentences for w in words[1:]}
+    rest = set(chain.from_iterable([words[1:] for words, _ in sentences]))
+    if every_word is None:
+        every_word = firsts | rest
     found = {
         "FIRST_START": bool(firsts & _FIRST_PERSON),
         "FIRST": bool(rest & _FIRST_PERSON),
         "SECOND": bool(rest & _SECOND_PERSON),
         "IMPERATIVE": bool(firsts & _IMPERATIVES),
-        "WHY": "why" in firsts or "why" in rest,
-        "NEGATION": bool((firsts | rest) & _NEGATIONS) or "n't" in low,
-        "WHATEVER": bool((firsts | rest) & _WHATEVER),
-        "BTW": "btw" in rest or "btw" in firsts or "by the way" in low,
+        "WHY": "why" in every_word,
+        "NEGATION": bool(every_word & _NEGATIONS) or "n't" in low,
+        "WHATEVER": bool(every_word & _WHATEVER),
+        "BTW": "btw" in every_word or "by the way" in low,
         "COUNTERFACTUAL": bool(pairs & _COUNTERFACTUAL),
         "OBLIGE": bool(pairs & _OBLIGE),
         "DID_YOU": bool(pairs & _DID_YOU),
-        "SMILEY": bool(_SMILEY.search(low)),
+        "SMILEY": _has_smiley(low),
         "EXCLAIM": "!" in low,
     }
     feats.update({"E:" + name: 1.0 for name, yes in found.items() if yes})
+
+
+def _has_smiley(low: str) -> bool:
+    """Whether `_SMILEY` matches `low`, tried only where one of its opening characters stands.
+
+    The pattern opens with a class and a literal in two alternatives, so `re` would try it at every
+    position; `str.find` skips to those few characters in C.
+    """
+    for opening in _SMILEY_OPENINGS:
+        at = low.find(opening)
+        while at >= 0:
+            if _SMILEY.match(low, at):
+                return True
+            at = low.find(opening, at + 1)
+    return False
 
 
 def english_features(
@@ -400,9 +499,10 @@ def english_context(parts: EnglishText, rude: int) -> dict[str, float]:
     in the order `english_unfiltered` inserts them."""
     feats: dict[str, float] = {}
     _openers(parts.sentences, feats)
-    feats.update(_english_shared(set(parts.words), parts.pairs, parts.low))
+    every_word = set(parts.words)
+    feats.update(_english_shared(every_word, parts.pairs, parts.low))
     feats.update(_surface(parts.plain, parts.heads, "en", rude))
-    _english_strategies(parts.sentences, parts.pairs, parts.low, feats)
+    _english_strategies(parts.sentences, parts.pairs, parts.low, feats, every_word)
     return feats
 
 
