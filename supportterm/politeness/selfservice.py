@@ -60,9 +60,14 @@ _NEEDS = {
     "az": (("özünüz",), ("bilərsiniz",)),
 }
 """Substrings every match contains (one of each group): most replies skip the regex."""
-YOURSELF_OPENERS = {"ru": ("можете", "сможете", "попробуйте", "сам"), "az": ("özünüz",)}
-"""Strings every match of these languages opens with: the pattern is tried only where they occur.
-English matches open with "you", too common to gain anything."""
+YOURSELF_OPENERS = {
+    "en": ("feel", "you", "go"),
+    "ru": ("можете", "сможете", "попробуйте", "сам"),
+    "az": ("özünüz",),
+}
+r"""Strings every match of these languages opens with: the pattern is tried only where they occur.
+English "you" is common (about 20 places in a 2 KB reply), yet trying the pattern there is about three
+times faster than `search`, whose opening `\b` makes `re` try every position."""
 
 
 def unhelped_self_service(prep: Prepared) -> list[Finding]:

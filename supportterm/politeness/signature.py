@@ -19,6 +19,7 @@ Text with a pronoun, an auxiliary or a request ("Please contact support", "на�
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import lexicons
@@ -51,17 +52,37 @@ _GENERIC = tuple(
 )
 
 
+_WORD_START = "(?<![\\w'])"
+"""The look-behind most entries open with (`lexicons.entry_regex`)."""
+
+
+@functools.cache
+def _generic_whole() -> re.Pattern[str]:
+    r"""Every `impersonal_signature` entry of every language as one alternation, for `fullmatch`.
+
+    Why: one C call instead of one per language, and `fullmatch` of a fresh string starts at its
+    offset 0, where the opening look-behind `(?<![\w'])` always holds, so it is dropped: an entry that
+    then opens with a literal is skipped by `re` at its first letter. Compiled on first use.
+    """
+    sources = []
+    for cat in _GENERIC:
+        for i in range(len(cat.entries)):
+            source = cat.source(i)
+            sources.append(source[len(_WORD_START) :] if source.startswith(_WORD_START) else source)
+    return re.compile("|".join(f"(?:{source})" for source in sources))
+
+
 def _generic(part: str) -> bool:
     """True when the whole of `part` is a team, role, department or organisation."""
     part = " ".join(part.strip(_EDGE_PUNCTUATION).split())
-    return bool(part) and any(cat.fullmatch(part) for cat in _GENERIC)
+    return bool(part) and _generic_whole().fullmatch(part) is not None
 
 
 def _kind(part: str) -> str:
     """"team" for a team or role (also "Desk 7"), "number" for another numbered part, else "name"."""
     if _generic(part):
         return "team"
-    if any(ch.isdigit() for ch in part):
+    if any(map(str.isdigit, part)):
         rest = _NUMBERED.sub(" ", part)
         return "team" if _generic(rest) else "number"
     return "name"
@@ -123,7 +144,7 @@ def _inline(prep: Prepared, line: tuple[int, int]) -> list[Finding]:
     if not cut or not rest or len(rest.split()) > _MAX_WORDS:
         return []
     at = start + cut + lead
-    after_formula = closed and not any(ch.isalnum() for ch in text[closed:cut])
+    after_formula = closed and not any(map(str.isalnum, text[closed:cut]))
     raw = prep.text[start + len(text[:cut].rstrip()) : end].lstrip(_EDGE_PUNCTUATION)
     if not after_formula and raw[:1].islower():
         return []  # a lower-case word after a full stop continues the text ("… e.g. support")
