@@ -5,10 +5,8 @@ random texts built from the rules' own words, and on every labelled reply."""
 
 from __future__ import annotations
 
-import json
 import random
 import re
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +15,8 @@ from supportterm.politeness.findings import Finding
 from supportterm.politeness.openers import finditer_at_openers
 from supportterm.politeness.prepared import Prepared
 
-SETS = Path(__file__).parent
+from .labelled import texts
+
 EDGES = [
     "",
     " ",
@@ -45,17 +44,6 @@ EDGES = [
 ]
 
 
-def _texts(lang: str) -> list[str]:
-    """Every labelled reply in `lang` (the sealed sets stay closed)."""
-    return [
-        str(json.loads(line)["text"])
-        for path in sorted(SETS.glob(f"*/{lang}.jsonl"))
-        if "sealed" not in path.parts
-        for line in path.read_text("utf-8").splitlines()
-        if line.strip()
-    ]
-
-
 def _random_texts(count: int, seed: int) -> list[str]:
     """Texts made of the rules' words, separators and odd characters, in random order."""
     pieces = (
@@ -73,12 +61,12 @@ def _random_texts(count: int, seed: int) -> list[str]:
 
 
 def _preps() -> list[Prepared]:
-    texts = {lang: _texts(lang) for lang in ("en", "ru", "az")}
+    replies = {lang: texts(lang) for lang in ("en", "ru", "az")}
     fuzz = _random_texts(3000, 10)
     return [
         Prepared.of(text, lang)
         for lang in ("en", "ru", "az")
-        for text in texts[lang] + EDGES + fuzz
+        for text in replies[lang] + EDGES + fuzz
     ]
 
 

@@ -4,9 +4,7 @@ labelled reply."""
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -14,37 +12,9 @@ from supportterm.politeness import address, confidential, figures, language, sec
 from supportterm.politeness.literals import DIGIT_FIRST
 from supportterm.politeness.prepared import Prepared
 
-SETS = Path(__file__).parent
+from .labelled import original_detect, texts
+
 _ORIGINAL_DIGIT_RUN = re.compile(r"\d[\d\s().-]{7,}\d")
-_ORIGINAL_WORD = re.compile(r"[^\W\d_]+")
-_ORIGINAL_CYRILLIC = re.compile(r"[а-яё]+")
-_ORIGINAL_AZ_LETTERS = re.compile(r"[əğışçöü]")
-
-
-def _texts(lang: str) -> list[str]:
-    """Every labelled reply in `lang` (the sealed sets stay closed)."""
-    return [
-        str(json.loads(line)["text"])
-        for path in sorted(SETS.glob(f"*/{lang}.jsonl"))
-        if "sealed" not in path.parts
-        for line in path.read_text("utf-8").splitlines()
-        if line.strip()
-    ]
-
-
-def _original_detect(text: str, default: str = "en") -> str:
-    """`language.detect` before its ASCII shortcut."""
-    low = text[:1500].lower()
-    words = _ORIGINAL_WORD.findall(low)
-    letters = sum(map(len, words))
-    if letters < 3:
-        return default
-    if sum(map(len, _ORIGINAL_CYRILLIC.findall(low))) > letters * 0.4:
-        return "ru"
-    scores = {lang: sum(map(stop.__contains__, words)) for lang, stop in language._STOPWORDS.items()}
-    scores["az"] += 2 * len(_ORIGINAL_AZ_LETTERS.findall(low)) // 3
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] > 0 else default
 
 
 def test_no_decimal_digit_lies_between_nine_and_the_range_start() -> None:
@@ -86,7 +56,7 @@ def test_digit_patterns_match_as_plain_digit_classes(text: str) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "ru", "az"])
 def test_digit_patterns_agree_on_every_labelled_reply(lang: str) -> None:
-    for text in _texts(lang):
+    for text in texts(lang):
         assert bool(secrets._DIGIT_RUN.search(text)) == bool(_ORIGINAL_DIGIT_RUN.search(text)), text
         assert bool(figures._DIGIT.search(text)) == bool(re.search(r"\d", text)), text
 
@@ -113,14 +83,14 @@ def test_a_number_only_in_quotes_is_no_phone() -> None:
     ],
 )
 def test_language_ascii_shortcut_detects_as_before(text: str) -> None:
-    assert language.detect(text) == _original_detect(text)
-    assert language.detect(text, default="") == _original_detect(text, default="")
+    assert language.detect(text) == original_detect(text)
+    assert language.detect(text, default="") == original_detect(text, default="")
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "az"])
 def test_language_detects_every_labelled_reply_as_before(lang: str) -> None:
-    for text in _texts(lang):
-        assert language.detect(text[:600]) == _original_detect(text[:600]), text
+    for text in texts(lang):
+        assert language.detect(text[:600]) == original_detect(text[:600]), text
 
 
 def test_bare_stems_are_found_at_every_kind_of_clause_end() -> None:
@@ -157,7 +127,7 @@ def test_number_pattern_finds_what_the_original_finds(text: str) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "ru", "az"])
 def test_number_pattern_agrees_on_every_labelled_sentence(lang: str) -> None:
-    for text in _texts(lang):
+    for text in texts(lang):
         for left, right in zip((0, *(e for _, e in confidential.sentence_breaks(text))),
                                (*(s for s, _ in confidential.sentence_breaks(text)), len(text))):
             found = confidential._NUMBER.search(text, left, right)

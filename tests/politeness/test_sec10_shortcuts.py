@@ -7,17 +7,16 @@ texts over the characters that matter, and on every labelled reply.
 
 from __future__ import annotations
 
-import json
 import random
 from bisect import bisect_left, bisect_right
 import re
-from pathlib import Path
 
 import pytest
 
 from supportterm.politeness import confidential, figures, masking, secrets
 
-SETS = Path(__file__).parent
+from .labelled import texts
+
 _ORIGINAL_PHONE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,4}(?![\w])"
 )
@@ -39,17 +38,6 @@ _ORIGINAL_TOKENS = re.compile(
     )
 )
 _ORIGINAL_FIGURE = re.compile(r"\d" + figures._FIGURE.pattern.removeprefix(figures.DIGIT_FIRST))
-
-
-def _texts(lang: str) -> list[str]:
-    """Every labelled reply in `lang` (the sealed sets stay closed)."""
-    return [
-        str(json.loads(line)["text"])
-        for path in sorted(SETS.glob(f"*/{lang}.jsonl"))
-        if "sealed" not in path.parts
-        for line in path.read_text("utf-8").splitlines()
-        if line.strip()
-    ]
 
 
 def _random_texts(alphabet: str, count: int, seed: int, longest: int = 40) -> list[str]:
@@ -146,7 +134,7 @@ def test_shortcuts_match_the_plain_patterns_on_random_texts() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "ru", "az"])
 def test_shortcuts_match_the_plain_patterns_on_every_labelled_reply(lang: str) -> None:
-    for text in _texts(lang):
+    for text in texts(lang):
         _check_all(text)
 
 

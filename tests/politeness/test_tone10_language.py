@@ -4,46 +4,17 @@ with the original on edge cases and on every labelled reply."""
 
 from __future__ import annotations
 
-import json
 import random
 import re
-from pathlib import Path
 
 import pytest
 
 from supportterm.politeness import language
 
-SETS = Path(__file__).parent
+from .labelled import original_detect, texts
+
 _ORIGINAL_WORD = re.compile(r"[^\W\d_]+")
-_ORIGINAL_CYRILLIC = re.compile(r"[а-яё]+")
-_ORIGINAL_AZ_LETTERS = re.compile(r"[əğışçöü]")
 _CODE_POINTS = [chr(code) for code in range(0x110000)]
-
-
-def _original_detect(text: str, default: str = "en") -> str:
-    """`language.detect` as it was before any shortcut: three regex scans and four set lookups a word."""
-    low = text[:1500].lower()
-    words = _ORIGINAL_WORD.findall(low)
-    letters = sum(map(len, words))
-    if letters < 3:
-        return default
-    if sum(map(len, _ORIGINAL_CYRILLIC.findall(low))) > letters * 0.4:
-        return "ru"
-    scores = {lang: sum(map(stop.__contains__, words)) for lang, stop in language._STOPWORDS.items()}
-    scores["az"] += 2 * len(_ORIGINAL_AZ_LETTERS.findall(low)) // 3
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] > 0 else default
-
-
-def _texts() -> list[str]:
-    """Every labelled reply (the sealed sets stay closed)."""
-    return [
-        str(json.loads(line)["text"])
-        for path in sorted(SETS.glob("*/*.jsonl"))
-        if "sealed" not in path.parts
-        for line in path.read_text("utf-8").splitlines()
-        if line.strip()
-    ]
 
 
 def test_a_letter_is_a_whole_word_and_a_space_is_never_in_one() -> None:
@@ -81,7 +52,7 @@ def test_cp1251_bytes_of_russian_letters_belong_to_them_alone() -> None:
 )
 def test_detect_agrees_with_the_original_on_edge_cases(text: str) -> None:
     for default in ("en", ""):
-        assert language.detect(text, default) == _original_detect(text, default)
+        assert language.detect(text, default) == original_detect(text, default)
 
 
 def test_detect_agrees_with_the_original_on_mixed_scripts() -> None:
@@ -90,10 +61,10 @@ def test_detect_agrees_with_the_original_on_mixed_scripts() -> None:
     pieces = "мы спасибо və üçün the and für i̇lahə — « » 3 ² _ x ё ə é ß ǅ \u00a0 \n".split(" ")
     for _ in range(5000):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        assert language.detect(text, "") == _original_detect(text, ""), text
+        assert language.detect(text, "") == original_detect(text, ""), text
 
 
 def test_detect_agrees_with_the_original_on_every_labelled_reply() -> None:
-    for text in _texts():
+    for text in texts():
         for cut in (600, 80):
-            assert language.detect(text[:cut], "") == _original_detect(text[:cut], ""), text[:cut]
+            assert language.detect(text[:cut], "") == original_detect(text[:cut], ""), text[:cut]

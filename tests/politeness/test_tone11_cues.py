@@ -5,28 +5,16 @@ their patterns match."""
 
 from __future__ import annotations
 
-import json
 import random
 import re
-from pathlib import Path
 
 import pytest
 
 from supportterm.politeness import tone_features
 from supportterm.politeness.folding import fold
 
-SETS = Path(__file__).parent
+from .labelled import texts
 
-
-def _texts() -> list[str]:
-    """Every labelled reply (the sealed sets stay closed)."""
-    return [
-        str(json.loads(line)["text"])
-        for path in sorted(SETS.glob("*/*.jsonl"))
-        if "sealed" not in path.parts
-        for line in path.read_text("utf-8").splitlines()
-        if line.strip()
-    ]
 
 
 def _plainly_mapped(cues: dict[str, str]) -> dict[str, re.Pattern[str]]:
@@ -93,7 +81,7 @@ def test_rewritten_cues_agree_on_random_texts() -> None:
 
 
 def test_rewritten_cues_agree_on_every_labelled_reply() -> None:
-    for text in _texts():
+    for text in texts():
         _check(text)
 
 
@@ -141,7 +129,7 @@ def test_found_agrees_with_search_on_random_texts() -> None:
 
 
 def test_found_agrees_with_search_on_every_labelled_reply() -> None:
-    for text in _texts():
+    for text in texts():
         _check_found(text)
 
 
@@ -163,7 +151,7 @@ def test_smiley_agrees_with_search_on_random_texts_and_every_labelled_reply() ->
     pieces = [":", ";", "(", ")", "-", "d", "p", "D", "P", "x", " ", "\n", "İ", "\u212a", "²"]
     for _ in range(20000):
         _check_smiley("".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))))
-    for text in _texts():
+    for text in texts():
         _check_smiley(text)
 
 
@@ -206,5 +194,5 @@ def test_english_strategies_agree_with_the_original() -> None:
         _check_strategies(text)
     for _ in range(5000):
         _check_strategies(" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))))
-    for text in _texts():
+    for text in texts():
         _check_strategies(text)
