@@ -90,9 +90,38 @@ def bounds_among(
     return left, breaks[i][0] if i < len(breaks) else length
 
 
+def _break_end(text: str, at: int) -> int:
+    """The end of the sentence end that `sentence_breaks(text)` lists at `at`, or -1 when none starts there.
+
+    `_SENTENCE_END` matches there, and the character is not the space its match at `at - 1` took in
+    ('.\n': the full stop's match takes the newline). A look-behind sees the text before `at`.
+    """
+    m = _SENTENCE_END.match(text, at)
+    if m is None or (text[at] == "\n" and at and text[at - 1] in ".!?" and _SENTENCE_END.match(text, at - 1)):
+        return -1
+    return m.end()
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence around text[start:end]."""
-    return bounds_among(sentence_breaks(text), len(text), start, end)
+    """The bounds of the sentence around text[start:end]: `bounds_among(sentence_breaks(text), …)`.
+
+    Found from `start` and `end` outwards instead of from every sentence end of the paragraph: a
+    paragraph has about 25 (most are newlines), the rules ask for one or two sentences, and listing
+    them all (a match object each) cost more than the rest of the three figure rules.
+    """
+    after = _SENTENCE_END.search(text, end)
+    if after is not None and after.start() == end and _break_end(text, end) < 0:
+        after = _SENTENCE_END.search(text, end + 1)  # the newline after a full stop ending at `end`
+    at = start
+    while True:
+        at = max(text.rfind("\n", 0, at), text.rfind(".", 0, at), text.rfind("!", 0, at), text.rfind("?", 0, at))
+        if at < 0:
+            left = 0
+            break
+        left = _break_end(text, at)
+        if 0 <= left <= start:
+            break
+    return left, len(text) if after is None else after.start()
 
 
 _CONTRAST = re.compile(r"\bbut\b|\bhowever\b|(?<!\w)(?:но|однако|amma|lakin|ancaq)(?!\w)|[:;]")

@@ -27,7 +27,7 @@ import functools
 import re
 
 from . import lexicons
-from .confidential import OFFER, bounds_among, refused, sentence_breaks
+from .confidential import OFFER, refused, sentence_bounds
 from .findings import Finding, finding, translatable
 from .literals import DIGIT_FIRST
 from .prepared import Prepared
@@ -218,13 +218,11 @@ def structural_figures(prep: Prepared) -> list[Finding]:
     text = prep.folded
     out: list[Finding] = []
     done = left = right = -1
-    breaks: tuple[tuple[int, int], ...] | None = None
     for m in _FIGURE.finditer(text):
         if m.start() < done or not _is_figure(text, m):
             continue
         if not left <= m.start() < right:
-            breaks = sentence_breaks(prep.masked) if breaks is None else breaks
-            left, right = bounds_among(breaks, len(text), m.start(), m.end())
+            left, right = sentence_bounds(prep.masked, m.start(), m.end())
         if m.group("unit") == "%":
             if OFFER.search(text, max(left, m.start() - 30), min(right, m.end() + 30)):
                 continue

