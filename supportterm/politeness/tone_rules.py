@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import filterfalse
 
 from . import lexicons
 from .findings import Finding, finding, translatable
@@ -72,15 +73,20 @@ def _cased(suggestion: str | None, text: str, start: int) -> str | None:
 
 
 def _shouted(tokens: list[str]) -> bool:
-    words = [t for t in tokens if t.isalpha()]  # codes such as AKIA7EXAMPLE are not words
-    if all(w in ACRONYMS or not w.isupper() for w in words):
+    """True for two words of three or more capitals in a row, or capitals in 60 % of four or more words'
+    letters (acronyms left out). The word lists are filtered in C (`filter`, set tests), not word by word
+    in Python: a sentence with two capitals in a row reaches here, most of them for an acronym."""
+    words = list(filter(str.isalpha, tokens))  # codes such as AKIA7EXAMPLE are not words
+    upper_words = list(filter(str.isupper, words))
+    if ACRONYMS.issuperset(upper_words):
         return False  # most sentences here: their capitals are acronyms (both tests below need another)
-    caps = [len(w) >= 3 and w.isupper() and w not in ACRONYMS for w in words]
-    if any(a and b for a, b in zip(caps, caps[1:], strict=False)):
+    loud = {w for w in upper_words if len(w) >= 3}.difference(ACRONYMS)
+    if loud and any(a in loud and b in loud for a, b in zip(words, words[1:], strict=False)):
         return True
-    letters = [w for w in words if w not in ACRONYMS]
-    upper = sum(len(w) for w in letters if w.isupper())
-    return len(letters) >= 4 and upper >= 0.6 * sum(len(w) for w in letters)
+    letters = list(filterfalse(ACRONYMS.__contains__, words))
+    if len(letters) < 4:
+        return False
+    return sum(map(len, filter(str.isupper, letters))) >= 0.6 * sum(map(len, letters))
 
 
 @lru_cache(maxsize=1)

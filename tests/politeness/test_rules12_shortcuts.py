@@ -7,10 +7,11 @@ and on every labelled reply."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
-from supportterm.politeness import confidential
+from supportterm.politeness import confidential, tone_rules
 
 from .labelled import texts
 
@@ -52,3 +53,42 @@ def test_sentence_bounds_agree_on_every_labelled_reply(lang: str) -> None:
     for text in texts(lang):
         for start in range(0, len(text) + 1, 3):  # every third offset: a few million comparisons in all
             assert confidential.sentence_bounds(text, start, start + 2) == _original_bounds(text, start, start + 2)
+
+
+def _original_shouted(tokens: list[str]) -> bool:
+    """`tone_rules._shouted` as it was: each word list built word by word in Python."""
+    acronyms = tone_rules.ACRONYMS
+    words = [t for t in tokens if t.isalpha()]
+    if all(w in acronyms or not w.isupper() for w in words):
+        return False
+    caps = [len(w) >= 3 and w.isupper() and w not in acronyms for w in words]
+    if any(a and b for a, b in zip(caps, caps[1:], strict=False)):
+        return True
+    letters = [w for w in words if w not in acronyms]
+    upper = sum(len(w) for w in letters if w.isupper())
+    return len(letters) >= 4 and upper >= 0.6 * sum(len(w) for w in letters)
+
+
+_TOKENS = [
+    "API", "VPN", "OK", "I", "A", "STOP", "NOW", "Now", "now", "ab", "ÉÉÉ", "ǅ", "ǅǅǅ", "İİİ", "ııı", "ABC1", "2FA",
+    "中文", "ABC中", "ß", "SS", "ﬀ", "\u212a\u212a\u212a", "ПРЕКРАТИТЕ", "ЭТО", "НЕ", "МЫ", "SIZ", "ŞİKAYƏT",
+]
+
+
+def test_shouted_agrees_with_the_original_on_random_word_lists() -> None:
+    rng = random.Random(12)
+    shouted = 0
+    for _ in range(100_000):
+        tokens = [rng.choice(_TOKENS) for _ in range(rng.randint(0, 9))]
+        expected = _original_shouted(tokens)
+        assert tone_rules._shouted(tokens) == expected, tokens
+        shouted += expected
+    assert 1_000 < shouted < 99_000  # both answers are compared many times
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "az"])
+def test_shouted_agrees_with_the_original_on_every_labelled_sentence(lang: str) -> None:
+    for text in texts(lang):
+        for sentence in re.split(r"[.!?\n]+", text):
+            for tokens in (tone_rules._WORD.findall(sentence), tone_rules._WORD.findall(sentence.upper())):
+                assert tone_rules._shouted(tokens) == _original_shouted(tokens), sentence
