@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from supportterm.politeness import confidential, tone_rules
+from supportterm.politeness import address, confidential, tone_rules
+from supportterm.politeness.folding import fold
 
 from .labelled import texts
 
@@ -92,3 +93,64 @@ def test_shouted_agrees_with_the_original_on_every_labelled_sentence(lang: str) 
         for sentence in re.split(r"[.!?\n]+", text):
             for tokens in (tone_rules._WORD.findall(sentence), tone_rules._WORD.findall(sentence.upper())):
                 assert tone_rules._shouted(tokens) == _original_shouted(tokens), sentence
+
+
+_RU_PIECES = [
+    "делай", "попробуй", "надейся", "садись", "разобравшись", "оканчивающейся", "чай", "й", "йся", "сь", "ись",
+    "вшись", "пись", "лись", "тись", "ай", "уй", "ей", "ой", "ий", "ия", "а", "и", "вы", " ", "-", "_", "2", "½",
+    ",", ".", "\n", "İ", "ı", "\u212a", "x", "ё",
+]
+
+
+def _imperative_texts() -> list[str]:
+    return (
+        [" ".join(_RU_PIECES), "".join(_RU_PIECES)]
+        + _random_texts(_RU_PIECES, 20_000, 13, longest=12)
+        + [fold(text, "ru") for text in texts("ru")]
+        + [fold(text, lang) for lang in ("en", "az") for text in texts(lang)]
+    )
+
+
+def test_russian_imperative_ends_agree_with_the_whole_pattern() -> None:
+    found = 0
+    for text in _imperative_texts():
+        expected = [m.span() for m in address._RU_IMPERATIVE_END.finditer(text)]
+        assert address._ru_imperative_ends(text) == expected, text
+        found += bool(expected)
+    assert found > 1_000
+
+
+def _stems_at_clause_ends(text: str) -> list[str]:
+    """The bare stems the clause-end walk of `_az_verbs` reads, with no gate before it (the original)."""
+    ends = {m.start() for m in address._AZ_CLAUSE_END.finditer(text)}
+    if ends:
+        ends.add(len(text.rstrip()))
+    out = []
+    for end in ends:
+        while end and text[end - 1] in " \t":
+            end -= 1
+        start = end
+        while start and text[start - 1].isalpha():
+            start -= 1
+        if text[start:end] in address._AZ_BARE_STEMS:
+            out.append(text[start:end])
+    return out
+
+
+_AZ_PIECES = [
+    *sorted(address._AZ_BARE_STEMS), " ", "  ", "\t", "\n", ",", ".", "!", ";", ":", " və ", "və", " və  ", "x", "_",
+    "2", "½", "«", "İ", "ı", "\u212a", "\u00a0", "\u2028", "yazdı", "bu ", "lar",
+]
+
+
+def test_stem_gate_lets_through_every_text_whose_clause_ends_follow_a_stem() -> None:
+    passed = 0
+    for text in (
+        _random_texts(_AZ_PIECES, 30_000, 14, longest=10)
+        + [fold(text, "az") for text in texts("az")]
+        + [fold(text, lang) for lang in ("en", "ru") for text in texts(lang)]
+    ):
+        if _stems_at_clause_ends(text):
+            assert address._may_end_clause_with_stem(text), text
+            passed += 1
+    assert passed > 1_000
