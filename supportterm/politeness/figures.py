@@ -76,7 +76,8 @@ _YOURS_SUFFIX = re.compile(r"n[ıiuü]z\w*$")
 _WORD = re.compile(r"\S+")
 _NON_DIGIT = re.compile(r"\D")
 _DIGIT = re.compile(DIGIT_FIRST)
-r"""`\d`, opened so `re` skips ahead (see `DIGIT_FIRST`)."""
+r"""`\d`, opened so `re` skips ahead (see `DIGIT_FIRST`). The rule no longer gates on it (session 11);
+kept while tests/politeness/test_scan_shortcuts.py compares it with `\d`."""
 _YOURS_NEAR = re.compile(
     r"\byour\b|(?<!\w)ваш\w*|(?<!\w)sizin(?!\w)|\w+(?<![sd][ıiuü])n[ıiuü]z(?:[ıiuü]n|d[əa]n|d[əa]|[əa]|[ıiuü])?(?!\w)"
 )
@@ -207,20 +208,25 @@ def _owned(text: str, owners: list[tuple[int, int]], lang: str, left: int, targe
 
 
 def structural_figures(prep: Prepared) -> list[Finding]:
-    """confidential findings for a figure + a business noun + the company as its owner, in one sentence."""
-    if not _DIGIT.search(prep.masked):
-        return []
-    lang = prep.lang if _table("figure_nouns", prep.lang) is not None else "en"
-    nouns, owners = _table("figure_nouns", lang), _table("figure_owners", lang)
-    if nouns is None or owners is None:
-        return []
-    metrics = _table("figure_metrics", lang)
+    """confidential findings for a figure + a business noun + the company as its owner, in one sentence.
+
+    No digit test first: `_FIGURE` opens with a digit, so it finds nothing in a chunk without one at
+    the cost of that test, and a chunk with digits (most) was scanned twice. The word lists are looked
+    up at the first figure (most chunks have none, and a reply without one compiles none of them).
+    """
     text = prep.folded
     out: list[Finding] = []
     done = left = right = -1
+    lang = nouns = owners = metrics = None
     for m in _FIGURE.finditer(text):
         if m.start() < done or not _is_figure(text, m):
             continue
+        if lang is None:
+            lang = prep.lang if _table("figure_nouns", prep.lang) is not None else "en"
+            nouns, owners = _table("figure_nouns", lang), _table("figure_owners", lang)
+            if nouns is None or owners is None:
+                return []
+            metrics = _table("figure_metrics", lang)
         if not left <= m.start() < right:
             left, right = sentence_bounds(prep.masked, m.start(), m.end())
         if m.group("unit") == "%":
