@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from supportterm.politeness import address, confidential, tone_rules
+from supportterm.politeness import address, confidential, literals, tone_rules
 from supportterm.politeness.folding import fold
 
 from .labelled import texts
@@ -168,3 +168,46 @@ def test_folding_makes_no_digit_and_removes_none() -> None:
             folded = fold(text, lang)
             assert len(folded) == len(text)
             assert [m.start() for m in digit.finditer(folded)] == places, (hex(block), lang)
+
+
+def test_refusal_pieces_match_only_themselves_in_folded_text() -> None:
+    """Under `re.IGNORECASE` a piece's letter also matches other characters; each of those must be one that
+    folded text never holds (a capital), or the piece could be missing where `_REFUSAL` matches."""
+    letters = {ch for term in confidential._REFUSAL_NEEDS for choice in term for piece in choice for ch in piece}
+    every_character = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    for letter in letters:
+        for m in re.finditer(re.escape(letter), every_character, re.IGNORECASE):
+            other = m.group()
+            if other != letter:
+                assert all(fold(other, lang) != other for lang in ("en", "ru", "az")), (letter, hex(ord(other)))
+
+
+_REFUSALS = [
+    "don't share", "do  not disclose", "can't publish", "cannot reveal", "won't give out", "never comment on",
+    "not able to share", "unable to disclose", "don't really share", "не раскрываем", "не разглашаем", "не публикуем",
+    "не сообщаем", "не делимся", "не называем", "не можем раскрыть", "не можем поделиться", "не можем сообщить",
+    "не можем назвать", "не можем разглашать", "paylaşmırıq", "açıqlamırıq", "bildirmirik", "dərc etmirik",
+    "açıqlaya bilmərik", "paylaşa bilmərik", "deyə bilmərik",
+]
+_LOOKALIKES = {"i": "ıİI", "s": "ſS", "в": "ᲀВ", "д": "ᲁД", "о": "ᲂО", "с": "ᲃС", "т": "ᲄᲅТ", "k": "\u212aK"}
+
+
+def _refusal_texts() -> list[str]:
+    rng = random.Random(15)
+    out = []
+    for _ in range(20_000):
+        phrase = rng.choice(_REFUSALS)
+        phrase = "".join(rng.choice(_LOOKALIKES.get(ch, ch) + ch) if rng.random() < 0.3 else ch for ch in phrase)
+        out.append(rng.choice(["", "we ", "x", "Мы ", "biz "]) + phrase + rng.choice(["", " the figures", ".", "x"]))
+    return out
+
+
+def test_every_refusal_holds_its_pieces() -> None:
+    matched = 0
+    for text in _refusal_texts() + texts():
+        for lang in ("en", "ru", "az"):
+            folded = fold(text, lang)
+            for m in confidential._REFUSAL.finditer(folded):
+                assert literals.may_match(confidential._REFUSAL_NEEDS, m.group()), (text, m.group())
+                matched += 1
+    assert matched > 20_000
