@@ -31,6 +31,15 @@ _CAPS_COMPOUND = re.compile(r"\b([A-Z]{2,})-(?=[A-Z]{2,}\b)")
 """'the MASTER-NODE box': a hyphenated label in capitals is one name, not two shouted words."""
 _PUNCT_RUN = re.compile(r"[!?](?:[!?]+|(?:\s*[!?]){2,})")
 """Runs of ! and ? ("!!", "? ? ?"); the shared first character is outside the branches so `re` skips to it."""
+_BANG_PAIR = re.compile(r"!\s*[!?]")
+_QUESTION_PAIR = re.compile(r"\?\s*[!?]")
+"""A ! or ? and, past spaces, another: how every run starts. Each opens with one character, which `re`
+finds as fast as `str.find`; the class `[!?]` is tested character by character (most of all in Cyrillic)."""
+
+
+def _has_mark_pair(text: str) -> bool:
+    """False when `_PUNCT_RUN` cannot match: most replies have lone ! and ? only."""
+    return _BANG_PAIR.search(text) is not None or _QUESTION_PAIR.search(text) is not None
 ACRONYMS = frozenset(
     "API URL URI ID VPN SMS PIN FAQ HTTP HTTPS USB CSV PDF JSON XML SQL DNS SSL TLS SSO CEO CTO CRM ERP SDK "
     "CLI GUI UTC GMT IBAN VAT OK RAM CPU GPU SSD HDD IP TCP UDP AWS GCP JWT SAML LDAP SMTP IMAP HTML CSS PHP "
@@ -120,7 +129,7 @@ def shouting(prep: Prepared) -> list[Finding]:
         # The next sentence with two capitals: searched from this one's end, not found pair by pair.
         pair = _CAPS_PAIR.search(text, end)
         at = -1 if pair is None else pair.start()
-    for m in _PUNCT_RUN.finditer(text) if ("!" in text or "?" in text) else ():
+    for m in _PUNCT_RUN.finditer(text) if _has_mark_pair(text) else ():
         out.append(
             finding("shouting", m.start(), m.end(), translatable("Repeated ! or ? reads as shouting."),
                     m.group()[0])

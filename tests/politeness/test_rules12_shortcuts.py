@@ -211,3 +211,13 @@ def test_every_refusal_holds_its_pieces() -> None:
                 assert literals.may_match(confidential._REFUSAL_NEEDS, m.group()), (text, m.group())
                 matched += 1
     assert matched > 20_000
+
+
+def test_every_run_of_marks_opens_with_a_mark_pair() -> None:
+    pieces = ["!", "?", " ", "\t", "\n", "\u00a0", "\u2028", "\u3000", "x", ".", "!!", "? ?", "¡", "？", "！"]
+    runs = 0
+    for text in _random_texts(pieces, 30_000, 16, longest=8) + texts():
+        if tone_rules._PUNCT_RUN.search(text):
+            assert tone_rules._has_mark_pair(text), text
+            runs += 1
+    assert runs > 5_000
