@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from supportterm.politeness import address, confidential, literals, tone_rules
+from supportterm.politeness import address, confidential, figures, literals, tone_rules
 from supportterm.politeness.folding import fold
 
 from .labelled import texts
@@ -221,3 +221,38 @@ def test_every_run_of_marks_opens_with_a_mark_pair() -> None:
             assert tone_rules._has_mark_pair(text), text
             runs += 1
     assert runs > 5_000
+
+
+_FIGURE_PIECES = [
+    "your", "you", "ваш", "вашего", "sizin", "sizinlə", "mağazanız", "sifarişiniz", "növbənüz", "qutunuz", "sənin",
+    "up to", "up", "max", "maximum", "limit of", "до", "не более", "максимум", "20%", "20 %", "off", "discount",
+    "скидка", "скидк", "кешбэк", "endirim", "keşbek", "cashback", " ", "\n", ",", ".", "x", "İ", "ı", "\u212a", "5",
+]
+
+
+def test_figure_screens_agree_with_the_searches() -> None:
+    found = {"offer": 0, "limit": 0, "yours": 0}
+    rng = random.Random(17)
+    phrases = [
+        " ".join(rng.choice(_FIGURE_PIECES) for _ in range(rng.randint(0, 3)))
+        + rng.choice([" up to ", " maximum ", " limit of ", " до ", " не более ", " максимум ", " up to x ", " "])
+        + rng.choice(["5000", "20%", "20 %", "2,5"])
+        + rng.choice([" off", " discount", " скидка", " endirim", " x off", "", " users"])
+        for _ in range(20_000)
+    ]
+    for text in _random_texts(_FIGURE_PIECES, 20_000, 17, longest=10) + phrases + [fold(t, "az") for t in texts()]:
+        digits = [at for at, ch in enumerate(text) if ch.isdigit()]
+        end = rng.choice(digits) if digits and rng.random() < 0.5 else rng.randint(0, len(text))  # before a figure
+        start = rng.randint(max(0, end - 40), end)
+        if rng.random() < 0.3:
+            end = len(text)  # around a figure
+        offer = figures.OFFER.search(text, start, end) is not None
+        limit = figures._LIMIT.search(text, start, end) is not None
+        yours = any(figures._YOURS_NEAR.match(w) for w in figures._WORD.findall(text, start, end)[-figures._YOURS_WINDOW:])
+        assert figures._offered(text, start, end) == offer, text
+        assert figures._limited(text, start, end) == limit, text
+        assert figures._yours_before(text, start, end) == yours, text
+        found["offer"] += offer
+        found["limit"] += limit
+        found["yours"] += yours
+    assert min(found.values()) > 300, found
