@@ -79,7 +79,8 @@ _END = itemgetter(1)
 def sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every sentence end in `text`, for `bounds_among` (one scan per paragraph).
 
-    Cached: the figure, marker and structural-figure rules ask for the same paragraph in turn.
+    The definition `sentence_bounds` keeps to (tests compare the two); the rules no longer list every
+    sentence end (session 11). Still cached and cleared by `checker.clear_cache`.
     """
     return tuple(map(re.Match.span, _SENTENCE_END.finditer(text)))  # span in C: no generator frame
 
