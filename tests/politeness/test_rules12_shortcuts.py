@@ -256,3 +256,9 @@ def test_figure_screens_agree_with_the_searches() -> None:
         found["limit"] += limit
         found["yours"] += yours
     assert min(found.values()) > 300, found
+
+
+def test_past_ending_search_is_the_four_endings() -> None:
+    for text in _random_texts(["d", "ı", "i", "ü", "u", "n", "İ", "\u212a", "din", " ", "x"], 20_000, 18, longest=8):
+        expected = any(ending in text for ending in address._AZ_PAST_ENDINGS)
+        assert (address._AZ_PAST_ENDING.search(text) is not None) == expected, text
