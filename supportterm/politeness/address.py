@@ -28,8 +28,13 @@ _RU_IMPERATIVE_END = re.compile(
 read back to its start. Its vowel opens the pattern (checked again by lookbehinds), so `re` skips to
 vowels: twice as fast."""
 _RU_IMPERATIVE_AFTER_VOWEL = ("й", "сь")
-"""What follows the vowel of every match: the pattern is tried only right before these (most
-replies have a few), not at every vowel."""
+"""What follows the vowel of every match."""
+_RU_IMPERATIVE_AT_Y = re.compile(r"й(?:(?<=[аяую]й)(?![\w-])|(?<=[аяуеюо]й)ся(?![\w-]))")
+_RU_IMPERATIVE_AT_SOFT_SIGN = re.compile(r"ь(?<=[^\Wплт]ись)(?<!вшись)(?![\w-])")
+"""`_RU_IMPERATIVE_END` split by what follows its vowel and opened there: its й branches at the й, its сь
+branch at the ь, the vowel (and the letters before it) checked by look-behinds. A pattern opening with
+one letter is searched like a string; the vowel class, or the й/сь positions listed by `str.find` and
+tried one by one, cost two to three times as much."""
 _RU_SAYING = re.compile(
     r"(?<![\w-])(?:как\s+(?:говорится|гласит|в\s+(?:пословице|поговорке))|по\s+пословице)[^.!?\n]*"
 )
@@ -67,6 +72,8 @@ _AZ_PAST = re.compile(
 """Singular past verbs (sən). 'yenidən oxudun' is the formal imperative of oxutmaq (reload a config)."""
 _AZ_PAST_ENDINGS = ("din", "dın", "dün", "dun")
 """Every past form ends in one of these: a reply without any (most) skips the openers below."""
+_AZ_PAST_ENDING = re.compile(r"d[ıiüu]n")
+"""The same endings in one search, opening with its d (found like a string): a third of four `in` tests."""
 _AZ_PAST_OPENERS = (
     "etd", "yazd", "gördün", "oxudun", "bildin", "basd", "göndərdin", "ald", "ded", "sild", "yoxlad",
     "etmədin", "oxumad", "başa düşmədin", "gəldin", "verdin", "açd", "bağlad",
@@ -92,7 +99,9 @@ walk back over its word is skipped (most clause ends follow a noun or a suffix).
 def _az_stem_word() -> re.Pattern[str]:
     r"""A bare stem as a whole word (`\w+`), after the non-word character before it.
 
-    A reply without one (most) skips the clause-end walk. The pattern opens with `\W`, so `re` tries
+    No longer the walk's gate (`_may_end_clause_with_stem` is, at two thirds of the cost); kept while
+    tests/politeness/test_rules10_shortcuts.py compares it with the word list: remove both together.
+    A reply without one (most) skipped the clause-end walk. The pattern opens with `\W`, so `re` tries
     its alternation only after spaces and punctuation (half the time of listing the words with a
     `\w+` findall); the stems are grouped by first letter, so a try costs one branch per letter.
     Compiled on first use (about 1 ms).
@@ -103,6 +112,40 @@ def _az_stem_word() -> re.Pattern[str]:
     groups = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
     return re.compile(rf"\W(?:{groups})(?!\w)")
 
+
+_AZ_STEMS_IN_ORDER = tuple(sorted(_AZ_BARE_STEMS))
+
+
+@cache
+def _az_stems_before_clause_ends() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    r"""A bare stem right before a clause end (`_AZ_CLAUSE_END`, spaces or tabs between), in the text
+    read backwards: at a mark ("yaz," is ",zay"), and before " və ".
+
+    Backwards, the pattern opens with the clause end, which `re` skips to, and tries the stems only
+    there (grouped by their last letter); forwards it would open with a stem's letters, and the
+    whole-word search of `_az_stem_word` tries a stem after every space. Compiled on first use.
+    """
+    by_last: dict[str, list[str]] = {}
+    for stem in _AZ_STEMS_IN_ORDER:
+        by_last.setdefault(stem[-1], []).append(re.escape(stem[-2::-1]))
+    groups = "|".join(f"{re.escape(last)}(?:{'|'.join(rests)})" for last, rests in by_last.items())
+    return re.compile(rf"[.!;,\n][ \t]*(?:{groups})"), re.compile(rf" əv [ \t]*(?:{groups})")
+
+
+def _may_end_clause_with_stem(text: str) -> bool:
+    """False when the clause-end walk of `_az_verbs` cannot find a bare stem, so it is skipped.
+
+    The walk reads the letters right before each clause end (after spaces and tabs) and before the end
+    of the text; where it finds a stem, one of these searches finds its letters there too. Most replies
+    have none: a third of the cost of `_az_stem_word` on the benchmark's Azerbaijani chunks.
+    """
+    if text.rstrip().endswith(_AZ_STEMS_IN_ORDER):
+        return True
+    at_mark, before_and = _az_stems_before_clause_ends()
+    backwards = text[::-1]
+    return at_mark.search(backwards) is not None or (" və " in text and before_and.search(backwards) is not None)
+
+
 _AZ_NOT_BEFORE_STEM = re.compile(r"(?:[«\"'’→>/-]|\b(?:bu|gələn|keçən|hər)\s)$")
 """A label or path before the stem («Sil», → Sil) or a season word before 'yaz' (bu yaz)."""
 _AZ_NOT_VERBS = frozenset({"insan", "hesab", "nisan", "ehsan", "lisan", "ərsan"})
@@ -112,12 +155,10 @@ _AZ_NOT_VERBS = frozenset({"insan", "hesab", "nisan", "ehsan", "lisan", "ərsan"
 def _ru_imperatives(prep: Prepared) -> list[Finding]:
     out = []
     text = prep.folded
-    vowels = [at - 1 for at in opener_positions(text, _RU_IMPERATIVE_AFTER_VOWEL) if at]
-    for m in finditer_at(_RU_IMPERATIVE_END, text, vowels):
-        start = m.start()
+    for start, end in _ru_imperative_ends(text):
         while start and text[start - 1].isalpha():
             start -= 1
-        word = text[start : m.end()]
+        word = text[start:end]
         if len(word) < 4 or word in _RU_NOT_IMPERATIVES or (start and text[start - 1] in "-_0123456789"):
             continue
         if word.endswith(_RU_PARTICIPLE_ENDS):
@@ -125,13 +166,13 @@ def _ru_imperatives(prep: Prepared) -> list[Finding]:
         formal = word[:-2] + "тесь" if word.endswith(("ся", "сь")) else word + "те"
         if not _RU_CLAUSE_BEFORE.search(text, max(0, start - 16), start):
             continue
-        if text.startswith(" вы ", m.end()):
+        if text.startswith(" вы ", end):
             continue  # "прочитай вы инструкцию, …" is the conditional mood, not a ты-imperative
         out.append(
             finding(
                 "informal_address",
                 start,
-                m.end(),
+                end,
                 translatable("Informal imperative (ты): use the вы form."),
                 _keep_case(prep.text, start, formal),
             )
@@ -150,6 +191,20 @@ def _ru_imperatives(prep: Prepared) -> list[Finding]:
             )
         )
     return out
+
+
+def _ru_imperative_ends(text: str) -> list[tuple[int, int]]:
+    """The spans of `_RU_IMPERATIVE_END.finditer(text)`, found by its two split patterns.
+
+    Their matches never overlap (each ends before a non-word character, and the next one's vowel is a
+    word character), so together they are the matches of the whole pattern, in text order once sorted.
+    """
+    y, soft_sign = _RU_IMPERATIVE_AFTER_VOWEL
+    spans = [(m.start() - 1, m.end()) for m in _RU_IMPERATIVE_AT_Y.finditer(text)] if y in text else []
+    if soft_sign in text:
+        spans += [(m.start() - 2, m.end()) for m in _RU_IMPERATIVE_AT_SOFT_SIGN.finditer(text)]
+        spans.sort()
+    return spans
 
 
 def _ru_verbs(prep: Prepared) -> list[Finding]:
@@ -194,8 +249,7 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 _keep_case(prep.text, start, formal),
             )
         )
-    has_stem = _az_stem_word().search(" " + text) is not None  # the space stands before a first word
-    ends = {m.start() for m in _AZ_CLAUSE_END.finditer(text)} if has_stem else set()
+    ends = {m.start() for m in _AZ_CLAUSE_END.finditer(text)} if _may_end_clause_with_stem(text) else set()
     if ends:
         ends.add(len(text.rstrip()))
     for end in ends:
@@ -232,7 +286,7 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 _keep_case(prep.text, m.start(1), formal),
             )
         )
-    past = any(map(text.__contains__, _AZ_PAST_ENDINGS))
+    past = _AZ_PAST_ENDING.search(text) is not None
     for m in finditer_at_openers(_AZ_PAST, text, _AZ_PAST_OPENERS) if past else ():
         formal = m.group() + _harmony(m.group())[2:]
         out.append(
@@ -254,6 +308,8 @@ def _az_participles(text: str) -> list[re.Match[str]]:
     the word is found by walking back from üçün over spaces (`\s`) and word characters (`\w`);
     the pattern there decides. Its look-behind opening made `re` try it at every position.
     """
+    if _AZ_FOR[0] not in text and _AZ_FOR[1] not in text:
+        return []  # most replies: two string tests instead of listing no positions
     starts = set()
     for at in opener_positions(text, _AZ_FOR):
         end = at

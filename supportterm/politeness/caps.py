@@ -34,6 +34,8 @@ def shouted_lines(prep: Prepared) -> list[Finding]:
         return out
     for line in _LINE.finditer(prep.masked):
         tokens = _WORD.findall(line.group())
+        if len(tokens) < _MIN_WORDS:
+            continue  # greetings, names, sign-offs: too few words to test one by one
         upper = [w for w in tokens if w.isupper() and w not in ACRONYMS]
         if len(upper) < _MIN_WORDS:
             continue

@@ -16,6 +16,7 @@ from operator import itemgetter
 from . import lexicons
 from .findings import Finding, finding, translatable, worded_finding
 from .folding import fold
+from .literals import Needs, may_match, required_literals
 from .prepared import Prepared
 
 _NUMBER = re.compile(
@@ -49,6 +50,9 @@ _PLAN_ALLOWANCE = re.compile(
     r"|(?<!\w)(?:tarif|paket|plan|abunə)\w*\s+(?:\w+\s+){0,3}?(?:daxildir|əhatə\s+edir|imkan\s+verir)"
 )
 """'The free tier covers 10k requests a month': what a plan includes is public, not a business figure."""
+_PLAN_ALLOWANCE_NEEDS = required_literals(_PLAN_ALLOWANCE.pattern)
+"""A plan word and a verb of each language: a sentence without them (most) skips the search, which its
+`\b` and look-behind openings make `re` try at every position."""
 _YOURS_BEFORE = re.compile(r"(?:\byour|(?<![\w-])ваш\w*|(?<!\w)sizin)\s+(?:[\w-]+\s+)?$")
 _YOURS_SUFFIX = re.compile(r"(?:[ıiuü]n[ıiuü]z|n[ıiuü]z)(?:[ıiuü]n|d[əa]n|d[əa]|[əa])?$")
 """'Your revenue report', 'ваша выручка', 'dövriyyəniz': the customer's own figures are theirs to hear."""
@@ -75,7 +79,8 @@ _END = itemgetter(1)
 def sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every sentence end in `text`, for `bounds_among` (one scan per paragraph).
 
-    Cached: the figure, marker and structural-figure rules ask for the same paragraph in turn.
+    The definition `sentence_bounds` keeps to (tests compare the two); the rules no longer list every
+    sentence end (session 11). Still cached and cleared by `checker.clear_cache`.
     """
     return tuple(map(re.Match.span, _SENTENCE_END.finditer(text)))  # span in C: no generator frame
 
@@ -90,17 +95,65 @@ def bounds_among(
     return left, breaks[i][0] if i < len(breaks) else length
 
 
+def _break_end(text: str, at: int) -> int:
+    """The end of the sentence end that `sentence_breaks(text)` lists at `at`, or -1 when none starts there.
+
+    `_SENTENCE_END` matches there, and the character is not the space its match at `at - 1` took in
+    ('.\n': the full stop's match takes the newline). A look-behind sees the text before `at`.
+    """
+    m = _SENTENCE_END.match(text, at)
+    if m is None or (text[at] == "\n" and at and text[at - 1] in ".!?" and _SENTENCE_END.match(text, at - 1)):
+        return -1
+    return m.end()
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence around text[start:end]."""
-    return bounds_among(sentence_breaks(text), len(text), start, end)
+    """The bounds of the sentence around text[start:end]: `bounds_among(sentence_breaks(text), …)`.
+
+    Found from `start` and `end` outwards instead of from every sentence end of the paragraph: a
+    paragraph has about 25 (most are newlines), the rules ask for one or two sentences, and listing
+    them all (a match object each) cost more than the rest of the three figure rules.
+    """
+    after = _SENTENCE_END.search(text, end)
+    if after is not None and after.start() == end and _break_end(text, end) < 0:
+        after = _SENTENCE_END.search(text, end + 1)  # the newline after a full stop ending at `end`
+    at = start
+    while True:
+        at = max(text.rfind("\n", 0, at), text.rfind(".", 0, at), text.rfind("!", 0, at), text.rfind("?", 0, at))
+        if at < 0:
+            left = 0
+            break
+        left = _break_end(text, at)
+        if 0 <= left <= start:
+            break
+    return left, len(text) if after is None else after.start()
 
 
 _CONTRAST = re.compile(r"\bbut\b|\bhowever\b|(?<!\w)(?:но|однако|amma|lakin|ancaq)(?!\w)|[:;]")
 """'We can't share dates yet, but … churn … 18%': the refusal ends where the sentence turns."""
 
 
+_REFUSAL_NEEDS: Needs = (
+    (("able", "can't", "cannot", "don't", "never", "not", "unable", "won't"),),
+    (("не",), ("бщ", "ели", "кры", "наз", "публикуем", "разглаша")),
+    (("etm", "lmər", "paylaşm", "qlam"),),
+    (("ld",), ("rm",)),
+)
+r"""Strings every `_REFUSAL` match in folded text contains (as `required_literals` gives, for `may_match`):
+per alternative, English "not"-words, Russian не + a piece of each verb, Azerbaijani pieces of the verbs
+(bildirmirik needs both "ld" and "rm"). `_REFUSAL` is case-insensitive, under which `re` also matches
+i with ı, s with ſ and в д о с т ъ with their old Cyrillic forms (small letters that folding keeps), so the
+pieces avoid those letters: every character of them matches only itself or capitals, which folded text
+has none of. A sentence without them (most) skips the search, tried at every position (`` opening)."""
+
+
 def refused(folded: str, left: int, right: int, at: int) -> bool:
-    """True when the sentence refuses to share, in the same clause as the figure word at `at`."""
+    """True when the sentence refuses to share, in the same clause as the figure word at `at`.
+
+    `folded` is folded text (no capitals): `_REFUSAL_NEEDS` relies on it.
+    """
+    if not may_match(_REFUSAL_NEEDS, folded[left:right]):
+        return False
     for m in _REFUSAL.finditer(folded, left, right):
         lo, hi = (m.end(), at) if m.end() <= at else (at, m.start())
         if not _CONTRAST.search(folded, lo, hi):
@@ -124,7 +177,8 @@ def figures(prep: Prepared) -> list[Finding]:
             continue
         if "%" in prep.folded[left:right] and _public_offer(prep.folded, left, right):
             continue
-        if _PLAN_ALLOWANCE.search(prep.folded, left, right):
+        sentence = prep.folded[left:right]
+        if may_match(_PLAN_ALLOWANCE_NEEDS, sentence) and _PLAN_ALLOWANCE.search(prep.folded, left, right):
             continue
         out.append(finding("confidential", start, end, entry.message or cat.message))
     return out

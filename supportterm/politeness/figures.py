@@ -27,9 +27,9 @@ import functools
 import re
 
 from . import lexicons
-from .confidential import OFFER, bounds_among, refused, sentence_breaks
+from .confidential import OFFER, refused, sentence_bounds
 from .findings import Finding, finding, translatable
-from .literals import DIGIT_FIRST
+from .literals import DIGIT_FIRST, may_match, required_literals
 from .prepared import Prepared
 
 _MIN_COUNT = 100
@@ -76,7 +76,8 @@ _YOURS_SUFFIX = re.compile(r"n[ıiuü]z\w*$")
 _WORD = re.compile(r"\S+")
 _NON_DIGIT = re.compile(r"\D")
 _DIGIT = re.compile(DIGIT_FIRST)
-r"""`\d`, opened so `re` skips ahead (see `DIGIT_FIRST`)."""
+r"""`\d`, opened so `re` skips ahead (see `DIGIT_FIRST`). The rule no longer gates on it (session 11);
+kept while tests/politeness/test_scan_shortcuts.py compares it with `\d`."""
 _YOURS_NEAR = re.compile(
     r"\byour\b|(?<!\w)ваш\w*|(?<!\w)sizin(?!\w)|\w+(?<![sd][ıiuü])n[ıiuü]z(?:[ıiuü]n|d[əa]n|d[əa]|[əa]|[ıiuü])?(?!\w)"
 )
@@ -206,34 +207,61 @@ def _owned(text: str, owners: list[tuple[int, int]], lang: str, left: int, targe
     return False
 
 
+_OFFER_NEEDS = required_literals(OFFER.pattern)
+_LIMIT_NEEDS = required_literals(_LIMIT.pattern)
+_YOURS_NEAR_PIECES = ("your", "ваш", "sizin", "nız", "niz", "nuz", "nüz")
+"""One of these is in every match of `_YOURS_NEAR` (its last branch holds n, a vowel and z)."""
+
+
+def _offered(text: str, start: int, end: int) -> bool:
+    """`OFFER.search(text, start, end)`, skipped when the window lacks a discount word (most do): the
+    pattern is tried at every position of the window, where these tests cost a few string scans."""
+    return may_match(_OFFER_NEEDS, text[start:end]) and OFFER.search(text, start, end) is not None
+
+
+def _limited(text: str, start: int, end: int) -> bool:
+    """`_LIMIT.search(text, start, end)`, skipped when the window lacks its words (the same shortcut)."""
+    return may_match(_LIMIT_NEEDS, text[start:end]) and _LIMIT.search(text, start, end) is not None
+
+
+def _yours_before(text: str, left: int, start: int) -> bool:
+    """True when one of the `_YOURS_WINDOW` words before `start` (in the sentence from `left`) is a
+    second-person owner; a sentence start without any of `_YOURS_NEAR_PIECES` (most) is not split."""
+    if not any(map(text[left:start].__contains__, _YOURS_NEAR_PIECES)):
+        return False
+    return any(map(_YOURS_NEAR.match, _WORD.findall(text, left, start)[-_YOURS_WINDOW:]))
+
+
 def structural_figures(prep: Prepared) -> list[Finding]:
-    """confidential findings for a figure + a business noun + the company as its owner, in one sentence."""
-    if not _DIGIT.search(prep.masked):
-        return []
-    lang = prep.lang if _table("figure_nouns", prep.lang) is not None else "en"
-    nouns, owners = _table("figure_nouns", lang), _table("figure_owners", lang)
-    if nouns is None or owners is None:
-        return []
-    metrics = _table("figure_metrics", lang)
+    """confidential findings for a figure + a business noun + the company as its owner, in one sentence.
+
+    No digit test first: `_FIGURE` opens with a digit, so it finds nothing in a chunk without one at
+    the cost of that test, and a chunk with digits (most) was scanned twice. The word lists are looked
+    up at the first figure (most chunks have none, and a reply without one compiles none of them).
+    """
     text = prep.folded
     out: list[Finding] = []
     done = left = right = -1
-    breaks: tuple[tuple[int, int], ...] | None = None
+    lang = nouns = owners = metrics = None
     for m in _FIGURE.finditer(text):
         if m.start() < done or not _is_figure(text, m):
             continue
+        if lang is None:
+            lang = prep.lang if _table("figure_nouns", prep.lang) is not None else "en"
+            nouns, owners = _table("figure_nouns", lang), _table("figure_owners", lang)
+            if nouns is None or owners is None:
+                return []
+            metrics = _table("figure_metrics", lang)
         if not left <= m.start() < right:
-            breaks = sentence_breaks(prep.masked) if breaks is None else breaks
-            left, right = bounds_among(breaks, len(text), m.start(), m.end())
+            left, right = sentence_bounds(prep.masked, m.start(), m.end())
         if m.group("unit") == "%":
-            if OFFER.search(text, max(left, m.start() - 30), min(right, m.end() + 30)):
+            if _offered(text, max(left, m.start() - 30), min(right, m.end() + 30)):
                 continue
-        elif _LIMIT.search(text, max(left, m.start() - 20), m.start()) or _LIMIT_AFTER.search(
+        elif _limited(text, max(left, m.start() - 20), m.start()) or _LIMIT_AFTER.search(
             text[m.end() : min(right, m.end() + 20)]
         ):
             continue
-        before = _WORD.findall(text, left, m.start())[-_YOURS_WINDOW:]
-        if any(_YOURS_NEAR.match(w) for w in before):
+        if _yours_before(text, left, m.start()):
             continue
         owned_by = _spans(owners, text, left, right)
         if lang == "az":

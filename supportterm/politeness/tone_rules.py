@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import filterfalse
 
 from . import lexicons
 from .findings import Finding, finding, translatable
@@ -30,6 +31,15 @@ _CAPS_COMPOUND = re.compile(r"\b([A-Z]{2,})-(?=[A-Z]{2,}\b)")
 """'the MASTER-NODE box': a hyphenated label in capitals is one name, not two shouted words."""
 _PUNCT_RUN = re.compile(r"[!?](?:[!?]+|(?:\s*[!?]){2,})")
 """Runs of ! and ? ("!!", "? ? ?"); the shared first character is outside the branches so `re` skips to it."""
+_BANG_PAIR = re.compile(r"!\s*[!?]")
+_QUESTION_PAIR = re.compile(r"\?\s*[!?]")
+"""A ! or ? and, past spaces, another: how every run starts. Each opens with one character, which `re`
+finds as fast as `str.find`; the class `[!?]` is tested character by character (most of all in Cyrillic)."""
+
+
+def _has_mark_pair(text: str) -> bool:
+    """False when `_PUNCT_RUN` cannot match: most replies have lone ! and ? only."""
+    return _BANG_PAIR.search(text) is not None or _QUESTION_PAIR.search(text) is not None
 ACRONYMS = frozenset(
     "API URL URI ID VPN SMS PIN FAQ HTTP HTTPS USB CSV PDF JSON XML SQL DNS SSL TLS SSO CEO CTO CRM ERP SDK "
     "CLI GUI UTC GMT IBAN VAT OK RAM CPU GPU SSD HDD IP TCP UDP AWS GCP JWT SAML LDAP SMTP IMAP HTML CSS PHP "
@@ -72,15 +82,20 @@ def _cased(suggestion: str | None, text: str, start: int) -> str | None:
 
 
 def _shouted(tokens: list[str]) -> bool:
-    words = [t for t in tokens if t.isalpha()]  # codes such as AKIA7EXAMPLE are not words
-    if all(w in ACRONYMS or not w.isupper() for w in words):
+    """True for two words of three or more capitals in a row, or capitals in 60 % of four or more words'
+    letters (acronyms left out). The word lists are filtered in C (`filter`, set tests), not word by word
+    in Python: a sentence with two capitals in a row reaches here, most of them for an acronym."""
+    words = list(filter(str.isalpha, tokens))  # codes such as AKIA7EXAMPLE are not words
+    upper_words = list(filter(str.isupper, words))
+    if ACRONYMS.issuperset(upper_words):
         return False  # most sentences here: their capitals are acronyms (both tests below need another)
-    caps = [len(w) >= 3 and w.isupper() and w not in ACRONYMS for w in words]
-    if any(a and b for a, b in zip(caps, caps[1:], strict=False)):
+    loud = {w for w in upper_words if len(w) >= 3}.difference(ACRONYMS)
+    if loud and any(a in loud and b in loud for a, b in zip(words, words[1:], strict=False)):
         return True
-    letters = [w for w in words if w not in ACRONYMS]
-    upper = sum(len(w) for w in letters if w.isupper())
-    return len(letters) >= 4 and upper >= 0.6 * sum(len(w) for w in letters)
+    letters = list(filterfalse(ACRONYMS.__contains__, words))
+    if len(letters) < 4:
+        return False
+    return sum(map(len, filter(str.isupper, letters))) >= 0.6 * sum(map(len, letters))
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +129,7 @@ def shouting(prep: Prepared) -> list[Finding]:
         # The next sentence with two capitals: searched from this one's end, not found pair by pair.
         pair = _CAPS_PAIR.search(text, end)
         at = -1 if pair is None else pair.start()
-    for m in _PUNCT_RUN.finditer(text) if ("!" in text or "?" in text) else ():
+    for m in _PUNCT_RUN.finditer(text) if _has_mark_pair(text) else ():
         out.append(
             finding("shouting", m.start(), m.end(), translatable("Repeated ! or ? reads as shouting."),
                     m.group()[0])
