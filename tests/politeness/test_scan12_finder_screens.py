@@ -110,3 +110,37 @@ def test_a_screen_that_cannot_be_embedded_leaves_the_finder_plain(monkeypatch: p
     index = _build("en")
     assert not index.screened_keys
     assert list(index.key_words("the end")) == [(0, "the"), (4, "end")]
+
+
+_HEAD_BEFORE_FEW_WORDS = re.compile(
+    r"(?:\(\?<!\[\\w'\]\))?"
+    r"(?:[\w']|\[[^\]\\]*\]|\(\?:(?:[^()\\]|\\[^()])*\))+" + re.escape(lexicons._GAP) + r"(?![?*+{])"
+)
+"""`lexicon_scan._HEAD` before entries that go on with "…" (`lexicons._FEW_WORDS`) were merged."""
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "az"])
+def test_screens_merged_on_few_words_match_where_they_did(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = lexicon_scan.index(lang)
+    merged = {
+        key: source
+        for key, specs in index.exact.items()
+        if lexicons._FEW_WORDS in (source := lexicon_scan._screen_source(specs, index.categories))
+    }
+    with monkeypatch.context() as patch:
+        patch.setattr(lexicon_scan, "_HEAD", _HEAD_BEFORE_FEW_WORDS)
+        before = {key: lexicon_scan._screen_source(index.exact[key], index.categories) for key in merged}
+    changed = sorted(key for key in merged if merged[key] != before[key])
+    assert changed
+    rng = random.Random(12)
+    glue = [" ", "  ", ", ", "'", "-", " - ", "\n", ". ", "٣", "İ", "ı", "\u212a", ""]
+    for key in changed:
+        new, old = re.compile(merged[key]), re.compile(before[key])
+        words = sorted(set(_WORD.findall(before[key].replace(r"\w", " ").replace(r"\n", " "))) | {key})
+        texts = [
+            key + " " + "".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(0, 8)))
+            for _ in range(300)
+        ]
+        for text in texts + [fold(text, lang) for text in labelled_texts(lang)[:200]]:
+            for at in range(len(text)):
+                assert (new.match(text, at) is None) == (old.match(text, at) is None), (key, text, at)
