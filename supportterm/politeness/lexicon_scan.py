@@ -39,18 +39,30 @@ _MEMO_LIMIT = 50_000
 
 
 def _group(name: str, cat: Category, ids: tuple[int, ...]) -> _Group:
-    """One pattern for entries sharing a first word, longest entries first."""
+    """One pattern for entries sharing a first word, longest entries first.
+
+    The scan matches a group only where `Index.finder` found a word start, so the word-start
+    look-behind that opens every entry built from the lexicon syntax always holds there and is left
+    out, as in `_screen_source`: every branch of the alternation tested it again (7 % of the groups'
+    time). A group of one entry is the entry's own pattern, shared with the other rules.
+    """
     ids = tuple(dict.fromkeys(ids))
     if len(ids) == 1:
         return name, cat.pattern(ids[0]), ids
     ordered = sorted(ids, key=lambda i: -len(cat.entries[i].source))
-    alternation = "|".join(f"(?P<g{i}>{cat.source(i)})" for i in ordered)
+    alternation = "|".join(f"(?P<g{i}>{_after_word_start(cat, i)})" for i in ordered)
     try:
         return name, re.compile(alternation), ids
     except re.error:
         for i in ids:
             cat.pattern(i)  # raises a LexiconError naming the entry at fault
         raise
+
+
+def _after_word_start(cat: Category, i: int) -> str:
+    """The source of entry `i` without the word-start look-behind it opens with (raw entries: as written)."""
+    source = cat.source(i)
+    return source if cat.entries[i].source.startswith("re:") else source.removeprefix(_WORD_START)
 
 
 def _screen(specs: _Spec, categories: dict[str, Category]) -> re.Pattern[str] | None:
