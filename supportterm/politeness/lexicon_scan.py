@@ -13,6 +13,9 @@ Why it is shaped like this (each step measured on the 2 KB replies of benchmarks
 - The groups of one key (the same first word in several categories: "you …" is blame, sarcasm and
   dismissive) are screened by one alternation of all their entries; in 98 % of the places a key
   word occurs no entry matches, and the screen says so with one regex call instead of one per group.
+- The finder runs the screens of a few frequent key words itself ("the", "and", "с", "на", …:
+  `_FREQUENT_KEYS`), so those words reach the Python loop only where an entry may match: each visit
+  of the loop cost about 0.5 µs before its screen even ran.
 """
 
 from __future__ import annotations
