@@ -274,10 +274,13 @@ def trie(exact: set[str], prefixes: set[str], screens: dict[str, str] | None = N
     def branch(node: dict[str, dict], key: str) -> str:
         if _PREFIX in node:
             return ""
-        alternatives = [re.escape(ch) + branch(child, key + ch) for ch, child in sorted(node.items()) if ch != _EXACT]
+        alternatives = [
+            re.escape(ch) + branch(child, key + ch) for ch, child in sorted(node.items()) if ch != _EXACT
+        ]
         if _EXACT in node:
             screen = screens.get(key) if screens else None
-            alternatives += [_WORD_END if screen is None else f"{_WORD_END}(?<=(?=(?:{screen})){re.escape(key)})"]
+            screened = f"(?<=(?=(?:{screen})){re.escape(key)})" if screen is not None else ""
+            alternatives += [_WORD_END + screened]
         return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
     return branch(root, "")
@@ -459,12 +462,13 @@ class Index:
 
 _FREQUENT_KEYS = {
     "en": (
-        "the", "and", "for", "in", "our", "was", "thanks", "kind", "to", "from", "can", "at", "same", "up", "only",
-        "customer", "didn't", "per", "should", "user", "now",
+        "the", "and", "for", "in", "our", "was", "thanks", "kind", "to", "from", "can", "at", "same", "up",
+        "only", "customer", "didn't", "per", "should", "user", "now",
     ),
     "ru": (
-        "с", "в", "на", "спасибо", "и", "что", "если", "все", "по", "уже", "только", "до", "всего", "за", "можно",
-        "еще", "для", "ошибка", "у", "раз", "снова", "же", "его", "была", "там", "сами", "от", "больше", "к",
+        "с", "в", "на", "спасибо", "и", "что", "если", "все", "по", "уже", "только", "до", "всего", "за",
+        "можно", "еще", "для", "ошибка", "у", "раз", "снова", "же", "его", "была", "там", "сами", "от",
+        "больше", "к",
     ),
 }  # fmt: skip
 """Key words frequent in replies whose screen `Index.finder` runs itself (`_finder_screens`).
@@ -484,9 +488,10 @@ def _finder_screens(
     """The screen source of each of `lang`'s `_FREQUENT_KEYS` that `_finder` can run for the scan.
 
     Dropping a word where its key's screen fails drops nothing the scan would find only when that
-    key's bundle is the word's only one: an exact key no prefix key starts, with a screen (two or
-    more groups). A screen that refers to groups by number or name would mean something else
-    inside the finder, so it stays with its bundle.
+    key's bundle is the word's only one: an exact key no prefix key starts. The screen of a key of
+    one group is built the same way (the bundle has none: it runs its group at every word). A screen
+    that refers to groups by number or name would mean something else inside the finder, so that key
+    stays unscreened there.
     """
     screens = {}
     for key in _FREQUENT_KEYS.get(lang, ()):
