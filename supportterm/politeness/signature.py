@@ -24,6 +24,7 @@ import re
 
 from . import lexicons
 from .findings import Finding, finding
+from .folding import replace_all
 from .lexicon_scan import trie
 from .literals import required_literals
 from .prepared import Prepared
@@ -151,11 +152,28 @@ def _closing_end(lang: str, text: str) -> int:
     """
     cat = lexicons.category(lang, "closing") or lexicons.category("en", "closing")
     end = 0
-    for start, stop, _ in sorted(cat.finditer(text)) if cat is not None else ():
+    for start, stop, _ in _matches(cat, text) if cat is not None else ():
         before = text[:start].rstrip(" ,")
         if not before or before[-1] in ".;:!?…—–-" or (end and len(before) <= end):
             end = stop
     return end
+
+
+def _matches(cat: lexicons.Category, text: str) -> list[tuple[int, int, lexicons.Entry]]:
+    """`sorted(cat.finditer(text))`, or at once [] when no word of `text` is a key of `cat`.
+
+    Why: `finditer` looks every word up in Python; the last line of a reply rarely holds a closing
+    formula. When the category has only exact keys (no prefix keys, no unindexed entries), a match
+    needs a word whose skeleton is a key: the words are found by one `findall` over the skeleton of
+    the whole line (each skeleton letter is one word letter, so the words are the same) and tested
+    against the keys in C. Same names as `lexicon_scan` uses for its index.
+    """
+    if cat.scan_source is None and not cat.prefix_lengths:
+        skeleton = lexicons._SKELETONS.get(cat.lang)
+        keyed = replace_all(text, skeleton) if skeleton else text
+        if cat.exact.keys().isdisjoint(lexicons._WORDS.findall(keyed)):
+            return []
+    return sorted(cat.finditer(text))
 
 
 def signature_rule(

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from supportterm.politeness import signature
+from supportterm.politeness import lexicons, signature
 from supportterm.politeness.folding import fold
 
 from .labelled import replies
@@ -50,5 +50,37 @@ def test_same_on_every_labelled_line() -> None:
         for row in fold(text, lang).splitlines()[-6:]:
             for part in [row, *signature._PART_BREAK.split(row), signature._NUMBERED.sub(" ", row)]:
                 assert signature._generic(part) == _original(part)
+                checked += 1
+    assert checked > 1000
+
+
+_CATEGORIES = [
+    cat
+    for lang in ("en", "ru", "az")
+    for name in ("closing", "greeting")
+    if (cat := lexicons.category(lang, name)) is not None
+]
+LINES = [
+    "", "best regards,", "best,", "thanks! best regards, anna", "ən xoş arzularla,", "en xos arzularla,",
+    "ən xoş ar", "təşəkkür edirik,", "tesekkur edirik", "с уважением,", "с уважение", "hörmətlə, nərmin",
+    "hormetle", "İlqar hörmətlə", "hörmətləİ", "best\u212a regards", "best regards'", "'best regards",
+    "yours sincerely, support team", "… today. yours sincerely,", "спасибо, хорошего дня! команда «таскер»",
+]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_closing_matches_as_finditer(line: str) -> None:
+    for cat in _CATEGORIES:
+        for text in (line, fold(line, cat.lang)):
+            assert signature._matches(cat, text) == sorted(cat.finditer(text))
+
+
+def test_closing_matches_on_every_labelled_line() -> None:
+    checked = 0
+    for text, lang in replies():
+        lang = lang if lang in ("en", "ru", "az") else "en"
+        for row in fold(text, lang).splitlines()[-4:]:
+            for cat in _CATEGORIES:
+                assert signature._matches(cat, row) == sorted(cat.finditer(row))
                 checked += 1
     assert checked > 1000
