@@ -7,7 +7,6 @@ are put in the plural too, and the finding's span grows to cover them, so one ke
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from .findings import Finding
@@ -41,6 +40,6 @@ def agree(text: str, findings: list[Finding]) -> list[Finding]:
                 words.append(plural)
                 end = m.end()
             if end != f.end:
-                f = dataclasses.replace(f, end=end, suggestion=" ".join(words))
+                f = f._replace(end=end, suggestion=" ".join(words))
         out.append(f)
     return out

@@ -143,7 +143,7 @@ def _paragraphs(
         if not start:
             out += found
             continue
-        # Moved by building each Finding: dataclasses.replace inspects the fields on every call.
+        # Built whole: Finding._replace goes through a Python-level map and costs twice as much.
         out += [Finding(f.category, f.severity, f.start + start, f.end + start, f.message, f.suggestion,
                         f.template, f.arguments) for f in found]
     return out
