@@ -16,7 +16,7 @@ import math
 import re
 from collections.abc import Callable
 from functools import cache
-from itertools import chain, repeat
+from itertools import chain
 from typing import NamedTuple
 
 from .folding import fold
@@ -226,9 +226,15 @@ _TOKEN_MARKS = ("://", "@", "www.", "<url>")
 """A whitespace-delimited token with one of these is a link, an e-mail address or an @user name."""
 _IDENTIFIERS = re.compile(r"\b(?:\d[\d.,:/-]*+|[^\W_]*+(?:(?:_[^\W_]*+|\.[^\W_]++)++(?:\(\))?|\(\)))")
 """Numbers, dates and versions; identifiers, file names and calls (snake_case, a.b.c, f())."""
-_IDENTIFIER_MARK = re.compile(r"[\d_]|\.[^\W_]|\(\)")
-"""What every `_IDENTIFIERS` match contains: a digit, "_", "." before a letter or digit, or "()". It
-opens with a class, so `re` skips ahead to it instead of trying `\b` at every position."""
+_IDENTIFIER_MARK = re.compile(r"[^\x00-'\x29-\x2d/:-^`-\u065f](?:(?<=[\d_])|(?<=\.)[^\W_]|(?<=\()\))")
+r"""Where an `_IDENTIFIERS` match can start its mark (what every match contains): a digit, "_", "." before
+a letter or digit, or "()"; same starts as `[\d_]|\.[^\W_]|\(\)`.
+
+It opens with one class, so `re` skips ahead to it instead of trying `\b` at every position, and that
+class is of ranges only: `0-9 _ . (` and everything from U+0660 up (no decimal digit lies between 9
+and U+0660), written negated as it compiles fast. A `\d` in the class would cost a Unicode category
+lookup per character (3× slower on the replies, and Cyrillic and Azerbaijani letters lie below U+0660);
+the look-behinds after it keep only the real marks."""
 _SPACE = re.compile(r"\s")
 _NOT_SPACE = re.compile(r"\S*")
 
@@ -367,7 +373,7 @@ def _surface(text: str, heads: list[str], lang: str, rude: int) -> dict[str, flo
     for name, rx in _opening_after_newline(lang if lang in _OPENING else "en").items():
         if rx.search(lines):
             feats["S:" + name] = 1.0
-    if _MULTIPUNCT.search(text):
+    if _has_multipunct(text):
         feats["S:MULTIPUNCT"] = 1.0
     if _CAPS.search(text):
         feats["S:CAPS"] = 1.0
@@ -379,6 +385,12 @@ def _surface(text: str, heads: list[str], lang: str, rude: int) -> dict[str, flo
     if rude:
         feats["S:RUDE"] = float(min(rude, 3))
     return feats
+
+
+def _has_multipunct(text: str) -> bool:
+    """Whether `_MULTIPUNCT` matches `text` (two of ! and ? in a row), by four `in` tests that run in
+    C without the regex's per-character class check (about 40 % less time on the replies)."""
+    return "!!" in text or "??" in text or "!?" in text or "?!" in text
 
 
 def _pairs(words: list[str]) -> set[str]:
@@ -514,14 +526,19 @@ def valence_features(words: list[str], valence: dict[str, float]) -> dict[str, f
     """VADER sentiment of the words: positive and negative sums, extremes (scaled by 1/4).
 
     The lookups and filters run as C calls (`map`, `filter`), summing the same values in the same
-    order as a loop over the words would, so the same floats.
+    order as a loop over the words would, so the same floats. Only the words with a valence other
+    than 0 are kept (about one in seven): the others add nothing to the sums, and when there are any
+    they only bring the extremes to 0.0, which `min`/`max` with 0.0 does.
     """
-    vals = list(map(valence.get, words, repeat(0.0)))
+    vals = list(filter(None, map(valence.get, words)))
+    lowest, highest = min(vals, default=0.0), max(vals, default=0.0)
+    if len(vals) < len(words):  # a word without a valence counted as 0.0
+        lowest, highest = min(lowest, 0.0), max(highest, 0.0)
     return {
         "V:POS": sum(filter(_ZERO.__lt__, vals)) / 4,
         "V:NEG": sum(filter(_ZERO.__gt__, vals)) / 4,
-        "V:MIN": min(vals, default=0.0) / 4,
-        "V:MAX": max(vals, default=0.0) / 4,
+        "V:MIN": lowest / 4,
+        "V:MAX": highest / 4,
     }
 
 
