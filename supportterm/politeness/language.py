@@ -38,8 +38,11 @@ _STOPWORDS = {
     "de": frozenset("und der die das ist nicht sie ich wir ihr ihnen bitte danke mit für auf zu".split()),
     "fr": frozenset("le la les et est vous nous pour avec une des merci bonjour pas dans je".split()),
 }
-_ANY_STOPWORD = frozenset().union(*_STOPWORDS.values())
-"""Words are screened once against all stop words; only the few that pass are counted per language."""
+_STOPWORD_LANG = {word: lang for lang, words in _STOPWORDS.items() for word in words}
+"""Each stop word's language (the lists share no word): one lookup a word names the language it counts
+for, and the languages are then counted by `list.count` in C."""
+_LANGS = tuple(_STOPWORDS)
+"""The languages in `_STOPWORDS` order, which breaks ties (the first with most stop words wins)."""
 
 
 def detect(text: str, default: str = "en") -> str:
@@ -53,7 +56,7 @@ def detect(text: str, default: str = "en") -> str:
         return _by_stopwords(spaced.split(), 0, default)
     utf8 = low.encode("utf-8", "surrogatepass")  # lone surrogates (not letters) pass through
     spaced = utf8.translate(_ASCII_NON_LETTER_BYTES).decode("utf-8", "surrogatepass")
-    russian = _russian_letters(low)
+    russian = _russian_letters(low) if b"\xd0" in utf8 or b"\xd1" in utf8 else 0
     most_letters = len(spaced) - spaced.count(" ")  # ASCII letters and every non-ASCII character
     if russian >= 3 and russian > most_letters * 0.4:
         return "ru"  # with at most `most_letters` letters, the exact count would say so too
@@ -68,7 +71,8 @@ def detect(text: str, default: str = "en") -> str:
 
 def _russian_letters(low: str) -> int:
     """How many characters of `low` are [а-яё]: counted in its cp1251 form by C loops over bytes,
-    not by one regex match per Cyrillic word."""
+    not by one regex match per Cyrillic word. `detect` calls it only when the UTF-8 form holds a byte
+    D0 or D1, which opens every [а-яё] letter (U+0430–U+044F, U+0451): most Latin texts skip it."""
     return len(low.encode("cp1251", "ignore").translate(None, _NOT_RUSSIAN_LETTER_BYTES))
 
 
@@ -77,9 +81,14 @@ def _words(spaced: str) -> list[str]:
 
     Such a text splits at spaces into tokens no word crosses (`str.split` cuts at other Unicode
     spaces too, which are never letters). A token of letters only (`str.isalpha`) is one word as it
-    is; the few others ("i̇" with its combining dot, «quoted», a dash) go through the regex.
+    is; the few others («quoted», a dash) go through the regex. The combining dot above (U+0307,
+    which `lower` puts after the i of every Azerbaijani and Turkish "İ") is not a word character, so
+    it becomes a space first: "i̇lahə" gives "i" and "lahə" either way, without the regex. When all
+    tokens are letters, one `isalpha` of them joined says so.
     """
-    tokens = spaced.split()
+    tokens = spaced.replace("\u0307", " ").split()
+    if "".join(tokens).isalpha():
+        return tokens
     odd = list(filterfalse(str.isalpha, tokens))
     if not odd:
         return tokens
@@ -87,9 +96,9 @@ def _words(spaced: str) -> list[str]:
 
 
 def _by_stopwords(words: list[str], az_bonus: int, default: str) -> str:
-    """The language with most stop words among `words` (Azerbaijani gets `az_bonus` more)."""
-    hits = list(filter(_ANY_STOPWORD.__contains__, words))
-    scores = {lang: sum(map(stop.__contains__, hits)) for lang, stop in _STOPWORDS.items()}
-    scores["az"] += az_bonus
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] > 0 else default
+    """The language with most stop words among `words` (Azerbaijani gets `az_bonus` more; a tie goes
+    to the first in `_STOPWORDS` order)."""
+    hits = list(filter(None, map(_STOPWORD_LANG.get, words)))
+    scores = [hits.count(lang) + (az_bonus if lang == "az" else 0) for lang in _LANGS]
+    top = max(scores)
+    return _LANGS[scores.index(top)] if top > 0 else default
