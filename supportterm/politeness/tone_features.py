@@ -416,33 +416,42 @@ def _openers(sentences: list[tuple[list[str], bool]], feats: dict[str, float]) -
 
 def _english_strategies(
     sentences: list[tuple[list[str], bool]], pairs: set[str], low: str, feats: dict[str, float],
-    every_word: set[str] | None = None,
+    every_word: set[str] | None = None, words: list[str] | None = None,
 ) -> None:
     """The English-only strategies, from the words of each sentence and the word pairs of the text.
 
-    `every_word` is the set of all words when the caller has it (the union of the sentence openers
-    and the other words); the other words' set is built by `set` over the chained tails in C.
+    `every_word` (the set of all words) and `words` (all words in order) are passed when the caller
+    has them. Whether a word occurs after the start of a sentence is read from counts, not from a set
+    of every sentence's other words: it does iff it occurs more often in all words than among the
+    sentences' first words, and only the few first- and second-person words present are counted.
     """
-    firsts = {words[0] for words, _ in sentences}
-    rest = set(chain.from_iterable([words[1:] for words, _ in sentences]))
+    first_words = [sentence_words[0] for sentence_words, _ in sentences]
+    firsts = set(first_words)
+    if words is None:
+        words = list(chain.from_iterable([sentence_words for sentence_words, _ in sentences]))
     if every_word is None:
-        every_word = firsts | rest
+        every_word = set(words)
     found = {
-        "FIRST_START": bool(firsts & _FIRST_PERSON),
-        "FIRST": bool(rest & _FIRST_PERSON),
-        "SECOND": bool(rest & _SECOND_PERSON),
-        "IMPERATIVE": bool(firsts & _IMPERATIVES),
-        "WHY": "why" in every_word,
-        "NEGATION": bool(every_word & _NEGATIONS) or "n't" in low,
-        "WHATEVER": bool(every_word & _WHATEVER),
-        "BTW": "btw" in every_word or "by the way" in low,
-        "COUNTERFACTUAL": bool(pairs & _COUNTERFACTUAL),
-        "OBLIGE": bool(pairs & _OBLIGE),
-        "DID_YOU": bool(pairs & _DID_YOU),
-        "SMILEY": _has_smiley(low),
-        "EXCLAIM": "!" in low,
+        "E:FIRST_START": not firsts.isdisjoint(_FIRST_PERSON),
+        "E:FIRST": _after_a_start(every_word & _FIRST_PERSON, words, first_words),
+        "E:SECOND": _after_a_start(every_word & _SECOND_PERSON, words, first_words),
+        "E:IMPERATIVE": not firsts.isdisjoint(_IMPERATIVES),
+        "E:WHY": "why" in every_word,
+        "E:NEGATION": not every_word.isdisjoint(_NEGATIONS) or "n't" in low,
+        "E:WHATEVER": not every_word.isdisjoint(_WHATEVER),
+        "E:BTW": "btw" in every_word or "by the way" in low,
+        "E:COUNTERFACTUAL": not pairs.isdisjoint(_COUNTERFACTUAL),
+        "E:OBLIGE": not pairs.isdisjoint(_OBLIGE),
+        "E:DID_YOU": not pairs.isdisjoint(_DID_YOU),
+        "E:SMILEY": _has_smiley(low),
+        "E:EXCLAIM": "!" in low,
     }
-    feats.update({"E:" + name: 1.0 for name, yes in found.items() if yes})
+    feats.update({name: 1.0 for name, yes in found.items() if yes})
+
+
+def _after_a_start(candidates: set[str], words: list[str], first_words: list[str]) -> bool:
+    """Whether one of `candidates` occurs in `words` other than as a sentence's first word."""
+    return any(words.count(word) > first_words.count(word) for word in candidates)
 
 
 def _has_smiley(low: str) -> bool:
@@ -511,10 +520,18 @@ def english_context(parts: EnglishText, rude: int) -> dict[str, float]:
     in the order `english_unfiltered` inserts them."""
     feats: dict[str, float] = {}
     _openers(parts.sentences, feats)
+    feats.update(english_cues(parts, rude))
+    return feats
+
+
+def english_cues(parts: EnglishText, rude: int) -> dict[str, float]:
+    """`english_context` after its openers: the strategies ("S:", "E:"), in its order. The scorer
+    looks the openers up by word instead (tone.py), without a "^word" string per sentence."""
+    feats: dict[str, float] = {}
     every_word = set(parts.words)
     feats.update(_english_shared(every_word, parts.pairs, parts.low))
     feats.update(_surface(parts.plain, parts.heads, "en", rude))
-    _english_strategies(parts.sentences, parts.pairs, parts.low, feats, every_word)
+    _english_strategies(parts.sentences, parts.pairs, parts.low, feats, every_word, parts.words)
     return feats
 
 
