@@ -221,7 +221,7 @@ def _opening_after_newline(lang: str) -> dict[str, re.Pattern[str]]:
     `\b` or `(?!\w)` as "\n" does. The search skips ahead to each "\n" in C; one `match` per head
     and cue cost a Python-level call each. Compiled on first use (load time).
     """
-    return {name: re.compile("\n(?:" + rx.pattern + ")") for name, rx in _OPENING[lang].items()}
+    return {name: re.compile("\n *(?:" + rx.pattern + ")") for name, rx in _OPENING[lang].items()}
 
 
 _MULTIPUNCT = re.compile(r"[!?][!?]+")
@@ -359,13 +359,12 @@ def strategies(text: str, lang: str, rude: int) -> dict[str, float]:
         rude: how many rude-lexicon words the text has.
     """
     folded = fold(text, lang)
-    heads = [sentence.lstrip() for sentence in _SENTENCE.split(folded)]
     if lang in _SHARED:
         feats = _shared_cues(lang, folded)
     else:
         words = _WORD.findall(folded)
         feats = _english_shared(set(words), _pairs(words), folded)
-    feats.update(_surface(text, heads, lang, rude))
+    feats.update(_surface_lines(text, _cue_lines(folded), lang, rude))
     return feats
 
 
@@ -404,10 +403,32 @@ def _word_inside(word: re.Pattern[str], folded: str) -> bool:
     return False
 
 
+def _cue_lines(folded: str) -> str:
+    r"""A "\n" before each sentence head of `folded`, for `_opening_after_newline`'s patterns: the same
+    search results as "\n" + "\n".join of the heads `_SENTENCE.split` gives, mostly without it.
+
+    When " " and "\n" are the only spaces, a sentence ends at a "\n" or at a space after . ! ? ; :
+    and `str.replace` puts a "\n" there; the head is then the rest of the line after the spaces the
+    patterns' " *" skips. Lines that are only spaces give no match; no cue matches a "\n" or ends in
+    a space, so the end of a head looks to `\b` or `(?!\w)` the same. `str.isprintable` is false for
+    every other space (and for a few other characters, which take the split too): one C pass. The
+    split costs about twice as much.
+    """
+    if not folded.replace("\n", "").isprintable():
+        return "\n" + "\n".join(map(str.lstrip, _SENTENCE.split(folded)))
+    for mark in ".!?;:":
+        folded = folded.replace(mark + " ", mark + "\n")
+    return "\n" + folded
+
+
 def _surface(text: str, heads: list[str], lang: str, rude: int) -> dict[str, float]:
     """Sentence openers of the shared strategies, !!/??, capitals, question marks, rude words."""
+    return _surface_lines(text, "\n" + "\n".join(heads), lang, rude)
+
+
+def _surface_lines(text: str, lines: str, lang: str, rude: int) -> dict[str, float]:
+    """`_surface` with the heads given as `lines`, each after a "\n" (`_cue_lines`)."""
     feats = {}
-    lines = "\n" + "\n".join(heads)
     for name, rx in _opening_after_newline(lang if lang in _OPENING else "en").items():
         if rx.search(lines):
             feats["S:" + name] = 1.0
