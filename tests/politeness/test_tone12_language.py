@@ -68,3 +68,17 @@ def test_detect_agrees_with_the_original_on_every_labelled_reply_upper_cased() -
     for text in texts():
         for variant in (text[:600].upper(), text[:200]):
             assert language.detect(variant, "") == original_detect(variant, ""), variant
+
+
+def test_ascii_texts_split_as_bytes_give_the_original_answers() -> None:
+    """Every ASCII character around stop words, as one text and in random mixes."""
+    rng = random.Random(13)
+    stop = [w for w in language._STOPWORD_LANG if w.isascii()]
+    pieces = [*stop, *map(chr, range(128)), "AND", "The", "x"]
+    assert language.detect("".join(map(chr, range(128))) + " the and", "") == original_detect(
+        "".join(map(chr, range(128))) + " the and", ""
+    )
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for default in ("en", ""):
+            assert language.detect(text, default) == original_detect(text, default), text
