@@ -80,14 +80,15 @@ def _opener_names(weights: dict[str, float]) -> tuple[dict[str, str], dict[str, 
     first: dict[str, str] = {}
     pair: dict[str, dict[str, str]] = {}
     question: dict[str, str] = {}
-    for name in weights:
-        if name.startswith("Q:"):
+    for name in weights:  # about 5,000 names, at import: first characters tested, no startswith call
+        if name[:1] == "^":
+            if "_" in name:
+                a, b = name[1:].split("_", 1)
+                pair.setdefault(a, {})[b] = name
+            else:
+                first[name[1:]] = name
+        elif name[:2] == "Q:":
             question[name[2:]] = name
-        elif name.startswith("^") and "_" in name:
-            a, b = name[1:].split("_", 1)
-            pair.setdefault(a, {})[b] = name
-        elif name.startswith("^"):
-            first[name[1:]] = name
     return first, pair, question
 
 
