@@ -17,7 +17,7 @@ from importlib import resources
 
 from . import lexicons
 from .folding import fold
-from .tone_features import english_context, english_text, strategy_features, valence_features
+from .tone_features import english_cues, english_text, strategy_features, valence_features
 
 WEIGHTS_FILE = "tone_weights.json"
 WINDOW = 600
@@ -71,6 +71,31 @@ _BIGRAMS = _by_suffix(_WORDS, "b:")
 _INTERCEPT = _WORDS.get("__intercept__", 0.0)
 
 
+def _opener_names(weights: dict[str, float]) -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, str]]:
+    """The known opener features as tables of their names: "^w" by w, "^a_b" by a then b, "Q:w" by w.
+
+    The scorer finds an opener's name by lookups, not by building "^" + word per sentence; the names
+    are the weights' own keys. Words hold no "_", so "^a_b" splits at its one "_".
+    """
+    first: dict[str, str] = {}
+    pair: dict[str, dict[str, str]] = {}
+    question: dict[str, str] = {}
+    for name in weights:  # about 5,000 names, at import: first characters tested, no startswith call
+        if name[:1] == "^":
+            if "_" in name:
+                a, b = name[1:].split("_", 1)
+                pair.setdefault(a, {})[b] = name
+            else:
+                first[name[1:]] = name
+        elif name[:2] == "Q:":
+            question[name[2:]] = name
+    return first, pair, question
+
+
+_OPENER_FIRST, _OPENER_PAIR, _OPENER_QUESTION = _opener_names(_WORDS)
+_NO_PAIRS: dict[str, str] = {}
+
+
 def raw_score(text: str, lang: str = "en", rude: int | None = None) -> float:
     """The model's prediction of the normalised politeness score (about -2 … 2, 0 = neutral)."""
     if rude is None:
@@ -91,19 +116,36 @@ def _english_score(text: str, rude: int) -> float:
     `english_unfiltered`'s key order; features with value 0 add exactly nothing to either sum.
     """
     parts = english_text(text)
-    units = _known_word_weights(parts.words, parts.pairs)
-    rest = [
-        (_WORDS[k], v)
-        for group in (english_context(parts, rude), valence_features(parts.words, _VALENCE))
-        for k, v in group.items()
-        if k in _WORDS
-    ]
-    # Word and pair features are 1.0: their squares sum to len(units) exactly, as do the integer
-    # squares that follow them (openers, strategies, rude count), so one float of their count in
-    # place of the ones gives the same partial sums, and the same sum once the valences are added.
-    norm = math.sqrt(sum([float(len(units)), *(v * v for _, v in rest)])) or 1.0
+    # Words, pairs and openers are 1.0 features: only their weights are needed.
+    ones = _known_word_weights(parts.words, parts.pairs)
+    ones += map(_WORDS.__getitem__, _known_openers(parts.sentences))
+    cues = [(_WORDS[k], v) for k, v in english_cues(parts, rude).items() if k in _WORDS]
+    valences = [(_WORDS[k], v) for k, v in valence_features(parts.words, _VALENCE).items() if k in _WORDS]
+    # The squares of the 1.0 features and of the cues (1.0, or the rude count) are integers: their
+    # partial sums are exact in any grouping, so one float of the ones' count in their place gives
+    # the same partial sums, and the same sum once the valences are added.
+    norm = math.sqrt(sum([float(len(ones)), *(v * v for _, v in cues), *(v * v for _, v in valences)])) or 1.0
     unit_share = 1.0 / norm  # what each 1.0 feature becomes: v / norm with v = 1.0
-    return _INTERCEPT + sum(chain((w * unit_share for w in units), (w * (v / norm) for w, v in rest)))
+    rest = [w * (v / norm) for w, v in chain(cues, valences)]
+    return _INTERCEPT + sum(chain(map(unit_share.__mul__, ones), rest))
+
+
+def _known_openers(sentences: list[tuple[list[str], bool]]) -> dict[str, None]:
+    """The names of the known opener features (`tone_features._openers`) in its order: per sentence
+    "^first", "^first_second", "Q:first" (a question), each name at its first occurrence."""
+    first_names, pair_names, question_names = _OPENER_FIRST, _OPENER_PAIR, _OPENER_QUESTION
+    known: dict[str, None] = {}
+    for words, question in sentences:
+        first = words[0]
+        if first in first_names:
+            known[first_names[first]] = None
+        if len(words) > 1:
+            name = pair_names.get(first, _NO_PAIRS).get(words[1])
+            if name:
+                known[name] = None
+        if question and first in question_names:
+            known[question_names[first]] = None
+    return known
 
 
 def _known_word_weights(words: list[str], pairs: set[str]) -> list[float]:
