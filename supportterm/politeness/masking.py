@@ -67,8 +67,13 @@ def stretch_around(text: str, mark: str) -> tuple[int, int]:
     first = text.find(mark)
     if first < 0:
         return 0, 0
+    return stretch_between(text, first, text.rfind(mark))
+
+
+def stretch_between(text: str, first: int, last: int) -> tuple[int, int]:
+    """(start, end) of the stretch of `text` from the word holding offset `first` to the word holding
+    offset `last`, cut at a space or a newline (see `stretch_around`)."""
     start = max(text.rfind(" ", 0, first), text.rfind("\n", 0, first)) + 1
-    last = text.rfind(mark)
     ends = [i for i in (text.find(" ", last), text.find("\n", last)) if i >= 0]
     return start, min(ends, default=len(text))
 
