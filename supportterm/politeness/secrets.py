@@ -251,7 +251,7 @@ def _pairs(text: str) -> list[Finding]:
             if before or _LOGIN_WORD.search(text, m.end(), m.end() + _LOGIN_AFTER):
                 message = translatable("Login and password in the reply: send a reset link instead.")
                 out.append(finding("secret", m.start(1), m.end(1), message, "[redacted]"))
-    if "://" in text:
+    if "://" in text and "@" in text:  # every match holds both (most paragraphs with a URL have no "@")
         for m in _URL_CREDENTIALS.finditer(text, *stretch_around(text, "://")):
             if not _PLACEHOLDER.match(m.group(1)):
                 message = translatable("Password inside a URL: keep it inside.")

@@ -95,3 +95,11 @@ def test_keys_passwords_and_hosts_default_to_every_group() -> None:
     assert secrets._keys(text, low) == secrets._keys(text, low, hinted) != []
     assert secrets._passwords(text, low) == secrets._passwords(text, low, hinted) != []
     assert secrets._hosts(text, low) == secrets._hosts(text, low, hinted) != []
+
+
+def test_url_credentials_need_an_at_sign() -> None:
+    urls = ["postgres://user:secret@db", "redis://:pw@h", "https://x.io/a:b", "ftp://u:p@", "x://@:@"]
+    for text in urls + _random_texts(6000, 14) + texts():
+        if "@" not in text:
+            assert secrets._URL_CREDENTIALS.search(text) is None, text
+    assert secrets._pairs("postgres://admin:Winter2024@db.example.com") != []
