@@ -198,7 +198,7 @@ def _keys(text: str, low: str, hinted: frozenset[str] = frozenset({"token", "key
     """Tokens and long random values after a key word; `low` is `text.lower()`, `hinted` holds the
     hint groups that may occur in it (`_hinted_groups`)."""
     out = []
-    token_hint = "token" in hinted and _TOKEN_HINT.search(text)
+    token_hint = ("token" in hinted or _ASIA in text) and _TOKEN_HINT.search(text)
     key_word = "key" in hinted and any(map(low.__contains__, _KEY_HINTS))
     if not token_hint and not key_word:
         return out  # most paragraphs: no split into words, no scan for long values
@@ -307,8 +307,10 @@ _HOST_HINTS = (
 """Each host pattern with the substrings it needs (most replies have none and skip the regex), and a
 character every match holds with no space (`stretch_around`), when there is one rarer than a full stop."""
 
-_LOWER_RARE_FIRST = "[]_678ю9ç1j2:-чq0wşкxzfcpgплbk.yuрнтhmеdоаolstneria "
-"""The hints' characters from rare to common in a lowered reply (counted on the benchmark's replies)."""
+_LOWER_RARE_FIRST = "[]_678ю9ç1j2:-ч0qwşкxzfcp.gплbkyuрнтhmеdоаolstneria "
+"""The hints' characters from rare to common in a lowered reply (counted on the benchmark's replies),
+but for "0" and "." put before "q" and "g": they anchor other hints anyway, so "sq0" and "sg." cost no
+stops of their own there."""
 
 
 def _anchored_finder(
@@ -337,14 +339,16 @@ def _anchored_finder(
     return re.compile(pattern), {anchor: frozenset(found) for anchor, found in groups.items()}
 
 
+_ASIA = "ASIA"
 _HINT_GROUPS = {
-    "token": tuple(hint.lower() for hint in _TOKEN_HINTS),
+    "token": tuple(hint.lower() for hint in _TOKEN_HINTS if hint != _ASIA),
     "key": _KEY_HINTS,
     "password": _PASSWORD_HINTS,
     **{pattern.pattern: hints for pattern, hints, _ in _HOST_HINTS},
 }
 """The hint groups of one paragraph: tokens (lowered: a text holding "AKIA" lowers to one holding
-"akia"), key words, password words, and each host pattern's hints."""
+"akia"; but for "ASIA", looked up in the text itself, as "asia" would stop the scan at every "s"),
+key words, password words, and each host pattern's hints."""
 _HINTS, _HINTED_AT = _anchored_finder(_HINT_GROUPS)
 _EVERY_GROUP = frozenset(_HINT_GROUPS)
 
