@@ -95,24 +95,6 @@ _AZ_STEM_FINALS = frozenset(stem[-1] for stem in _AZ_BARE_STEMS)
 walk back over its word is skipped (most clause ends follow a noun or a suffix)."""
 
 
-@cache
-def _az_stem_word() -> re.Pattern[str]:
-    r"""A bare stem as a whole word (`\w+`), after the non-word character before it.
-
-    No longer the walk's gate (`_may_end_clause_with_stem` is, at two thirds of the cost); kept while
-    tests/politeness/test_rules10_shortcuts.py compares it with the word list: remove both together.
-    A reply without one (most) skipped the clause-end walk. The pattern opens with `\W`, so `re` tries
-    its alternation only after spaces and punctuation (half the time of listing the words with a
-    `\w+` findall); the stems are grouped by first letter, so a try costs one branch per letter.
-    Compiled on first use (about 1 ms).
-    """
-    by_first: dict[str, list[str]] = {}
-    for stem in sorted(_AZ_BARE_STEMS):
-        by_first.setdefault(stem[0], []).append(re.escape(stem[1:]))
-    groups = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
-    return re.compile(rf"\W(?:{groups})(?!\w)")
-
-
 _AZ_STEMS_IN_ORDER = tuple(sorted(_AZ_BARE_STEMS))
 
 
@@ -123,7 +105,7 @@ def _az_stems_before_clause_ends() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     Backwards, the pattern opens with the clause end, which `re` skips to, and tries the stems only
     there (grouped by their last letter); forwards it would open with a stem's letters, and the
-    whole-word search of `_az_stem_word` tries a stem after every space. Compiled on first use.
+    whole-word search that was the gate before tried a stem after every space. Compiled on first use.
     """
     by_last: dict[str, list[str]] = {}
     for stem in _AZ_STEMS_IN_ORDER:
@@ -137,7 +119,7 @@ def _may_end_clause_with_stem(text: str) -> bool:
 
     The walk reads the letters right before each clause end (after spaces and tabs) and before the end
     of the text; where it finds a stem, one of these searches finds its letters there too. Most replies
-    have none: a third of the cost of `_az_stem_word` on the benchmark's Azerbaijani chunks.
+    have none: a third of the cost of the whole-word stem search it replaced (session 11).
     """
     if text.rstrip().endswith(_AZ_STEMS_IN_ORDER):
         return True

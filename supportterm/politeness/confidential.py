@@ -9,9 +9,6 @@ customer's own figures ("your revenue report shows $4,200", "ваша выруч
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from functools import lru_cache
-from operator import itemgetter
 
 from . import lexicons
 from .findings import Finding, finding, translatable, worded_finding
@@ -72,31 +69,8 @@ def _public_offer(folded: str, left: int, right: int) -> bool:
     return not any(ch.isdigit() for ch in _PERCENT_ONLY.sub("", folded[left:right]))
 
 
-_END = itemgetter(1)
-
-
-@lru_cache(maxsize=4)
-def sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every sentence end in `text`, for `bounds_among` (one scan per paragraph).
-
-    The definition `sentence_bounds` keeps to (tests compare the two); the rules no longer list every
-    sentence end (session 11). Still cached and cleared by `checker.clear_cache`.
-    """
-    return tuple(map(re.Match.span, _SENTENCE_END.finditer(text)))  # span in C: no generator frame
-
-
-def bounds_among(
-    breaks: tuple[tuple[int, int], ...], length: int, start: int, end: int
-) -> tuple[int, int]:
-    """`sentence_bounds` from the breaks of `sentence_breaks`: the same answer without a rescan."""
-    before = bisect_right(breaks, start, key=_END)  # breaks ending at or before `start`
-    left = breaks[before - 1][1] if before else 0
-    i = bisect_left(breaks, (end, -1))
-    return left, breaks[i][0] if i < len(breaks) else length
-
-
 def _break_end(text: str, at: int) -> int:
-    """The end of the sentence end that `sentence_breaks(text)` lists at `at`, or -1 when none starts there.
+    """The end of the sentence end that starts at `at` (as `_SENTENCE_END.finditer` lists them), or -1.
 
     `_SENTENCE_END` matches there, and the character is not the space its match at `at - 1` took in
     ('.\n': the full stop's match takes the newline). A look-behind sees the text before `at`.
@@ -108,7 +82,8 @@ def _break_end(text: str, at: int) -> int:
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence around text[start:end]: `bounds_among(sentence_breaks(text), …)`.
+    """The bounds of the sentence around text[start:end]: from the end of the last sentence end (as
+    `_SENTENCE_END.finditer` lists them) at or before `start` to the start of the first at or after `end`.
 
     Found from `start` and `end` outwards instead of from every sentence end of the paragraph: a
     paragraph has about 25 (most are newlines), the rules ask for one or two sentences, and listing

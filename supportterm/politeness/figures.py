@@ -75,9 +75,6 @@ _YOURS_SUFFIX = re.compile(r"n[ıiuü]z\w*$")
 """'Sifarişiniz', 'mağazanızın': the Azerbaijani second-person ending marks the customer's own."""
 _WORD = re.compile(r"\S+")
 _NON_DIGIT = re.compile(r"\D")
-_DIGIT = re.compile(DIGIT_FIRST)
-r"""`\d`, opened so `re` skips ahead (see `DIGIT_FIRST`). The rule no longer gates on it (session 11);
-kept while tests/politeness/test_scan_shortcuts.py compares it with `\d`."""
 _YOURS_NEAR = re.compile(
     r"\byour\b|(?<!\w)ваш\w*|(?<!\w)sizin(?!\w)|\w+(?<![sd][ıiuü])n[ıiuü]z(?:[ıiuü]n|d[əa]n|d[əa]|[əa]|[ıiuü])?(?!\w)"
 )

@@ -80,10 +80,6 @@ def _spans(matches: list[re.Match[str]]) -> list[tuple[int, int]]:
 # The searches as they were (main 43c3a1d), which the shortcuts must reproduce.
 
 
-def _original_has_stem(text: str) -> bool:
-    return not address._AZ_BARE_STEMS.isdisjoint(re.findall(r"\w+", text))
-
-
 def _original_shouting(prep: Prepared) -> list[Finding]:
     out = []
     text = prep.masked
@@ -153,18 +149,10 @@ def _original_structure_lines(folded: str) -> list[tuple[int, int]]:
     return structure._lines(folded) if len(folded) <= 400 else lines
 
 
-@pytest.mark.parametrize("text", EDGES)
-def test_stem_gate_finds_a_stem_word_where_the_word_list_does(text: str) -> None:
-    for variant in (text, text.upper(), text.lower(), "x" + text, text + "x"):
-        assert (address._az_stem_word().search(" " + variant) is not None) == _original_has_stem(variant)
-
-
 def test_address_searches_agree_with_the_originals_on_every_text() -> None:
-    found = {"stem": 0, "participle": 0, "past": 0, "imperative": 0}
+    found = {"participle": 0, "past": 0, "imperative": 0}
     for prep in PREPS:
         text = prep.folded
-        has_stem = _original_has_stem(text)
-        assert (address._az_stem_word().search(" " + text) is not None) == has_stem, text
         participles = [m.span() for m in address._AZ_PARTICIPLE.finditer(text)]
         assert _spans(address._az_participles(text)) == participles, text
         past = [m.span() for m in address._AZ_PAST.finditer(text)]
@@ -174,7 +162,6 @@ def test_address_searches_agree_with_the_originals_on_every_text() -> None:
         after_vowel = address._RU_IMPERATIVE_AFTER_VOWEL
         vowels = [at - 1 for at in range(1, len(text)) if text.startswith(after_vowel, at)]
         assert _spans(address.finditer_at(address._RU_IMPERATIVE_END, text, vowels)) == imperatives, text
-        found["stem"] += has_stem
         found["participle"] += bool(participles)
         found["past"] += bool(past)
         found["imperative"] += bool(imperatives)

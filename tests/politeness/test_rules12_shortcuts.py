@@ -14,6 +14,7 @@ import pytest
 from supportterm.politeness import address, confidential, figures, literals, tone_rules
 from supportterm.politeness.folding import fold
 
+from . import originals
 from .labelled import texts
 
 _BREAK_PIECES = [
@@ -29,7 +30,7 @@ def _random_texts(pieces: list[str], count: int, seed: int, longest: int = 15) -
 
 def _original_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """`sentence_bounds` as it was: every sentence end of the text listed, then bisected."""
-    return confidential.bounds_among(confidential.sentence_breaks(text), len(text), start, end)
+    return originals.sentence_bounds(text, start, end)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ texts over the characters that matter, and on every labelled reply.
 from __future__ import annotations
 
 import random
-from bisect import bisect_left, bisect_right
 import re
 
 import pytest
@@ -136,21 +135,6 @@ def test_shortcuts_match_the_plain_patterns_on_random_texts() -> None:
 def test_shortcuts_match_the_plain_patterns_on_every_labelled_reply(lang: str) -> None:
     for text in texts(lang):
         _check_all(text)
-
-
-def test_sentence_bounds_match_the_list_formula() -> None:
-    """`bounds_among` bisects the breaks by their ends instead of building a list of the ends."""
-    rng = random.Random(3)
-    for _ in range(2_000):
-        cuts = sorted(rng.sample(range(1, 60), rng.randint(0, 8)))
-        breaks = tuple((c, c + 1) for c in cuts if c + 1 not in cuts)
-        start = rng.randint(0, 60)
-        end = rng.randint(start, 61)
-        ends = [e for _, e in breaks]
-        left = ends[bisect_right(ends, start) - 1] if ends and ends[0] <= start else 0
-        i = bisect_left(breaks, (end, -1))
-        expected = (left, breaks[i][0] if i < len(breaks) else 61)
-        assert confidential.bounds_among(breaks, 61, start, end) == expected
 
 
 def test_token_pattern_matches_the_plain_one_on_random_tokens() -> None:
