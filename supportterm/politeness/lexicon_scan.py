@@ -15,7 +15,8 @@ Why it is shaped like this (each step measured on the 2 KB replies of benchmarks
   word occurs no entry matches, and the screen says so with one regex call instead of one per group.
 - The finder runs the screens of a few frequent key words itself ("the", "and", "с", "на", …:
   `_FREQUENT_KEYS`), so those words reach the Python loop only where an entry may match: each visit
-  of the loop cost about 0.5 µs before its screen even ran.
+  of the loop cost about 0.5 µs before its screen even ran. That finder is compiled once an index has
+  scanned a few chunks (`Index.screen_frequent_keys`), so a process checking one reply never pays for it.
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ class Bundle:
 
     In 98 % of the places a key word occurs the screen rejects it, so most groups are never compiled
     (compiling a key's groups cost as much as its screen). A key of a single group has no screen, and
-    neither has one that `Index.finder` screens itself (`_FREQUENT_KEYS`): its words reach the scan
+    neither has one that `Index.scan_finder` screens itself (`_FREQUENT_KEYS`): its words reach the scan
     loop only where the screen matched.
     """
 
@@ -286,6 +287,23 @@ def trie(exact: set[str], prefixes: set[str], screens: dict[str, str] | None = N
     return branch(root, "")
 
 
+_SCREENED_AFTER = 8
+"""Chunks an index scans with the plain finder before it compiles the screening one: a 2 KB reply is
+about five chunks, so checking one reply never pays for the screens; an open composer does, once."""
+
+
+class _FinderScreens:
+    """What `Index.screen_frequent_keys` set up (mutable: an `Index` is frozen), and how many chunks
+    the index scanned before."""
+
+    __slots__ = ("finder", "keys", "scans")
+
+    def __init__(self) -> None:
+        self.finder: re.Pattern[str] | None = None
+        self.keys: frozenset[str] = frozenset()
+        self.scans = 0
+
+
 @dataclass(frozen=True, slots=True)
 class Index:
     """Every main-pass category of a language merged into one word index: one pass per check.
@@ -303,8 +321,8 @@ class Index:
     skeleton: tuple[tuple[str, str], ...] | None
     finder: re.Pattern[str] | None
     """Whole words that are an exact key or start with a prefix key (Azerbaijani: in skeleton spelling),
-    as group 1 of each match (`_finder`), but the words of `screened_keys` only where their screen
-    matches."""
+    as group 1 of each match (`_finder`; `key_words` reads it). The scan uses it until it has read
+    `_SCREENED_AFTER` chunks, then `scan_finder`."""
     scan_needs: dict[str, Needs | None] = field(default_factory=dict)
     """Per category with unindexed entries: strings one of which each of their matches contains."""
     unindexed: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
@@ -313,10 +331,20 @@ class Index:
     """Bundles of every word seen so far: replies reuse a small vocabulary."""
     bundles: dict[tuple[bool, str], Bundle] = field(default_factory=dict)
     """Bundles compiled so far, by (is a prefix key, key)."""
-    screened_keys: frozenset[str] = frozenset()
-    """Exact keys whose screen `finder` runs (`_finder_screens`): their bundles have none of their own."""
-    every_key_finder: dict[str, re.Pattern[str]] = field(default_factory=dict)
-    """`finder` without the screens, compiled when `key_words` first needs it (tests)."""
+    lang: str = ""
+    screening: _FinderScreens = field(default_factory=_FinderScreens)
+    """The finder the scan uses and the keys whose screens it runs (`screen_frequent_keys`)."""
+
+    @property
+    def scan_finder(self) -> re.Pattern[str] | None:
+        """The finder the scan uses now: `finder`, or once `screen_frequent_keys` ran, `finder` that
+        finds the words of `screened_keys` only where their screen matches."""
+        return self.screening.finder or self.finder
+
+    @property
+    def screened_keys(self) -> frozenset[str]:
+        """Exact keys whose screen `scan_finder` runs: bundles made since have none of their own."""
+        return self.screening.keys
 
     @classmethod
     def build(cls, categories: dict[str, Category], lang: str) -> Index:
@@ -329,14 +357,7 @@ class Index:
         exact, prefixes = tables
         skeleton = _SKELETONS.get(lang)
         # The finder reads the skeleton spelling, the screens the folded text: only without a skeleton.
-        screens = {} if skeleton else _finder_screens(lang, exact, prefixes, categories)
-        finder = None
-        if exact or prefixes:
-            try:
-                finder = _finder(set(exact), set(prefixes), screens)
-            except re.error:  # a screen that cannot be part of a larger pattern (inline flags)
-                screens = {}
-                finder = _finder(set(exact), set(prefixes))
+        finder = _finder(set(exact), set(prefixes)) if exact or prefixes else None
         return cls(
             exact,
             prefixes,
@@ -346,19 +367,46 @@ class Index:
             skeleton,
             finder,
             {name: required_literals(cat.scan_source) for name, cat in categories.items() if cat.scan_source},
-            screened_keys=frozenset(screens),
+            lang=lang,
         )
+
+    def screen_frequent_keys(self) -> None:
+        """Compile the finder that runs the screens of `lang`'s `_FREQUENT_KEYS` and let the scan use it.
+
+        The scan calls this after `_SCREENED_AFTER` chunks, not when the index is built: the screens
+        double the English and Russian index's compile time (English 44 -> 92 ms), which a process that
+        checks one short reply (`supportterm check FILE`) would pay for nothing. Either finder gives the
+        scan the same matches. Azerbaijani gets none: its finder reads the skeleton spelling, the
+        screens the folded text.
+        """
+        with _BUILDING:
+            state = self.screening
+            if state.finder is not None or self.finder is None:
+                return
+            screens = {} if self.skeleton else _finder_screens(self.lang, self.exact, self.prefixes, self.categories)
+            try:
+                finder = _finder(set(self.exact), set(self.prefixes), screens) if screens else self.finder
+            except re.error:  # a screen that cannot be part of a larger pattern (inline flags)
+                screens, finder = {}, self.finder
+            state.keys = frozenset(screens)
+            state.finder = finder
 
     def scan(self, folded: str) -> Hits:
         """Matches of every category in `folded`, by category name, in text order per category."""
         hits: Hits = {name: [] for name in self.categories}
-        if self.finder is not None:
+        state = self.screening
+        if state.finder is None:
+            state.scans += 1
+            if state.scans >= _SCREENED_AFTER:
+                self.screen_frequent_keys()
+        finder = state.finder or self.finder
+        if finder is not None:
             memo = self.memo
             if len(memo) > _MEMO_LIMIT:
                 memo.clear()
             # Same length and word bounds as `folded`: every skeleton letter maps to one letter.
             keyed = replace_all(folded, self.skeleton) if self.skeleton else folded
-            for m in self.finder.finditer(keyed):
+            for m in finder.finditer(keyed):
                 at = m.start(1)
                 if at < 0:  # the finder's last match: no key word after the previous one
                     break
@@ -396,12 +444,7 @@ class Index:
     def key_words(self, keyed: str) -> Iterator[tuple[int, str]]:
         """(offset, word) of every word of `keyed` text that starts like an index key, in text order:
         `scan` looks up each of them but the words of `screened_keys` whose screen fails there."""
-        finder = self.finder
-        if self.screened_keys:
-            finder = self.every_key_finder.get("")
-            if finder is None:
-                finder = self.every_key_finder[""] = _finder(set(self.exact), set(self.prefixes))
-        for m in finder.finditer(keyed) if finder is not None else ():
+        for m in self.finder.finditer(keyed) if self.finder is not None else ():
             if m.start(1) < 0:
                 break
             yield m.start(1), m.group(1)
@@ -471,7 +514,7 @@ _FREQUENT_KEYS = {
         "больше", "к",
     ),
 }  # fmt: skip
-"""Key words frequent in replies whose screen `Index.finder` runs itself (`_finder_screens`).
+"""Key words frequent in replies whose screen `Index.scan_finder` runs itself (`_finder_screens`).
 
 Each visit of a key word in the scan loop costs about 0.5 µs of Python (the loop, the memo, the call)
 before its screen (or its one group) runs, and these fail in 95 % of their places: "the" comes 24

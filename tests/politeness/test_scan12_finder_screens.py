@@ -34,10 +34,14 @@ def _build(lang: str) -> Index:
 def indexes() -> dict[str, tuple[Index, Index]]:
     """(index as shipped, index whose finder screens no key) per language."""
     shipped = {lang: _build(lang) for lang in ("en", "ru", "az")}
+    for index in shipped.values():
+        index.screen_frequent_keys()
     saved = dict(lexicon_scan._FREQUENT_KEYS)
     lexicon_scan._FREQUENT_KEYS.clear()
     try:
         plain = {lang: _build(lang) for lang in shipped}
+        for index in plain.values():
+            index.screen_frequent_keys()
     finally:
         lexicon_scan._FREQUENT_KEYS.update(saved)
     return {lang: (shipped[lang], plain[lang]) for lang in shipped}
@@ -93,13 +97,13 @@ def test_the_finder_drops_exactly_the_words_whose_screen_fails(
     lang: str, indexes: dict[str, tuple[Index, Index]]
 ) -> None:
     shipped, plain = indexes[lang]
-    assert shipped.finder is not None
+    assert shipped.scan_finder is not None
     screened = shipped.screened_keys
     screens = {key: lexicon_scan._screen(shipped.exact[key], shipped.categories) for key in screened}
     for folded in _texts(lang, shipped):
         every = list(shipped.key_words(folded))
         assert every == list(plain.key_words(folded))
-        found = [(m.start(1), m.group(1)) for m in shipped.finder.finditer(folded) if m.start(1) >= 0]
+        found = [(m.start(1), m.group(1)) for m in shipped.scan_finder.finditer(folded) if m.start(1) >= 0]
         kept = [
             (at, word)
             for at, word in every
@@ -111,8 +115,23 @@ def test_the_finder_drops_exactly_the_words_whose_screen_fails(
 def test_a_screen_that_cannot_be_embedded_leaves_the_finder_plain(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexicon_scan, "_finder_screens", lambda *args: {"the": "(?i)the"})
     index = _build("en")
+    index.screen_frequent_keys()
     assert not index.screened_keys
+    assert index.scan_finder is index.finder
     assert list(index.key_words("the end")) == [(0, "the"), (4, "end")]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_scan_screens_in_the_finder_only_after_a_few_chunks(lang: str) -> None:
+    """One short check never compiles the screening finder; later chunks use it, finding the same."""
+    index = _build(lang)
+    folded = fold(labelled_texts(lang)[0], lang)
+    first = index.scan(folded)
+    assert index.scan_finder is index.finder and not index.screened_keys
+    for _ in range(lexicon_scan._SCREENED_AFTER):
+        assert index.scan(folded) == first
+    assert index.scan_finder is not index.finder and index.screened_keys
+    assert index.scan(folded) == first
 
 
 _HEAD_BEFORE_FEW_WORDS = re.compile(
