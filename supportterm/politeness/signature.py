@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from operator import itemgetter
 
 from . import lexicons
 from .findings import Finding, finding
@@ -160,7 +161,10 @@ def _closing_end(lang: str, text: str) -> int:
 
 
 def _matches(cat: lexicons.Category, text: str) -> list[tuple[int, int, lexicons.Entry]]:
-    """`sorted(cat.finditer(text))`, or at once [] when no word of `text` is a key of `cat`.
+    """`cat.finditer(text)` sorted by span, or at once [] when no word of `text` is a key of `cat`.
+
+    Sorted by (start, end) only: two entries matching the same span (an edited lexicon may hold
+    both "thanks" and "thanks(?: a lot)?") must not be compared as entries, which have no order.
 
     Why: `finditer` looks every word up in Python; the last line of a reply rarely holds a closing
     formula. When the category has only exact keys (no prefix keys, no unindexed entries), a match
@@ -173,7 +177,10 @@ def _matches(cat: lexicons.Category, text: str) -> list[tuple[int, int, lexicons
         keyed = replace_all(text, skeleton) if skeleton else text
         if cat.exact.keys().isdisjoint(lexicons._WORDS.findall(keyed)):
             return []
-    return sorted(cat.finditer(text))
+    return sorted(cat.finditer(text), key=_SPAN)
+
+
+_SPAN = itemgetter(0, 1)
 
 
 def signature_rule(

@@ -84,3 +84,24 @@ def test_closing_matches_on_every_labelled_line() -> None:
                 assert signature._matches(cat, row) == sorted(cat.finditer(row))
                 checked += 1
     assert checked > 1000
+
+
+def test_two_closing_entries_on_one_span_do_not_break_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edited lexicon may hold two entries matching the same closing ("thanks", "thanks(?: a lot)?"):
+    the matches are ordered by span, never by comparing entries (which have no order: TypeError)."""
+    from supportterm.politeness import check
+    from supportterm.politeness.checker import clear_cache
+
+    text = "Hi Anna,\n\nThe fix is live now.\n\nBest regards, Support Team"  # closing and signature on one line
+    clear_cache()
+    before = check(text, lang="en")
+    original = lexicons.Category.finditer
+
+    def doubled(self: lexicons.Category, folded: str) -> list[tuple[int, int, lexicons.Entry]]:
+        found = original(self, folded)
+        return found + [(s, e, lexicons.Entry(entry.source + " (copy)", None, None)) for s, e, entry in found]
+
+    monkeypatch.setattr(lexicons.Category, "finditer", doubled)
+    clear_cache()
+    assert check(text, lang="en") == before
+    assert any(f.category == "impersonal_signature" for f in before.findings)
