@@ -1,4 +1,5 @@
-"""The labelled replies the shortcut tests replay, and `language.detect` as it was before its shortcuts.
+"""The labelled replies the shortcut tests replay, random texts they add, and `language.detect` as it was
+before its shortcuts.
 
 Shared by the tests that prove a faster search finds what the original one did: each compares the two
 on every labelled reply. The sealed sets (tar archives under sealed/) are never opened.
@@ -7,7 +8,9 @@ on every labelled reply. The sealed sets (tar archives under sealed/) are never 
 from __future__ import annotations
 
 import json
+import random
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from supportterm.politeness import language
@@ -24,6 +27,13 @@ def replies(lang: str = "*") -> list[tuple[str, str]]:
         for line in path.read_text("utf-8").splitlines()
         if line.strip()
     ]
+
+
+def random_texts(pieces: Sequence[str], count: int, seed: int, longest: int) -> list[str]:
+    """`count` texts of up to `longest` pieces (or characters of a string) drawn at random, the same
+    texts for the same seed: the shortcut tests' edge-case fuzz."""
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, longest))) for _ in range(count)]
 
 
 def texts(lang: str = "*") -> list[str]:

@@ -15,17 +15,12 @@ from supportterm.politeness import address, confidential, figures, literals, ton
 from supportterm.politeness.folding import fold
 
 from . import originals
-from .labelled import texts
+from .labelled import random_texts, texts
 
 _BREAK_PIECES = [
     "a", "b ", " ", "\n", "\n\n", ".", "!", "?", ". ", ".\n", "?\n", "!\n", "тыс.", "млн.", "млрд. ", "руб.\n",
     "mln.", "x тыс", "\t", "\u00a0", "\u2028", "\u0085", "5.5", "..", "!!\n", "İ", "ı", "\u212a", "٣",
 ]
-
-
-def _random_texts(pieces: list[str], count: int, seed: int, longest: int = 15) -> list[str]:
-    rng = random.Random(seed)
-    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, longest))) for _ in range(count)]
 
 
 def _original_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -44,7 +39,7 @@ def test_sentence_bounds_agree_at_every_span_of_edge_cases(text: str) -> None:
 
 
 def test_sentence_bounds_agree_on_random_texts() -> None:
-    for text in _random_texts(_BREAK_PIECES, 4000, 11):
+    for text in random_texts(_BREAK_PIECES, 4000, 11, 15):
         for start in range(len(text) + 1):
             for end in range(start, min(len(text), start + 5) + 1):
                 assert confidential.sentence_bounds(text, start, end) == _original_bounds(text, start, end), text
@@ -106,7 +101,7 @@ _RU_PIECES = [
 def _imperative_texts() -> list[str]:
     return (
         [" ".join(_RU_PIECES), "".join(_RU_PIECES)]
-        + _random_texts(_RU_PIECES, 20_000, 13, longest=12)
+        + random_texts(_RU_PIECES, 20_000, 13, longest=12)
         + [fold(text, "ru") for text in texts("ru")]
         + [fold(text, lang) for lang in ("en", "az") for text in texts(lang)]
     )
@@ -147,7 +142,7 @@ _AZ_PIECES = [
 def test_stem_gate_lets_through_every_text_whose_clause_ends_follow_a_stem() -> None:
     passed = 0
     for text in (
-        _random_texts(_AZ_PIECES, 30_000, 14, longest=10)
+        random_texts(_AZ_PIECES, 30_000, 14, longest=10)
         + [fold(text, "az") for text in texts("az")]
         + [fold(text, lang) for lang in ("en", "ru") for text in texts(lang)]
     ):
@@ -217,7 +212,7 @@ def test_every_refusal_holds_its_pieces() -> None:
 def test_every_run_of_marks_opens_with_a_mark_pair() -> None:
     pieces = ["!", "?", " ", "\t", "\n", "\u00a0", "\u2028", "\u3000", "x", ".", "!!", "? ?", "¡", "？", "！"]
     runs = 0
-    for text in _random_texts(pieces, 30_000, 16, longest=8) + texts():
+    for text in random_texts(pieces, 30_000, 16, longest=8) + texts():
         if tone_rules._PUNCT_RUN.search(text):
             assert tone_rules._has_mark_pair(text), text
             runs += 1
@@ -241,7 +236,7 @@ def test_figure_screens_agree_with_the_searches() -> None:
         + rng.choice([" off", " discount", " скидка", " endirim", " x off", "", " users"])
         for _ in range(20_000)
     ]
-    for text in _random_texts(_FIGURE_PIECES, 20_000, 17, longest=10) + phrases + [fold(t, "az") for t in texts()]:
+    for text in random_texts(_FIGURE_PIECES, 20_000, 17, longest=10) + phrases + [fold(t, "az") for t in texts()]:
         digits = [at for at, ch in enumerate(text) if ch.isdigit()]
         end = rng.choice(digits) if digits and rng.random() < 0.5 else rng.randint(0, len(text))  # before a figure
         start = rng.randint(max(0, end - 40), end)
@@ -260,6 +255,6 @@ def test_figure_screens_agree_with_the_searches() -> None:
 
 
 def test_past_ending_search_is_the_four_endings() -> None:
-    for text in _random_texts(["d", "ı", "i", "ü", "u", "n", "İ", "\u212a", "din", " ", "x"], 20_000, 18, longest=8):
+    for text in random_texts(["d", "ı", "i", "ü", "u", "n", "İ", "\u212a", "din", " ", "x"], 20_000, 18, longest=8):
         expected = any(ending in text for ending in address._AZ_PAST_ENDINGS)
         assert (address._AZ_PAST_ENDING.search(text) is not None) == expected, text

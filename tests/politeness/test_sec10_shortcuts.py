@@ -14,7 +14,7 @@ import pytest
 
 from supportterm.politeness import confidential, figures, masking, secrets
 
-from .labelled import texts
+from .labelled import random_texts, texts
 
 _ORIGINAL_PHONE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,4}(?![\w])"
@@ -37,11 +37,6 @@ _ORIGINAL_TOKENS = re.compile(
     )
 )
 _ORIGINAL_FIGURE = re.compile(r"\d" + figures._FIGURE.pattern.removeprefix(figures.DIGIT_FIRST))
-
-
-def _random_texts(alphabet: str, count: int, seed: int, longest: int = 40) -> list[str]:
-    rng = random.Random(seed)
-    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(count)]
 
 
 def _spans(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> list[tuple]:
@@ -127,7 +122,7 @@ def test_shortcuts_match_the_plain_patterns_on_random_texts() -> None:
         "0123456789 +().-\n\t_:/@=aAbBeEkKlLpPsStTxXİıIi\u212a٣０²éRTUY"
         "ПпАаРрОоЛлŞşfFwWdDrRcCnN[]yYçÇкКюЮтТеЕнНhHuU"
     )
-    for text in _random_texts(alphabet, 40_000, seed=10, longest=30):
+    for text in random_texts(alphabet, 40_000, seed=10, longest=30):
         _check_all(text)
 
 

@@ -7,13 +7,12 @@ over the characters that matter, and on every labelled reply.
 
 from __future__ import annotations
 
-import random
 
 import pytest
 
 from supportterm.politeness import secrets
 
-from .labelled import texts
+from .labelled import random_texts, texts
 
 _EDGE_CASES = [
     "",
@@ -43,11 +42,6 @@ _EDGE_CASES = [
 _ALPHABET = "keyscrtonbauhpwdlfimq .-_:[]10279687ıİ\u212aşçКлючТОКЕНпарол"
 
 
-def _random_texts(count: int, seed: int, longest: int = 60) -> list[str]:
-    rng = random.Random(seed)
-    return ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, longest))) for _ in range(count)]
-
-
 def _exactly_hinted(text: str) -> set[str]:
     """The hint groups found by the plain tests `_hinted_groups` stands in for."""
     low = text.lower()
@@ -56,7 +50,7 @@ def _exactly_hinted(text: str) -> set[str]:
     return found
 
 
-_CASES = _EDGE_CASES + _random_texts(6000, 12) + texts()
+_CASES = _EDGE_CASES + random_texts(_ALPHABET, 6000, 12, 60) + texts()
 
 
 @pytest.mark.parametrize("chunk", [slice(i, i + 2000) for i in range(0, len(_CASES), 2000)])
@@ -84,7 +78,7 @@ def _host_spans(text: str) -> list[tuple[int, int]]:
 
 
 def test_host_stretch_finds_every_host() -> None:
-    hosts = _EDGE_CASES + _random_texts(6000, 13) + texts()
+    hosts = _EDGE_CASES + random_texts(_ALPHABET, 6000, 13, 60) + texts()
     hosts += ["a.b.internal", "x a.b.internal", "a.b.internal\ny.local z", "\tdb.İNTERNAL\t"]
     hosts += ["v.intranet.co x", "q.corp.lan.", "w.corp-x.internal"]
     for text in hosts:
@@ -102,7 +96,7 @@ def test_keys_passwords_and_hosts_default_to_every_group() -> None:
 
 def test_url_credentials_need_an_at_sign() -> None:
     urls = ["postgres://user:secret@db", "redis://:pw@h", "https://x.io/a:b", "ftp://u:p@", "x://@:@"]
-    for text in urls + _random_texts(6000, 14) + texts():
+    for text in urls + random_texts(_ALPHABET, 6000, 14, 60) + texts():
         if "@" not in text:
             assert secrets._URL_CREDENTIALS.search(text) is None, text
     assert secrets._pairs("postgres://admin:Winter2024@db.example.com") != []

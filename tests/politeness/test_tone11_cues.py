@@ -13,7 +13,7 @@ import pytest
 from supportterm.politeness import tone_features
 from supportterm.politeness.folding import fold
 
-from .labelled import texts
+from .labelled import random_texts, texts
 
 
 
@@ -70,14 +70,13 @@ def test_rewritten_cues_agree_on_edge_cases(text: str) -> None:
 
 
 def test_rewritten_cues_agree_on_random_texts() -> None:
-    rng = random.Random(11)
     pieces = [
         "ə", "e", "a", "ü", "u", "s", "l", "i", "ı", "İ", "I", "n", "d", "ç", "c", "h", "ğ", "g", "b", "t",
         "y", "r", "z", "sl", "lb", "tt", "zr", "əsl", "esl", "aç", "ac", "ayd", "ind", "ındır", " ", ",", "\n",
         "\u212a", "²", "٣", "_",
     ]
-    for _ in range(20000):
-        _check("".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))))
+    for text in random_texts(pieces, 20000, 11, 12):
+        _check(text)
 
 
 def test_rewritten_cues_agree_on_every_labelled_reply() -> None:
@@ -118,14 +117,13 @@ def test_found_agrees_with_search_on_edge_cases(text: str) -> None:
 
 
 def test_found_agrees_with_search_on_random_texts() -> None:
-    rng = random.Random(12)
     pieces = [
         "пожалуйста", "Пожалуйста", "будьте добры", "zəhmət olmasa", "zehmet olmasa", "lütfən", "lutfen",
         "xahiş edirəm", "xahish edirik", "x", "д", "_", "1", "²", "٣", "\u212a", "İ", "ı", ",", " ", "\t",
         "\n", "\u00a0", "\x1c", ".", "!",
     ]
-    for _ in range(20000):
-        _check_found("".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))))
+    for text in random_texts(pieces, 20000, 12, 8):
+        _check_found(text)
 
 
 def test_found_agrees_with_search_on_every_labelled_reply() -> None:
@@ -147,10 +145,9 @@ def test_smiley_agrees_with_search_on_edge_cases(text: str) -> None:
 
 
 def test_smiley_agrees_with_search_on_random_texts_and_every_labelled_reply() -> None:
-    rng = random.Random(13)
     pieces = [":", ";", "(", ")", "-", "d", "p", "D", "P", "x", " ", "\n", "İ", "\u212a", "²"]
-    for _ in range(20000):
-        _check_smiley("".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))))
+    for text in random_texts(pieces, 20000, 13, 8):
+        _check_smiley(text)
     for text in texts():
         _check_smiley(text)
 
