@@ -683,16 +683,21 @@ def sealed_items(archive: Path, lang: str) -> list[dict[str, object]]:
     return [json.loads(line) for line in raw.splitlines() if line.strip()]
 
 
-def _live_flag(text: str, lang: str, customer: str | None) -> bool:
-    """Whether the checker itself, with the models in use, reports an error or a warning."""
-    return any(f.severity != HINT for f in check(text, lang=lang, customer_text=customer).findings)
+def _live_flag(text: str, lang: str | None, customer: str | None) -> bool:
+    """Whether the checker itself, with the models in use, reports an error or a warning (`lang` None: the
+    checker detects the reply's language, as tools/score_sealed.py and politeness_report.py call it)."""
+    return any(f.severity != HINT for f in check(text, lang=lang or "auto", customer_text=customer).findings)
 
 
 def sealed_look(items: list[dict[str, object]], lang: str, model: backstop._Language,
                 cache: dict) -> dict[str, object]:
     """Aggregates of one sealed language file: rules alone vs rules OR model (needs-fix P/R/F1, false
     alarms and their counts), new false alarms, tone-category recall counts, and how often the checker
-    with the model in use agrees with rules OR model. No text of any item is returned."""
+    with the model in use agrees with rules OR model. No text of any item is returned.
+
+    The rules-alone baseline is the trainer's (every try's): `check(text, lang=lang)`, which does not look
+    for a reply in another language. Beside it, `language_detected`: the same comparison with the checker
+    detecting the language, as tools/score_sealed.py scores (it also catches language mismatch)."""
     cfg = {"prefix": model.prefix, "pw": 1.0, "pairs": 1, "negation": int(model.negation is not None)}
     bags = item_bags(items, lang, cfg, cache)
     res = evaluate(bags, model)
@@ -706,17 +711,24 @@ def sealed_look(items: list[dict[str, object]], lang: str, model: backstop._Lang
                 c["labelled"] += 1
                 c["rules"] += bag.rules
                 c["rules_or_model"] += got
-    saved = backstop.use({lang: model})
+    gold = [b.needs_fix for b in bags]
+    texts = [(str(item["text"]), item.get("customer_text")) for item in items]
+    saved = backstop.use({})
     try:
-        agree = sum(_live_flag(str(item["text"]), lang, item.get("customer_text")) == got  # type: ignore[arg-type]
-                    for item, got in zip(items, either, strict=True))
+        detected_rules = [_live_flag(t, None, c) for t, c in texts]  # type: ignore[arg-type]
+        backstop.use({lang: model})
+        agree = sum(_live_flag(t, lang, c) == got for (t, c), got in zip(texts, either, strict=True))  # type: ignore[arg-type]
+        detected_both = [_live_flag(t, None, c) for t, c in texts]  # type: ignore[arg-type]
     finally:
         backstop.use(saved)
+    detected = {"rules": prf(detected_rules, gold), "rules_or_model": prf(detected_both, gold)}
+    detected["new_false_alarms"] = detected["rules_or_model"]["fp"] - detected["rules"]["fp"]  # type: ignore[assignment]
+    detected["gain"] = round(detected["rules_or_model"]["F1"] - detected["rules"]["F1"], 4)  # type: ignore[assignment]
     rules, both = res["rules"], res["rules_or_model"]
     return {"n": len(items), "needs_fix": sum(b.needs_fix for b in bags), "rules": rules,
             "rules_or_model": both, "model": res["model"], "new_false_alarms": both["fp"] - rules["fp"],
             "gain": round(both["F1"] - rules["F1"], 4), "tone_recall": dict(sorted(cats.items())),
-            "screen": res["screen"], "checker_agrees": agree}
+            "screen": res["screen"], "checker_agrees": agree, "language_detected": detected}
 
 
 def run_first_look_sealed(archives: list[Path], langs: list[str], path: Path) -> None:
@@ -738,6 +750,13 @@ def run_first_look_sealed(archives: list[Path], langs: list[str], path: Path) ->
         print(f"{lang}: weights {path.name} (sha256 {digest}); mean needs-fix F1 rules alone "
               f"{mean_rules:.4f}, rules OR model {mean_or:.4f}, gain {mean_or - mean_rules:+.4f}; "
               f"new false alarms {new_fa} of {fine} fine replies", flush=True)
+        det = [r["language_detected"] for r in per.values()]
+        det_rules = round(sum(d["rules"]["F1"] for d in det) / len(det), 4)  # type: ignore[index]
+        det_or = round(sum(d["rules_or_model"]["F1"] for d in det) / len(det), 4)  # type: ignore[index]
+        det_new = sum(int(d["new_false_alarms"]) for d in det)  # type: ignore[call-overload]
+        print(f"{lang}: language detected (as score_sealed.py): mean F1 rules alone {det_rules:.4f}, "
+              f"rules OR model {det_or:.4f}, gain {det_or - det_rules:+.4f}; new false alarms {det_new}",
+              flush=True)
         for name, r in per.items():
             a, b = r["rules"], r["rules_or_model"]
             print(f"  {name}: n={r['n']} needing a fix {r['needs_fix']}, fine {a['fine']}")  # type: ignore[index]
@@ -750,10 +769,17 @@ def run_first_look_sealed(archives: list[Path], langs: list[str], path: Path) ->
             print(f"    tone recall (caught, rules -> rules OR model): {recall}")
             print(f"    model alone flags {r['screen']['kept']}; checker agrees with rules OR model on "  # type: ignore[index]
                   f"{r['checker_agrees']} of {r['n']}")
+            d = r["language_detected"]
+            da, db = d["rules"], d["rules_or_model"]  # type: ignore[index]
+            print(f"    language detected (as score_sealed.py): rules alone F1 {da['F1']:.3f} (false alarms "
+                  f"{da['fp']}), rules OR model F1 {db['F1']:.3f} (false alarms {db['fp']}); new "
+                  f"{d['new_false_alarms']}; gain {d['gain']:+.4f}")  # type: ignore[index]
         log({"mode": "first_look_sealed", "lang": lang, "weights": path.name, "weights_sha256": digest,
              "archives": {a.name: hashlib.sha256(a.read_bytes()).hexdigest()[:16] for a in archives},
              "per_archive": per, "mean_rules_F1": mean_rules, "mean_or_F1": mean_or,
-             "gain": round(mean_or - mean_rules, 4), "new_false_alarms": new_fa, "fine": fine})
+             "gain": round(mean_or - mean_rules, 4), "new_false_alarms": new_fa, "fine": fine,
+             "language_detected": {"mean_rules_F1": det_rules, "mean_or_F1": det_or,
+                                   "gain": round(det_or - det_rules, 4), "new_false_alarms": det_new}})
 
 
 def run_measure(langs: list[str], path: Path) -> None:

@@ -75,6 +75,15 @@ def test_first_look_sealed_prints_and_logs_aggregates_only(tmp_path, monkeypatch
     assert records[0]["gain"] == round(records[0]["mean_or_F1"] - records[0]["mean_rules_F1"], 4)
     assert f"rules OR model P {res['rules_or_model']['P']:.3f}" in out
 
+    # Beside it, the checker detecting the language, as tools/score_sealed.py scores.
+    saved = tb.backstop.use({})
+    try:
+        detected = [tb._live_flag(str(i["text"]), None, i.get("customer_text")) for i in items]
+    finally:
+        tb.backstop.use(saved)
+    assert res["language_detected"]["rules"] == tb.prf(detected, gold)
+    assert res["language_detected"]["rules"]["F1"] >= res["rules"]["F1"]  # also catches language mismatch
+
 
 def test_sealed_items_reads_only_the_language_asked(tmp_path):
     archive = _archive(tmp_path)
