@@ -209,6 +209,8 @@ class _Language:
         self.screen_at = raw.get("screen")
         """Words worth at least this much (in any context) are triggers; None: every sentence is scored."""
         self.trigger = self._trigger(self.screen_at)  # type: ignore[arg-type]
+        self.outlined = self.trigger is not None and _mostly_ascii(self.trigger_words(self.screen_at))  # type: ignore[arg-type]
+        """Whether `candidates` searches the byte outline (trigger words mostly ASCII) or the text itself."""
         self._byte_screen: tuple[re.Pattern[bytes], str, bool] | None = None
         """`byte_screen`, built on first use."""
         self.scores: dict[str, int] = {}
@@ -299,6 +301,8 @@ class _Language:
         (tests/politeness/test_whole12_backstop.py compares them on every labelled reply)."""
         if self.trigger is None:
             return sentences(folded, start, end)
+        if not self.outlined:
+            return self._candidates_in_text(folded, start, end, covered)
         out: list[tuple[int, int]] = []
         screen, letters, exact_words = self.byte_screen()
         outline = _Outline(folded, letters)
@@ -322,6 +326,34 @@ class _Language:
             if i == len(spans) or spans[i][0] >= e:
                 out.append((s, e))
             hit = search(spaced, e + 1, end + 1)
+        return out
+
+    def _candidates_in_text(
+        self, folded: str, start: int, end: int, covered: list[tuple[int, int]] | None
+    ) -> list[tuple[int, int]]:
+        """`candidates` found by `trigger` over the text itself, bounds by `sentence_at`: for a model whose
+        trigger words are mostly non-ASCII letters (Russian), which the byte outline reads as "_", so its
+        screen matched nearly every word (7,814 of 8,263 in the latency benchmark's Russian replies) and
+        each hit was confirmed in Python: about 3× slower than this search."""
+        assert self.trigger is not None
+        out: list[tuple[int, int]] = []
+        search = self.trigger.search
+        backwards = folded[::-1]
+        spans = covered or []
+        i = 0
+        at = start if start == 0 and self.trigger.match(" " + folded[:end]) else -1
+        if at < 0:
+            hit = search(folded, max(start - 1, 0), end)
+            at = hit.start() + 1 if hit else -1
+        while at >= 0:
+            s, e = sentence_at(folded, at, backwards)
+            s, e = max(s, start), min(e, end)
+            while i < len(spans) and spans[i][1] <= s:
+                i += 1
+            if i == len(spans) or spans[i][0] >= e:
+                out.append((s, e))
+            hit = search(folded, e, end)
+            at = hit.start() + 1 if hit else -1
         return out
 
     def scored(self, folded: str, start: int, end: int, screened: bool = True) -> list[tuple[int, int, int]]:
@@ -354,6 +386,13 @@ def trigger_pattern(words: set[str], prefix: int) -> re.Pattern[str]:
         return re.compile(r"(?!)")
     exact = {w for w in words if len(w) < prefix} if prefix else words
     return re.compile(r"[^\w']" + trie(exact, words - exact))
+
+
+def _mostly_ascii(words: set[str]) -> bool:
+    """True when at least half the characters of `words` are ASCII: the byte outline keeps those, so its
+    screen tells words apart; a mostly non-ASCII set would outline to runs of "_" that match any word."""
+    chars = "".join(words)
+    return 2 * sum(map(str.isascii, chars)) >= len(chars)
 
 
 def _ascii_skeleton(word: str, letters: str) -> str:
