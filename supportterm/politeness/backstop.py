@@ -75,19 +75,6 @@ def sentences(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if keys(folded, s, e, 0)]
 
 
-_NOT_END = re.compile("[^" + ENDS + "]*")
-"""A run of characters that end no sentence: its match from a position reaches the sentence's end."""
-
-
-def sentence_at(folded: str, at: int, backwards: str | None = None) -> tuple[int, int]:
-    """(start, end) of the sentence holding position `at`: two C-level runs of `_NOT_END`, forwards
-    in `folded` and backwards in `backwards` (`folded` reversed, passed in when called repeatedly)."""
-    if backwards is None:
-        backwards = folded[::-1]
-    back = len(folded) - at
-    return at - (_NOT_END.match(backwards, back).end() - back), _NOT_END.match(folded, at).end()
-
-
 NEGATED = "~"
 """Marks a word in a negation's scope ("не проблема" → "не", "~пробл"): a negated word weighs apart from
 the same word said plainly (the fourth try read "Не проблема, …" as dismissive)."""
@@ -331,14 +318,14 @@ class _Language:
     def _candidates_in_text(
         self, folded: str, start: int, end: int, covered: list[tuple[int, int]] | None
     ) -> list[tuple[int, int]]:
-        """`candidates` found by `trigger` over the text itself, bounds by `sentence_at`: for a model whose
-        trigger words are mostly non-ASCII letters (Russian), which the byte outline reads as "_", so its
-        screen matched nearly every word (7,814 of 8,263 in the latency benchmark's Russian replies) and
-        each hit was confirmed in Python: about 3× slower than this search."""
+        """`candidates` found by `trigger` over the text itself, bounds from `_sentence_ends`: for a
+        model whose trigger words are mostly non-ASCII letters (Russian). The byte outline reads those
+        letters as "_", so its screen matched nearly every word (7,814 of 8,263 in the latency
+        benchmark's Russian replies), each hit confirmed in Python: about 3× slower than this search."""
         assert self.trigger is not None
         out: list[tuple[int, int]] = []
         search = self.trigger.search
-        backwards = folded[::-1]
+        ends = _sentence_ends(folded)
         spans = covered or []
         i = 0
         at = start if start == 0 and self.trigger.match(" " + folded[:end]) else -1
@@ -346,8 +333,8 @@ class _Language:
             hit = search(folded, max(start - 1, 0), end)
             at = hit.start() + 1 if hit else -1
         while at >= 0:
-            s, e = sentence_at(folded, at, backwards)
-            s, e = max(s, start), min(e, end)
+            s, e = ends.rfind(b".", 0, at) + 1, ends.find(b".", at)
+            s, e = max(s, start), min(e if e >= 0 else len(folded), end)
             while i < len(spans) and spans[i][1] <= s:
                 i += 1
             if i == len(spans) or spans[i][0] >= e:
@@ -434,14 +421,20 @@ class _Outline:
     __slots__ = ("ends", "spaced")
 
     def __init__(self, folded: str, letters: str = "") -> None:
-        for end in _STR_ENDS:
-            if end in folded:
-                folded = folded.replace(end, ".")
         for letter in letters:
             if letter in folded:
                 folded = folded.replace(letter, "_")
-        self.ends = folded.encode("ascii", "replace").translate(_ENDS_AS_DOTS)
+        self.ends = _sentence_ends(folded)
         self.spaced = (b" " + self.ends).translate(_SPACED)
+
+
+def _sentence_ends(folded: str) -> bytes:
+    """`folded` one byte per character, every sentence end (`ENDS`) "." and no other byte "." (non-ASCII
+    characters "?", a real "?" a "." first): `find` / `rfind` give a sentence's bounds in C."""
+    for end in _STR_ENDS:
+        if end in folded:
+            folded = folded.replace(end, ".")
+    return folded.encode("ascii", "replace").translate(_ENDS_AS_DOTS)
 
 
 def in_body(folded: str, s: int, e: int, start: int, end: int) -> bool:

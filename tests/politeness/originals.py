@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from supportterm.politeness import confidential, lexicons
+from supportterm.politeness import backstop, confidential, lexicons
 
 
 def sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
@@ -51,3 +51,15 @@ def category_starts(cat: lexicons.Category, folded: str) -> bool:
         return True
     scan = cat.scan
     return scan is not None and scan.match(folded) is not None
+
+
+_NOT_END = re.compile("[^" + backstop.ENDS + "]*")
+
+
+def sentence_at(folded: str, at: int, backwards: str | None = None) -> tuple[int, int]:
+    """The backstop's sentence bounds before the byte outline (`backstop._sentence_ends`): two runs of
+    characters that end no sentence, forwards in `folded` and backwards in `backwards` (`folded` reversed)."""
+    if backwards is None:
+        backwards = folded[::-1]
+    back = len(folded) - at
+    return at - (_NOT_END.match(backwards, back).end() - back), _NOT_END.match(folded, at).end()

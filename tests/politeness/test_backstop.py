@@ -21,6 +21,8 @@ from supportterm.politeness.folding import fold
 from supportterm.politeness.greeting import break_after_greeting
 from supportterm.politeness.masking import mask
 
+from .originals import sentence_at
+
 SETS = Path(__file__).parent
 _TOY = {
     "prefix": 0,
@@ -62,12 +64,13 @@ def test_sentences_words_and_cues() -> None:
 
 
 def test_sentence_at_matches_sentences() -> None:
-    """The screen's local sentence search finds the same spans as the trainer's split."""
+    """The screen's original local sentence search (the reference the byte outline is tested against)
+    finds the same spans as the trainer's split."""
     text = "hi. you could just google it! ok?\nwhy… not\nend"
     for s, e in backstop.sentences(text, 0, len(text)):
         for at in range(s, e):
             if not text[at].isspace():
-                assert backstop.sentence_at(text, at) == (s, e)
+                assert sentence_at(text, at) == (s, e)
 
 
 def test_prefix_cuts_words() -> None:
@@ -217,7 +220,7 @@ def test_disabled_languages_cost_nothing(monkeypatch: pytest.MonkeyPatch, toy: N
 
     monkeypatch.setattr(backstop, "body_span", no_work)
     monkeypatch.setattr(backstop, "break_after_greeting", no_work)
-    monkeypatch.setattr(backstop, "sentence_at", no_work)
+    monkeypatch.setattr(backstop, "_sentence_ends", no_work)
     assert backstop.backstop_findings("Вы сами виноваты.", "вы сами виноваты.", "ru", []) == []
 
 

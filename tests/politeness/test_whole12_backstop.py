@@ -22,6 +22,7 @@ from supportterm.politeness.greeting import break_after_greeting
 from supportterm.politeness.masking import mask
 
 from .labelled import texts
+from .originals import sentence_at
 
 
 def _original_candidates(model: backstop._Language, folded: str, start: int, end: int,
@@ -38,7 +39,7 @@ def _original_candidates(model: backstop._Language, folded: str, start: int, end
         hit = search(folded, max(start - 1, 0), end)
         at = hit.start() + 1 if hit else -1
     while at >= 0:
-        s, e = backstop.sentence_at(folded, at, backwards)
+        s, e = sentence_at(folded, at, backwards)
         s, e = max(s, start), min(e, end)
         while i < len(spans) and spans[i][1] <= s:
             i += 1
