@@ -237,8 +237,8 @@ class _Language:
         with a literal: `re` skips from space to space in a tight loop (about four times faster than
         testing `[^\w']` at every character). Those letters of the text are "_" in the outline too (a
         letter read as a space would be tried as a word start); other non-ASCII characters are spaces.
-        Exact when the words are ASCII and so is the text; otherwise a hit may be false and `trigger`
-        confirms it. Compiled on first use.
+        Exact when the words are ASCII word characters only and the text is ASCII; otherwise a hit may be
+        false and `trigger` confirms it. Compiled on first use.
         """
         if self._byte_screen is None:
             words = self.trigger_words(self.screen_at)  # type: ignore[arg-type]
@@ -246,7 +246,8 @@ class _Language:
             skeletons = {_ascii_skeleton(w, letters) for w in words}
             exact = {w for w in skeletons if len(w) < self.prefix} if self.prefix else skeletons
             source = " " + trie(exact, skeletons - exact) if skeletons else "(?!)"
-            self._byte_screen = (re.compile(source.encode("ascii")), letters, all(map(str.isascii, words)))
+            exact_hits = all(map(_is_outline_word, words))
+            self._byte_screen = (re.compile(source.encode("ascii")), letters, exact_hits)
         return self._byte_screen
 
     def sentence_score(self, folded: str, s: int, e: int) -> int:
@@ -356,10 +357,20 @@ def trigger_pattern(words: set[str], prefix: int) -> re.Pattern[str]:
 
 
 def _ascii_skeleton(word: str, letters: str) -> str:
-    """`word` as `_Outline.spaced` reads it: `letters` as "_", other non-ASCII characters as spaces."""
-    if word.isascii():
+    """`word` as `_Outline.spaced` reads it: ASCII word characters and "'" kept, `letters` as "_", every
+    other character as a space (a model's word is a whitespace token, so it may hold "-" or ".": "2-ci")."""
+    if _is_outline_word(word):
         return word
-    return "".join(ch if ch.isascii() else "_" if ch in letters else " " for ch in word)
+    return "".join(ch if _is_outline_word(ch) else "_" if ch in letters else " " for ch in word)
+
+
+def _is_outline_word(word: str) -> bool:
+    """True when `_Outline.spaced` keeps every character of `word` as it is (ASCII word characters, "'")."""
+    return word.isascii() and not word.translate(_KEPT_BY_OUTLINE)
+
+
+_KEPT_BY_OUTLINE = {b: None for b in range(128) if chr(b).isalnum() or chr(b) in "_'"}
+"""`str.translate` table deleting the characters `_Outline.spaced` keeps."""
 
 
 _SPACED = bytes(b if chr(b).isalnum() or chr(b) in "_'" else 32 for b in range(128)) + b" " * 128

@@ -35,6 +35,8 @@ _PUNCTUATION_TOKENS = frozenset({",", ";", ":", "—", "–", "-"})
 _FEW_WORDS = r"(?:[\w'-]+[^\w\n.!?]+){0,4}"
 _TOKEN = re.compile(r"\{[^}]*\}|\S+")
 _WORDS = re.compile(r"[\w']+")
+_STARTERS_LIMIT = 4096
+"""First words a category remembers for `Category.starts` before it starts over."""
 _SKELETONS = {"az": tuple(zip("əışçğöü", "eiscgou", strict=True))}
 """Azerbaijani words are looked up without their special letters, as they are often typed."""
 _AZ_CLASSES = {
@@ -90,6 +92,8 @@ class Category:
     """Patterns compiled so far: entry index, or "scan" / "whole" for the alternations."""
     regexes: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
     """Regex sources built so far, by entry index."""
+    starters: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict, repr=False, compare=False)
+    """Per first word seen by `starts`: the compiled entries it can start (a few words per reply recur)."""
 
     def source(self, i: int) -> str:
         """The regex source of entry `i` (`entry_regex`), built on first use like its pattern."""
@@ -156,7 +160,17 @@ class Category:
         return errors
 
     def finditer(self, folded: str) -> list[tuple[int, int, Entry]]:
-        """(start, end, entry) for every match in `folded` text."""
+        """(start, end, entry) for every match in `folded` text.
+
+        A category with exact keys only (no prefix keys, no unindexed entries) can match only at a word
+        whose skeleton is a key: when no word is, one `findall` and a set test in C say so, instead of a
+        lookup per word in Python (each skeleton letter is one word letter, so the words are the same).
+        """
+        if self.scan_source is None and not self.prefix_lengths:
+            skeleton = _SKELETONS.get(self.lang)
+            keyed = replace_all(folded, skeleton) if skeleton else folded
+            if self.exact.keys().isdisjoint(_WORDS.findall(keyed)):
+                return []
         out = []
         for m in _WORDS.finditer(folded):
             for i in self._ids(m.group()):
@@ -174,11 +188,21 @@ class Category:
     def starts(self, folded: str) -> bool:
         """True when `finditer` would find a match at offset 0 (a greeting or closing line).
 
-        Only the first word can start a match there, so the other words are not looked up.
+        Only the first word can start a match there, so the other words are not looked up; the patterns
+        a first word can start are remembered (`starters`): looking the word up and fetching each pattern
+        was about half the cost of a call, and replies open their lines with a few words.
         """
         first = _WORDS.match(folded)
-        if first is not None and any(self.pattern(i).match(folded, 0) for i in self._ids(first.group())):
-            return True
+        if first is not None:
+            word = first.group()
+            patterns = self.starters.get(word)
+            if patterns is None:
+                if len(self.starters) >= _STARTERS_LIMIT:
+                    self.starters.clear()
+                patterns = self.starters[word] = tuple(map(self.pattern, self._ids(word)))
+            for pattern in patterns:
+                if pattern.match(folded) is not None:
+                    return True
         scan = self.scan
         return scan is not None and scan.match(folded) is not None
 

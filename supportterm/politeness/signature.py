@@ -25,7 +25,6 @@ from operator import itemgetter
 
 from . import lexicons
 from .findings import Finding, finding
-from .folding import replace_all
 from .lexicon_scan import trie
 from .literals import required_literals
 from .prepared import Prepared
@@ -161,22 +160,11 @@ def _closing_end(lang: str, text: str) -> int:
 
 
 def _matches(cat: lexicons.Category, text: str) -> list[tuple[int, int, lexicons.Entry]]:
-    """`cat.finditer(text)` sorted by span, or at once [] when no word of `text` is a key of `cat`.
+    """`cat.finditer(text)` sorted by span.
 
     Sorted by (start, end) only: two entries matching the same span (an edited lexicon may hold
     both "thanks" and "thanks(?: a lot)?") must not be compared as entries, which have no order.
-
-    Why: `finditer` looks every word up in Python; the last line of a reply rarely holds a closing
-    formula. When the category has only exact keys (no prefix keys, no unindexed entries), a match
-    needs a word whose skeleton is a key: the words are found by one `findall` over the skeleton of
-    the whole line (each skeleton letter is one word letter, so the words are the same) and tested
-    against the keys in C. Same names as `lexicon_scan` uses for its index.
     """
-    if cat.scan_source is None and not cat.prefix_lengths:
-        skeleton = lexicons._SKELETONS.get(cat.lang)
-        keyed = replace_all(text, skeleton) if skeleton else text
-        if cat.exact.keys().isdisjoint(lexicons._WORDS.findall(keyed)):
-            return []
     return sorted(cat.finditer(text), key=_SPAN)
 
 

@@ -6,8 +6,6 @@ a hint, never an error.
 
 from __future__ import annotations
 
-import re
-
 from . import lexicons
 from .findings import Finding, finding
 from .prepared import Prepared
@@ -66,35 +64,10 @@ def _last_lines(text: str, count: int) -> list[tuple[int, int]]:
     return out
 
 
-_STARTERS: dict[tuple[int, str], tuple[lexicons.Category, tuple[re.Pattern[str], ...]]] = {}
-"""Per category (by id, kept to tell a new one apart) and first word: the compiled entries that word
-can start, as `Category.starts` finds them (`_ids`, `pattern`). Replies reuse a few first words."""
-_STARTERS_LIMIT = 4096
-
-
 def _starts_with(lang: str, name: str, line: str) -> bool:
-    """`Category.starts(line)` of the language's category `name` (English when it has none).
-
-    Why: `starts` looks the first word up (its Azerbaijani skeleton, the key tables) and fetches each
-    entry's pattern on every call, about half its cost; the patterns a first word can start are
-    remembered here instead (four to five lines a check).
-    """
+    """`Category.starts(line)` of the language's category `name` (English when it has none)."""
     cat = lexicons.category(lang, name) or lexicons.category("en", name)
-    if cat is None:
-        return False
-    first = lexicons._WORDS.match(line)
-    if first is not None:
-        key = (id(cat), first.group())
-        known = _STARTERS.get(key)
-        if known is None or known[0] is not cat:
-            if len(_STARTERS) >= _STARTERS_LIMIT:
-                _STARTERS.clear()
-            known = _STARTERS[key] = (cat, tuple(map(cat.pattern, cat._ids(first.group()))))
-        for pattern in known[1]:
-            if pattern.match(line) is not None:
-                return True
-    scan = cat.scan
-    return scan is not None and scan.match(line) is not None
+    return cat is not None and cat.starts(line)
 
 
 def structure_rules(prep: Prepared) -> list[Finding]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from supportterm.politeness import confidential
+from supportterm.politeness import confidential, lexicons
 
 
 def sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
@@ -27,3 +27,27 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 DIGIT = re.compile(r"\d")
+
+
+def category_finditer(cat: lexicons.Category, folded: str) -> list[tuple[int, int, lexicons.Entry]]:
+    """`Category.finditer` before its key-word shortcut: every word looked up, then the unindexed scan."""
+    out = []
+    for m in lexicons._WORDS.finditer(folded):
+        for i in cat._ids(m.group()):
+            hit = cat.pattern(i).match(folded, m.start())
+            if hit:
+                out.append((hit.start(), hit.end(), cat.entries[i]))
+    scan = cat.scan
+    if scan is not None:
+        for hit in scan.finditer(folded):
+            out.append((hit.start(), hit.end(), cat.entries[cat.scan_ids[int((hit.lastgroup or "g0")[1:])]]))
+    return out
+
+
+def category_starts(cat: lexicons.Category, folded: str) -> bool:
+    """`Category.starts` before it remembered each first word's patterns."""
+    first = lexicons._WORDS.match(folded)
+    if first is not None and any(cat.pattern(i).match(folded, 0) for i in cat._ids(first.group())):
+        return True
+    scan = cat.scan
+    return scan is not None and scan.match(folded) is not None

@@ -54,12 +54,17 @@ def _original_score(model: backstop._Language, folded: str, s: int, e: int) -> i
 
 
 def _models() -> dict[str, backstop._Language]:
-    """The shipped models, and the Azerbaijani weights read as Russian with a prefix (forward negators)."""
+    """The shipped models, the Azerbaijani weights read as Russian with a prefix (forward negators), and
+    the English weights with trigger words holding characters the byte outline reads as spaces ("2-ci",
+    "e.g", "w/o": a model's words are whitespace tokens; a refit found "2-ci" and the screen missed it)."""
     from pathlib import Path
 
     raw = json.loads(Path(backstop.__file__).with_name(backstop.WEIGHTS_FILE).read_text("utf-8"))["langs"]
     models = backstop.load({"langs": raw})
     models["ru"] = backstop.load({"langs": {"ru": {**raw["az"], "negation": "ru", "prefix": 5}}})["ru"]
+    punctuated = {"2-ci": 500, "e.g": 500, "w/o": 500, "ölçü-biçi": 500}
+    en = {**raw["en"], "uni": {**raw["en"]["uni"], **punctuated}}
+    models["en-punctuated"] = backstop.load({"langs": {"en": en}})["en"]
     return models
 
 
@@ -73,6 +78,8 @@ EDGES = [
     "deyil, bu", "bizdə", "bizdə?", "bizdən", "İbizdə", "bizdəİ", "😀you 😀", "you😀", "a?b?c", "a…b…c",
     "не проблема, не знаю", "вы сами не", "ok then!! you  wrong?",
     "hi marco. you can — that's your own token",
+    "4.2-ci bənd", "2-ci", " 2 ci", "2.ci", "x2-ci", "2-cix", "e.g. this", "eg", "e g", "w/o it", "w o",
+    "ölçü-biçi", "olcu-bici", "ölçü biçi",
 ]
 
 
@@ -82,7 +89,7 @@ def _variants(text: str, lang: str) -> list[str]:
 
 def _check(text: str, rng: random.Random) -> None:
     for lang, model in MODELS.items():
-        for folded in _variants(text, lang):
+        for folded in _variants(text, lang.split("-")[0]):
             end = len(folded)
             assert model.candidates(folded, 0, end) == _original_candidates(model, folded, 0, end)
             for s, e in backstop.sentences(folded, 0, end) + [(0, end)]:

@@ -1,6 +1,6 @@
-"""`structure._starts_with` remembers the patterns a first word can start: it must answer as
-`Category.starts` does, for every language's greeting and closing categories (Azerbaijani skeleton
-keys, Russian prefix keys), on edge cases and on every labelled line."""
+"""`Category.starts` remembers the patterns a first word can start: it must answer as it did before
+(`originals.category_starts`), through `structure._starts_with`, for every language's greeting and
+closing categories (Azerbaijani skeleton keys, Russian prefix keys), on edge cases and on every labelled line."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from supportterm.politeness import lexicons, structure
 from supportterm.politeness.folding import fold
 
 from .labelled import replies
+from .originals import category_starts
 
 LINES = [
     "", " ", "hi", "hi,", "hi marco, thanks", "hello", "hellothere", "'hi", "hi'", "_hi", "dear anna",
@@ -24,7 +25,7 @@ def _check(line: str) -> None:
         for name in ("greeting", "closing"):
             cat = lexicons.category(lang, name) or lexicons.category("en", name)
             for text in (line, fold(line, lang)):
-                expected = cat is not None and cat.starts(text)
+                expected = cat is not None and category_starts(cat, text)
                 assert structure._starts_with(lang, name, text) == expected
                 assert structure._starts_with(lang, name, text) == expected  # remembered
 
