@@ -150,12 +150,12 @@ SETTINGS.update(SETTINGS_V7)
 """Fixed per language from --explore before the new authors (or sealed sets) are scored."""
 
 
-HARD_NEGATIVE_LANGS = ("ru", "az")
-"""Sixth try: our hard negatives join our own texts for ru and az only (the shipped English model stays)."""
+HARD_NEGATIVE_LANGS = ("ru", "az", "en")
+"""Our hard negatives join our own texts: ru and az since the sixth try, en since the session-12 refit."""
 HARD_NEGATIVES_V7 = ROOT / "tools" / "backstop_hard_negatives_ru.json"
 """Seventh try: our own polite Russian request and softening formulae and negated polite statements
 (bodies; written as whole replies with test_families.py's greeting and sign-off)."""
-EIGHTH_TRY_LANGS = ("ru",)
+EIGHTH_TRY_LANGS = ("ru", "en")
 """Eighth try: own hard negatives also from `LEX8_CONSTRUCTIONS` and the sentences test_families.py asserts
 are not flagged, which the sixth and seventh tries' loader missed."""
 

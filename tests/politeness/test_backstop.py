@@ -21,8 +21,6 @@ from supportterm.politeness.folding import fold
 from supportterm.politeness.greeting import break_after_greeting
 from supportterm.politeness.masking import mask
 
-from .originals import sentence_at
-
 SETS = Path(__file__).parent
 _TOY = {
     "prefix": 0,
@@ -65,7 +63,10 @@ def test_sentences_words_and_cues() -> None:
 
 def test_sentence_at_matches_sentences() -> None:
     """The screen's original local sentence search (the reference the byte outline is tested against)
-    finds the same spans as the trainer's split."""
+    finds the same spans as the trainer's split. (Imported here: tools/train_backstop.py imports this module
+    without its package.)"""
+    from .originals import sentence_at
+
     text = "hi. you could just google it! ok?\nwhy… not\nend"
     for s, e in backstop.sentences(text, 0, len(text)):
         for at in range(s, e):
