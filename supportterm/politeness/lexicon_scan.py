@@ -90,7 +90,7 @@ def _screen_source(specs: _Spec, categories: dict[str, Category]) -> str:
     sources = [
         # Entries built from the lexicon syntax have no top-level "|" and can be joined bare; each
         # alternative of a raw entry loses the same look-behind where it opens with it.
-        branch.removeprefix(_WORD_START)
+        _optional_groups_as_branches(branch.removeprefix(_WORD_START))
         for name, ids in specs
         for i in dict.fromkeys(ids)
         if (pattern := categories[name].source(i))
@@ -99,6 +99,35 @@ def _screen_source(specs: _Spec, categories: dict[str, Category]) -> str:
         )
     ]
     return "|".join(_factored(list(dict.fromkeys(sources))))
+
+
+def _optional_groups_as_branches(source: str) -> str:
+    r"""`source` with every greedy optional group "(?:X)?" written "(?:X|)": the same matches, tried in
+    the same order (X first, then nothing).
+
+    `re` runs "?" on a group through its general repeat machinery, about 0.1-0.2 µs per group reached,
+    even when X fails on its first character; an alternation with an empty branch skips an X that opens
+    with another character with one test. "you (?:\w+\s+)?(?:deleted|…)", "(?:are\s+)?" and the like
+    made up a third of a failing "you" screen.
+    """
+    opened: list[int] = []
+    cuts: list[int] = []
+    for i, ch, _depth in _structure(source):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:  # unbalanced: re.compile will say so
+            start = opened.pop()
+            if (
+                source.startswith("(?:", start)
+                and source[i + 1 : i + 2] == "?"
+                and source[i + 2 : i + 3] not in ("?", "+")
+            ):
+                cuts.append(i)
+    out, last = [], 0
+    for i in cuts:
+        out += [source[last:i], "|)"]
+        last = i + 2
+    return "".join(out) + source[last:]
 
 
 class Bundle:
@@ -160,7 +189,59 @@ def _factored(sources: list[str]) -> list[str]:
             out += members
         else:
             out.append(f"{head}(?:{'|'.join(_factored(rests))})")
+    return _merged_by_first_atom(out)
+
+
+def _merged_by_first_atom(sources: list[str]) -> list[str]:
+    r"""`sources` with those sharing their first atom (a character, class, escape or group, with its
+    quantifier) joined as atom + (?:rest|rest|…), the rests merged the same way.
+
+    Whole-word heads leave branches that share only their first characters ("you're …", "you …",
+    "you\s+…", "your …" under "you"): `re` skips a branch that opens with another character than the
+    one it reads with one test, but enters every branch that opens with that character, and under "you"
+    28 of 36 did. Merged, it enters one branch per distinct opening. Regrouping a concatenation keeps
+    where the alternation matches, and where one source ends while others sharing its opening go on, it
+    matches wherever they do: the screen keeps just the shared part.
+    """
+    by_atom: dict[str, list[str]] = {}
+    for source in sources:
+        end = _atom_end(source)
+        by_atom.setdefault(source[:end], []).append(source[end:])
+    out = []
+    for atom, rests in by_atom.items():
+        if len(rests) == 1 or not all(rests):
+            out.append(atom + rests[0] if len(rests) == 1 else atom)
+        else:
+            factored = _merged_by_first_atom(rests)
+            out.append(atom + (factored[0] if len(factored) == 1 else f"(?:{'|'.join(factored)})"))
     return out
+
+
+_ESCAPE_LENGTHS = {"x": 4, "u": 6, "U": 10}
+"""Characters of an escape that names a code point: backslash, letter, hex digits."""
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{(?:[0-9]+|[0-9]*,[0-9]*)\})[?+]?")
+
+
+def _atom_end(source: str) -> int:
+    """Where the first atom of `source` ends, its quantifier included (the whole source when unsure)."""
+    ch = source[:1]
+    if ch == "\\":
+        if source[1:2] in ("N", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"):
+            return len(source)  # a named character, octal escape or backreference
+        end = _ESCAPE_LENGTHS.get(source[1:2], 2)
+    elif ch == "[":
+        end = _class_end(source, 0) + 1
+    elif ch == "(":
+        close = _group_end(source)
+        if close is None or source.startswith("(?#"):
+            return len(source)
+        end = close + 1
+    elif not ch or ch in ")|*+?{":
+        return len(source)
+    else:
+        end = 1
+    quantifier = _QUANTIFIER.match(source, end)
+    return quantifier.end() if quantifier else end
 
 
 _MAX_OPENED = 32
@@ -186,21 +267,26 @@ def _opened(source: str) -> list[str]:
     return out if len(out) <= _MAX_OPENED else [source]
 
 
+_NEXT_STRUCTURE = re.compile(
+    r"(?:[^\\\[()|]++|\\.|\[\^?+\]?+(?:[^\]\\]++|\\.)*+(?:\]|\Z))*+([()|])",  # other characters, escapes, classes
+    re.DOTALL,
+)
+"""Everything up to the next "(", ")" or "|" outside escapes and character classes (a "]" first in a
+class is literal), that character as group 1."""
+
+
 def _structure(source: str) -> Iterator[tuple[int, str, int]]:
     """(offset, character, depth after it) of every "(", ")" and "|" of `source` outside escapes and
-    character classes: the one walk `_group_end` and `_alternatives` share."""
-    depth = i = 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(source, i)
-        elif ch in "()|":
-            depth += {"(": 1, ")": -1, "|": 0}[ch]
-            yield i, ch, depth
-        i += 1
+    character classes: the one walk `_group_end`, `_alternatives` and `_optional_groups_as_branches`
+    share. Found by `_NEXT_STRUCTURE`, so Python sees only those characters (a loop over every
+    character was most of the time spent building a screen)."""
+    depth = 0
+    found = _NEXT_STRUCTURE.match(source)
+    while found:
+        ch = found.group(1)
+        depth += 1 if ch == "(" else -1 if ch == ")" else 0
+        yield found.start(1), ch, depth
+        found = _NEXT_STRUCTURE.match(source, found.end())
 
 
 def _group_end(source: str) -> int | None:
