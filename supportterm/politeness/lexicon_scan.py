@@ -55,12 +55,91 @@ def _group(name: str, cat: Category, ids: tuple[int, ...]) -> _Group:
         return name, cat.pattern(ids[0]), ids
     ordered = sorted(ids, key=lambda i: -len(cat.entries[i].source))
     alternation = "|".join(f"(?P<g{i}>{_after_word_start(cat, i)})" for i in ordered)
+    if not _REFERS_TO_GROUPS.search(alternation):
+        alternation = "|".join(_merged_in_order([_marked(cat, i) for i in ordered]))
     try:
         return name, re.compile(alternation), ids
     except re.error:
         for i in ids:
             cat.pattern(i)  # raises a LexiconError naming the entry at fault
         raise
+
+
+def _marked(cat: Category, i: int) -> str:
+    """Entry `i` as a branch of its group: its source, then an empty group named after it.
+
+    An empty group closed last names the entry as `(?P<gI>source)` did (`Match.lastgroup` is the group
+    closed last), but the branch opens with the entry's first character, so `re` skips it with one test
+    where that character differs and `_merged_in_order` can merge it with its neighbours.
+    """
+    source = _optional_groups_as_branches(_after_word_start(cat, i))
+    if cat.entries[i].source.startswith("re:"):  # a raw entry may have a top-level "|"
+        source = f"(?:{source})"
+    return f"{source}(?P<g{i}>)"
+
+
+def _merged_in_order(branches: list[str]) -> list[str]:
+    r"""`branches` with neighbours sharing their first atom joined as atom + (?:rest|rest|…), the rests
+    merged the same way, where that changes neither which branch matches first nor where.
+
+    A group returns its first matching entry, so unlike a screen it keeps the order of its branches:
+    only a run of neighbours whose first atoms cannot match the same text is regrouped, each atom's
+    branches in their order. A literal character is one such atom (two different ones exclude each
+    other); a repeated class such as the gap `[^\w
+.!?]+` is another when each branch goes on with a
+    character outside the class (the repeat can then only take the whole run, so it is tried once) and
+    no literal of the run lies inside it.
+    """
+    out: list[str] = []
+    run: dict[str, list[str]] = {}
+    for branch in branches:
+        end = _atom_end(branch)
+        atom, rest = branch[:end], branch[end:]
+        if not _joins_run(atom, rest, run):
+            out += _run_merged(run)
+            run = {}
+            if not _joins_run(atom, rest, run):
+                out.append(branch)
+                continue
+        run.setdefault(atom, []).append(rest)
+    return out + _run_merged(run)
+
+
+def _run_merged(run: dict[str, list[str]]) -> list[str]:
+    """The branches of a run of `_merged_in_order`, one per first atom."""
+    return [
+        atom + rests[0] if len(rests) == 1 else f"{atom}(?:{'|'.join(_merged_in_order(rests))})"
+        for atom, rests in run.items()
+    ]
+
+
+_SPECIAL = frozenset("\\[](){}.^$|*+?")
+_CLASS_REPEAT = re.compile(r"(\\[sSwWdD]|\[(?:[^\]\\]|\\.)+\])\+[?+]?")
+"""A single-character class or escape repeated at least once (greedy, lazy or possessive)."""
+
+
+def _joins_run(atom: str, rest: str, run: dict[str, list[str]]) -> bool:
+    """Whether a branch opening with `atom` can join `run` (see `_merged_in_order`)."""
+    if len(atom) == 1 and atom not in _SPECIAL:
+        return all(len(other) == 1 or not _in_class(atom, other) for other in run)
+    repeat = _CLASS_REPEAT.fullmatch(atom)
+    if repeat is None:
+        return False
+    follows = rest[:1]
+    if not follows or follows in _SPECIAL or _atom_end(rest) != 1 or _in_class(follows, atom):
+        return False
+    return all(other == atom or (len(other) == 1 and not _in_class(other, atom)) for other in run)
+
+
+_CLASSES: dict[str, re.Pattern[str]] = {}
+
+
+def _in_class(ch: str, repeat: str) -> bool:
+    """Whether character `ch` matches the class that `repeat` (a `_CLASS_REPEAT`) repeats."""
+    pattern = _CLASSES.get(repeat)
+    if pattern is None:
+        pattern = _CLASSES[repeat] = re.compile(_CLASS_REPEAT.fullmatch(repeat).group(1))  # type: ignore[union-attr]
+    return pattern.fullmatch(ch) is not None
 
 
 def _after_word_start(cat: Category, i: int) -> str:
@@ -110,6 +189,8 @@ def _optional_groups_as_branches(source: str) -> str:
     with another character with one test. "you (?:\w+\s+)?(?:deleted|…)", "(?:are\s+)?" and the like
     made up a third of a failing "you" screen.
     """
+    if ")?" not in source:
+        return source
     opened: list[int] = []
     cuts: list[int] = []
     for i, ch, _depth in _structure(source):
