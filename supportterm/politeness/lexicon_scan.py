@@ -72,7 +72,7 @@ def _marked(cat: Category, i: int) -> str:
     closed last), but the branch opens with the entry's first character, so `re` skips it with one test
     where that character differs and `_merged_in_order` can merge it with its neighbours.
     """
-    source = _optional_groups_as_branches(_after_word_start(cat, i))
+    source = _possessive_word_runs(_optional_groups_as_branches(_after_word_start(cat, i)))
     if cat.entries[i].source.startswith("re:"):  # a raw entry may have a top-level "|"
         source = f"(?:{source})"
     return f"{source}(?P<g{i}>)"
@@ -169,7 +169,7 @@ def _screen_source(specs: _Spec, categories: dict[str, Category]) -> str:
     sources = [
         # Entries built from the lexicon syntax have no top-level "|" and can be joined bare; each
         # alternative of a raw entry loses the same look-behind where it opens with it.
-        _optional_groups_as_branches(branch.removeprefix(_WORD_START))
+        _possessive_word_runs(_optional_groups_as_branches(branch.removeprefix(_WORD_START)))
         for name, ids in specs
         for i in dict.fromkeys(ids)
         if (pattern := categories[name].source(i))
@@ -209,6 +209,24 @@ def _optional_groups_as_branches(source: str) -> str:
         out += [source[last:i], "|)"]
         last = i + 2
     return "".join(out) + source[last:]
+
+
+_WORD_RUN_BEFORE_SPACE = re.compile(
+    r"(\\w|\[\\w-\])\+(?![?+])(?=\\s(?![*?{]))"  # the word run to make possessive
+    r"|\\.|\[\^?+\]?+(?:[^\]\\]++|\\.)*+\]|[^\\\[]++"  # escapes, classes, the rest: as they are
+)
+
+
+def _possessive_word_runs(source: str) -> str:
+    r"""`source` with each "\w+" or "[\w-]+" followed by "\s" or "\s+" written possessive ("\w++").
+
+    No word character or hyphen is a space, so a word run followed by a space matches only when it
+    takes the whole run: possessive, it is tried once where `re` tried it at every length ("you
+    (?:\w+\s+|)…": 0.5 µs of a failing screen for a six-letter word). Same matches, same order.
+    """
+    if "+\\s" not in source:
+        return source
+    return _WORD_RUN_BEFORE_SPACE.sub(lambda m: m.group(1) + "++" if m.group(1) else m.group(), source)
 
 
 class Bundle:

@@ -2,8 +2,8 @@
 exactly where they did.
 
 `lexicon_scan._screen_source` joins the branches that share a first character, class, escape or group
-(`_merged_by_first_atom`) and writes "(?:X)?" as "(?:X|)" (`_optional_groups_as_branches`), so `re`
-enters fewer branches of a failing screen (docs/politeness.md, Latency, session 12). A screen only says
+(`_merged_by_first_atom`), writes "(?:X)?" as "(?:X|)" (`_optional_groups_as_branches`) and a word run
+before a space possessive (`_possessive_word_runs`), so `re` enters fewer branches of a failing screen (docs/politeness.md, Latency, session 12). A screen only says
 whether some entry of its key may match at a position, so each key's screen is compared with the source
 those two steps leave out: at every word start of random texts made of the key's entries' own words
 with edge glue (apostrophes, hyphens, non-ASCII digits, Turkish/Azerbaijani İ ı, the Kelvin sign) and of
@@ -28,10 +28,12 @@ _GLUE = [" ", "  ", ", ", "'", "-", " - ", "\n", ". ", "! ", "_", "٣", "İ", "�
 
 
 def _without_new_steps(source_of: object) -> str:
-    """`source_of()` with `_merged_by_first_atom` and `_optional_groups_as_branches` left out."""
+    """`source_of()` with `_merged_by_first_atom`, `_optional_groups_as_branches` and
+    `_possessive_word_runs` left out."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(lexicon_scan, "_merged_by_first_atom", lambda sources: sources)
         patch.setattr(lexicon_scan, "_optional_groups_as_branches", lambda source: source)
+        patch.setattr(lexicon_scan, "_possessive_word_runs", lambda source: source)
         return source_of()  # type: ignore[operator, no-any-return]
 
 
@@ -167,3 +169,15 @@ def test_the_structure_walk_finds_what_the_character_loop_found() -> None:
     ]
     for source in sources + random_texts(pieces, 100_000, 12, 14):
         assert list(lexicon_scan._structure(source)) == _structure_char_by_char(source), source
+
+
+def test_word_runs_before_a_space_become_possessive() -> None:
+    assert lexicon_scan._possessive_word_runs("(?:\\w+\\s+|)x[\\w-]+\\s") == "(?:\\w++\\s+|)x[\\w-]++\\s"
+    for kept in ["\\\\w+\\s", "[\\w+\\s]", "\\w+\\s*", "\\w+\\s?", "\\w+?\\s", "\\w+\\s{2}", "[\\w']+\\s", "\\w+ "]:
+        assert lexicon_scan._possessive_word_runs(kept) == kept
+
+
+def test_no_word_character_or_hyphen_is_a_space() -> None:
+    """Why a word run before a space can be possessive: the two classes share no code point."""
+    every = "".join(map(chr, range(0x110000)))
+    assert not re.search(r"(?=[\w-])\s", every)
