@@ -193,7 +193,7 @@ def _optional_groups_as_branches(source: str) -> str:
         return source
     opened: list[int] = []
     cuts: list[int] = []
-    for i, ch, _depth in _structure(source):
+    for i, ch, _depth in _structure(source, "()"):
         if ch == "(":
             opened.append(i)
         elif ch == ")" and opened:  # unbalanced: re.compile will say so
@@ -366,31 +366,35 @@ def _opened(source: str) -> list[str]:
     return out if len(out) <= _MAX_OPENED else [source]
 
 
-_NEXT_STRUCTURE = re.compile(
-    r"(?:[^\\\[()|]++|\\.|\[\^?+\]?+(?:[^\]\\]++|\\.)*+(?:\]|\Z))*+([()|])",  # other characters, escapes, classes
-    re.DOTALL,
-)
-"""Everything up to the next "(", ")" or "|" outside escapes and character classes (a "]" first in a
-class is literal), that character as group 1."""
+def _next_of(marks: str) -> re.Pattern[str]:
+    """A pattern for everything up to the next of `marks` outside escapes and character classes (a "]"
+    first in a class is literal), that character as group 1."""
+    other = rf"[^\\\[{marks}]++"
+    return re.compile(rf"(?:{other}|\\.|\[\^?+\]?+(?:[^\]\\]++|\\.)*+(?:\]|\Z))*+([{marks}])", re.DOTALL)
 
 
-def _structure(source: str) -> Iterator[tuple[int, str, int]]:
-    """(offset, character, depth after it) of every "(", ")" and "|" of `source` outside escapes and
-    character classes: the one walk `_group_end`, `_alternatives` and `_optional_groups_as_branches`
-    share. Found by `_NEXT_STRUCTURE`, so Python sees only those characters (a loop over every
-    character was most of the time spent building a screen)."""
+_NEXT_MARK = {"()|": _next_of("()|"), "()": _next_of("()")}
+
+
+def _structure(source: str, marks: str = "()|") -> Iterator[tuple[int, str, int]]:
+    """(offset, character, depth after it) of every "(", ")" and "|" of `source` (or only the
+    parentheses: `marks`) outside escapes and character classes: the one walk `_group_end`,
+    `_alternatives` and `_optional_groups_as_branches` share. Found by a regex (`_next_of`), so
+    Python sees only those characters (a loop over every character was most of the time spent
+    building a screen)."""
     depth = 0
-    found = _NEXT_STRUCTURE.match(source)
+    next_mark = _NEXT_MARK[marks].match
+    found = next_mark(source)
     while found:
         ch = found.group(1)
         depth += 1 if ch == "(" else -1 if ch == ")" else 0
         yield found.start(1), ch, depth
-        found = _NEXT_STRUCTURE.match(source, found.end())
+        found = next_mark(source, found.end())
 
 
 def _group_end(source: str) -> int | None:
     """The index of the parenthesis closing the group that opens `source`, or None."""
-    return next((i for i, ch, depth in _structure(source) if ch == ")" and depth == 0), None)
+    return next((i for i, ch, depth in _structure(source, "()") if ch == ")" and depth == 0), None)
 
 
 def _class_end(source: str, start: int) -> int:

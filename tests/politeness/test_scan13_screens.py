@@ -168,7 +168,9 @@ def test_the_structure_walk_finds_what_the_character_loop_found() -> None:
         for specs in list(index.exact.values())[:60]
     ]
     for source in sources + random_texts(pieces, 100_000, 12, 14):
-        assert list(lexicon_scan._structure(source)) == _structure_char_by_char(source), source
+        walked = _structure_char_by_char(source)
+        assert list(lexicon_scan._structure(source)) == walked, source
+        assert list(lexicon_scan._structure(source, "()")) == [mark for mark in walked if mark[1] != "|"], source
 
 
 def test_word_runs_before_a_space_become_possessive() -> None:
