@@ -20,6 +20,7 @@ import pytest
 
 from supportterm.politeness import lexicon_scan
 from supportterm.politeness.folding import fold
+from supportterm.politeness.lexicons import compile_category
 
 from .labelled import random_texts
 from .labelled import texts as labelled_texts
@@ -99,3 +100,13 @@ def test_a_marked_entry_is_named_by_its_empty_group() -> None:
     cat = index.categories[name]
     for i in ids:
         assert lexicon_scan._marked(cat, i).endswith(f"(?P<g{i}>)")
+
+
+def test_a_group_with_a_global_inline_flag_fails_as_the_named_alternation_did() -> None:
+    """An entry whose inline flag would apply to its whole group is not merged into a pattern that
+    compiles: the named alternation is compiled instead and `re` says what is wrong, as before."""
+    cat = compile_category({"entries": ["re:(?i)you broke it", "re:you broke"]}, "en", "rude words", "rude")
+    with pytest.raises(re.error, match="global flags"):
+        re.compile("|".join(f"(?P<g{i}>{lexicon_scan._after_word_start(cat, i)})" for i in (0, 1)))
+    with pytest.raises(re.error, match="global flags"):
+        lexicon_scan._group("rude", cat, (0, 1))
