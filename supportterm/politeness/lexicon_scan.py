@@ -113,7 +113,7 @@ def _merged_in_order(branches: list[str]) -> list[str]:
     out: list[str] = []
     run: dict[str, list[str]] = {}
     for branch in branches:
-        end = _atom_end(branch)
+        end = 0 if branch.startswith("(") else _atom_end(branch)  # a group never joins: not measured
         atom, rest = branch[:end], branch[end:]
         if not _joins_run(atom, rest, run):
             out += _run_merged(run)
@@ -359,6 +359,8 @@ def _atom_end(source: str) -> int:
         return len(source)
     else:
         end = 1
+    if source[end : end + 1] not in ("?", "*", "+", "{"):
+        return end
     quantifier = _QUANTIFIER.match(source, end)
     return quantifier.end() if quantifier else end
 
