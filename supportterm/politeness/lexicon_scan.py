@@ -621,7 +621,7 @@ class Index:
                 at = m.start(1)
                 if at < 0:  # the finder's last match: no key word after the previous one
                     break
-                word = m.group(1)
+                word = m[1]  # a subscript is cheaper than calling m.group(1) (~0.1 µs a visit)
                 bundles = memo.get(word)
                 if bundles is None:
                     bundles = memo[word] = self._bundles_of(word)
