@@ -105,10 +105,9 @@ def _merged_in_order(branches: list[str]) -> list[str]:
     A group returns its first matching entry, so unlike a screen it keeps the order of its branches:
     only a run of neighbours whose first atoms cannot match the same text is regrouped, each atom's
     branches in their order. A literal character is one such atom (two different ones exclude each
-    other); a repeated class such as the gap `[^\w
-.!?]+` is another when each branch goes on with a
-    character outside the class (the repeat can then only take the whole run, so it is tried once) and
-    no literal of the run lies inside it.
+    other); a repeated class such as the gap `[^\w\n.!?]+` is another when each branch goes on
+    with a character outside the class (the repeat can then only take the whole run, so it is tried
+    once) and no literal of the run lies inside it.
     """
     out: list[str] = []
     run: dict[str, list[str]] = {}

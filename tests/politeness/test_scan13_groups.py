@@ -67,11 +67,28 @@ def test_every_group_finds_the_entry_and_span_the_named_alternation_found(lang: 
             text = fold("\n".join(texts), lang)
             _same(old, new, text, range(len(text) + 1))
             # A key's words start with its first letter (Azerbaijani: in skeleton spelling, so every start).
-            _same(old, new, replies, starts if index.skeleton else (a for a in starts if replies[a] == key[0]))
+            _same(
+                old, new, replies, starts if index.skeleton else (a for a in starts if replies[a] == key[0])
+            )
     assert groups > 200
 
 
-_FIRST_ATOMS = ["a", "b", "'", ",", " ", "-", "[^\\w\\n.!?]+", "\\s+", "[ab]+", "[a-c]", "\\w+?", "(?:a|b)", "a?", "(?=a)"]
+_FIRST_ATOMS = [
+    "a",
+    "b",
+    "'",
+    ",",
+    " ",
+    "-",
+    "[^\\w\\n.!?]+",
+    "\\s+",
+    "[ab]+",
+    "[a-c]",
+    "\\w+?",
+    "(?:a|b)",
+    "a?",
+    "(?=a)",
+]
 _RESTS = ["", "a", "b", "ab", "'b", "[ab]", "\\s+a", "(?:a|)b", "a+", "b?", " "]
 
 
@@ -83,7 +100,9 @@ def test_merged_synthetic_branches_find_the_entry_and_span_they_found() -> None:
     merges = 0
     for _ in range(3000):
         branches = [
-            "".join(rng.choice(_FIRST_ATOMS) for _ in range(rng.randint(1, 2))) + rng.choice(_RESTS) + f"(?P<g{i}>)"
+            "".join(rng.choice(_FIRST_ATOMS) for _ in range(rng.randint(1, 2)))
+            + rng.choice(_RESTS)
+            + f"(?P<g{i}>)"
             for i in range(rng.randint(2, 7))
         ]
         plain = re.compile("|".join(branches))

@@ -1,13 +1,14 @@
-"""Tests that the key screens, merged by first atom and with optional groups as alternations, match
-exactly where they did.
+"""Tests that the key screens, merged by first atom, with optional groups as alternations and
+possessive word runs, match exactly where they did.
 
 `lexicon_scan._screen_source` joins the branches that share a first character, class, escape or group
 (`_merged_by_first_atom`), writes "(?:X)?" as "(?:X|)" (`_optional_groups_as_branches`) and a word run
-before a space possessive (`_possessive_word_runs`), so `re` enters fewer branches of a failing screen (docs/politeness.md, Latency, session 12). A screen only says
-whether some entry of its key may match at a position, so each key's screen is compared with the source
-those two steps leave out: at every word start of random texts made of the key's entries' own words
-with edge glue (apostrophes, hyphens, non-ASCII digits, Turkish/Azerbaijani İ ı, the Kelvin sign) and of
-every labelled reply, and on synthetic sources with every kind of atom.
+before a space possessive (`_possessive_word_runs`), so `re` enters fewer branches of a failing screen
+(docs/politeness.md, Latency, session 12). A screen only says whether some entry of its key may match
+at a position, so each key's screen is compared with the source those three steps leave out: at every
+word start of random texts made of the key's entries' own words with edge glue (apostrophes, hyphens,
+non-ASCII digits, Turkish/Azerbaijani İ ı, the Kelvin sign) and of every labelled reply, and on
+synthetic sources with every kind of atom.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ def test_every_screen_matches_at_the_word_starts_it_matched_at(lang: str) -> Non
         words = sorted({key} | set(_WORD.findall(old.replace(r"\w", " ").replace(r"\n", " "))))
         rng = random.Random(key)
         texts = [
-            "".join(rng.choice(words) + rng.choice(_GLUE) for _ in range(rng.randint(1, 10))) for _ in range(150)
+            "".join(rng.choice(words) + rng.choice(_GLUE) for _ in range(rng.randint(1, 10)))
+            for _ in range(150)
         ]
         text = fold("\n".join([*texts, *(key + glue + key for glue in _GLUE)]), lang)
         assert _starts(new, text) == _starts(old, text), key
@@ -117,13 +119,19 @@ def test_merged_synthetic_sources_match_where_their_alternation_did() -> None:
     rng = random.Random(13)
     texts = random_texts(["a", "b", "c", "aa", "ab", ".", " ", "\n", "]"], 300, 13, 8)
     for _ in range(1500):
-        sources = ["".join(rng.choice(_ATOMS) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6))]
+        sources = [
+            "".join(rng.choice(_ATOMS) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6))
+        ]
         merged = lexicon_scan._optional_groups_as_branches("|".join(lexicon_scan._factored(sources)))
         plain = re.compile("|".join(sources))
         screen = re.compile(merged)
         for text in texts:
             for at in range(len(text) + 1):
-                assert (screen.match(text, at) is None) == (plain.match(text, at) is None), (sources, merged, text)
+                assert (screen.match(text, at) is None) == (plain.match(text, at) is None), (
+                    sources,
+                    merged,
+                    text,
+                )
 
 
 @pytest.mark.parametrize("atom", [atom for atom in _ATOMS if atom not in ("ab", "a{")])
@@ -170,12 +178,23 @@ def test_the_structure_walk_finds_what_the_character_loop_found() -> None:
     for source in sources + random_texts(pieces, 100_000, 12, 14):
         walked = _structure_char_by_char(source)
         assert list(lexicon_scan._structure(source)) == walked, source
-        assert list(lexicon_scan._structure(source, "()")) == [mark for mark in walked if mark[1] != "|"], source
+        assert list(lexicon_scan._structure(source, "()")) == [mark for mark in walked if mark[1] != "|"], (
+            source
+        )
 
 
 def test_word_runs_before_a_space_become_possessive() -> None:
     assert lexicon_scan._possessive_word_runs("(?:\\w+\\s+|)x[\\w-]+\\s") == "(?:\\w++\\s+|)x[\\w-]++\\s"
-    for kept in ["\\\\w+\\s", "[\\w+\\s]", "\\w+\\s*", "\\w+\\s?", "\\w+?\\s", "\\w+\\s{2}", "[\\w']+\\s", "\\w+ "]:
+    for kept in [
+        "\\\\w+\\s",
+        "[\\w+\\s]",
+        "\\w+\\s*",
+        "\\w+\\s?",
+        "\\w+?\\s",
+        "\\w+\\s{2}",
+        "[\\w']+\\s",
+        "\\w+ ",
+    ]:
         assert lexicon_scan._possessive_word_runs(kept) == kept
 
 
