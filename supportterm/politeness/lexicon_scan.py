@@ -13,6 +13,13 @@ Why it is shaped like this (each step measured on the 2 KB replies of benchmarks
 - The groups of one key (the same first word in several categories: "you …" is blame, sarcasm and
   dismissive) are screened by one alternation of all their entries; in 98 % of the places a key
   word occurs no entry matches, and the screen says so with one regex call instead of one per group.
+- `re` tries an alternation's branches one by one, skipping with one test only a branch that opens
+  with a character (or class) other than the one it reads; any other branch is entered. So screens
+  merge their entries by whole first words, then by first atom (`_merged_by_first_atom`: "you're …",
+  "you …" and "your …" share "you"), and groups merge neighbours where that cannot change which entry
+  matches first (`_merged_in_order`). "(?:X)?" is written "(?:X|)" and a word run before a space is
+  possessive: `re`'s repeat machinery cost more than the text it read. A failing "you" screen took
+  4.6 µs, 2.9 µs after these (session 12).
 - The finder runs the screens of a few frequent key words itself ("the", "and", "с", "на", …:
   `_FREQUENT_KEYS`), so those words reach the Python loop only where an entry may match: each visit
   of the loop cost about 0.5 µs before its screen even ran. That finder is compiled once an index has
@@ -48,19 +55,110 @@ def _group(name: str, cat: Category, ids: tuple[int, ...]) -> _Group:
     The scan matches a group only where `Index.finder` found a word start, so the word-start
     look-behind that opens every entry built from the lexicon syntax always holds there and is left
     out, as in `_screen_source`: every branch of the alternation tested it again (7 % of the groups'
-    time). A group of one entry is the entry's own pattern, shared with the other rules.
+    time). A group of one entry is the entry's own pattern, shared with the other rules. Each entry
+    is named by an empty group after it (`_marked`) and neighbours are merged (`_merged_in_order`);
+    where that alternation refers to groups, does not compile or would get a global inline flag,
+    the plain named alternation `(?P<gI>entry)|…` is used (and names a broken entry).
     """
     ids = tuple(dict.fromkeys(ids))
     if len(ids) == 1:
         return name, cat.pattern(ids[0]), ids
     ordered = sorted(ids, key=lambda i: -len(cat.entries[i].source))
-    alternation = "|".join(f"(?P<g{i}>{_after_word_start(cat, i)})" for i in ordered)
+    named = "|".join(f"(?P<g{i}>{_after_word_start(cat, i)})" for i in ordered)
     try:
-        return name, re.compile(alternation), ids
+        if not _REFERS_TO_GROUPS.search(named):
+            merged = _compiled_or_none("|".join(_merged_in_order([_marked(cat, i) for i in ordered])))
+            if merged is not None and merged.flags == _PLAIN_FLAGS:  # not a global flag moved first
+                return name, merged, ids
+        return name, re.compile(named), ids
     except re.error:
         for i in ids:
             cat.pattern(i)  # raises a LexiconError naming the entry at fault
         raise
+
+
+def _compiled_or_none(source: str) -> re.Pattern[str] | None:
+    """`source` compiled, or None where it does not compile (the named alternation then says why)."""
+    try:
+        return re.compile(source)
+    except re.error:
+        return None
+
+
+def _marked(cat: Category, i: int) -> str:
+    """Entry `i` as a branch of its group: its source, then an empty group named after it.
+
+    An empty group closed last names the entry as `(?P<gI>source)` did (`Match.lastgroup` is the group
+    closed last), but the branch opens with the entry's first character, so `re` skips it with one test
+    where that character differs and `_merged_in_order` can merge it with its neighbours.
+    """
+    source = _possessive_word_runs(_optional_groups_as_branches(_after_word_start(cat, i)))
+    if cat.entries[i].source.startswith("re:"):  # a raw entry may have a top-level "|"
+        source = f"(?:{source})"
+    return f"{source}(?P<g{i}>)"
+
+
+def _merged_in_order(branches: list[str]) -> list[str]:
+    r"""`branches` with neighbours sharing their first atom joined as atom + (?:rest|rest|…), the rests
+    merged the same way, where that changes neither which branch matches first nor where.
+
+    A group returns its first matching entry, so unlike a screen it keeps the order of its branches:
+    only a run of neighbours whose first atoms cannot match the same text is regrouped, each atom's
+    branches in their order. A literal character is one such atom (two different ones exclude each
+    other); a repeated class such as the gap `[^\w\n.!?]+` is another when each branch goes on
+    with a character outside the class (the repeat can then only take the whole run, so it is tried
+    once) and no literal of the run lies inside it.
+    """
+    out: list[str] = []
+    run: dict[str, list[str]] = {}
+    for branch in branches:
+        end = 0 if branch.startswith("(") else _atom_end(branch)  # a group never joins: not measured
+        atom, rest = branch[:end], branch[end:]
+        if not _joins_run(atom, rest, run):
+            out += _run_merged(run)
+            run = {}
+            if not _joins_run(atom, rest, run):
+                out.append(branch)
+                continue
+        run.setdefault(atom, []).append(rest)
+    return out + _run_merged(run)
+
+
+def _run_merged(run: dict[str, list[str]]) -> list[str]:
+    """The branches of a run of `_merged_in_order`, one per first atom."""
+    return [
+        atom + rests[0] if len(rests) == 1 else f"{atom}(?:{'|'.join(_merged_in_order(rests))})"
+        for atom, rests in run.items()
+    ]
+
+
+_SPECIAL = frozenset("\\[](){}.^$|*+?")
+_CLASS_REPEAT = re.compile(r"(\\[sSwWdD]|\[(?:[^\]\\]|\\.)+\])\+[?+]?")
+"""A single-character class or escape repeated at least once (greedy, lazy or possessive)."""
+
+
+def _joins_run(atom: str, rest: str, run: dict[str, list[str]]) -> bool:
+    """Whether a branch opening with `atom` can join `run` (see `_merged_in_order`)."""
+    if len(atom) == 1 and atom not in _SPECIAL:
+        return all(len(other) == 1 or not _in_class(atom, other) for other in run)
+    repeat = _CLASS_REPEAT.fullmatch(atom)
+    if repeat is None:
+        return False
+    follows = rest[:1]
+    if not follows or follows in _SPECIAL or _atom_end(rest) != 1 or _in_class(follows, atom):
+        return False
+    return all(other == atom or (len(other) == 1 and not _in_class(other, atom)) for other in run)
+
+
+_CLASSES: dict[str, re.Pattern[str]] = {}
+
+
+def _in_class(ch: str, repeat: str) -> bool:
+    """Whether character `ch` matches the class that `repeat` (a `_CLASS_REPEAT`) repeats."""
+    pattern = _CLASSES.get(repeat)
+    if pattern is None:
+        pattern = _CLASSES[repeat] = re.compile(_CLASS_REPEAT.fullmatch(repeat).group(1))  # type: ignore[union-attr]
+    return pattern.fullmatch(ch) is not None
 
 
 def _after_word_start(cat: Category, i: int) -> str:
@@ -90,7 +188,7 @@ def _screen_source(specs: _Spec, categories: dict[str, Category]) -> str:
     sources = [
         # Entries built from the lexicon syntax have no top-level "|" and can be joined bare; each
         # alternative of a raw entry loses the same look-behind where it opens with it.
-        branch.removeprefix(_WORD_START)
+        _possessive_word_runs(_optional_groups_as_branches(branch.removeprefix(_WORD_START)))
         for name, ids in specs
         for i in dict.fromkeys(ids)
         if (pattern := categories[name].source(i))
@@ -99,6 +197,55 @@ def _screen_source(specs: _Spec, categories: dict[str, Category]) -> str:
         )
     ]
     return "|".join(_factored(list(dict.fromkeys(sources))))
+
+
+def _optional_groups_as_branches(source: str) -> str:
+    r"""`source` with every greedy optional group "(?:X)?" written "(?:X|)": the same matches, tried in
+    the same order (X first, then nothing).
+
+    `re` runs "?" on a group through its general repeat machinery, about 0.1-0.2 µs per group reached,
+    even when X fails on its first character; an alternation with an empty branch skips an X that opens
+    with another character with one test. "you (?:\w+\s+)?(?:deleted|…)", "(?:are\s+)?" and the like
+    made up a third of a failing "you" screen.
+    """
+    if ")?" not in source:
+        return source
+    opened: list[int] = []
+    cuts: list[int] = []
+    for i, ch, _depth in _structure(source, "()"):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:  # unbalanced: re.compile will say so
+            start = opened.pop()
+            if (
+                source.startswith("(?:", start)
+                and source[i + 1 : i + 2] == "?"
+                and source[i + 2 : i + 3] not in ("?", "+")
+            ):
+                cuts.append(i)
+    out, last = [], 0
+    for i in cuts:
+        out += [source[last:i], "|)"]
+        last = i + 2
+    return "".join(out) + source[last:]
+
+
+_WORD_RUN_BEFORE_SPACE = re.compile(
+    r"(\\w|\[\\w-\])\+(?![?+])(?=\\s(?![*?{]))"  # the word run to make possessive
+    r"|\\.|\[\^?+\]?+(?:[^\]\\]++|\\.)*+\]|[^\\\[]++"  # escapes, classes, the rest: as they are
+)
+
+
+def _possessive_word_runs(source: str) -> str:
+    r"""`source` with each "\w+" or "[\w-]+" followed by "\s" or "\s+" written possessive ("\w++").
+
+    No word character or hyphen is a space, so a word run followed by a space matches only when it
+    takes the whole run: possessive, it is tried once where `re` tried it at every length ("you
+    (?:\w+\s+|)…": 0.5 µs of a failing screen for a six-letter word). Same matches, same order.
+    """
+    if "+\\s" not in source:
+        return source
+    return _WORD_RUN_BEFORE_SPACE.sub(lambda m: m.group(1) + "++" if m.group(1) else m.group(), source)
 
 
 class Bundle:
@@ -160,7 +307,61 @@ def _factored(sources: list[str]) -> list[str]:
             out += members
         else:
             out.append(f"{head}(?:{'|'.join(_factored(rests))})")
+    return _merged_by_first_atom(out)
+
+
+def _merged_by_first_atom(sources: list[str]) -> list[str]:
+    r"""`sources` with those sharing their first atom (a character, class, escape or group, with its
+    quantifier) joined as atom + (?:rest|rest|…), the rests merged the same way.
+
+    Whole-word heads leave branches that share only their first characters ("you're …", "you …",
+    "you\s+…", "your …" under "you"): `re` skips a branch that opens with another character than the
+    one it reads with one test, but enters every branch that opens with that character, and under "you"
+    28 of 36 did. Merged, it enters one branch per distinct opening. Regrouping a concatenation keeps
+    where the alternation matches, and where one source ends while others sharing its opening go on, it
+    matches wherever they do: the screen keeps just the shared part.
+    """
+    by_atom: dict[str, list[str]] = {}
+    for source in sources:
+        end = _atom_end(source)
+        by_atom.setdefault(source[:end], []).append(source[end:])
+    out = []
+    for atom, rests in by_atom.items():
+        if len(rests) == 1 or not all(rests):
+            out.append(atom + rests[0] if len(rests) == 1 else atom)
+        else:
+            factored = _merged_by_first_atom(rests)
+            out.append(atom + (factored[0] if len(factored) == 1 else f"(?:{'|'.join(factored)})"))
     return out
+
+
+_ESCAPE_LENGTHS = {"x": 4, "u": 6, "U": 10}
+"""Characters of an escape that names a code point: backslash, letter, hex digits."""
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{(?:[0-9]+|[0-9]*,[0-9]*)\})[?+]?")
+
+
+def _atom_end(source: str) -> int:
+    """Where the first atom of `source` ends, its quantifier included (the whole source when unsure)."""
+    ch = source[:1]
+    if ch == "\\":
+        if source[1:2] in ("N", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"):
+            return len(source)  # a named character, octal escape or backreference
+        end = _ESCAPE_LENGTHS.get(source[1:2], 2)
+    elif ch == "[":
+        end = _class_end(source, 0) + 1
+    elif ch == "(":
+        close = _group_end(source)
+        if close is None or source.startswith("(?#"):
+            return len(source)
+        end = close + 1
+    elif not ch or ch in ")|*+?{":
+        return len(source)
+    else:
+        end = 1
+    if source[end : end + 1] not in ("?", "*", "+", "{"):
+        return end
+    quantifier = _QUANTIFIER.match(source, end)
+    return quantifier.end() if quantifier else end
 
 
 _MAX_OPENED = 32
@@ -186,26 +387,35 @@ def _opened(source: str) -> list[str]:
     return out if len(out) <= _MAX_OPENED else [source]
 
 
-def _structure(source: str) -> Iterator[tuple[int, str, int]]:
-    """(offset, character, depth after it) of every "(", ")" and "|" of `source` outside escapes and
-    character classes: the one walk `_group_end` and `_alternatives` share."""
-    depth = i = 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(source, i)
-        elif ch in "()|":
-            depth += {"(": 1, ")": -1, "|": 0}[ch]
-            yield i, ch, depth
-        i += 1
+def _next_of(marks: str) -> re.Pattern[str]:
+    """A pattern for everything up to the next of `marks` outside escapes and character classes (a "]"
+    first in a class is literal), that character as group 1."""
+    other = rf"[^\\\[{marks}]++"
+    return re.compile(rf"(?:{other}|\\.|\[\^?+\]?+(?:[^\]\\]++|\\.)*+(?:\]|\Z))*+([{marks}])", re.DOTALL)
+
+
+_NEXT_MARK = {"()|": _next_of("()|"), "()": _next_of("()")}
+
+
+def _structure(source: str, marks: str = "()|") -> Iterator[tuple[int, str, int]]:
+    """(offset, character, depth after it) of every "(", ")" and "|" of `source` (or only the
+    parentheses: `marks`) outside escapes and character classes: the one walk `_group_end`,
+    `_alternatives` and `_optional_groups_as_branches` share. Found by a regex (`_next_of`), so
+    Python sees only those characters (a loop over every character was most of the time spent
+    building a screen)."""
+    depth = 0
+    next_mark = _NEXT_MARK[marks].match
+    found = next_mark(source)
+    while found:
+        ch = found.group(1)
+        depth += 1 if ch == "(" else -1 if ch == ")" else 0
+        yield found.start(1), ch, depth
+        found = next_mark(source, found.end())
 
 
 def _group_end(source: str) -> int | None:
     """The index of the parenthesis closing the group that opens `source`, or None."""
-    return next((i for i, ch, depth in _structure(source) if ch == ")" and depth == 0), None)
+    return next((i for i, ch, depth in _structure(source, "()") if ch == ")" and depth == 0), None)
 
 
 def _class_end(source: str, start: int) -> int:
@@ -410,7 +620,7 @@ class Index:
                 at = m.start(1)
                 if at < 0:  # the finder's last match: no key word after the previous one
                     break
-                word = m.group(1)
+                word = m[1]  # a subscript is cheaper than calling m.group(1) (~0.1 µs a visit)
                 bundles = memo.get(word)
                 if bundles is None:
                     bundles = memo[word] = self._bundles_of(word)
