@@ -319,8 +319,11 @@ class _Language:
             if not exact and not (trigger(folded, at - 1, end) if at else trigger(" " + folded[:end])):
                 hit = search(spaced, at + 1, end + 1)
                 continue
-            s, e = ends.rfind(b".", 0, at) + 1, ends.find(b".", at)
-            s, e = max(s, start), min(e if e >= 0 else len(folded), end)
+            s, e = ends.rfind(b".", 0, at) + 1, ends.find(b".", at, end)
+            if s < start:
+                s = start
+            if e < 0:
+                e = end
             while i < len(spans) and spans[i][1] <= s:
                 i += 1
             if i == len(spans) or spans[i][0] >= e:
