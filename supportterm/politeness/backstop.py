@@ -189,6 +189,8 @@ class _Language:
         self.prefix = int(raw.get("prefix", 0))  # type: ignore[call-overload]
         self.negation: str | None = raw.get("negation")  # type: ignore[assignment]
         """The language whose negators mark words (`keys`), or None: words are read plainly."""
+        self.negators = NEGATORS.get(self.negation or "", _NONE)
+        self.post_negators = POST_NEGATORS.get(self.negation or "", _NONE)
         self.threshold = int(raw["threshold"])  # type: ignore[call-overload]
         self.flag = _Linear(raw)
         categories: dict[str, dict[str, object]] = raw.get("category", {})  # type: ignore[assignment]
@@ -197,8 +199,9 @@ class _Language:
         """Words worth at least this much (in any context) are triggers; None: every sentence is scored."""
         self.trigger = self._trigger(self.screen_at)  # type: ignore[arg-type]
         self.outlined = self.trigger is not None and _mostly_ascii(self.trigger_words(self.screen_at))  # type: ignore[arg-type]
-        """Whether `candidates` searches the byte outline (trigger words mostly ASCII) or the text itself."""
-        self._byte_screen: tuple[re.Pattern[bytes], str, bool] | None = None
+        """Whether `candidates` searches the ASCII outline (`_Outline`: trigger words mostly ASCII) or the
+        code page one (`_CodePageOutline`: mostly Cyrillic)."""
+        self._byte_screen: tuple[re.Pattern[bytes], _Outline | _CodePageOutline] | None = None
         """`byte_screen`, built on first use."""
         self.scores: dict[str, int] = {}
         """Scores by sentence (with the character after it); cleared by `clear_cache`."""
@@ -218,25 +221,21 @@ class _Language:
             words |= NEGATORS.get(lang, frozenset()) | POST_NEGATORS.get(lang, frozenset())
         return words
 
-    def byte_screen(self) -> tuple[re.Pattern[bytes], str, bool]:
-        r"""The trigger screen for `_Outline.spaced` text, the letters that outline reads as "_", and
-        whether a hit is exact on ASCII text.
+    def byte_screen(self) -> tuple[re.Pattern[bytes], _Outline | _CodePageOutline]:
+        r"""The trigger screen for the outline's `spaced` view, and the outline (`_Outline` when the
+        trigger words are mostly ASCII, else `_CodePageOutline`).
 
-        A space, then the trigger words with their non-ASCII letters read as "_", so the pattern opens
-        with a literal: `re` skips from space to space in a tight loop (about four times faster than
-        testing `[^\w']` at every character). Those letters of the text are "_" in the outline too (a
-        letter read as a space would be tried as a word start); other non-ASCII characters are spaces.
-        Exact when the words are ASCII word characters only and the text is ASCII; otherwise a hit may be
-        false and `trigger` confirms it. Compiled on first use.
+        A space, then the trigger words as the outline reads them, so the pattern opens with a literal:
+        `re` skips from space to space in a tight loop (about four times faster than testing `[^\w']` at
+        every character). Compiled on first use.
         """
         if self._byte_screen is None:
             words = self.trigger_words(self.screen_at)  # type: ignore[arg-type]
-            letters = "".join(sorted({ch for w in words for ch in w if not ch.isascii() and ch.isalnum()}))
-            skeletons = {_ascii_skeleton(w, letters) for w in words}
+            outline = _Outline(words) if self.outlined else _CodePageOutline(words)
+            skeletons = {outline.word(w) for w in words}
             exact = {w for w in skeletons if len(w) < self.prefix} if self.prefix else skeletons
             source = " " + trie(exact, skeletons - exact) if skeletons else "(?!)"
-            exact_hits = all(map(_is_outline_word, words))
-            self._byte_screen = (re.compile(source.encode("ascii")), letters, exact_hits)
+            self._byte_screen = (re.compile(source.encode("ascii")), outline)
         return self._byte_screen
 
     def sentence_score(self, folded: str, s: int, e: int) -> int:
@@ -255,26 +254,44 @@ class _Language:
 
         Why: the chain of `map` objects and lists that `keys` and `_Linear.score` build costs more than
         the ten-odd words of a sentence; one Python loop with two dictionary lookups a word took about
-        60 % of the time. Same sum, added in the same order. A sentence holding a negator goes the
-        general way (`keys` marks the negated words).
+        60 % of the time. Same sum. A sentence holding a negator (a fifth of the Russian ones) marks
+        the words in its scope as it goes (`_negated`, forwards); one holding a word that starts with
+        `NEGATED` takes that loop too, as `keys` cuts such a word a letter longer (the plain loop skips its
+        tests: taking it for every Russian sentence cost 22 % more). A sentence holding a post-negator
+        (Azerbaijani, scope backwards) goes the general way.
         """
-        tokens = folded[s:e].split()
+        sentence = folded[s:e]
+        tokens = sentence.split()
         words = list(map(str.strip, tokens, repeat(STRIP)))
-        lang = self.negation
         flag = self.flag
-        if lang is not None and not (NEGATORS.get(lang, _NONE).isdisjoint(words)
-                                     and POST_NEGATORS.get(lang, _NONE).isdisjoint(words)):
-            return flag.score(keys(folded, s, e, self.prefix, lang), cue(folded, s, e))
+        if not self.post_negators.isdisjoint(words):
+            return flag.score(keys(folded, s, e, self.prefix, self.negation), cue(folded, s, e))
         uni, pair, cut = flag.uni.get, flag.pair.get, self.prefix
         total = 0
         before = START
-        for word in words:
-            if word:
-                if cut:
-                    word = word[:cut]
-                seconds = pair(before)
-                total += seconds.get(word, uni(word, 0)) if seconds else uni(word, 0)
-                before = word
+        negators = self.negators
+        if self.negation is None or (negators.isdisjoint(words) and NEGATED not in sentence):
+            for word in words:
+                if word:
+                    if cut:
+                        word = word[:cut]
+                    seconds = pair(before)
+                    total += seconds.get(word, uni(word, 0)) if seconds else uni(word, 0)
+                    before = word
+        else:
+            scope = False
+            for token, word in zip(tokens, words, strict=True):
+                if word:
+                    key = NEGATED + word if scope and word not in negators else word
+                    if cut:
+                        key = key[: cut + 1] if key[0] == NEGATED else key[:cut]
+                    seconds = pair(before)
+                    total += seconds.get(key, uni(key, 0)) if seconds else uni(key, 0)
+                    before = key
+                    if word in negators:
+                        scope = True
+                if token[-1] in CLAUSE_END:
+                    scope = False
         return flag.bias + flag.cue.get(cue(folded, s, e), 0) + total
 
     def candidates(
@@ -283,19 +300,16 @@ class _Language:
         r"""The sentences of folded[start:end] the screen passes: those holding a trigger word (all
         sentences when the model has no screen), without those overlapping a `covered` span (sorted).
 
-        Searched in bytes (`_Outline`): `byte_screen` over the text with every character that is not
-        [\w'] read as a space, sentence ends by `bytes.find`; the same spans as `trigger` over the text
-        (tests/politeness/test_whole12_backstop.py compares them on every labelled reply)."""
+        Searched in bytes (`byte_screen`): its pattern over the outline's `spaced` view, sentence ends by
+        `bytes.find` in its `ends` view; a hit the outline cannot vouch for is confirmed by `trigger`. The
+        same spans as `trigger` over the text (tests/politeness/test_whole12_backstop.py and
+        test_bs13_backstop.py compare them on every labelled reply)."""
         if self.trigger is None:
             return sentences(folded, start, end)
-        if not self.outlined:
-            return self._candidates_in_text(folded, start, end, covered)
         out: list[tuple[int, int]] = []
-        screen, letters, exact_words = self.byte_screen()
-        outline = _Outline(folded, letters)
-        spaced, ends = outline.spaced, outline.ends
+        screen, outline = self.byte_screen()
+        ends, spaced, exact = outline.views(folded)
         # spaced[i + 1] stands for folded[i]: spaced[0] is the space before the text's first word.
-        exact = exact_words and folded.isascii()
         trigger = self.trigger.match
         search = screen.search
         spans = covered or []
@@ -306,41 +320,16 @@ class _Language:
             if not exact and not (trigger(folded, at - 1, end) if at else trigger(" " + folded[:end])):
                 hit = search(spaced, at + 1, end + 1)
                 continue
-            s, e = ends.rfind(b".", 0, at) + 1, ends.find(b".", at)
-            s, e = max(s, start), min(e if e >= 0 else len(folded), end)
+            s, e = ends.rfind(b".", 0, at) + 1, ends.find(b".", at, end)
+            if s < start:
+                s = start
+            if e < 0:
+                e = end
             while i < len(spans) and spans[i][1] <= s:
                 i += 1
             if i == len(spans) or spans[i][0] >= e:
                 out.append((s, e))
             hit = search(spaced, e + 1, end + 1)
-        return out
-
-    def _candidates_in_text(
-        self, folded: str, start: int, end: int, covered: list[tuple[int, int]] | None
-    ) -> list[tuple[int, int]]:
-        """`candidates` found by `trigger` over the text itself, bounds from `_sentence_ends`: for a
-        model whose trigger words are mostly non-ASCII letters (Russian). The byte outline reads those
-        letters as "_", so its screen matched nearly every word (7,814 of 8,263 in the latency
-        benchmark's Russian replies), each hit confirmed in Python: about 3× slower than this search."""
-        assert self.trigger is not None
-        out: list[tuple[int, int]] = []
-        search = self.trigger.search
-        ends = _sentence_ends(folded)
-        spans = covered or []
-        i = 0
-        at = start if start == 0 and self.trigger.match(" " + folded[:end]) else -1
-        if at < 0:
-            hit = search(folded, max(start - 1, 0), end)
-            at = hit.start() + 1 if hit else -1
-        while at >= 0:
-            s, e = ends.rfind(b".", 0, at) + 1, ends.find(b".", at)
-            s, e = max(s, start), min(e if e >= 0 else len(folded), end)
-            while i < len(spans) and spans[i][1] <= s:
-                i += 1
-            if i == len(spans) or spans[i][0] >= e:
-                out.append((s, e))
-            hit = search(folded, e, end)
-            at = hit.start() + 1 if hit else -1
         return out
 
     def scored(self, folded: str, start: int, end: int, screened: bool = True) -> list[tuple[int, int, int]]:
@@ -409,23 +398,37 @@ _STR_ENDS = "?" + "".join(ch for ch in ENDS if not ch.isascii())
 
 
 class _Outline:
-    """Two byte views of a folded text, one byte per character, for C-level scans in `candidates`.
+    """The byte views of a folded text for a model whose trigger words are mostly ASCII, one byte per
+    character, for C-level scans in `_Language.candidates` (`views`).
 
     `ends`: every sentence end (`ENDS`) is "." and no other byte is (non-ASCII characters are "?",
     and a real "?" became "." first), so `find` / `rfind` give a sentence's bounds. `spaced`: a space,
-    then the text with ASCII letters, digits, "_" and "'" kept, the given non-ASCII `letters` as "_"
-    (word characters both), and every other character as a space: a non-ASCII letter not among them
-    reads as a space, so a hit after it is only a possible trigger, which `trigger` confirms.
+    then the text with ASCII letters, digits, "_" and "'" kept, the trigger words' non-ASCII `letters`
+    as "_" (word characters both), and every other character as a space: a non-ASCII letter not among
+    them reads as a space, so a hit after it is only a possible trigger, which `trigger` confirms.
+    A hit is exact when the trigger words are ASCII word characters only and the text is ASCII.
     """
 
-    __slots__ = ("ends", "spaced")
+    __slots__ = ("exact_words", "letters")
 
-    def __init__(self, folded: str, letters: str = "") -> None:
-        for letter in letters:
+    def __init__(self, words: set[str]) -> None:
+        self.letters = "".join(sorted({ch for w in words for ch in w if not ch.isascii() and ch.isalnum()}))
+        """The trigger words' non-ASCII letters, read as "_" (a letter read as a space would be tried
+        as a word start)."""
+        self.exact_words = all(map(_is_outline_word, words))
+
+    def word(self, word: str) -> str:
+        """A trigger word as `spaced` reads it."""
+        return _ascii_skeleton(word, self.letters)
+
+    def views(self, folded: str) -> tuple[bytes, bytes, bool]:
+        """(ends, spaced, whether a hit is exact) of the text."""
+        exact = self.exact_words and folded.isascii()
+        for letter in self.letters:
             if letter in folded:
                 folded = folded.replace(letter, "_")
-        self.ends = _sentence_ends(folded)
-        self.spaced = (b" " + self.ends).translate(_SPACED)
+        ends = _sentence_ends(folded)
+        return ends, (b" " + ends).translate(_SPACED), exact
 
 
 def _sentence_ends(folded: str) -> bytes:
@@ -435,6 +438,79 @@ def _sentence_ends(folded: str) -> bytes:
         if end in folded:
             folded = folded.replace(end, ".")
     return folded.encode("ascii", "replace").translate(_ENDS_AS_DOTS)
+
+
+CODE_PAGE = "cp1251"
+"""The one-byte code page `_CodePageOutline` encodes a text in: Cyrillic (Russian triggers are mostly
+Cyrillic). A model whose letters it lacks would still be screened right, only slower (see there)."""
+_WORD_CHAR = re.compile(r"\w")
+_CODES = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+"""The bytes `_CodePageOutline` gives the trigger words' word characters, one each ("_" is the rest's)."""
+
+
+class _CodePageOutline:
+    r"""The byte views of a folded text for a model whose trigger words are mostly non-ASCII letters
+    (Russian), one byte per character, for C-level scans in `_Language.candidates` (`views`).
+
+    Why: `_Outline` reads those letters as "_", so its screen matched nearly every word, each hit
+    confirmed in Python, and the trigger regex over the text tests `[^\w']` (a Unicode look-up) at every
+    character: 146 µs of a cold 2 KB Russian check. Here the text is encoded in `CODE_PAGE` (a "?"
+    turned into "." first, so a "?" byte is a character the code page lacks) and translated by a
+    256-byte table: each word character of the trigger words becomes a byte of its own (`_CODES`), "'"
+    stays, any other word character becomes "_", and every other character a space. The byte trie then
+    tells the trigger words apart as the text regex does. Exact (no confirmation) when every character
+    of the trigger words has a byte of its own (or is "'") and the text lacks no character of the code
+    page; otherwise (a trigger word such as "да-да", whose "-" reads as a space) `trigger` confirms hits.
+    """
+
+    __slots__ = ("dots", "exact_words", "table")
+
+    def __init__(self, words: set[str]) -> None:
+        chars = sorted({ch for w in words for ch in w if _WORD_CHAR.match(ch) and _in_code_page(ch)})
+        codes = dict(zip(chars, _CODES, strict=False))
+        table = bytearray(b" " * 256)
+        for byte in range(256):
+            try:
+                ch = bytes((byte,)).decode(CODE_PAGE)
+            except UnicodeDecodeError:
+                continue
+            table[byte] = ord(codes.get(ch) or ("_" if _WORD_CHAR.match(ch) else "'" if ch == "'" else " "))
+        self.table = bytes(table)
+        """Bytes table of `spaced`."""
+        self.exact_words = all(ch in codes or ch == "'" for w in words for ch in w)
+        self.dots = "?" + "".join(ch for ch in ENDS if not _in_code_page(ch))
+        """Turned into "." before encoding: "?" (then a "?" byte is a character the code page lacks) and
+        the sentence ends the code page lacks."""
+
+    def word(self, word: str) -> str:
+        """A trigger word as `spaced` reads it."""
+        return self._encoded(word).translate(self.table).decode("ascii")
+
+    def _encoded(self, folded: str) -> bytes:
+        for dot in self.dots:
+            if dot in folded:
+                folded = folded.replace(dot, ".")
+        return folded.encode(CODE_PAGE, "replace")
+
+    def views(self, folded: str) -> tuple[bytes, bytes, bool]:
+        """(ends, spaced, whether a hit is exact) of the text, as `_Outline.views` gives them."""
+        encoded = self._encoded(folded)
+        exact = self.exact_words and b"?" not in encoded
+        return encoded.translate(_CODE_PAGE_ENDS), (b" " + encoded).translate(self.table), exact
+
+
+def _in_code_page(ch: str) -> bool:
+    try:
+        ch.encode(CODE_PAGE)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_ENDS_IN_CODE_PAGE = "".join(ch for ch in ENDS if ch != "?" and _in_code_page(ch)).encode(CODE_PAGE)
+_CODE_PAGE_ENDS = bytes.maketrans(_ENDS_IN_CODE_PAGE, b"." * len(_ENDS_IN_CODE_PAGE))
+"""Bytes table of `_CodePageOutline`'s `ends`: the sentence ends but "?" (a real one is "." already)
+become ".", every other byte stays."""
 
 
 def in_body(folded: str, s: int, e: int, start: int, end: int) -> bool:

@@ -1,5 +1,5 @@
-"""The backstop's byte screen (`_Language.candidates` over `_Outline`, or over the text for mostly non-ASCII
-triggers) and its one-loop sentence score
+"""The backstop's byte screen (`_Language.candidates` over `_Outline`, or `_CodePageOutline` for mostly
+non-ASCII triggers, test_bs13_backstop.py) and its one-loop sentence score
 (`_Language._flag_score`) must give what the original string search and `keys` + `_Linear.score` gave.
 
 The originals are copied here as they were before session 11: the trigger regex searched over the text,
@@ -67,7 +67,7 @@ def _models() -> dict[str, backstop._Language]:
     punctuated = {"2-ci": 500, "e.g": 500, "w/o": 500, "ölçü-biçi": 500}
     en = {**raw["en"], "uni": {**raw["en"]["uni"], **punctuated}}
     models["en-punctuated"] = backstop.load({"langs": {"en": en}})["en"]
-    # A real Russian model (the seventh try's, not shipped): mostly non-ASCII triggers, searched in the text.
+    # A real Russian model (the seventh try's, not shipped): mostly non-ASCII triggers (code page outline).
     frozen = Path(__file__).parents[2] / "tools" / "backstop_weights_v7_frozen.json"
     models["ru-frozen"] = backstop.load(json.loads(frozen.read_text("utf-8")))["ru"]
     assert not models["ru-frozen"].outlined and models["en"].outlined and models["az"].outlined
