@@ -197,19 +197,16 @@ class _Language:
         self.categories = {cat: _Linear(m) for cat, m in categories.items()}
         self.screen_at = raw.get("screen")
         """Words worth at least this much (in any context) are triggers; None: every sentence is scored."""
-        self.trigger = self._trigger(self.screen_at)  # type: ignore[arg-type]
-        self.outlined = self.trigger is not None and _mostly_ascii(self.trigger_words(self.screen_at))  # type: ignore[arg-type]
+        self.triggers = self.trigger_words(self.screen_at) if self.screen_at is not None else None  # type: ignore[arg-type]
+        """The words the screen looks for (`trigger_words`), or None when every sentence is scored."""
+        self.trigger = trigger_pattern(self.triggers, self.prefix) if self.triggers is not None else None
+        self.outlined = self.triggers is not None and _mostly_ascii(self.triggers)
         """Whether `candidates` searches the ASCII outline (`_Outline`: trigger words mostly ASCII) or the
         code page one (`_CodePageOutline`: mostly Cyrillic)."""
         self._byte_screen: tuple[re.Pattern[bytes], _Outline | _CodePageOutline] | None = None
         """`byte_screen`, built on first use."""
         self.scores: dict[str, int] = {}
         """Scores by sentence (with the character after it); cleared by `clear_cache`."""
-
-    def _trigger(self, screen_at: int | None) -> re.Pattern[str] | None:
-        if screen_at is None:
-            return None
-        return trigger_pattern(self.trigger_words(screen_at), self.prefix)
 
     def trigger_words(self, screen_at: int) -> set[str]:
         """The words the screen looks for: worth at least `screen_at`, negated ones by their negators."""
@@ -230,7 +227,7 @@ class _Language:
         every character). Compiled on first use.
         """
         if self._byte_screen is None:
-            words = self.trigger_words(self.screen_at)  # type: ignore[arg-type]
+            words = self.triggers or set()
             outline = _Outline(words) if self.outlined else _CodePageOutline(words)
             skeletons = {outline.word(w) for w in words}
             exact = {w for w in skeletons if len(w) < self.prefix} if self.prefix else skeletons
@@ -384,11 +381,13 @@ def _is_outline_word(word: str) -> bool:
     return word.isascii() and not word.translate(_KEPT_BY_OUTLINE)
 
 
-_KEPT_BY_OUTLINE = {b: None for b in range(128) if chr(b).isalnum() or chr(b) in "_'"}
+_OUTLINE_KEPT = bytes(b for b in range(128) if chr(b).isalnum() or chr(b) in "_'")
+"""The ASCII characters `_Outline`'s spaced view keeps: word characters and the apostrophe."""
+_KEPT_BY_OUTLINE = dict.fromkeys(_OUTLINE_KEPT)
 """`str.translate` table deleting the characters `_Outline.spaced` keeps."""
 
 
-_SPACED = bytes(b if chr(b).isalnum() or chr(b) in "_'" else 32 for b in range(128)) + b" " * 128
+_SPACED = bytes(b if b in _OUTLINE_KEPT else 32 for b in range(128)) + b" " * 128
 """Bytes table: ASCII word characters and the apostrophe stay, everything else becomes a space."""
 _ENDS_AS_DOTS = bytes(46 if chr(b) in ENDS and b != ord("?") else b for b in range(256))
 """Bytes table: the ASCII sentence ends but "?" become full stops (`_Outline` turns "?" into one first:
