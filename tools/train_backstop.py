@@ -157,8 +157,8 @@ HARD_NEGATIVES_V7 = ROOT / "tools" / "backstop_hard_negatives_ru.json"
 (bodies; written as whole replies with test_families.py's greeting and sign-off)."""
 EIGHTH_TRY_LANGS = ("ru", "en")
 """Own hard negatives also from `LEX8_CONSTRUCTIONS` and the sentences test_families.py asserts are not
-flagged, which the sixth and seventh tries' loader missed: ru since the eighth try, en since its refit (session
-12); az keeps the sixth try's data, which its shipped model was fitted on."""
+flagged, which the sixth and seventh tries' loader missed: ru since the eighth try, en since its refit
+(session 12); az keeps the sixth try's data, which its shipped model was fitted on."""
 
 
 @dataclass
