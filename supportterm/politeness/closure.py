@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .findings import Finding, finding, translatable
+from .frame import body_span
 from .openers import search_at_openers
 from .prepared import Prepared
 
@@ -21,7 +22,7 @@ _CLOSING = {
     "en": re.compile(
         r"\b(?:i|we|i've|we've|i'll|we'll|i'm|we're)\s+(?:have\s+|will\s+|am\s+|are\s+)?(?:now\s+|just\s+|already\s+|"
         r"going\s+to\s+|go\s+ahead\s+and\s+|gone\s+ahead\s+and\s+)*(?:close|closed|closing)\s+"
-        r"(?:this|the|your)\s+(?:ticket|request|case|conversation|thread|enquiry|inquiry|query|chat)\b"
+        r"(?:this|the|your)\s+(?:ticket|request|case|conversation|thread|enquiry|inquiry|query|chat|one)\b"
         r"|\b(?:this|the|your)\s+(?:ticket|request|case|enquiry|inquiry|query|conversation)\s+(?:will\s+(?:now\s+)?be"
         r"|has\s+(?:now\s+)?been|is\s+now|is\s+being)\s+closed\b"
     ),
@@ -50,10 +51,20 @@ _REFUSAL = {
     ),
     "az": re.compile(
         r"(?<!\w)(?:aid\s+deyil|mümkün\s+deyil|bilmərik|bilmərəm|cavabdeh\s+deyil|heç\s+nə|məşğul\s+olmuruq"
-        r"|səlahiyyət\w*)(?!\w)"
+        r"|səlahiyyət\w*|məlumat\s+verilmir)(?!\w)"
     ),
 }
 """A refusal or a brush-off somewhere in the reply."""
+_ONE_OF_MANY = {
+    "en": re.compile(r"\b(?:a\s+lot\s+of|lots\s+of|many|plenty\s+of|loads\s+of|several)\s+(?:tickets|requests|messages"
+                     r"|e-?mails|reports|complaints|questions)\s+(?:about|on|like)\s+(?:this|that|it)\b"),
+    "ru": re.compile(r"(?<![\w-])(?:поступило|поступает|было|получили)\s+(?:уже\s+)?(?:много|немало|десятки|сотни)\s+"
+                     r"(?:обращений|заявок|жалоб|вопросов|писем)(?![\w-])"),
+    "az": re.compile(r"(?<!\w)(?:çoxlu|bir\s+çox|onlarla|yüzlərlə)\s+(?:müraciət|sorğu|şikayət|məktub)\w*(?!\w)"),
+}
+"""'We've had a lot of tickets about this already': in a short reply that closes the ticket, a brush-off."""
+_SHORT_BODY = 100
+"""Characters of a reply's body, beside the closing sentence, below which the reply says nothing else."""
 _WAY_BACK = {
     "en": re.compile(
         r"https?://|\b(?:reopen\w*|reply|respond|let\s+(?:me|us)\s+know|feel\s+free|get\s+back|contact\s+us|reach\s+out"
@@ -89,9 +100,20 @@ def closed_without_help(prep: Prepared) -> list[Finding]:
     openers = CLOSING_OPENERS.get(prep.lang)
     pattern = _CLOSING[prep.lang]
     m = search_at_openers(pattern, prep.folded, openers) if openers else pattern.search(prep.folded)
-    if m is None or not _REFUSAL[prep.lang].search(prep.folded) or _WAY_BACK[prep.lang].search(prep.folded):
+    if m is None or _WAY_BACK[prep.lang].search(prep.folded):
+        return []
+    if not _REFUSAL[prep.lang].search(prep.folded) and not _says_nothing_else(prep, m.start(), m.end()):
         return []
     message = translatable(
         "Closes the ticket after a refusal with no way back: say where to go next, or keep it open."
     )
     return [finding("dismissive", m.start(), m.end(), message)]
+
+
+def _says_nothing_else(prep: Prepared, start: int, end: int) -> bool:
+    """True when, beside the closing, the body holds next to nothing ("Müraciətiniz bağlanıb.") or only
+    says the customer is one of many ("Many requests about this already. Closing the ticket.")."""
+    body_start, body_end = body_span(prep.folded, prep.lang, prep.text)
+    rest = prep.folded[body_start:start] + " " + prep.folded[end:body_end]
+    letters = sum(ch.isalpha() for ch in rest)
+    return letters < 15 or (len(rest.strip()) < _SHORT_BODY and _ONE_OF_MANY[prep.lang].search(rest) is not None)

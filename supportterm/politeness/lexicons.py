@@ -340,14 +340,23 @@ _LEADING_LOOKBEHIND = re.compile(r"\(\?<[!=][^()]*\)")
 _LITERAL_ALTS = re.compile(r"\(\?:([\w'|]+)\)(?![*+?{])|([\w']+)(?![\w'*+?{\\\[])")
 
 
+_WORD_GOES_ON = re.compile(r"\\w[*+]|\[\\w[^\]]*\][*+]")
+r"""After the opening words, `\w*`, `\w+` or a class holding `\w` (`[\w-]*`): the words are stems."""
+
+
 def _raw_anchors(regex: str) -> tuple[list[str], list[str]] | None:
-    """Words a raw-regex entry starts with, when it opens (after lookbehinds) with literal words."""
+    r"""Words a raw-regex entry starts with, when it opens (after lookbehinds) with literal words: exact
+    words, or stems when the regex lets the word go on (`(?:гениальн|блестящ)\w*`, indexed as prefixes;
+    as exact words they were never looked up, so the entry silently never matched)."""
     while (m := _LEADING_LOOKBEHIND.match(regex)) is not None:
         regex = regex[m.end() :]
     m = _LITERAL_ALTS.match(regex)
     if m is None:
         return None
-    return (m.group(1) or m.group(2)).split("|"), []
+    words = (m.group(1) or m.group(2)).split("|")
+    if _WORD_GOES_ON.match(regex, m.end()):
+        return [], words
+    return words, []
 
 
 def compile_category(raw: dict[str, object], lang: str, default_message: str, name: str = "?") -> Category:

@@ -70,11 +70,24 @@ def _title_case_name(text: str, end: int) -> bool:
     return m is not None and m.group()[-1].isupper()
 
 
+_NUMBERED_TITLE = re.compile(r"((?:[ \t]+[^\W\d_][\w'’-]*){1,4})[ \t]+v?\d")
+"""A run of one to four words and then a number: "Stupid Zombies 3", "Dumb Ways 2 v1.4"."""
+
+
+def _numbered_title(text: str, end: int) -> bool:
+    """True when Title Case words and a number follow: "Stupid Zombies 3 version 2.1.4 crashed" names a
+    game even where it opens the sentence, which `_mid_sentence` cannot tell from an insult."""
+    m = _NUMBERED_TITLE.match(text, end)
+    return m is not None and all(word[0].isupper() for word in m.group(1).split())
+
+
 def _is_name(f: Finding, text: str) -> bool:
     if f.category not in ("informal_address", "rude"):
         return False
-    if not text[f.start : f.start + 1].isupper() or not _mid_sentence(text, f.start):
+    if not text[f.start : f.start + 1].isupper():
         return False
+    if not _mid_sentence(text, f.start):
+        return f.category == "rude" and _numbered_title(text, f.end)
     return f.category == "informal_address" or _title_case_name(text, f.end)
 
 
