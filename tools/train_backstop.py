@@ -6,9 +6,10 @@ seen, without extra false alarms? Seventh try (Russian only), pre-registered in 
 
 - Authors (groups of replies by one writer): S (the checker's authors: devset, heldout, paraphrase; always
   training data), A (tuning + blind1), B (tuning2), C (blind), D (blind3), d1-d4 (authors5/dN), d5-d12
-  (authors6/dN), d13-d15 (authors8/dN), blind5. The rules baseline is this branch's checker with the
-  backstop off. The sealed sets (tests/politeness/sealed/) are never training data: `--first-look-sealed`
-  scores one language file of each archive with the frozen weights and prints aggregates only.
+  (authors6/dN), d13-d15 (authors8/dN), blind5, b7-b10 (blind7-blind10, declared seen in session 13; one
+  author per language file). The rules baseline is this branch's checker with the backstop off. The sealed
+  sets (tests/politeness/sealed/) are never training data: `--first-look-sealed` scores one language file
+  of each archive with the frozen weights and prints aggregates only.
 - Extra negatives: the polite top quartile of the Stanford Wikipedia requests only (English). A request
   whose CRC-32 is divisible by 4 is held out to measure false alarms on. Stack Exchange and TyDiP are test
   sets (data README): `--measure` reports the share of their polite requests flagged; nothing here fits,
@@ -96,16 +97,20 @@ AUTHORS: dict[str, tuple[str, ...]] = {
     "d14": ("authors8/d14",),
     "d15": ("authors8/d15",),
     "blind5": ("blind5",),
+    "b7": ("blind7",),
+    "b8": ("blind8",),
+    "b9": ("blind9",),
+    "b10": ("blind10",),
 }
 NEW_AUTHORS: dict[str, tuple[str, ...]] = {}
 """Authors scored once by `--first-look` after a freeze. The sixth try's d10-d12 are training data since the
 seventh try, whose first look is on sealed archives (`--first-look-sealed`)."""
 FOLDS = ("A", "B", "C", "D", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12",
-         "d13", "d14", "d15", "blind5")
-"""Left out one at a time; S is always training data (seventh try: 20 folds)."""
+         "d13", "d14", "d15", "blind5", "b7", "b8", "b9", "b10")
+"""Left out one at a time; S is always training data (seventh try: 20 folds; session 13 adds b7-b10)."""
 DATA = Path("/work/shared/data/politeness")
 LOG = ROOT / "tools" / "train_backstop.log.jsonl"
-EXPERIMENT = 8
+EXPERIMENT = 9
 PARTS = 8
 """Training requests are cut into parts; a model that leaves an author out also leaves out its part."""
 CATEGORY_KEEP = 150

@@ -56,11 +56,17 @@ _REFUSAL = {
 }
 """A refusal or a brush-off somewhere in the reply."""
 _ONE_OF_MANY = {
-    "en": re.compile(r"\b(?:a\s+lot\s+of|lots\s+of|many|plenty\s+of|loads\s+of|several)\s+(?:tickets|requests|messages"
-                     r"|e-?mails|reports|complaints|questions)\s+(?:about|on|like)\s+(?:this|that|it)\b"),
-    "ru": re.compile(r"(?<![\w-])(?:поступило|поступает|было|получили)\s+(?:уже\s+)?(?:много|немало|десятки|сотни)\s+"
-                     r"(?:обращений|заявок|жалоб|вопросов|писем)(?![\w-])"),
-    "az": re.compile(r"(?<!\w)(?:çoxlu|bir\s+çox|onlarla|yüzlərlə)\s+(?:müraciət|sorğu|şikayət|məktub)\w*(?!\w)"),
+    "en": re.compile(
+        r"\b(?:a\s+lot\s+of|lots\s+of|many|plenty\s+of|loads\s+of|several)\s+(?:tickets|requests|messages"
+        r"|e-?mails|reports|complaints|questions)\s+(?:about|on|like)\s+(?:this|that|it)\b"
+    ),
+    "ru": re.compile(
+        r"(?<![\w-])(?:поступило|поступает|было|получили)\s+(?:уже\s+)?(?:много|немало|десятки|сотни)\s+"
+        r"(?:обращений|заявок|жалоб|вопросов|писем)(?![\w-])"
+    ),
+    "az": re.compile(
+        r"(?<!\w)(?:çoxlu|bir\s+çox|onlarla|yüzlərlə)\s+(?:müraciət|sorğu|şikayət|məktub)\w*(?!\w)"
+    ),
 }
 """'We've had a lot of tickets about this already': in a short reply that closes the ticket, a brush-off."""
 _SHORT_BODY = 100
@@ -116,4 +122,6 @@ def _says_nothing_else(prep: Prepared, start: int, end: int) -> bool:
     body_start, body_end = body_span(prep.folded, prep.lang, prep.text)
     rest = prep.folded[body_start:start] + " " + prep.folded[end:body_end]
     letters = sum(ch.isalpha() for ch in rest)
-    return letters < 15 or (len(rest.strip()) < _SHORT_BODY and _ONE_OF_MANY[prep.lang].search(rest) is not None)
+    if letters < 15:
+        return True
+    return len(rest.strip()) < _SHORT_BODY and _ONE_OF_MANY[prep.lang].search(rest) is not None

@@ -70,8 +70,8 @@ LINES = [
 
 
 def _by_span(hits: list[tuple[int, int, object]]) -> list[tuple[int, int, str]]:
-    """Hits in span order; two entries on one span (a labelled closing line has such a pair) ordered by their source,
-    since entries themselves have no order."""
+    """Hits in span order; two entries on one span (a labelled closing line has such a pair) ordered by
+    their source, since entries themselves have no order."""
     return sorted((start, end, entry.source) for start, end, entry in hits)  # type: ignore[attr-defined]
 
 
