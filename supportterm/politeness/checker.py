@@ -22,6 +22,7 @@ from . import (
     irony,
     language,
     negation,
+    neighbours,
     secrets,
     selfservice,
     structure,
@@ -176,10 +177,13 @@ def _mismatch(prep: Prepared, customer_text: str | None) -> list[Finding]:
     if not customer_text or _letters(customer_text[:200]) < _MIN_LETTERS_FOR_LANGUAGE:
         return []
     theirs = _detect(customer_text[:600], default="")
-    if not theirs or theirs == prep.lang or _letters(prep.text[:200]) < _MIN_LETTERS_FOR_LANGUAGE:
+    if not theirs or _letters(prep.text[:200]) < _MIN_LETTERS_FOR_LANGUAGE:
+        return []
+    ours = prep.lang if theirs != prep.lang else neighbours.neighbour(prep.text, prep.lang)
+    if ours is None or ours == theirs:
         return []
     end = prep.text.find("\n")
-    theirs_name, ours_name = LANGUAGE_NAMES.get(theirs, theirs), LANGUAGE_NAMES.get(prep.lang, prep.lang)
+    theirs_name, ours_name = LANGUAGE_NAMES.get(theirs, theirs), LANGUAGE_NAMES.get(ours, ours)
     return [worded_finding("language_mismatch", 0, end if end >= 0 else len(prep.text), _MISMATCH,
                            customer_language=theirs_name, reply_language=ours_name)]
 

@@ -38,8 +38,12 @@ SEVERITY: dict[str, str] = {
 CATEGORIES = tuple(SEVERITY)
 
 
-LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "az": "Azerbaijani", "de": "German", "fr": "French"}
-"""English names of the languages `language.detect` tells apart (the UI says them in its own words)."""
+LANGUAGE_NAMES = {
+    "en": "English", "ru": "Russian", "az": "Azerbaijani", "de": "German", "fr": "French",
+    "uk": "Ukrainian", "tr": "Turkish", "es": "Spanish", "pt": "Portuguese", "it": "Italian",
+}
+"""English names of the languages `language.detect` and `neighbours.neighbour` tell apart (the UI says them in
+its own words)."""
 
 
 def translatable(message: str) -> str:

@@ -1,0 +1,87 @@
+"""Provides `neighbour`: the language a reply is really in when `language.detect` calls it one of ours.
+
+`detect` tells en, ru, az, de and fr apart. A reply in a neighbouring language lands on the nearest of
+them: Ukrainian is Cyrillic, so "ru"; Turkish has most Azerbaijani letters, so "az"; Spanish, Portuguese
+or Italian have no English function words, so the default "en". A Russian customer answered in
+Ukrainian or an English one in Spanish is exactly the mismatch the agent must see, so the checker asks
+this module only when the reply and the customer seem to share a language.
+
+Each test needs several independent signs, so that a quoted word, a Turkish shop name or an English
+reply with one Spanish greeting stays fine:
+- Ukrainian: letters Russian never uses (і, ї, є, ґ) at least 3 times and 2 % of the Cyrillic letters, or
+  two Ukrainian-only words (протягом, дякуємо, що, це…): a short reply may hold a single "і";
+- Turkish: no "ə" at all and at least two Turkish-only words (için, lütfen, teşekkür…), since
+  Azerbaijani typed on a Latin keyboard may lack "ə" but never uses those words;
+- Spanish, Portuguese, Italian: at most one English function word ("in" is Italian too), or one per 25
+  words, and at least four function words of that language.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_]+")
+_UKRAINIAN_ONLY = "іїєґ"
+_UKRAINIAN_WORDS = frozenset(
+    "протягом днів повагою картку кошти дякуємо дякую ласка вибачте вибачаємось також буде будуть але "
+    "що які який яка цей ця це щодо замовлення отримати отримаєте ви вашої нашої наразі якщо".split()
+)
+_CYRILLIC = re.compile(r"[а-яёіїєґ]")
+_TURKISH_ONLY = frozenset(
+    "için lütfen teşekkür teşekkürler merhaba saygılarımızla değil edilecektir edilecek ediyoruz "
+    "yapabilirsiniz şimdi olacak gerekiyor maalesef misiniz mısınız iade ücreti ücret içinde iyi günler "
+    "rica ederiz bilgilendirmek isteriz sorununuz".split()
+)
+_ROMANCE = {
+    "es": frozenset(
+        "el los las que por para su sus gracias hola saludos una está hemos días le lo del muy pero como "
+        "usted su cuenta ya también puede".split()
+    ),
+    "pt": frozenset(
+        "o os as que por para seu sua obrigado obrigada olá não uma está temos dias muito mas como você "
+        "também pode atenciosamente".split()
+    ),
+    "it": frozenset(
+        "il gli le che per suo sua grazie ciao salve una è abbiamo giorni molto ma come lei anche può "
+        "cordiali saluti del della".split()
+    ),
+}
+_ENGLISH = frozenset(
+    "the and you your to is are of for in it that this we our please thanks thank with be can have has "
+    "not on will would could hi hello regards best".split()
+)
+
+
+def neighbour(text: str, lang: str) -> str | None:
+    """The neighbouring language `text` is written in although `detect` said `lang`, else None."""
+    low = text[:1500].lower()
+    if lang == "ru":
+        return _ukrainian(low)
+    if lang == "az":
+        return _turkish(low)
+    if lang == "en":
+        return _romance(low)
+    return None
+
+
+def _ukrainian(low: str) -> str | None:
+    own = sum(map(low.count, _UKRAINIAN_ONLY))
+    if own >= 3 and own >= 0.02 * len(_CYRILLIC.findall(low)):
+        return "uk"
+    return "uk" if len(set(_WORD.findall(low)) & _UKRAINIAN_WORDS) >= 2 else None
+
+
+def _turkish(low: str) -> str | None:
+    if "ə" in low:
+        return None
+    words = set(_WORD.findall(low))
+    return "tr" if len(words & _TURKISH_ONLY) >= 2 else None
+
+
+def _romance(low: str) -> str | None:
+    words = _WORD.findall(low)
+    if sum(w in _ENGLISH for w in words) > max(1, len(words) // 25):
+        return None
+    counts = {code: sum(w in stop for w in words) for code, stop in _ROMANCE.items()}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] >= 4 else None
