@@ -57,12 +57,16 @@ _STATUS_CODE = re.compile(
 )
 _STATUS_BEFORE = re.compile(r"(?:http|status|code|error|код\w*|ошибк\w*|kod\w*|xəta\w*)\s*:?\s*$")
 """'500 errors', 'HTTP 401', 'ошибка 502', '401 xətaları': a status code, not a count."""
-_IDENTIFIER_BEFORE = re.compile(r"(?:#|№|no\.?|nr\.?)\s*$", re.I)
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:#|№|no\.?|nr\.?|ios|ipados|android|macos|windows|version|versiya\w*|верси[яи])\s*$", re.I
+)
+"""'#4821', 'iOS 17.4', 'versiya 3.2.1': an identifier or a version, not a count."""
 _MONEY_AFTER = re.compile(
-    r"\s*(?:azn|manat|man\.|₼|rub|руб\w*|₽|usd|eur|gbp|\$|€|£|dollars?|euros?|pounds?)(?!\w)"
+    r"\s*(?:azn|manat\w*|man\.|₼|rub|руб\w*|₽|usd|eur|gbp|\$|€|£|dollars?|euros?|pounds?)(?!\w)"
 )
 _MONEY_BEFORE = re.compile(r"(?:[$€£₽₼]|azn|usd|eur|gbp|rub)\s*$")
-"""'349 AZN kartınıza qaytarıldı', '£76': an amount of money (a refund, a price) counts nothing."""
+"""'349 AZN kartınıza qaytarıldı', '£76', '10,90 manatdır': an amount of money (a refund, a price, with
+an Azerbaijani ending) counts nothing."""
 _PHONE_PART = re.compile(r"[\s-]\d")
 _PHONE_BEFORE = re.compile(r"(?:\d[\s-]|\+)$")
 """'+7 912 604-33-81': a group of a phone number is no count."""
@@ -153,7 +157,7 @@ def _is_figure(folded: str, m: re.Match[str]) -> bool:
         return False
     if _PHONE_PART.match(folded, m.end()) or _PHONE_BEFORE.search(folded, max(0, m.start() - 3), m.start()):
         return False
-    if _IDENTIFIER_BEFORE.search(folded, max(0, m.start() - 5), m.start()):
+    if _IDENTIFIER_BEFORE.search(folded, max(0, m.start() - 10), m.start()):
         return False
     if _MONEY_AFTER.match(folded, m.end()) or _MONEY_BEFORE.search(folded, max(0, m.start() - 4), m.start()):
         return False

@@ -50,6 +50,9 @@ FAMILIES = [
     ("en", "The fee is in the contract, which you apparently skimmed.", "argumentative"),
     ("en", "I have been over this three times with you already.", "argumentative"),
     ("az", "Sizin iddianız səhvdir, rəqəmlər ortadadır.", "argumentative"),
+    # confidential: a company-wide figure, a department's count
+    ("ru", "По всей компании в среднем отменяется 12% заказов.", "confidential"),
+    ("az", "Bu ay satış şöbəsinə 3 400 sifariş daxil olub.", "confidential"),
 ]
 
 HARD_NEGATIVES = [
@@ -67,6 +70,8 @@ HARD_NEGATIVES = [
     ("az", "Əla fikirdir, iki mərhələli qorunmanı aktiv etməyi tövsiyə edirəm."),
     ("az", "Haqlısınız, dünən Sizə 3 gün demişdim, amma bu, səhv məlumat idi — üzr istəyirəm."),
     ("az", "Bu qədər gözləməli olmamalı idiniz, buna görə üzr istəyirik."),
+    ("az", "Bir neçə müraciət almışıq, səbəb iOS 17.4 ilə uyğunsuzluqdur; düzəliş bu gün çıxır."),
+    ("az", "Hesabı yenidən hesabladıq, ödəniləcək məbləğ 10,90 manatdır."),
 ]
 
 
