@@ -52,6 +52,9 @@ FAMILIES = [
     ("az", "Sizin iddianız səhvdir, rəqəmlər ortadadır.", "argumentative"),
     # confidential: a company-wide figure, a department's count
     ("ru", "По всей компании в среднем отменяется 12% заказов.", "confidential"),
+    # shouting: a short shouted order inside a sentence still counts
+    ("en", "STOP SENDING the same form again.", "shouting"),
+    ("ru", "ПРЕКРАТИТЕ ЗВОНИТЬ каждые пять минут.", "shouting"),
     ("az", "Bu ay satış şöbəsinə 3 400 sifariş daxil olub.", "confidential"),
 ]
 
@@ -72,6 +75,9 @@ HARD_NEGATIVES = [
     ("az", "Bu qədər gözləməli olmamalı idiniz, buna görə üzr istəyirik."),
     ("az", "Bir neçə müraciət almışıq, səbəb iOS 17.4 ilə uyğunsuzluqdur; düzəliş bu gün çıxır."),
     ("az", "Hesabı yenidən hesabladıq, ödəniləcək məbləğ 10,90 manatdır."),
+    ("en", "PPP AUTH FAIL means the router reaches our network but is not sending the right login details, "
+           "which is normal after a factory reset."),
+    ("en", "The export uses 1/0 rather than TRUE/FALSE so the file opens cleanly in every spreadsheet tool."),
 ]
 
 
