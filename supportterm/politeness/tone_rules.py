@@ -82,17 +82,18 @@ def _cased(suggestion: str | None, text: str, start: int) -> str | None:
 
 
 def _shouted(tokens: list[str]) -> bool:
-    """True for two words of three or more capitals in a row in a sentence whose words are at least a quarter
-    capitals, or capitals in 60 % of four or more words' letters (acronyms left out). The word lists are filtered in C (`filter`, set tests), not word by word
-    in Python: a sentence with two capitals in a row reaches here, most of them for an acronym."""
+    """True for two words of three or more capitals in a row in a sentence whose words are at least a
+    quarter capitals, or capitals in 60 % of four or more words' letters (acronyms left out). The word
+    lists are filtered in C (`filter`, set tests), not word by word in Python: a sentence with two
+    capitals in a row reaches here, most of them for an acronym."""
     words = list(filter(str.isalpha, tokens))  # codes such as AKIA7EXAMPLE are not words
     upper_words = list(filter(str.isupper, words))
     if ACRONYMS.issuperset(upper_words):
         return False  # most sentences here: their capitals are acronyms (both tests below need another)
     loud = {w for w in upper_words if len(w) >= 3}.difference(ACRONYMS)
     if loud and any(a in loud and b in loud for a, b in zip(words, words[1:], strict=False)):
-        # Two loud words in a long sentence of lower case are a code or a label ("PPP AUTH FAIL means the
-        # router …", "1/0 rather than TRUE/FALSE so …"), not a shouted sentence: a quarter of the words at least.
+        # Two loud words in a long sentence of lower case are a code or a label ("PPP AUTH FAIL means
+        # the router …", "1/0 rather than TRUE/FALSE so …"), not a shouted sentence.
         return 4 * len(upper_words) >= len(words)
     letters = list(filterfalse(ACRONYMS.__contains__, words))
     if len(letters) < 4:
