@@ -66,6 +66,8 @@ def neighbour(text: str, lang: str) -> str | None:
 
 def _ukrainian(low: str) -> str | None:
     own = sum(map(low.count, _UKRAINIAN_ONLY))
+    if not own:
+        return None  # every Ukrainian text of a sentence or more holds one: Russian replies stop here
     if own >= 3 and own >= 0.02 * len(_CYRILLIC.findall(low)):
         return "uk"
     return "uk" if len(set(_WORD.findall(low)) & _UKRAINIAN_WORDS) >= 2 else None
@@ -78,7 +80,13 @@ def _turkish(low: str) -> str | None:
     return "tr" if len(words & _TURKISH_ONLY) >= 2 else None
 
 
+_ENGLISH_MARKS = (" the ", " you", " to ", " and ", " is ")
+"""Counted in C before any word is split: two of them and the reply is English (nearly all replies)."""
+
+
 def _romance(low: str) -> str | None:
+    if sum(map(low.count, _ENGLISH_MARKS)) >= 2:
+        return None
     words = _WORD.findall(low)
     if sum(w in _ENGLISH for w in words) > max(1, len(words) // 25):
         return None
