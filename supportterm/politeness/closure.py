@@ -69,6 +69,9 @@ _ONE_OF_MANY = {
     ),
 }
 """'We've had a lot of tickets about this already': in a short reply that closes the ticket, a brush-off."""
+_NOTHING_ELSE = 6
+"""Letters of a body, beside the closing, up to which it says nothing ("Salam." left by the frame); "The fix is
+live, so" (13) is an answer."""
 _SHORT_BODY = 100
 """Characters of a reply's body, beside the closing sentence, below which the reply says nothing else."""
 _WAY_BACK = {
@@ -122,6 +125,6 @@ def _says_nothing_else(prep: Prepared, start: int, end: int) -> bool:
     body_start, body_end = body_span(prep.folded, prep.lang, prep.text)
     rest = prep.folded[body_start:start] + " " + prep.folded[end:body_end]
     letters = sum(ch.isalpha() for ch in rest)
-    if letters < 15:
+    if letters < _NOTHING_ELSE:
         return True
     return len(rest.strip()) < _SHORT_BODY and _ONE_OF_MANY[prep.lang].search(rest) is not None

@@ -96,5 +96,22 @@ def structure_rules(prep: Prepared) -> list[Finding]:
     if closing is None and not short:
         last = lines[-1]
         out.append(finding("missing_closing", last[1], last[1]))
-    out += signature_rule(prep, tail[closing + 1 :] if closing is not None else tail[-1:], lines[-1])
+    signature = tail[closing + 1 :] if closing is not None else _name_and_team(folded, tail)
+    out += signature_rule(prep, signature, lines[-1])
     return out
+
+
+_NAME_LINE_WORDS = 4
+
+
+def _name_and_team(folded: str, tail: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Without a closing line, the signature is the last line, or the last two when the one above is a
+    short line with no sentence punctuation: "Sarah Jones / Customer Support" is a person and their team
+    (fine), not a team alone."""
+    if len(tail) < 2:
+        return tail[-1:]
+    start, end = tail[-2]
+    above = folded[start:end].strip()
+    if above and len(above.split()) <= _NAME_LINE_WORDS and not any(ch in above for ch in ".!?:;,"):
+        return tail[-2:]
+    return tail[-1:]

@@ -45,6 +45,7 @@ FAMILIES = [
     ("az", "Bütün faylları silmək dahiyanə qərar idi.", "sarcasm"),
     ("az", "Kim düşünərdi ki, limit bitəndə internet dayanacaq.", "sarcasm"),
     ("az", "Üç müraciət üçün xüsusi təşəkkür edirik.", "sarcasm"),
+    ("az", "Bəli, bəli, sistem məhz sizi əsəbiləşdirmək üçün yenilənir.", "sarcasm"),
     # argumentative
     ("en", "Frankly, we don't agree with you on this point.", "argumentative"),
     ("en", "The fee is in the contract, which you apparently skimmed.", "argumentative"),
@@ -60,6 +61,9 @@ FAMILIES = [
 
 HARD_NEGATIVES = [
     ("en", "Stupid Zombies 3 version 2.1.4 is fixed in 2.1.5, released today."),
+    ("en", "The fix is live, so I'm closing this case."),
+    ("az", "Bəli, əlbəttə, həyat yoldaşınız da qəbulda iştirak edə bilər."),
+    ("az", "İşəgötürən kimi Sizin vəzifəniz vərəqəni sistemdə qeyd edib məlumatı göndərməkdir."),
     ("en", "Your fault reference is FLT-1182, and an engineer is booked for Friday."),
     ("en", "You shouldn't have had to chase us, and I'm sorry for the wait."),
     ("en", "It's a good idea to turn on two-step sign-in; the steps are below."),
