@@ -70,8 +70,8 @@ _ONE_OF_MANY = {
 }
 """'We've had a lot of tickets about this already': in a short reply that closes the ticket, a brush-off."""
 _NOTHING_ELSE = 6
-"""Letters of a body, beside the closing, up to which it says nothing ("Salam." left by the frame); "The fix is
-live, so" (13) is an answer."""
+"""Letters of a body, beside the closing, up to which it says nothing ("Salam." left by the frame);
+"The fix is live, so" (13) is an answer."""
 _SHORT_BODY = 100
 """Characters of a reply's body, beside the closing sentence, below which the reply says nothing else."""
 _WAY_BACK = {
