@@ -91,10 +91,12 @@ def _shouted(tokens: list[str]) -> bool:
     if ACRONYMS.issuperset(upper_words):
         return False  # most sentences here: their capitals are acronyms (both tests below need another)
     loud = {w for w in upper_words if len(w) >= 3}.difference(ACRONYMS)
-    if loud and any(a in loud and b in loud for a, b in zip(words, words[1:], strict=False)):
-        # Two loud words in a long sentence of lower case are a code or a label ("PPP AUTH FAIL means
-        # the router …", "1/0 rather than TRUE/FALSE so …"), not a shouted sentence.
-        return 4 * len(upper_words) >= len(words)
+    # Two loud words in a long sentence of lower case are a code or a label ("PPP AUTH FAIL means
+    # the router …", "1/0 rather than TRUE/FALSE so …"), not a shouted sentence.
+    if loud and 4 * len(upper_words) >= len(words) and any(
+        a in loud and b in loud for a, b in zip(words, words[1:], strict=False)
+    ):
+        return True
     letters = list(filterfalse(ACRONYMS.__contains__, words))
     if len(letters) < 4:
         return False

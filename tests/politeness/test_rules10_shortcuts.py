@@ -96,7 +96,8 @@ def _original_shouting(prep: Prepared) -> list[Finding]:
         caps = [len(w) >= 3 and w.isupper() and w not in tone_rules.ACRONYMS for w in words]
         letters = [w for w in words if w not in tone_rules.ACRONYMS]
         upper = sum(len(w) for w in letters if w.isupper())
-        if any(a and b for a, b in zip(caps, caps[1:], strict=False)) or (
+        quarter = 4 * sum(w.isupper() for w in words) >= len(words)  # session 13: a code phrase is no shout
+        if (quarter and any(a and b for a, b in zip(caps, caps[1:], strict=False))) or (
             len(letters) >= 4 and upper >= 0.6 * sum(len(w) for w in letters)
         ):
             start += len(sentence) - len(sentence.lstrip())
@@ -228,7 +229,8 @@ def _original_structure_rules(prep: Prepared) -> list[Finding]:
     ]
     if not closing and not short:
         out.append(structure.finding("missing_closing", lines[-1][1], lines[-1][1]))
-    out += structure.signature_rule(prep, tail[closing[-1] + 1 :] if closing else tail[-1:], lines[-1])
+    signature = tail[closing[-1] + 1 :] if closing else structure._name_and_team(prep.folded, tail)
+    out += structure.signature_rule(prep, signature, lines[-1])
     return out
 
 
