@@ -566,7 +566,11 @@ def english_text(text: str) -> EnglishText:
     low = fold(plain, "en")
     pieces = _SENTENCE.split(low)
     word_lists = list(map(_WORD.findall, pieces))  # C-level calls: no Python loop over the pieces
-    sentences = [(words, piece.rstrip().endswith("?")) for words, piece in zip(word_lists, pieces) if words]
+    sentences = [
+        (words, piece.rstrip().endswith("?"))
+        for words, piece in zip(word_lists, pieces, strict=True)
+        if words
+    ]
     words = list(chain.from_iterable(word_lists))
     return EnglishText(plain, low, sentences, list(map(str.lstrip, pieces)), words, _pairs(words))
 

@@ -1,10 +1,10 @@
 """Tests that the session-13 shortcuts in the secret detectors change no result.
 
-The `(?i)` context patterns (`_OWN_CONTEXT`, `_OTHER_PERSON`, `_NOT_A_PHONE`) are now searched one
-top-level alternative at a time, each only when the window's `_ignorecase_form` holds one of its
-literal strings. Compared with the plain searches on edge cases (Turkish/Azerbaijani İ and ı, the
-Kelvin sign, the long s, old Cyrillic letter forms, capitals), on random texts and on windows of
-every labelled reply; `_ignorecase_form` is checked on every code point.
+The `(?i)` context patterns (`_OWN_CONTEXT`, `_OTHER_PERSON`, `_NOT_A_PHONE`) are now searched as
+case-sensitive twins in the window's `_ignorecase_form`, every alternative opening with a literal.
+Compared with the plain searches on edge cases (Turkish/Azerbaijani İ and ı, the Kelvin sign, the long
+s, old Cyrillic letter forms, capitals, word starts), on random texts and on windows of every labelled
+reply; `_ignorecase_form` is checked on every code point against `(?i)` and the classes.
 """
 
 from __future__ import annotations
@@ -25,14 +25,6 @@ _SEARCHES = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(_SEARCHES))
-def test_alternatives_rebuild_the_pattern(name: str) -> None:
-    wording, pattern = _SEARCHES[name]
-    joined = "|".join(wording.sources)
-    assert pattern.pattern in ("(?i)" + joined, "(?i)(?:" + joined + ")")
-    assert len(wording.sources) == len(wording.screens) == len(wording.patterns)
-
-
 def test_alternatives_split_only_at_the_top_level() -> None:
     split = secrets._top_level_alternatives
     assert split(r"(?:a|b)c|d") == [r"(?:a|b)c", "d"]
@@ -43,32 +35,59 @@ def test_alternatives_split_only_at_the_top_level() -> None:
     assert split(r"[^]|]a|b") == ["[^]|]a", "b"]
 
 
-def _literal_characters() -> str:
-    """Every character of the literal strings the screens are built from (before their form)."""
-    chars: set[str] = set()
+def test_alternatives_open_with_a_literal() -> None:
+    opening = secrets._opening_literally
+    assert opening(r"(?:reach|write\s+to)\s+me\b") == [r"reach\s+me\b", r"write\s+to\s+me\b"]
+    assert opening(r"(?:(?:a|b)c|d)e") == ["ace", "bce", "de"]
+    assert opening(r"\bmy\s+x") == [r"m(?<!\w.)y\s+x"]
+    assert opening(r"your\s+(?:a|b)") == [r"your\s+(?:a|b)"]
     for wording, _ in _SEARCHES.values():
         for source in wording.sources:
-            needs = secrets.required_literals(source)
-            for term in needs or ():
-                for choice in term:
-                    for string in choice:
-                        chars |= set(string)
+            assert source[0].isalpha(), source
+
+
+def test_twin_sources_are_in_form() -> None:
+    assert secrets._form_source(r"ÜNVANINIZ\s+\W\S\bK") == r"ünvaniniz\s+\W\S\bk"
+    assert secrets._form_source(r"hesabınızdakı|İD") == r"hesabinizdaki|id"
+
+
+@pytest.mark.parametrize("name", sorted(_SEARCHES))
+def test_patterns_hold_no_letter_in_a_class(name: str) -> None:
+    _, pattern = _SEARCHES[name]
+    for found in re.finditer(r"\[(\^?\]?[^]]*)\]", pattern.pattern):
+        assert not re.search(r"(?<!\\)[^\W\d_]", found.group(1)), found.group()
+
+
+def _literal_characters() -> str:
+    """Every character of the patterns outside escapes that a literal can hold (letters, "-", " ", ".")."""
+    chars: set[str] = set(" -.")
+    for _, pattern in _SEARCHES.values():
+        for part in re.split(r"(\\.)", pattern.pattern.removeprefix("(?i)")):
+            if part[:1] != "\\":
+                chars |= {ch for ch in part if ch.isalpha()}
     return "".join(sorted(chars))
 
 
-def test_ignorecase_form_keeps_every_case_insensitive_match() -> None:
-    """Wherever `(?i)` lets a character match a literal one, both have the same form (one character)."""
+def test_ignorecase_form_matches_as_case_insensitive_literals_do() -> None:
+    r"""A character matches a literal one under `(?i)` exactly when both have the same form (one
+    character), and the form keeps each character's `\w`, `\s`, `\d`, newline and full-stop kind."""
     literals = _literal_characters()
-    assert "ı" in literals and "ü" in literals and "в" in literals
-    any_literal = re.compile("(?i)[" + re.escape(literals) + "]")
+    assert "ı" in literals and "ü" in literals and "в" in literals and "k" in literals
     form = secrets._ignorecase_form
+    literal_forms = {form(literal) for literal in literals}
+    alike = {literal: re.compile("(?i)" + re.escape(literal)) for literal in literals}
+    any_literal = re.compile("(?i)[" + re.escape(literals) + "]")
+    kinds = [re.compile(r"\w"), re.compile(r"\s"), re.compile(r"\d"), re.compile(r"\n"), re.compile(r"\.")]
     for code in range(sys.maxunicode + 1):
         char = chr(code)
-        assert len(form(char)) == 1 or 0xD800 <= code <= 0xDFFF, hex(code)
-        if any_literal.fullmatch(char):
+        char_form = form(char)
+        assert len(char_form) == 1, hex(code)
+        for kind in kinds:
+            assert bool(kind.match(char)) == bool(kind.match(char_form)), (hex(code), kind.pattern)
+        if char_form in literal_forms or any_literal.fullmatch(char):
             for literal in literals:
-                if re.fullmatch("(?i)" + re.escape(literal), char):
-                    assert form(char) == form(literal), (hex(code), literal)
+                same = char_form == form(literal)
+                assert bool(alike[literal].fullmatch(char)) == same, (hex(code), literal)
 
 
 def test_ignorecase_form_is_character_by_character() -> None:
@@ -123,10 +142,18 @@ _EDGE_CASES = [
     "order 5.",
     "\u017fifariş",
     "con\u017fignment",
+    "xmy email",
+    "_my number",
+    "9my phone",
+    "my\u212aey my address",
+    "MY\tADDRESS",
+    "reach\nme",
+    "reach meow",
 ]
 _PIECES = [
     "your ", "YOUR ", "on ", "address", "number", "account", "profile", "file ", "for ", "you ", "me",
-    "my ", "e-mail", "email", "reach ", "call ", "write ", "to ", "gave ", "that ", "one ", "direct ",
+    "my ", "xmy ", "_my ", "9my ", "e-mail", "email", "reach ", "call ", "write ", "to ", "gave ", "that ",
+    "one ", "direct ",
     "ваш", "ВАШ", "его ", "адрес", "номер", "из ", "профиля", "мне ", "напрямую", "пишите ", "мой ",
     "котор", "ые ", "вы ", "указали", "ünvanınız", "ÜNVANINIZ", "nömrəniz", "mənə ", "zəng", "nömrə",
     "another ", "other ", "customer", "colleague", "neighbour", "NEIGHBOR", "друг", "ой ", "клиент",
@@ -152,7 +179,7 @@ def test_case_blind_searches_agree_with_the_patterns(source: str) -> None:
     for window in windows:
         form = secrets._ignorecase_form(window)
         for wording, pattern in _SEARCHES.values():
-            assert wording.search(window, form) == bool(pattern.search(window)), (pattern.pattern[:30], window)
+            assert wording.search(form) == bool(pattern.search(window)), (pattern.pattern[:30], window)
         assert secrets._names_other_person(window) == bool(secrets._OTHER_PERSON.search(window)), window
 
 
