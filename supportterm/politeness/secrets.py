@@ -496,10 +496,13 @@ def _running_depths(pattern: str) -> list[tuple[int, int]]:
 
 def _opening_literally(alternative: str) -> list[str]:
     r"""`alternative` as alternatives that each open with a literal: a leading `(?:A|B)` distributed
-    (`AR|BR` for `(?:A|B)R`) and a leading `\b` before a letter written after it (`x(?<!\w.)`)."""
+    (`AR|BR` for `(?:A|B)R`; not when a quantifier follows it) and a leading `\b` before a letter
+    written after it (`x(?<!\w.)`)."""
     if alternative.startswith("(?:"):
         closes = next(at for at, depth in _running_depths(alternative) if depth == 0)
         rest = alternative[closes + 1 :]
+        if rest[:1] in ("?", "*", "+", "{"):
+            return [alternative]
         branches = _top_level_alternatives(alternative[: closes + 1])
         return [out for branch in branches for out in _opening_literally(branch + rest)]
     if alternative.startswith("\\b") and alternative[2:3].isalpha():

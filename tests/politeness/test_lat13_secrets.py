@@ -41,6 +41,8 @@ def test_alternatives_open_with_a_literal() -> None:
     assert opening(r"(?:(?:a|b)c|d)e") == ["ace", "bce", "de"]
     assert opening(r"\bmy\s+x") == [r"m(?<!\w.)y\s+x"]
     assert opening(r"your\s+(?:a|b)") == [r"your\s+(?:a|b)"]
+    assert opening(r"(?:a|b)?c") == [r"(?:a|b)?c"]
+    assert opening(r"(?:a|b){2}c") == [r"(?:a|b){2}c"]
     for wording, _ in _SEARCHES.values():
         for source in wording.sources:
             assert source[0].isalpha(), source
