@@ -64,8 +64,7 @@ def detect(text: str, default: str = "en") -> str:
     most_letters = len(spaced) - spaced.count(" ")  # ASCII letters and every non-ASCII character
     if russian >= 3 and russian > most_letters * 0.4:
         return "ru"  # with at most `most_letters` letters, the exact count would say so too
-    words = _words(spaced)
-    letters = sum(map(len, words))
+    words, letters = _words_and_letters(spaced)
     if letters < 3:
         return default
     if russian > letters * 0.4:
@@ -81,7 +80,13 @@ def _russian_letters(low: str) -> int:
 
 
 def _words(spaced: str) -> list[str]:
-    r"""`_WORD.findall` of a text whose ASCII non-letters are spaces, in another order.
+    """The words of `_words_and_letters`."""
+    return _words_and_letters(spaced)[0]
+
+
+def _words_and_letters(spaced: str) -> tuple[list[str], int]:
+    r"""`_WORD.findall` of a text whose ASCII non-letters are spaces, in another order, and how many
+    letters they hold (the length of the tokens joined, when that is all letters: no sum over them).
 
     Such a text splits at spaces into tokens no word crosses (`str.split` cuts at other Unicode
     spaces too, which are never letters). A token of letters only (`str.isalpha`) is one word as it
@@ -91,12 +96,14 @@ def _words(spaced: str) -> list[str]:
     tokens are letters, one `isalpha` of them joined says so.
     """
     tokens = spaced.replace("\u0307", " ").split()
-    if "".join(tokens).isalpha():
-        return tokens
+    joined = "".join(tokens)
+    if joined.isalpha():
+        return tokens, len(joined)
     odd = list(filterfalse(str.isalpha, tokens))
     if not odd:
-        return tokens
-    return [*filter(str.isalpha, tokens), *_WORD.findall(" ".join(odd))]
+        return tokens, len(joined)
+    words = [*filter(str.isalpha, tokens), *_WORD.findall(" ".join(odd))]
+    return words, sum(map(len, words))
 
 
 def _by_stopwords(

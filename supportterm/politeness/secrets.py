@@ -7,6 +7,7 @@ internal notes too, where they are the only rules.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -98,7 +99,7 @@ _URL_PARTS = re.compile(r"[/.?=&]+")
 
 def _looks_random(part: str) -> bool:
     """A URL part long and mixed enough to be a key (hooks.slack.com/services/T0/B0/XXXX…)."""
-    return len(part) >= 16 and any(ch.isdigit() for ch in part) and _entropy(part) >= 3.5
+    return len(part) >= 16 and any(map(str.isdigit, part)) and _entropy(part) >= 3.5
 
 
 _KEY_WORD = re.compile(r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar)")
@@ -213,7 +214,7 @@ def _keys(text: str, low: str, hinted: frozenset[str] = frozenset({"token", "key
     long_values = key_word and longest >= _LONG_VALUE_MIN
     for m in _LONG_VALUE.finditer(text, *_long_words(text, words)) if long_values else ():
         value = m.group()
-        if not (_entropy(value) >= 3.5 and any(ch.isdigit() for ch in value)):
+        if not (any(map(str.isdigit, value)) and _entropy(value) >= 3.5):  # the C-level test first
             continue
         if value.startswith("//") and not any(_looks_random(part) for part in _URL_PARTS.split(value)):
             continue  # "Bearer YOUR_API_TOKEN https://api.example.com/v1/me": the URL after a token word
@@ -431,25 +432,148 @@ _CONTEXT = 60
 _IN_URL = re.compile(r"://[^\s@]*$")
 
 
-_OTHER_PERSON_ASCII_HINTS = ("other", "colleague", "neighbo")
-"""What an ASCII window needs for `_OTHER_PERSON` to match (its other branches need ş or Cyrillic, and
-on ASCII `(?i)` is plain ASCII case): most windows lack them and skip a search that `(?i)` makes try
-every position. Other windows are searched: `(?i)` also matches look-alikes (ı for i, ᲁ for д)."""
+_IGNORECASE_TWINS = str.maketrans(
+    {"ſ": "s", "ᲀ": "в", "ᲁ": "д", "ᲂ": "о", "ᲃ": "с", "ᲄ": "т", "ᲅ": "т", "ᲆ": "ъ", "ᲇ": "ѣ", "ᲈ": "ꙋ"}
+)
+"""Rare characters that `(?i)` matches with a letter their `str.lower` is not (the long s, the old
+Cyrillic forms), each mapped to that letter; İ and ı (as i) are replaced first, being common."""
 
 
-def _names_other_person(around: str) -> bool:
-    """True when the window names someone else (a colleague, another customer)."""
-    if around.isascii() and not any(map(around.lower().__contains__, _OTHER_PERSON_ASCII_HINTS)):
-        return False
-    return _OTHER_PERSON.search(around) is not None
+def _ignorecase_form(text: str) -> str:
+    """`text` in a form where each character is one `(?i)` treats alike: its lower case, with İ and ı as
+    i and `_IGNORECASE_TWINS` mapped. Where a `(?i)` pattern matches `text`, this form of the literal
+    strings of its match is in this form of `text` (a test walks every code point)."""
+    if text.isascii():
+        return text.lower()
+    low = text.replace("İ", "i").lower().replace("ı", "i")  # "İ".lower() is two characters
+    return low.translate(_IGNORECASE_TWINS) if any(map(low.__contains__, _TWIN_LETTERS)) else low
+
+
+_TWIN_LETTERS = tuple(map(chr, _IGNORECASE_TWINS))
+
+
+def _structure(pattern: str) -> list[tuple[int, str]]:
+    """The offsets of the "(", ")" and "|" of `pattern` outside classes and escapes."""
+    out, at = [], 0
+    while at < len(pattern):
+        ch = pattern[at]
+        if ch == "\\":
+            at += 1
+        elif ch == "[":  # to the class's end: a "]" right after "[" or "[^" is a member
+            at += 1 + (pattern[at + 1 : at + 2] == "^")
+            at = pattern.index("]", at + 1)
+        elif ch in "()|":
+            out.append((at, ch))
+        at += 1
+    return out
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """`pattern` (without flags) split at each "|" outside groups and classes; a pattern that is one
+    `(?:…)` group is split inside it."""
+    cuts, depth = [], 0
+    for at, ch in _structure(pattern):
+        if ch == "|" and not depth:
+            cuts.append(at)
+        depth += (ch == "(") - (ch == ")")
+        if not depth and ch == ")" and at == len(pattern) - 1 and not cuts and pattern.startswith("(?:"):
+            closes_first = next(i for i, c in _running_depths(pattern) if c == 0)
+            if closes_first == at:
+                return _top_level_alternatives(pattern[3:-1])
+    bounds = [-1, *cuts, len(pattern)]
+    return [pattern[lo + 1 : hi] for lo, hi in zip(bounds, bounds[1:], strict=False)]
+
+
+def _running_depths(pattern: str) -> list[tuple[int, int]]:
+    """(offset, group depth after it) of each "(" and ")" of `pattern` (outside classes and escapes)."""
+    out, depth = [], 0
+    for at, ch in _structure(pattern):
+        if ch != "|":
+            depth += 1 if ch == "(" else -1
+            out.append((at, depth))
+    return out
+
+
+def _opening_literally(alternative: str) -> list[str]:
+    r"""`alternative` as alternatives that each open with a literal: a leading `(?:A|B)` distributed
+    (`AR|BR` for `(?:A|B)R`; not when a quantifier follows it) and a leading `\b` before a letter
+    written after it (`x(?<!\w.)`)."""
+    if alternative.startswith("(?:"):
+        closes = next(at for at, depth in _running_depths(alternative) if depth == 0)
+        rest = alternative[closes + 1 :]
+        if rest[:1] in ("?", "*", "+", "{"):
+            return [alternative]
+        branches = _top_level_alternatives(alternative[: closes + 1])
+        return [out for branch in branches for out in _opening_literally(branch + rest)]
+    if alternative.startswith("\\b") and alternative[2:3].isalpha():
+        return [alternative[2] + r"(?<!\w.)" + alternative[3:]]
+    return [alternative]
+
+
+def _form_source(source: str) -> str:
+    """`source` with its literal characters in `_ignorecase_form` (escapes kept as they are)."""
+    parts = re.split(r"(\\.)", source)
+    return "".join(part if part[:1] == "\\" else _ignorecase_form(part) for part in parts)
+
+
+class _CaseBlindSearch:
+    r"""Whether a `(?i)` pattern matches a text, found by a case-sensitive twin of it in the text's
+    `_ignorecase_form`.
+
+    Why: `(?i)` keeps `re` from skipping ahead, so the whole alternation was tried at every position of
+    the window (20–75 µs for `_OWN_CONTEXT` on 130 characters, 7 µs for its twin). The twin has the
+    literals in their form and every alternative opening with a literal (`_opening_literally`), so `re`
+    skips ahead to the letters alternatives open with and rejects the others by one comparison each
+    (a screen of each alternative's words by `in` cost more: ASCII words converted for each
+    non-ASCII window). Same answer: `(?i)`
+    matches a character to a literal one exactly when both have the same form, and the form keeps every
+    character's `\w`, `\s`, `\d` and newline kind (tests walk every code point); the patterns hold no
+    letter inside a class. Compiled on first use.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        assert pattern.pattern.startswith("(?i)"), pattern.pattern
+        self.pattern = pattern
+
+    @functools.cached_property
+    def sources(self) -> list[str]:
+        """The pattern's alternatives, each opening with a literal (before their form)."""
+        alternatives = _top_level_alternatives(self.pattern.pattern.removeprefix("(?i)"))
+        return [out for alternative in alternatives for out in _opening_literally(alternative)]
+
+    @functools.cached_property
+    def twin(self) -> re.Pattern[str]:
+        return re.compile("|".join(map(_form_source, self.sources)))
+
+    def search(self, form: str) -> bool:
+        """Whether the pattern matches the text whose `_ignorecase_form` is `form`."""
+        return self.twin.search(form) is not None
+
+
+_OWN_WORDING = _CaseBlindSearch(_OWN_CONTEXT)
+_OTHER_PERSON_WORDING = _CaseBlindSearch(_OTHER_PERSON)
+_NOT_A_PHONE_WORDING = _CaseBlindSearch(_NOT_A_PHONE)
+
+
+def _names_other_person(around: str, form: str | None = None) -> bool:
+    """True when the window names someone else (a colleague, another customer); `form` is its
+    `_ignorecase_form` when the caller has it."""
+    return _OTHER_PERSON_WORDING.search(_ignorecase_form(around) if form is None else form)
 
 
 def _theirs(text: str, start: int, end: int, local_part: str, greeted: frozenset[str]) -> bool:
     """True when the contact at text[start:end] is the customer's own, by its wording or their name."""
     around = text[max(0, start - _CONTEXT) : end + _CONTEXT]
-    if _names_other_person(around):
+    form = _ignorecase_form(around)
+    if _names_other_person(around, form):
         return False
-    return bool(_OWN_CONTEXT.search(around)) or (bool(local_part) and owns(local_part, greeted))
+    return _OWN_WORDING.search(form) or (bool(local_part) and owns(local_part, greeted))
+
+
+def _not_a_phone(text: str, start: int) -> bool:
+    """`_NOT_A_PHONE.search(text, start - 40, start)`: a tracking or order word before the number (the
+    pattern needs nothing outside that stretch, and its `$` is the stretch's end either way)."""
+    return _NOT_A_PHONE_WORDING.search(_ignorecase_form(text[max(0, start - 40) : start]))
 
 
 _NON_DIGIT = re.compile(r"\D")
@@ -493,7 +617,7 @@ def _contacts(
             continue
         if digits.startswith(_HOTLINE_PREFIXES):
             continue
-        if _NOT_A_PHONE.search(visible, max(0, m.start() - 40), m.start()):
+        if _not_a_phone(visible, m.start()):
             continue
         if _theirs(visible, m.start(), m.end(), "", greeted):
             continue

@@ -151,9 +151,8 @@ def _known_openers(sentences: list[tuple[list[str], bool]]) -> dict[str, None]:
 def _known_word_weights(words: list[str], pairs: set[str]) -> list[float]:
     """Weights of the known words (by first occurrence) then of the known pairs (in the set's order),
     the order in which `english_unfiltered` has their "u:" and "b:" features."""
-    unigrams, bigrams = _UNIGRAMS, _BIGRAMS
-    known = [unigrams[w] for w in dict.fromkeys(words) if w in unigrams]
-    known += [bigrams[p] for p in pairs if p in bigrams]
+    known = [w for w in map(_UNIGRAMS.get, dict.fromkeys(words)) if w is not None]  # one lookup a word
+    known += [w for w in map(_BIGRAMS.get, pairs) if w is not None]
     return known
 
 

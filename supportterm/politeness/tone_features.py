@@ -564,14 +564,15 @@ def english_text(text: str) -> EnglishText:
     """Splits `text` once, for both the feature dict (trainer) and the fused scorer (tone.py)."""
     plain = blank_names(text)
     low = fold(plain, "en")
-    sentences, heads = [], []
-    for sentence in _SENTENCE.split(low):
-        heads.append(sentence.lstrip())
-        words = _WORD.findall(sentence)
-        if words:
-            sentences.append((words, sentence.rstrip().endswith("?")))
-    words = [w for sentence_words, _ in sentences for w in sentence_words]
-    return EnglishText(plain, low, sentences, heads, words, _pairs(words))
+    pieces = _SENTENCE.split(low)
+    word_lists = list(map(_WORD.findall, pieces))  # C-level calls: no Python loop over the pieces
+    sentences = [
+        (words, piece.rstrip().endswith("?"))
+        for words, piece in zip(word_lists, pieces, strict=True)
+        if words
+    ]
+    words = list(chain.from_iterable(word_lists))
+    return EnglishText(plain, low, sentences, list(map(str.lstrip, pieces)), words, _pairs(words))
 
 
 def english_context(parts: EnglishText, rude: int) -> dict[str, float]:
