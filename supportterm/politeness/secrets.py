@@ -112,7 +112,7 @@ _PASSWORD = re.compile(
     r"(?i)(?:password|passwd|pwd|passcode|passphrase|pre-shared\s+key|psk|pass(?=\s*[:=])|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort"
     r"|mot de passe)"
     r"\w{0,4}"
-    r"(?:,?\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–-]+){0,3}?"
+    r"(?:,?\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–;!?-]*[^\s:=—–;!?.-]){0,3}?"
     r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–-]|\s+(?=[^\s\"'«“]*\d))\s*[\"'«“]?([^\s\"'»”,;]{4,})"
 )
 _AFTER_SLASH = re.compile(r"/[ \t]*([^\s/]{6,})")
@@ -145,7 +145,9 @@ _PRIVATE_IP = re.compile(
 _LOCAL_URL = re.compile(r"(?i)\b(?:https?://)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):\d{2,5}\S*")
 _EMAIL = re.compile(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b")
 _ROLE_MAILBOXES = frozenset(
-    "support help helpdesk info billing sales noreply no-reply contact hello admin service team care".split()
+    "support help helpdesk info billing sales noreply no-reply contact hello admin service team care "
+    "press media bills invoices accounts orders returns refunds feedback privacy security abuse careers jobs "
+    "marketing office reception booking bookings reservations hr".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
 _PLACEHOLDER_DOMAIN = re.compile(
@@ -364,7 +366,7 @@ def _hinted_groups(low: str) -> frozenset[str]:
 
 
 _ROUTER_DEFAULT = re.compile(r"(?:192\.168\.\d{1,3}|10\.0\.0)\.(?:1|254)")
-_ROUTER_WORDS = re.compile(r"(?i)router|modem|gateway|роутер|маршрутизатор|модем|шлюз")
+_ROUTER_WORDS = re.compile(r"(?i)router|modem|gateway|wi-?fi|wlan|wireless|роутер|маршрутизатор|модем|шлюз")
 _SERVER_WORDS = re.compile(r"(?i)server|database|\bdb\b|host|сервер|баз[аеыу]|хост|verilənlər")
 _ROUTER_WINDOW = 100
 """A home router's default address after the word "router" is the same on millions of homes."""
@@ -419,9 +421,10 @@ _HOTLINE_PREFIXES = ("800", "8800", "7800", "1800", "1888", "1877", "0800", "448
 """Toll-free lines (8 800 …, 1-800 …, 0800 …) are published company numbers, nobody's private phone."""
 _NOT_A_PHONE = re.compile(
     r"(?i)(?:tracking|track|order|reference|ref\.|invoice|parcel|waybill|consignment|трек|отслеживан|заказ"
-    r"|накладн|izləmə|sifariş|qaimə)[^.\n\d]{0,20}$"
+    r"|накладн|izləmə|sifariş|qaimə)[^.\n\d]{0,20}(?:[^\W_]{1,4}[\s-]+){0,4}$"
 )
-"""'tracking number 7730 4418 2291', 'трек-номер …': a parcel or order number shaped like a phone."""
+"""'tracking number 7730 4418 2291', 'трек-номер …', 'tracking number 1Z 999 AA1 01 2345 6784' (up to four
+short letter-and-digit groups before the part shaped like a phone): a parcel or order number, no phone."""
 _OTHER_PERSON = re.compile(
     r"(?i)(?:another|other)\s+(?:customer|client|user|guest|passenger|patient)|colleague|neighbou?r"
     r"|друг(?:ой|ого|ому|им)\s+(?:клиент|пользовател|гост|пассажир|пациент)|сосед"
