@@ -179,7 +179,7 @@ def _mismatch(prep: Prepared, customer_text: str | None) -> list[Finding]:
     theirs = _detect(customer_text[:600], default="")
     if not theirs or _letters(prep.text[:200]) < _MIN_LETTERS_FOR_LANGUAGE:
         return []
-    ours = prep.lang if theirs != prep.lang else neighbours.neighbour(prep.text, prep.lang)
+    ours = prep.lang if theirs != prep.lang else neighbours.neighbour(prep.text, prep.lang, prep.folded)
     if ours is None or ours == theirs:
         return []
     end = prep.text.find("\n")

@@ -52,9 +52,10 @@ _ENGLISH = frozenset(
 )
 
 
-def neighbour(text: str, lang: str) -> str | None:
-    """The neighbouring language `text` is written in although `detect` said `lang`, else None."""
-    low = text[:1500].lower()
+def neighbour(text: str, lang: str, folded: str | None = None) -> str | None:
+    """The neighbouring language `text` is written in although `detect` said `lang`, else None;
+    `folded` is the checker's lower-cased form of `text` when it has one (saves lower-casing again)."""
+    low = (text.lower() if folded is None else folded)[:1500]
     if lang == "ru":
         return _ukrainian(low)
     if lang == "az":
@@ -65,9 +66,9 @@ def neighbour(text: str, lang: str) -> str | None:
 
 
 def _ukrainian(low: str) -> str | None:
-    own = sum(map(low.count, _UKRAINIAN_ONLY))
-    if not own:
+    if not any(map(low.__contains__, _UKRAINIAN_ONLY)):
         return None  # every Ukrainian text of a sentence or more holds one: Russian replies stop here
+    own = sum(map(low.count, _UKRAINIAN_ONLY))
     if own >= 3 and own >= 0.02 * len(_CYRILLIC.findall(low)):
         return "uk"
     return "uk" if len(set(_WORD.findall(low)) & _UKRAINIAN_WORDS) >= 2 else None
@@ -81,11 +82,12 @@ def _turkish(low: str) -> str | None:
 
 
 _ENGLISH_MARKS = (" the ", " you", " to ", " and ", " is ")
-"""Counted in C before any word is split: two of them and the reply is English (nearly all replies)."""
+"""Looked for in C before any word is split (each search stops at its first hit, early in an English
+reply): two of them and the reply is English, as nearly all are."""
 
 
 def _romance(low: str) -> str | None:
-    if sum(map(low.count, _ENGLISH_MARKS)) >= 2:
+    if sum(map(low.__contains__, _ENGLISH_MARKS)) >= 2:
         return None
     words = _WORD.findall(low)
     if sum(w in _ENGLISH for w in words) > max(1, len(words) // 25):
