@@ -177,11 +177,11 @@ def _mismatch(prep: Prepared, customer_text: str | None) -> list[Finding]:
     if not customer_text or _letters(customer_text[:200]) < _MIN_LETTERS_FOR_LANGUAGE:
         return []
     theirs = _detect(customer_text[:600], default="")
-    if not theirs or _letters(prep.text[:200]) < _MIN_LETTERS_FOR_LANGUAGE:
+    if not theirs:
         return []
     ours = prep.lang if theirs != prep.lang else neighbours.neighbour(prep.text, prep.lang, prep.folded)
-    if ours is None or ours == theirs:
-        return []
+    if ours is None or ours == theirs or _letters(prep.text[:200]) < _MIN_LETTERS_FOR_LANGUAGE:
+        return []  # the letter count last: most replies are in the customer's language
     end = prep.text.find("\n")
     theirs_name, ours_name = LANGUAGE_NAMES.get(theirs, theirs), LANGUAGE_NAMES.get(ours, ours)
     return [worded_finding("language_mismatch", 0, end if end >= 0 else len(prep.text), _MISMATCH,
