@@ -73,7 +73,8 @@ _NOTHING_ELSE = 6
 """Letters of a body, beside the closing, up to which it says nothing ("Salam." left by the frame);
 "The fix is live, so" (13) is an answer."""
 _SHORT_BODY = 100
-"""Characters of a reply's body, beside the closing sentence, below which the reply says nothing else."""
+"""Characters of a reply's body, beside the closing, below which "many tickets about this already" is all
+it says."""
 _WAY_BACK = {
     "en": re.compile(
         r"https?://|\b(?:reopen\w*|reply|respond|let\s+(?:me|us)\s+know|feel\s+free|get\s+back|contact\s+us|reach\s+out"
@@ -111,11 +112,16 @@ def closed_without_help(prep: Prepared) -> list[Finding]:
     m = search_at_openers(pattern, prep.folded, openers) if openers else pattern.search(prep.folded)
     if m is None or _WAY_BACK[prep.lang].search(prep.folded):
         return []
-    if not _REFUSAL[prep.lang].search(prep.folded) and not _says_nothing_else(prep, m.start(), m.end()):
+    if _REFUSAL[prep.lang].search(prep.folded):
+        message = translatable(
+            "Closes the ticket after a refusal with no way back: say where to go next, or keep it open."
+        )
+    elif _says_nothing_else(prep, m.start(), m.end()):
+        message = translatable(
+            "Closes the ticket without an answer: say what was done or where to go next, or keep it open."
+        )
+    else:
         return []
-    message = translatable(
-        "Closes the ticket after a refusal with no way back: say where to go next, or keep it open."
-    )
     return [finding("dismissive", m.start(), m.end(), message)]
 
 

@@ -28,7 +28,7 @@ _NOT_RUSSIAN_LETTER_BYTES = bytes(code for code in range(256) if code < 0xE0 and
 """Every byte but those of а…я (0xE0–0xFF) and ё (0xB8) in cp1251, where no other character encodes
 to these bytes: deleting these from the cp1251 form of a text leaves one byte per [а-яё] letter."""
 _AZ_LETTERS = "əğışçöü"
-_STOPWORDS = {
+STOPWORDS = {
     "en": frozenset(
         "the and you your to is are of for in it that this we our please thanks thank with be can "
         "have has not on will would could hi hello regards best".split()
@@ -40,13 +40,13 @@ _STOPWORDS = {
     "de": frozenset("und der die das ist nicht sie ich wir ihr ihnen bitte danke mit für auf zu".split()),
     "fr": frozenset("le la les et est vous nous pour avec une des merci bonjour pas dans je".split()),
 }
-_STOPWORD_LANG = {word: lang for lang, words in _STOPWORDS.items() for word in words}
+_STOPWORD_LANG = {word: lang for lang, words in STOPWORDS.items() for word in words}
 """Each stop word's language (the lists share no word): one lookup a word names the language it counts
 for, and the languages are then counted by `list.count` in C."""
 _ASCII_STOPWORD_LANG = {word.encode("ascii"): lang for word, lang in _STOPWORD_LANG.items() if word.isascii()}
 """`_STOPWORD_LANG` for the words of an ASCII text split as bytes (only ASCII stop words can occur)."""
-_LANGS = tuple(_STOPWORDS)
-"""The languages in `_STOPWORDS` order, which breaks ties (the first with most stop words wins)."""
+_LANGS = tuple(STOPWORDS)
+"""The languages in `STOPWORDS` order, which breaks ties (the first with most stop words wins)."""
 
 
 def detect(text: str, default: str = "en") -> str:
@@ -79,11 +79,6 @@ def _russian_letters(low: str) -> int:
     return len(low.encode("cp1251", "ignore").translate(None, _NOT_RUSSIAN_LETTER_BYTES))
 
 
-def _words(spaced: str) -> list[str]:
-    """The words of `_words_and_letters`."""
-    return _words_and_letters(spaced)[0]
-
-
 def _words_and_letters(spaced: str) -> tuple[list[str], int]:
     r"""`_WORD.findall` of a text whose ASCII non-letters are spaces, in another order, and how many
     letters they hold (the length of the tokens joined, when that is all letters: no sum over them).
@@ -110,7 +105,7 @@ def _by_stopwords(
     words: list[str] | list[bytes], az_bonus: int, default: str, languages: dict = _STOPWORD_LANG  # type: ignore[type-arg]
 ) -> str:
     """The language with most stop words among `words` (Azerbaijani gets `az_bonus` more; a tie goes
-    to the first in `_STOPWORDS` order); `languages` maps each stop word to its language."""
+    to the first in `STOPWORDS` order); `languages` maps each stop word to its language."""
     hits = list(filter(None, map(languages.get, words)))
     scores = [hits.count(lang) + (az_bonus if lang == "az" else 0) for lang in _LANGS]
     top = max(scores)

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from .language import STOPWORDS
+
 _WORD = re.compile(r"[^\W\d_]+")
 _UKRAINIAN_ONLY = "іїєґ"
 _UKRAINIAN_WORDS = frozenset(
@@ -46,10 +48,8 @@ _ROMANCE = {
         "cordiali saluti del della".split()
     ),
 }
-_ENGLISH = frozenset(
-    "the and you your to is are of for in it that this we our please thanks thank with be can have has "
-    "not on will would could hi hello regards best".split()
-)
+_ENGLISH = STOPWORDS["en"]
+"""The function words `language.detect` counts for English."""
 
 
 def neighbour(text: str, lang: str, folded: str | None = None) -> str | None:

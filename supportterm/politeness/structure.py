@@ -102,6 +102,8 @@ def structure_rules(prep: Prepared) -> list[Finding]:
 
 
 _NAME_LINE_WORDS = 4
+"""Words a signature's name line holds at most ("Maria Lopez Garcia"; "Dr. Anna Berg" has a "." and is
+not one)."""
 
 
 def _name_and_team(folded: str, tail: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import math
-from itertools import chain
 from importlib import resources
+from itertools import chain
 
 from . import lexicons
 from .folding import fold

@@ -55,7 +55,7 @@ def original_detect(text: str, default: str = "en") -> str:
         return default
     if sum(map(len, _ORIGINAL_CYRILLIC.findall(low))) > letters * 0.4:
         return "ru"
-    scores = {lang: sum(map(stop.__contains__, words)) for lang, stop in language._STOPWORDS.items()}
+    scores = {lang: sum(map(stop.__contains__, words)) for lang, stop in language.STOPWORDS.items()}
     scores["az"] += 2 * len(_ORIGINAL_AZ_LETTERS.findall(low)) // 3
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] > 0 else default

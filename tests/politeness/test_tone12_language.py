@@ -15,7 +15,7 @@ _ORIGINAL_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _original_by_stopwords(words: list[str], az_bonus: int, default: str) -> str:
-    scores = {lang: sum(map(stop.__contains__, words)) for lang, stop in language._STOPWORDS.items()}
+    scores = {lang: sum(map(stop.__contains__, words)) for lang, stop in language.STOPWORDS.items()}
     scores["az"] += az_bonus
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] > 0 else default
@@ -23,7 +23,7 @@ def _original_by_stopwords(words: list[str], az_bonus: int, default: str) -> str
 
 def test_stop_word_lists_share_no_word() -> None:
     seen: set[str] = set()
-    for words in language._STOPWORDS.values():
+    for words in language.STOPWORDS.values():
         assert not seen & words
         seen |= words
 
@@ -31,7 +31,7 @@ def test_stop_word_lists_share_no_word() -> None:
 def test_stop_word_scores_and_ties_as_the_original() -> None:
     """Few words from each language, so ties (and the Azerbaijani bonus breaking them) are frequent."""
     rng = random.Random(11)
-    pool = [w for words in language._STOPWORDS.values() for w in sorted(words)[:3]] + ["zz", "qq", ""]
+    pool = [w for words in language.STOPWORDS.values() for w in sorted(words)[:3]] + ["zz", "qq", ""]
     for _ in range(20_000):
         words = [rng.choice(pool) for _ in range(rng.randint(0, 6))]
         bonus = rng.choice([0, 0, 1, 2])
@@ -42,7 +42,7 @@ def test_stop_word_scores_and_ties_as_the_original() -> None:
 def test_the_combining_dot_is_never_a_word_character() -> None:
     """U+0307 splits words for the regex, so making it a space changes no word."""
     assert _ORIGINAL_WORD.findall("i\u0307lahə i\u0307 \u0307x") == ["i", "lahə", "i", "x"]
-    assert language._words("i\u0307lahə i\u0307 \u0307x") == ["i", "lahə", "i", "x"]
+    assert language._words_and_letters("i\u0307lahə i\u0307 \u0307x")[0] == ["i", "lahə", "i", "x"]
 
 
 def test_every_russian_letter_opens_its_utf8_form_with_d0_or_d1() -> None:
