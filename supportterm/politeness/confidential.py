@@ -167,6 +167,21 @@ _WE_REFUSE = re.compile(
 """'We don't disclose it: it is internal information' gives the reason for a refusal, not a leak."""
 
 
+_SAFEGUARD = re.compile(
+    r"\b(?:kept|stored|handled|treated|anyone|anybody|third\s+part|password|passcode|pin|code|otp)"
+    r"|(?<!\w)(?:хран|обрабатыва|никому|ни\s+с\s+кем|третьим|парол|код|пин)"
+    r"|(?<!\w)(?:saxlan|saxlayırıq|emal|heç\s+kim|üçüncü\s+şəxs|şifrə|parol|kod|pin)"
+)
+"""'Your documents are kept confidential', 'never share your password with anyone': a promise about the
+customer's data or advice on keeping their own credentials, not a label on pasted internal text."""
+_ADVISORY_MARKER = re.compile(
+    r"(?:strictly\s+)?confidential|do\s+not\s+share|don't\s+share|конфиденциальн|не\s+разглаша|məxfi|konfidensial"
+    r"|paylaşmayın"
+)
+"""The markers that also serve such promises and advice (the others, "internal only", "не для клиента",
+only ever label internal text)."""
+
+
 def markers(prep: Prepared) -> list[Finding]:
     """Phrases that mark pasted internal text ("internal only", "не для клиента")."""
     cat = lexicons.category(prep.lang, "confidential_markers")
@@ -175,8 +190,11 @@ def markers(prep: Prepared) -> list[Finding]:
     out = []
     for s, e, entry in prep.hits.get("confidential_markers", ()):
         left, right = sentence_bounds(prep.masked, s, e)
-        if not _WE_REFUSE.search(prep.folded, left, right):
-            out.append(finding("confidential", s, e, entry.message or cat.message))
+        if _WE_REFUSE.search(prep.folded, left, right):
+            continue
+        if _ADVISORY_MARKER.match(prep.folded, s) and _SAFEGUARD.search(prep.folded, left, right):
+            continue
+        out.append(finding("confidential", s, e, entry.message or cat.message))
     return out
 
 

@@ -37,7 +37,7 @@ _NEAR = 4
 _FIGURE = re.compile(
     DIGIT_FIRST + r"(?:\d{0,2}(?:[ ,.\u00a0]\d{3})+(?![\d:])|\d*(?:[.,]\d+)?(?![\d:]))"
     r"(?:\s*(?P<unit>%|x(?!\w)|×|k(?!\w)|m(?!\w)|bn(?!\w)|million|billion|thousand|млн|млрд|тыс|milyon|milyard"
-    r"|min|раз(?:а)?(?!\w)|d[əe]f[əe]))?"
+    r"|min(?![us])|раз(?:а)?(?!\w)|d[əe]f[əe]))?"
 )
 r"""A number and its unit. It opens with a digit (as `DIGIT_FIRST`, which `re` skips ahead to by range
 tests, unlike `\d`) so that `re` jumps from digit to digit; a group or a look-behind in front made the
@@ -53,7 +53,7 @@ _NOT_BEFORE = frozenset("#№.,:/-_")
 """A number glued to these ('v2.4', 'ID-5512', '#4821') is part of a code, not a figure; the check is
 done in Python because a look-behind tried at every position made the scan three times slower."""
 _STATUS_CODE = re.compile(
-    r"\s*(?:error|errors|status|response|xəta\w*|ошибк\w*|ошибок)|-?(?:[əa]|[ıi]|ü|u)?\s+xəta\w*"
+    r"\s*(?:error|errors|status|response|ok(?!\w)|xəta\w*|ошибк\w*|ошибок)|-?(?:[əa]|[ıi]|ü|u)?\s+xəta\w*"
 )
 _STATUS_BEFORE = re.compile(r"(?:http|status|code|error|код\w*|ошибк\w*|kod\w*|xəta\w*)\s*:?\s*$")
 """'500 errors', 'HTTP 401', 'ошибка 502', '401 xətaları': a status code, not a count."""
@@ -62,11 +62,12 @@ _IDENTIFIER_BEFORE = re.compile(
 )
 """'#4821', 'iOS 17.4', 'versiya 3.2.1': an identifier or a version, not a count."""
 _MONEY_AFTER = re.compile(
-    r"\s*(?:azn|manat\w*|man\.|₼|rub|руб\w*|₽|usd|eur|gbp|\$|€|£|dollars?|euros?|pounds?)(?!\w)"
+    r"\s*(?:azn|manat\w*|man\.|₼|rub|руб\w*|₽|usd|eur|gbp|\$|€|£|dollars?|euros?|pounds?"
+    r"|(?:bonus\s+|бонусн\w*\s+)?(?:points?|балл\w*|bonus\w*|xal\w*))(?!\w)"
 )
 _MONEY_BEFORE = re.compile(r"(?:[$€£₽₼]|azn|usd|eur|gbp|rub)\s*$")
-"""'349 AZN kartınıza qaytarıldı', '£76', '10,90 manatdır': an amount of money (a refund, a price, with
-an Azerbaijani ending) counts nothing."""
+"""'349 AZN kartınıza qaytarıldı', '£76', '10,90 manatdır', '199 бонусных баллов': an amount of money or
+loyalty points (a refund, a price, a goodwill credit, with an Azerbaijani ending) counts nothing."""
 _PHONE_PART = re.compile(r"[\s-]\d")
 _PHONE_BEFORE = re.compile(r"(?:\d[\s-]|\+)$")
 """'+7 912 604-33-81': a group of a phone number is no count."""

@@ -59,6 +59,7 @@ _TOKEN_HINTS = (
     "SG.",
     "sq0",
     "npm_",
+    "_live_",
 )
 """Substrings that every token pattern contains; a reply with none of them skips the token regex."""
 _TOKEN_HINT = _finder(_TOKEN_HINTS)
@@ -85,6 +86,10 @@ _TOKENS = re.compile("|".join(p[2] + r"(?<!\w.)" + p[3:] for p in _TOKEN_PATTERN
 r"""The token patterns with each word start checked after the first letter (`x(?<!\w.)` for `\bx`):
 every branch then opens with a letter, so `re` skips ahead to those instead of trying eleven `\b`s at
 every position."""
+_VENDOR_LIVE_KEY = re.compile(r"_live_[0-9A-Za-z]{16,}(?!\w)")
+_VENDOR_PREFIX = re.compile(r"(?<![\w-])[a-z0-9]{2,10}$")
+"""'sbl_live_7Hq2Lk9x…': a vendor's live key (the `sk_live_` shape under another prefix). The pattern opens
+with the literal '_live_' so that `re` skips ahead to it; the prefix before it is checked in Python."""
 _SHORTEST_TOKEN = shortest_match(_TOKENS.pattern)
 """No token pattern matches a space, so a paragraph whose words are all shorter has no token."""
 _PRIVATE_KEY = re.compile(
@@ -147,7 +152,8 @@ _EMAIL = re.compile(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,
 _ROLE_MAILBOXES = frozenset(
     "support help helpdesk info billing sales noreply no-reply contact hello admin service team care "
     "press media bills invoices accounts orders returns refunds feedback privacy security abuse careers jobs "
-    "marketing office reception booking bookings reservations hr".split()
+    "marketing office reception booking bookings reservations hr receipts receipt notifications news "
+    "newsletter partners partner developers api shop store destek dastek podderzhka musteri".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
 _PLACEHOLDER_DOMAIN = re.compile(
@@ -213,6 +219,8 @@ def _keys(text: str, low: str, hinted: frozenset[str] = frozenset({"token", "key
                     "[redacted]")
             for m in _TOKENS.finditer(text)
         ]
+    if token_hint and "_live_" in text:
+        out += _vendor_live_keys(text, {f.start for f in out})
     long_values = key_word and longest >= _LONG_VALUE_MIN
     for m in _LONG_VALUE.finditer(text, *_long_words(text, words)) if long_values else ():
         value = m.group()
@@ -225,6 +233,19 @@ def _keys(text: str, low: str, hinted: frozenset[str] = frozenset({"token", "key
         ):
             message = translatable("Looks like a key or token.")
             out.append(finding("secret", m.start(), m.end(), message, "[redacted]"))
+    return out
+
+
+def _vendor_live_keys(text: str, found: set[int]) -> list[Finding]:
+    """Live keys of vendors without their own pattern ('sbl_live_…'); `found` holds the starts of the
+    tokens already found ('sk_live_…')."""
+    out = []
+    for m in _VENDOR_LIVE_KEY.finditer(text):
+        prefix = _VENDOR_PREFIX.search(text, max(0, m.start() - 10), m.start())
+        if prefix is None or prefix.start() in found:
+            continue
+        message = translatable("API key or token: never send credentials.")
+        out.append(finding("secret", prefix.start(), m.end(), message, "[redacted]"))
     return out
 
 
@@ -310,7 +331,7 @@ _HOST_HINTS = (
 """Each host pattern with the substrings it needs (most replies have none and skip the regex), and a
 character every match holds with no space (`stretch_around`), when there is one rarer than a full stop."""
 
-_LOWER_RARE_FIRST = "[]_678ю9ç1j2:-ч0qwşкxzfcp.gплbkyuрнтhmеdоаolstneria "
+_LOWER_RARE_FIRST = "[]_678ю9ç1j2:-ч0qwvşкxzfcp.gплbkyuрнтhmеdоаolstneria "
 """The hints' characters from rare to common in a lowered reply (counted on the benchmark's replies),
 but for "0" and "." put before "q" and "g": they anchor other hints anyway, so "sq0" and "sg." cost no
 stops of their own there."""
@@ -421,16 +442,24 @@ _HOTLINE_PREFIXES = ("800", "8800", "7800", "1800", "1888", "1877", "0800", "448
 """Toll-free lines (8 800 …, 1-800 …, 0800 …) are published company numbers, nobody's private phone."""
 _NOT_A_PHONE = re.compile(
     r"(?i)(?:tracking|track|order|reference|ref\.|invoice|parcel|waybill|consignment|трек|отслеживан|заказ"
-    r"|накладн|izləmə|sifariş|qaimə)[^.\n\d]{0,20}(?:[^\W_]{1,4}[\s-]+){0,4}$"
+    r"|накладн|izləmə|sifariş|qaimə|polic|polis|полис|contract|договор|müqavilə)[^.\n\d]{0,20}(?:[^\W_]{1,4}[\s-]+){0,4}$"
 )
 """'tracking number 7730 4418 2291', 'трек-номер …', 'tracking number 1Z 999 AA1 01 2345 6784' (up to four
 short letter-and-digit groups before the part shaped like a phone): a parcel or order number, no phone."""
 _OTHER_PERSON = re.compile(
-    r"(?i)(?:another|other)\s+(?:customer|client|user|guest|passenger|patient)|colleague|neighbou?r"
+    r"(?i)(?:another|other)\s+(?:[\w-]+\s+)?(?:customer|client|user|guest|passenger|patient|account)|colleague|neighbou?r"
     r"|друг(?:ой|ого|ому|им)\s+(?:клиент|пользовател|гост|пассажир|пациент)|сосед"
     r"|başqa\s+(?:müştəri|istifadəçi|qonaq|sərnişin|pasiyent)|qonşu"
 )
 """Words saying that a contact belongs to someone else: then it is never the customer's own."""
+_COMPANY_CONTACTS = re.compile(
+    r"(?i)(?:contact|reach|call|text|message)\s+us\b|\bour\s+(?:hotline|helpline|support\s+line|whatsapp|phone|number)"
+    r"|(?:свяж\w+|связаться|позвоните|пишите|напишите)\s+нам|с\s+нами\s+можно|наш\w*\s+(?:телефон|номер|whatsapp|горяч)"
+    r"|bizimlə|bizə\s+(?:zəng|yaz)|qaynar\s+xətt|əlaqə\s+nömrəmiz|nömrəmiz"
+)
+"""'Contact us: …', 'Bizimlə aşağıdakı yollarla əlaqə saxlaya bilərsiniz: … WhatsApp: +994 …': the company's
+published lines, listed for the customer."""
+_COMPANY_CONTACTS_BEFORE = 300
 _CONTEXT = 60
 _IN_URL = re.compile(r"://[^\s@]*$")
 
@@ -579,6 +608,11 @@ def _not_a_phone(text: str, start: int) -> bool:
     return _NOT_A_PHONE_WORDING.search(_ignorecase_form(text[max(0, start - 40) : start]))
 
 
+def _glued_to_letters(text: str, start: int) -> bool:
+    """'QK-2024-118502', 'INV-2025-0417': a number glued to letters by a hyphen is a code, no phone."""
+    return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
+
+
 _NON_DIGIT = re.compile(r"\D")
 
 
@@ -606,8 +640,12 @@ def _contacts(
     for m in _EMAIL.finditer(visible, *stretch_around(visible, "@")) if has_email else ():
         address = m.group().lower()
         local = address.split("@")[0]
-        if address in allowed_emails or local in _ROLE_MAILBOXES or _PLACEHOLDER_DOMAIN.search(address):
+        if address in allowed_emails or local in _ROLE_MAILBOXES:
             continue
+        if _PLACEHOLDER_DOMAIN.search(address) and not _names_other_person(
+            visible[max(0, m.start() - _CONTEXT) : m.end() + _CONTEXT]
+        ):
+            continue  # a template address, unless the reply says whose ('another account, j.m@x.example')
         if _IN_URL.search(visible, max(0, m.start() - _CONTEXT), m.start()):
             continue  # user:password@host in a URL is not an e-mail address (_pairs checks the password)
         if _theirs(visible, m.start(), m.end(), local, greeted):
@@ -620,9 +658,13 @@ def _contacts(
             continue
         if digits.startswith(_HOTLINE_PREFIXES):
             continue
-        if _not_a_phone(visible, m.start()):
+        if _glued_to_letters(visible, m.start()) or _not_a_phone(visible, m.start()):
             continue
         if _theirs(visible, m.start(), m.end(), "", greeted):
+            continue
+        if _COMPANY_CONTACTS.search(
+            visible, max(0, m.start() - _COMPANY_CONTACTS_BEFORE), m.start()
+        ) and not _names_other_person(visible[max(0, m.start() - _CONTEXT) : m.end() + _CONTEXT]):
             continue
         if not (
             m.group().startswith("+")

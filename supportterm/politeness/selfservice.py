@@ -41,17 +41,22 @@ _YOURSELF = {
 _HELP = {
     "en": re.compile(
         r"→|https?://|\b(?:here|guide|link|steps?|documentation|article|tutorial|instructions|i\s+can|i'll|"
-        r"i\s+will|happy\s+to|glad\s+to|let\s+me\s+know|help\s+you|settings|(?:from|under|in|via|on|at)\s+the)\b"
+        r"i\s+will|happy\s+to|glad\s+to|let\s+me\s+know|help\s+you|settings|field|next\s+time|in\s+future|"
+        r"(?:from|under|in|via|on|at)\s+the)\b"
     ),
     "ru": re.compile(
         r"→|https?://|(?<![\w-])(?:вот|инструкц\w*|ссылк\w*|шаг\w*|могу|помогу|напишите|подскаж\w*|рад\w*|"
-        r"стать\w+|руководств\w*|раздел\w*|настройк\w*|корзин\w*|меню|странице|кабинете|профиле|панели)(?![\w-])"
+        r"стать\w+|руководств\w*|раздел\w*|настройк\w*|корзин\w*|меню|странице|кабинете|профиле|панели|пол[еяю]|"
+        r"в\s+следующий\s+раз|в\s+будущем)(?![\w-])"
     ),
     "az": re.compile(
         r"→|https?://|(?<!\w)(?:budur|təlimat\w*|keçid\w*|addım\w*|edə\s+bilərəm|kömək\w*|yazın|"
-        r"məmnuniyyətlə|bələdçi\w*|məqalə\w*|bölmə\w*|ayarlar\w*|səhifə\w*|menyu\w*|qutu\w*|panel\w*)(?!\w)"
+        r"məmnuniyyətlə|bələdçi\w*|məqalə\w*|bölmə\w*|ayarlar\w*|səhifə\w*|menyu\w*|qutu\w*|panel\w*|sahə\w*|"
+        r"gələcəkdə|növbəti\s+dəfə)(?!\w)"
     ),
 }
+"""A way offered: steps, a link, a place in the product (a field, a menu), the agent's help, or a tip for
+next time after the work was done ("Gələcəkdə bunu özünüz də yaza bilərsiniz" after "qeydi əlavə etdik")."""
 
 
 _NEEDS = {

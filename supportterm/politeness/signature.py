@@ -125,8 +125,8 @@ def _generic(part: str) -> bool:
 
 def _kind(part: str) -> str:
     """"team" for a team or role (also "Desk 7"), "number" for another numbered part, else "name"."""
-    if _generic(part):
-        return "team"
+    if _generic(part) or "&" in part:
+        return "team"  # 'Hearth & Oak', 'Smith & Sons': a firm's name (a person's never holds "&")
     if any(map(str.isdigit, part)):
         rest = _NUMBERED.sub(" ", part)
         return "team" if _generic(rest) else "number"

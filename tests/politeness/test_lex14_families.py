@@ -1,0 +1,118 @@
+"""Tests the rules added in session 14 from the misses of blind11-blind13 (declared seen).
+
+Positives are written here in other words than the replies that led to them (other verbs, inflections,
+word order), so a family narrowed back to one phrase fails; each family has a hard negative beside it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.politeness.test_families import CLOSE, GREET, found, found_raw
+
+FAMILIES = [
+    # rude: comparisons, "even an intern knows"
+    ("en", "You set up that cluster like a total beginner, to be honest.", "rude"),
+    ("en", "Even a trainee would know that port 22 must stay open.", "rude"),
+    ("en", "Any first-day intern knows not to run the installer twice.", "rude"),
+    ("en", "It reads like you learnt networking from the back of a matchbox.", "rude"),
+    ("ru", "Лежать в воде как бревно и жаловаться на холод — так себе план.", "rude"),
+    ("ru", "Обижаться на такие мелочи совсем по-детски.", "rude"),
+    ("az", "Bir az da öz ağlınız barədə fikirləşsəniz, yaxşı olar.", "rude"),
+    ("az", "Bunu görməmək üçün gərək lap kor olasan.", "rude"),
+    # blame: the fault put on the customer's side
+    ("en", "The error was clearly on your side: the account you used is not on the booking.", "blame"),
+    ("az", "Bu, sırf Sizin məsuliyyətsizliyinizin nəticəsidir.", "blame"),
+    # dismissive
+    ("en", "We will not be looking into this any further.", "dismissive"),
+    ("en", "Please do not write to us about it again.", "dismissive"),
+    ("en", "Refund disputes are not something our team handles with.", "dismissive"),
+    ("az", "Bu barədə mağaza ilə özünüz əlaqə saxlayın.", "dismissive"),
+    ("az", "Hər kəs bilir ki, əvvəlcə qeydiyyatdan keçmək lazımdır.", "dismissive"),
+    ("az", "Google-da «tarif kalkulyatoru» axtarsanız, hamısını tapacaqsınız.", "dismissive"),
+    # sarcasm
+    ("en", "Surprising as it may sound, the delete button deletes things.", "sarcasm"),
+    ("en", "A sold-out final, who would have seen that coming?", "sarcasm"),
+    ("en", "Breaking parcels on purpose is my favorite hobby.", "sarcasm"),
+    ("ru", "Сорок минут ожидания — настоящая драма, понимаю.", "sarcasm"),
+    ("ru", "Спасибо за бесценное наблюдение, без него мы бы ни за что не поняли, что летом жарко.",
+     "sarcasm"),
+    ("ru", "Ваш талант находить ошибки там, где их нет, поражает.", "sarcasm"),
+    ("az", "Əlbəttə, on dəqiqəlik gecikmə böyük faciədir.", "sarcasm"),
+    ("az", "Gündə beş şikayət — bu, rekorddur.", "sarcasm"),
+    ("az", "Ən səbirsiz müştəri titulunu artıq qazandınız.", "sarcasm"),
+    # argumentative
+    ("az", "Bu məsələdə Sizinlə razılaşa bilmirəm.", "argumentative"),
+    ("az", "Bir daha təkrarlayıram: tarif dəyişməyib.", "argumentative"),
+    # confidential
+    ("ru", "Наша наценка на этот товар около 25%.", "confidential"),
+    ("ru", "По нашей внутренней статистике 40% клиентов продлевают договор.", "confidential"),
+    ("az", "Bu il portfelimizdə zərər nisbəti 74%-ə qalxıb.", "confidential"),
+    # secrets
+    ("en", "Here is the new key: `acme_live_Q8wE2rT6yU1iO9pA3sD5fG7h`.", "secret"),
+    ("en", "It is on another customer account, registered to m.ruiz@studio.example.", "secret"),
+]
+
+HARD_NEGATIVES = [
+    ("en", "I know it can feel like being a complete beginner again after an update; here are the steps."),
+    ("en", "Could you check the router settings on your side? The line test on ours is clean."),
+    ("en", "We're looking into it now and will update you by 5 pm."),
+    ("en", "As it may be useful, here is the guide to the new dashboard."),
+    ("ru", "Простите за этот бардак с заказами, мы всё исправили."),
+    ("ru", "Это был настоящий сбой на нашей стороне, приносим извинения."),
+    ("az", "Restoranla birbaşa əlaqə saxlaya bilərsiniz, nömrələri: 1515."),
+    ("az", "Tam haqlısınız, bu, bizim səhvimizdir."),
+    ("az", "Bizə yenidən yazmağa ehtiyac yoxdur, sifariş avtomatik yenilənəcək."),
+    # figures: durations, status codes, points
+    ("en", "We hold seats for 10 minutes while a buyer pays."),
+    ("az", "Eyni ID ilə gələn ikinci sorğunu sadəcə 200 OK ilə cavablandırın."),
+    ("ru", "Поэтому доставку мы компенсируем: 199 бонусных баллов уже на Вашем счёте."),
+    # privacy promises and security advice are not internal markers
+    ("en", "Your documents are kept confidential. Please do not share your password with anyone."),
+    ("ru", "Ваши документы хранятся конфиденциально, никому не сообщайте код из SMS."),
+    ("az", "Sənədləriniz məxfi saxlanılır, SMS kodunu heç kimlə paylaşmayın."),
+    # the company's own contacts, codes shaped like phones
+    ("az", "Bizimlə belə əlaqə saxlaya bilərsiniz:\n- e-poçt: destek@qazaz.az;\n"
+           "- WhatsApp: +994 12 505 15 16."),
+    ("ru", "Добавьте адрес receipts@taxi.ru в контакты, и чеки перестанут попадать в спам."),
+    ("az", "Polisinizin nömrəsi QK-2024-118502-dir, qüvvədədir."),
+    # a tip after the work is done
+    ("az", "Qeydi sifarişə əlavə etdik. Gələcəkdə bunu özünüz də yaza bilərsiniz."),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "category"), FAMILIES)
+def test_lex14_family_member_is_found(lang: str, body: str, category: str) -> None:
+    assert category in found(lang, body)
+
+
+@pytest.mark.parametrize(("lang", "body"), HARD_NEGATIVES)
+def test_lex14_hard_negative_stays_fine(lang: str, body: str) -> None:
+    assert not found(lang, body)
+
+
+def test_confidential_label_still_flagged_beside_advice() -> None:
+    body = "Confidential, not for customers: the partner discount is 40%."
+    assert "confidential" in found("en", body)
+
+
+def test_contact_list_still_flags_another_persons_phone() -> None:
+    body = "Contact us any time. Your neighbour Mr Lee asked us to pass on his number: 07700 900123."
+    assert "secret" in found("en", body)
+
+
+@pytest.mark.parametrize(
+    "signature",
+    ["Kind regards,\nCustomer Care Team\nHearth & Oak", "Customer Service\nHearth & Oak",
+     "Kind regards,\nKestrel Cloud Customer Support Team"],
+)
+def test_team_signatures_with_firm_names_are_impersonal(signature: str) -> None:
+    body = "Yes, you can change it in Settings.\n\n"
+    assert "impersonal_signature" in found_raw(GREET["en"] + body + signature)
+
+
+def test_azerbaijani_insurer_and_department_signature_is_impersonal() -> None:
+    body = "Əlbəttə, surəti filialdan götürə bilərsiniz.\n\n"
+    text = GREET["az"] + body + "Hörmətlə,\nQalxan Sığorta, Müştəri xidmətləri"
+    assert "impersonal_signature" in found_raw(text)
+    assert "impersonal_signature" not in found_raw(GREET["az"] + "Əlbəttə." + CLOSE["az"])
