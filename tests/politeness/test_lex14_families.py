@@ -116,3 +116,58 @@ def test_azerbaijani_insurer_and_department_signature_is_impersonal() -> None:
     text = GREET["az"] + body + "Hörmətlə,\nQalxan Sığorta, Müştəri xidmətləri"
     assert "impersonal_signature" in found_raw(text)
     assert "impersonal_signature" not in found_raw(GREET["az"] + "Əlbəttə." + CLOSE["az"])
+
+
+TONE_SETS_FAMILIES = [
+    # from the misses of the opened tone-heavy sets (d5, d6, d13-d15), in other words
+    ("en", "Honestly, a five-year-old could have managed the booking page.", "rude"),
+    ("en", "Relax, genius, the hold drops off in three days.", "rude"),
+    ("en", "The only joke here is your tone, but the refund is on its way.", "rude"),
+    ("en", "Frankly that is a you problem, the store region is on your side.", "blame"),
+    ("en", "The late fee was self-inflicted, I'm afraid.", "blame"),
+    ("en", "Mould in winter isn't really our problem, it's an old building.", "dismissive"),
+    ("en", "The menu is the first place most people would look.", "dismissive"),
+    ("en", "Ten password resets, what dedication!", "sarcasm"),
+    ("en", "Brilliant detective work: the off switch turns it off.", "sarcasm"),
+    ("en", "Let me explain the rules, since there seems to be some confusion about them.", "argumentative"),
+    ("ru", "Не морочьте голову, доставка не была оплачена.", "rude"),
+    ("ru", "Что за детский сад — писать в три чата сразу.", "rude"),
+    ("ru", "Ответственность за данные лежит на покупателе.", "blame"),
+    ("ru", "Это Вы отключили автоплатёж, в истории это видно.", "blame"),
+    ("ru", "Сейчас нам не до этого, напишите через месяц.", "dismissive"),
+    ("ru", "Наши курьеры, разумеется, только и ждали Вашего звонка.", "sarcasm"),
+    ("ru", "Золотые руки, ничего не скажешь.", "sarcasm"),
+    ("ru", "Ваше несогласие ничего не меняет, тариф утверждён.", "argumentative"),
+    ("ru", "Этот тариф приносит компании около 2 млн ₽ в месяц.", "confidential"),
+    ("az", "Ağlı başında olan insan bunu başa düşər.", "rude"),
+    ("az", "Sizə bir şey izah etmək divara danışmaq kimidir.", "rude"),
+    ("az", "Nəticəyə görə yalnız özünüzü qınaya bilərsiniz.", "blame"),
+    ("az", "Məsələ bizdə yox, sizdədir.", "blame"),
+    ("az", "Bunu mən haradan bilim?", "dismissive"),
+    ("az", "İnternetin bir az yavaş olması dünyanın sonu deyil.", "dismissive"),
+    ("az", "Siz olmasanız, bunu heç vaxt bilməzdik.", "sarcasm"),
+    ("az", "Usta, yəqin, işıq sürəti ilə gəlməli idi.", "sarcasm"),
+    ("az", "Səhv düşünürsünüz, tarif dəyişməyib.", "argumentative"),
+]
+
+TONE_SETS_HARD_NEGATIVES = [
+    ("en", "This is what happens next: the courier collects the parcel and we refund you."),
+    ("en", "There's a difference between the two plans: Plus includes roaming."),
+    ("en", "Your account is in good shape now, and the new card works."),
+    ("en", "I'll e-mail you the moment the refund comes through."),
+    ("en", "Just for fun, our app now has a dark mode too."),
+    ("ru", "Ищите кнопку «Оплатить» в правом верхнем углу, она зелёная."),
+    ("ru", "Если магазин закрыт, Вы найдёте другой пункт выдачи на карте."),
+    ("az", "Narahat olmağa heç bir ehtiyac görmürəm, kartınız təhlükəsizdir."),
+    ("az", "Növbəti sualınıza keçək: çatdırılma sabah olacaq."),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "category"), TONE_SETS_FAMILIES)
+def test_tone_set_family_member_is_found(lang: str, body: str, category: str) -> None:
+    assert category in found(lang, body)
+
+
+@pytest.mark.parametrize(("lang", "body"), TONE_SETS_HARD_NEGATIVES)
+def test_tone_set_hard_negative_stays_fine(lang: str, body: str) -> None:
+    assert not found(lang, body)
