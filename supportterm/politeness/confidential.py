@@ -55,6 +55,15 @@ _YOURS_SUFFIX = re.compile(r"(?:[ıiuü]n[ıiuü]z|n[ıiuü]z)(?:[ıiuü]n|d[əa
 """'Your revenue report', 'ваша выручка', 'dövriyyəniz': the customer's own figures are theirs to hear."""
 
 
+_YOURS_ANYWHERE = re.compile(
+    r"\byour\b|(?<![\w-])ваш\w*|(?<!\w)sizin(?!\w)|\w+(?<![sd][ıiuü])n[ıiuü]z(?:[ıiuü]n|d[əa]n|d[əa]|[əa]|[ıiuü])?(?!\w)"
+)
+_OURS_ANYWHERE = re.compile(
+    r"\b(?:our|ours|we|we're|we've|us)\b|(?<![\w-])(?:наш\w*|мы|нас|нам)(?![\w-])"
+    r"|(?<!\w)(?:biz|bizim|bizdə|bizə|bizdən)(?!\w)|\w+m[ıiuü]z(?:[ıiuü]n|d[əa]n|d[əa]|[əa]|[ıiuü])?(?!\w)"
+)
+"""'Məlumatlarınıza görə satışlarınız 48 300 manat, … ayın mənfəəti 17 100 manatdır': in a sentence about the
+customer's own books (a second-person owner, no first-person one) a figure word is theirs."""
 _DISCOUNT = r"(?:\boff\b|discount\w*|cashback|скидк\w*|кешбэк\w*|кэшбэк\w*|endirim\w*|keşbek\w*)"
 _PERCENT = r"\d+(?:[.,]\d+)?\s*%(?:-?\w+)?"
 OFFER = re.compile(rf"{_PERCENT}\s+(?:\S+\s+)?{_DISCOUNT}|{_DISCOUNT}\s+(?:\S+\s+)?(?:в\s+|of\s+)?{_PERCENT}")
@@ -149,6 +158,9 @@ def figures(prep: Prepared) -> list[Finding]:
         if prep.lang == "az" and _YOURS_SUFFIX.search(prep.folded, start, end):
             continue
         if not _NUMBER.search(prep.masked, left, right) or refused(prep.folded, left, right, start):
+            continue
+        theirs = _YOURS_ANYWHERE.search(prep.folded, left, right)
+        if theirs and not _OURS_ANYWHERE.search(prep.folded, left, right):
             continue
         if "%" in prep.folded[left:right] and _public_offer(prep.folded, left, right):
             continue

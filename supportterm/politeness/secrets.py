@@ -153,7 +153,7 @@ _ROLE_MAILBOXES = frozenset(
     "support help helpdesk info billing sales noreply no-reply contact hello admin service team care "
     "press media bills invoices accounts orders returns refunds feedback privacy security abuse careers jobs "
     "marketing office reception booking bookings reservations hr receipts receipt notifications news "
-    "newsletter partners partner developers api shop store destek dastek podderzhka musteri".split()
+    "newsletter partners partner developers api shop store destek dastek podderzhka musteri test demo".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
 _PLACEHOLDER_DOMAIN = re.compile(

@@ -23,12 +23,21 @@ _CONDITIONAL = re.compile(r"(?:\b(?:if|when|in case|unless)|(?<!\w)(?:если|�
 """'If you didn't get the e-mail…' is advice, not blame."""
 
 _SENTENCE_END = re.compile(r"[.!?]+|\n")
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"\w+")
+"""Words with their underscores: a placeholder such as HESAB_NÖMRƏSİ or <ВАШ_ТОКЕН> is one token, and not a
+word (`_shouted` counts only letters-only tokens), so it is not read as shouted words."""
 _CAPS_PAIR = re.compile(r"[A-ZА-ЯЁƏÖÜĞŞÇİ][A-ZА-ЯЁƏÖÜĞŞÇİ]")
 """Two capitals in a row: sentences without them cannot be shouting, so they are skipped cheaply.
 (Written as two classes, not {2}: a pattern opening with a class lets `re` skip to capitals.)"""
-_CAPS_COMPOUND = re.compile(r"\b([A-Z]{2,})-(?=[A-Z]{2,}\b)")
-"""'the MASTER-NODE box': a hyphenated label in capitals is one name, not two shouted words."""
+_CAPS_COMPOUND = re.compile(r"\b([A-ZА-ЯЁƏÖÜĞŞÇİ]{2,})[-–/](?=[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}\b)")
+"""'the MASTER-NODE box', 'GYD–IST', 'SVO–AER': a label or route in capitals is one name, not two shouted
+words."""
+_COMPOUND_MARKS = ("-", "–", "/")
+_NAME_LABEL = re.compile(
+    r"(?i:passenger|traveller|traveler|guest|name|sərnişin|qonaq|ad|soyad|пассажир|гость|имя|фамилия|фио)"
+    r"\s*:\s*((?:[A-ZА-ЯЁƏÖÜĞŞÇİ][A-ZА-ЯЁƏÖÜĞŞÇİ'-]+\s*){1,4})"
+)
+"""'Sərnişin: NURANA ALIYEVA', 'Passenger: JOHN SMITH': a name in capitals as a ticket prints it."""
 _PUNCT_RUN = re.compile(r"[!?](?:[!?]+|(?:\s*[!?]){2,})")
 """Runs of ! and ? ("!!", "? ? ?"); the shared first character is outside the branches so `re` skips to it."""
 _BANG_PAIR = re.compile(r"!\s*[!?]")
@@ -44,7 +53,8 @@ ACRONYMS = frozenset(
     "API URL URI ID VPN SMS PIN FAQ HTTP HTTPS USB CSV PDF JSON XML SQL DNS SSL TLS SSO CEO CTO CRM ERP SDK "
     "CLI GUI UTC GMT IBAN VAT OK RAM CPU GPU SSD HDD IP TCP UDP AWS GCP JWT SAML LDAP SMTP IMAP HTML CSS PHP "
     "NPM MFA OTP QR EU USA UK GB MB KB TB GMAIL PDF SLA ETA IT HR PR QA UI UX ASAP FYI TV PC ATM AI ML ERR "
-    "DB OS IOS VAT AZN RUB USD EUR ДНС ИНН КПП ОГРН СМС ПК ИП ООО ОАО ЗАО РФ МСК ASAN VÖEN MMC".split()
+    "DB OS IOS VAT AZN RUB USD EUR ДНС ИНН КПП ОГРН СМС ПК ИП ООО ОАО ЗАО РФ МСК ASAN VÖEN MMC "
+    "ERROR ERRORS FATAL WARNING FAILED DENIED TIMEOUT INVALID NULL TRUE FALSE".split()
 )
 """Upper-case words that are names, not shouting."""
 
@@ -93,8 +103,13 @@ def _shouted(tokens: list[str]) -> bool:
     loud = {w for w in upper_words if len(w) >= 3}.difference(ACRONYMS)
     # Two loud words in a long sentence of lower case are a code or a label ("PPP AUTH FAIL means
     # the router …", "1/0 rather than TRUE/FALSE so …"), not a shouted sentence.
+    # The two loud words must stand side by side (a code between them, "PNR XK7L2Q, GYD", parts them) and,
+    # in a sentence of more than four words, one of them be longer than three letters: "the RTI FPS for
+    # period 8 was accepted" holds acronyms the list lacks, "XOŞ GÜN" alone is shouted.
+    short = len(words) <= 4
     if loud and 4 * len(upper_words) >= len(words) and any(
-        a in loud and b in loud for a, b in zip(words, words[1:], strict=False)
+        a in loud and b in loud and (short or len(a) > 3 or len(b) > 3)
+        for a, b in zip(tokens, tokens[1:], strict=False)
     ):
         return True
     letters = list(filterfalse(ACRONYMS.__contains__, words))
@@ -123,7 +138,10 @@ def shouting(prep: Prepared) -> list[Finding]:
     while at >= 0:
         start, end = _sentence_bounds(text, at)
         sentence = text[start:end]
-        joined = _CAPS_COMPOUND.sub(r"\1", sentence) if "-" in sentence else sentence  # sub needs a "-"
+        compound = any(map(sentence.__contains__, _COMPOUND_MARKS))
+        joined = _CAPS_COMPOUND.sub(r"\1", sentence) if compound else sentence
+        if ":" in joined:
+            joined = _NAME_LABEL.sub(lambda m: m.group()[: m.start(1) - m.start()], joined)
         if _shouted(_WORD.findall(joined)):
             start += len(sentence) - len(sentence.lstrip())
             shouted_end = start + len(sentence.strip())

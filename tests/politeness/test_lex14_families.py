@@ -216,3 +216,35 @@ def test_opened_set_family_member_is_found(lang: str, body: str, category: str) 
 @pytest.mark.parametrize(("lang", "body"), OPENED_SETS_HARD_NEGATIVES)
 def test_opened_set_hard_negative_stays_fine(lang: str, body: str) -> None:
     assert not found(lang, body)
+
+
+FALSE_ALARM_FIXES = [
+    # shouting: routes, codes and placeholders in capitals, a name on a ticket, error names, acronyms
+    ("az", "Bron məlumatlarınız: PNR XK7L2Q, GYD–IST, 14 dekabr, gəliş vaxtı (ETA) 18:40."),
+    ("az", "Sərnişin: NURANA ALIYEVA, uçuş sabah saat 09:15-dədir."),
+    ("az", "8181 nömrəsinə bu formatda mətn göndərin: SAYĞAC HESAB_NÖMRƏSİ GÖSTƏRİCİ."),
+    ("ru", "Вместо <ВАШ_ТОКЕН> подставьте токен из раздела «Для разработчиков»."),
+    ("ru", "Ваш PNR — 5RTK2M, рейс SU 1124 SVO–AER, вылет в 06:40."),
+    ("en", "The FATAL ERROR 0x8007 crash usually comes from an old graphics driver."),
+    ("en", "The RTI FPS for period 8 was accepted by HMRC this morning."),
+    # the customer's own books
+    ("az", "Məlumatlarınıza görə satışlarınız 48 300 manat olub, yəni ayın mənfəəti 17 100 manatdır."),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), FALSE_ALARM_FIXES)
+def test_session14_false_alarm_fix_stays_fine(lang: str, body: str) -> None:
+    assert not found(lang, body)
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "category"),
+    [
+        ("en", "WHY DO YOU KEEP SENDING THE SAME TICKET.", "shouting"),
+        ("en", "STOP CALLING the hotline about this.", "shouting"),
+        ("ru", "ХВАТИТ ПИСАТЬ одно и то же.", "shouting"),
+        ("az", "Bizim mənfəətimiz bu il 2 milyon manat olub.", "confidential"),
+    ],
+)
+def test_session14_false_alarm_fix_keeps_the_fault(lang: str, body: str, category: str) -> None:
+    assert category in found(lang, body)

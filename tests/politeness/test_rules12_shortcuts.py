@@ -58,9 +58,17 @@ def _original_shouted(tokens: list[str]) -> bool:
     words = [t for t in tokens if t.isalpha()]
     if all(w in acronyms or not w.isupper() for w in words):
         return False
-    caps = [len(w) >= 3 and w.isupper() and w not in acronyms for w in words]
     quarter = 4 * sum(w.isupper() for w in words) >= len(words)  # session 13: a code phrase is no shout
-    if quarter and any(a and b for a, b in zip(caps, caps[1:], strict=False)):
+
+    def loud(token: str) -> bool:
+        return token.isalpha() and len(token) >= 3 and token.isupper() and token not in acronyms
+
+    # session 14: side by side among all tokens (a code parts them), and in a sentence of more than four
+    # words one of the two longer than three letters
+    pairs = zip(tokens, tokens[1:], strict=False)
+    if quarter and any(
+        loud(a) and loud(b) and (len(words) <= 4 or len(a) > 3 or len(b) > 3) for a, b in pairs
+    ):
         return True
     letters = [w for w in words if w not in acronyms]
     upper = sum(len(w) for w in letters if w.isupper())
