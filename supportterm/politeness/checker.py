@@ -9,6 +9,7 @@ per paragraph, so a keystroke re-checks only the paragraph it changed (no rule s
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import attrgetter
 
 from . import (
     address,
@@ -196,18 +197,34 @@ def _mismatch(prep: Prepared, customer_text: str | None) -> list[Finding]:
 def _dedupe(found: list[Finding]) -> tuple[Finding, ...]:
     """Findings sorted by position, without repeats of the same category on an overlapping span."""
     out: list[Finding] = []
-    for f in sorted(found, key=_reading_order):
-        for o in out[-8:]:  # a plain loop: a generator per finding cost more than the test
-            if o.category == f.category and o.start <= f.start < max(o.end, o.start + 1):
+    # (category, start, end of the span it covers) of each finding in `out`, unpacked in the inner loop:
+    # three attribute reads of every finding compared took about half of the function's time.
+    kept: list[tuple[str, int, int]] = []
+    for f in _in_reading_order(found):
+        category, start = f.category, f.start
+        for other, other_start, covered_end in kept[-8:]:  # a plain loop: a generator cost more
+            if other_start <= start < covered_end and other == category:
                 break
         else:
             out.append(f)
+            end = f.end
+            kept.append((category, start, end if end > start else start + 1))  # max() cost a call each
     return tuple(out)
 
 
-def _reading_order(f: Finding) -> tuple[int, int, str]:
-    """By start; at one start the longest span first, then by category."""
-    return f.start, f.start - f.end, f.category
+_START, _END, _CATEGORY = attrgetter("start"), attrgetter("end"), attrgetter("category")
+
+
+def _in_reading_order(found: list[Finding]) -> list[Finding]:
+    """`found` by start; at one start the longest span first, then by category.
+
+    Three stable sorts by C-level keys, last key first, instead of one by a Python function building
+    (start, start - end, category) per finding: the same order, ties kept in the order found.
+    """
+    ordered = sorted(found, key=_CATEGORY)
+    ordered.sort(key=_END, reverse=True)  # a reversed sort is stable too: ties keep their order
+    ordered.sort(key=_START)
+    return ordered
 
 
 def _letters(text: str) -> int:

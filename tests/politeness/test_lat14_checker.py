@@ -3,14 +3,19 @@
 `checker._chunks` now searches each chunk's closing paragraph break from `_CHUNK` characters after its
 start instead of visiting every break; compared with the loop it replaces on edge cases, random texts
 of breaks and letters, every labelled reply and the latency benchmark's kind of reply (labelled replies
-joined by blank lines), the chunks must be the same.
+joined by blank lines), the chunks must be the same. `checker._dedupe` now sorts by three C-level keys
+and compares unpacked tuples; on random findings (ties, empty spans, runs of one category) and on the
+findings of every labelled reply it must keep the same findings in the same order.
 """
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from supportterm.politeness import checker
+from supportterm.politeness.findings import Finding
 
 from .labelled import random_texts, texts
 
@@ -61,3 +66,53 @@ def test_chunks_are_unchanged(monkeypatch: pytest.MonkeyPatch, size: int) -> Non
     labelled = texts()
     for text in _EDGE_CASES + fuzz + labelled + _joined(labelled):
         assert checker._chunks(text) == _original_chunks(text, size), repr(text[:80])
+
+
+def _original_dedupe(found: list[Finding]) -> tuple[Finding, ...]:
+    """`checker._dedupe` as it was: one sort by a Python key, attributes read in the inner loop."""
+    out: list[Finding] = []
+    for f in sorted(found, key=lambda f: (f.start, f.start - f.end, f.category)):
+        for o in out[-8:]:
+            if o.category == f.category and o.start <= f.start < max(o.end, o.start + 1):
+                break
+        else:
+            out.append(f)
+    return tuple(out)
+
+
+def _random_findings(rng: random.Random) -> list[Finding]:
+    """Up to 40 findings on a few offsets, categories and messages, so ties, zero-length spans, nesting
+    and long runs of one category all come up."""
+    out = []
+    for _ in range(rng.randint(0, 40)):
+        start = rng.randint(0, 30)
+        end = start + rng.choice([-1, 0, 0, 1, 2, 5, 12])
+        category = rng.choice(["rude", "blame", "shouting", "secret"])
+        out.append(Finding(category, "error", start, end, rng.choice("ab"), None))
+    return out
+
+
+def test_dedupe_is_unchanged_on_random_findings() -> None:
+    rng = random.Random(14)
+    for _ in range(20_000):
+        found = _random_findings(rng)
+        new = checker._dedupe(list(found))
+        assert new == _original_dedupe(found), found
+        assert [id(f) for f in new] == [id(f) for f in _original_dedupe(found)], found  # the same objects
+
+
+def test_dedupe_is_unchanged_on_every_labelled_reply(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[Finding]] = []
+    dedupe = checker._dedupe
+
+    def recorded(found: list[Finding]) -> tuple[Finding, ...]:
+        calls.append(list(found))
+        return dedupe(found)
+
+    monkeypatch.setattr(checker, "_dedupe", recorded)
+    labelled = texts()
+    for text in labelled + _joined(labelled):
+        checker.check(text)
+    assert len(calls) > 1000
+    for found in calls:
+        assert dedupe(list(found)) == _original_dedupe(found)
