@@ -81,11 +81,13 @@ def check(
     code = _detect(text[:600]) if lang == "auto" else lang
     emails, phones = _allowed(customer_text, allowed_emails)
     masked = text if internal else mask(text)
+    folded = fold(masked, code)  # once for the whole reply: each chunk reads its part
     greeted = addressee.names(text)
-    found = secrets.private_keys(text) + _paragraphs(text, masked, code, emails, phones, greeted, internal)
+    found = secrets.private_keys(text)
+    found += _paragraphs(text, masked, folded, code, emails, phones, greeted, internal)
     if internal:
         return Report(language=code, findings=_dedupe(found), tone=0.0)
-    whole = Prepared(text, masked, fold(masked, code), code)
+    whole = Prepared(text, masked, folded, code)
     found += structure.structure_rules(whole) + _mismatch(whole, customer_text)
     found += irony.mock_praise(whole, customer_text) + selfservice.unhelped_self_service(whole)
     found += closure.closed_without_help(whole)
@@ -137,16 +139,24 @@ def _chunks(text: str) -> list[tuple[int, int]]:
 def _paragraphs(
     text: str,
     masked: str,
+    folded: str,
     lang: str,
     emails: frozenset[str],
     phones: frozenset[str],
     greeted: frozenset[str],
     internal: bool,
 ) -> list[Finding]:
-    """Findings of every chunk of paragraphs, from the cache, moved to their offsets in `text`."""
+    """Findings of every chunk of paragraphs, from the cache, moved to their offsets in `text`.
+
+    `folded` is `masked` folded: each chunk's part of it is the chunk folded on its own, as `fold` reads
+    each character alone but for the Greek final sigma, which looks past no line break, and a chunk is
+    cut at a blank line (masking keeps every line break).
+    """
     out: list[Finding] = []
     for start, end in _chunks(text):
-        found = _paragraph(text[start:end], masked[start:end], lang, emails, phones, greeted, internal)
+        found = _paragraph(
+            text[start:end], masked[start:end], folded[start:end], lang, emails, phones, greeted, internal
+        )
         if not start:
             out += found
             continue
@@ -160,17 +170,20 @@ def _paragraphs(
 def _paragraph(
     raw: str,
     masked: str,
+    folded: str,
     lang: str,
     emails: frozenset[str],
     phones: frozenset[str],
     greeted: frozenset[str],
     internal: bool,
 ) -> tuple[Finding, ...]:
-    """Findings of one paragraph: secrets always; wording, address and confidentiality for replies."""
+    """Findings of one paragraph: secrets always; wording, address and confidentiality for replies.
+
+    `folded` is `masked` folded for `lang` (`fold`), part of the whole reply's folding."""
     found = secrets.secret_rules(raw, emails, phones, greeted) if raw.strip() else []
     if internal or not masked.strip():
         return tuple(found)
-    prep = Prepared.from_masked(raw, masked, lang)
+    prep = Prepared.from_folded(raw, masked, folded, lang)
     found += negation.drop_names(negation.drop_negated(tone_rules.lexicon_rules(prep), prep), prep)
     found += tone_rules.shouting(prep) + caps.shouted_lines(prep) + address.verb_rules(prep)
     figures_found = confidential.figures(prep) + confidential.markers(prep)

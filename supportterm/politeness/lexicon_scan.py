@@ -580,9 +580,7 @@ class Index:
             skeleton,
             finder,
             {name: required_literals(cat.scan_source) for name, cat in categories.items() if cat.scan_source},
-            {name: _keyed_needs(cat.scan_source, skeleton) for name, cat in categories.items() if cat.scan_source}
-            if skeleton
-            else {},
+            _keyed_needs_of(categories, skeleton),
             lang=lang,
         )
 
@@ -718,6 +716,17 @@ class Index:
                 self._bundle(prefix, key).compile_groups()
         for cat in self.categories.values():
             cat.scan  # noqa: B018 (compiled for the check it makes)
+
+
+def _keyed_needs_of(
+    categories: dict[str, Category], skeleton: tuple[tuple[str, str], ...] | None
+) -> dict[str, Needs | None]:
+    """`_keyed_needs` of each category with unindexed entries (none without a skeleton)."""
+    if not skeleton:
+        return {}
+    return {
+        name: _keyed_needs(cat.scan_source, skeleton) for name, cat in categories.items() if cat.scan_source
+    }
 
 
 def _keyed_needs(source: str, skeleton: tuple[tuple[str, str], ...]) -> Needs | None:

@@ -5,7 +5,9 @@ start instead of visiting every break; compared with the loop it replaces on edg
 of breaks and letters, every labelled reply and the latency benchmark's kind of reply (labelled replies
 joined by blank lines), the chunks must be the same. `checker._dedupe` now sorts by three C-level keys
 and compares unpacked tuples; on random findings (ties, empty spans, runs of one category) and on the
-findings of every labelled reply it must keep the same findings in the same order.
+findings of every labelled reply it must keep the same findings in the same order. A reply is folded
+once and each chunk reads its part: that part must be the chunk folded alone (Greek final sigma, İ ı,
+the Kelvin sign, quotes blanked by masking), on every labelled reply and on fuzz texts.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import pytest
 
 from supportterm.politeness import checker
 from supportterm.politeness.findings import Finding
+from supportterm.politeness.folding import fold
+from supportterm.politeness.masking import mask
 
 from .labelled import random_texts, texts
 
@@ -116,3 +120,27 @@ def test_dedupe_is_unchanged_on_every_labelled_reply(monkeypatch: pytest.MonkeyP
     assert len(calls) > 1000
     for found in calls:
         assert dedupe(list(found)) == _original_dedupe(found)
+
+
+def test_only_the_dotted_capital_i_lowers_to_two_characters() -> None:
+    """`fold` replaces "İ" before `str.lower`, so its lowering is one character per character (its
+    per-character fallback never runs) and a chunk's part of a folded reply is the chunk folded alone."""
+    longer = [code for code in range(0x110000) if len(chr(code).lower()) != 1]
+    assert longer == [0x130]
+
+
+_FOLD_PIECES = [
+    "Σ", "ΟΔΟΣ", "σ", "ς", "İ", "I", "ı", "i", "\u212a", "Ё", "ё", "’", "`", "\u00a0", "ß", "ǅ", "Ω", "\u0345",
+    "'", ".", "a", "Word", "\n", "\n\n", "\n\n\n", " ", "x" * 150, "«q»", '"quote\n\nmore"', "`code`",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "az", "tr", "de"])
+def test_each_chunk_of_the_folded_reply_is_the_chunk_folded_alone(lang: str) -> None:
+    labelled = texts()
+    fuzz = random_texts(_FOLD_PIECES, 3000, seed=14, longest=40)
+    for text in labelled[::3] + _joined(labelled) + fuzz:
+        masked = mask(text)
+        folded = fold(masked, lang)
+        for start, end in checker._chunks(text):
+            assert folded[start:end] == fold(masked[start:end], lang), repr(text[start:end][:80])

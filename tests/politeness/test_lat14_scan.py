@@ -79,4 +79,5 @@ def test_skeleton_letters_and_their_classes_read_as_their_stand_ins() -> None:
     assert needs == ((("li idiniz",),),)
     assert lexicon_scan._keyed_needs(r"(?P<g0>şəkil)|(?P<g1>\w+çü)", _SKELETON) == ((("sekil",),), (("cu",),))
     assert lexicon_scan._keyed_needs(r"(?P<g0>şəkil)|(?P<g1>\w+ç)", _SKELETON) is None  # one letter: no need
-    assert lexicon_scan._keyed_needs(r"(?P<g0>şəkil)|(?P<g1>üzrlər)", _SKELETON) == ((("sekil",),), (("uzrler",),))
+    two = lexicon_scan._keyed_needs(r"(?P<g0>şəkil)|(?P<g1>üzrlər)", _SKELETON)
+    assert two == ((("sekil",),), (("uzrler",),))
