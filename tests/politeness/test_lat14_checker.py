@@ -144,3 +144,12 @@ def test_each_chunk_of_the_folded_reply_is_the_chunk_folded_alone(lang: str) -> 
         folded = fold(masked, lang)
         for start, end in checker._chunks(text):
             assert folded[start:end] == fold(masked[start:end], lang), repr(text[start:end][:80])
+
+
+def test_moved_findings_are_the_findings_with_their_spans_moved() -> None:
+    found = tuple(_random_findings(random.Random(7))) + (
+        Finding("language_mismatch", "warning", 0, 9, "m", None, "t {x}", (("x", "y"),)),
+    )
+    moved = checker._moved(found, 400)
+    assert moved == [f._replace(start=f.start + 400, end=f.end + 400) for f in found]
+    assert all(type(f) is Finding for f in moved)
