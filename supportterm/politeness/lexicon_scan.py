@@ -535,6 +535,9 @@ class Index:
     `_SCREENED_AFTER` chunks, then `scan_finder`."""
     scan_needs: dict[str, Needs | None] = field(default_factory=dict)
     """Per category with unindexed entries: strings one of which each of their matches contains."""
+    keyed_needs: dict[str, Needs | None] = field(default_factory=dict)
+    """Per category with unindexed entries, for a language with a skeleton: strings one of which each of
+    their matches shows in the skeleton spelling (`_keyed_needs`), tested on the text the finder reads."""
     unindexed: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
     """Per category with unindexed entries: where they match, found without group names (`_starts`)."""
     memo: dict[str, tuple[Bundle, ...]] = field(default_factory=dict)
@@ -577,6 +580,7 @@ class Index:
             skeleton,
             finder,
             {name: required_literals(cat.scan_source) for name, cat in categories.items() if cat.scan_source},
+            _keyed_needs_of(categories, skeleton),
             lang=lang,
         )
 
@@ -610,12 +614,12 @@ class Index:
             if state.scans >= _SCREENED_AFTER:
                 self.screen_frequent_keys()
         finder = state.finder or self.finder
+        # Same length and word bounds as `folded`: every skeleton letter maps to one letter.
+        keyed = replace_all(folded, self.skeleton) if self.skeleton else folded
         if finder is not None:
             memo = self.memo
             if len(memo) > _MEMO_LIMIT:
                 memo.clear()
-            # Same length and word bounds as `folded`: every skeleton letter maps to one letter.
-            keyed = replace_all(folded, self.skeleton) if self.skeleton else folded
             for m in finder.finditer(keyed):
                 at = m.start(1)
                 if at < 0:  # the finder's last match: no key word after the previous one
@@ -634,8 +638,9 @@ class Index:
                         if hit:
                             i = ids[0] if len(ids) == 1 else int((hit.lastgroup or "g0")[1:])
                             hits[name].append((hit.start(), hit.end(), self.categories[name].entries[i]))
-        for name, cat in self.categories.items():
-            if cat.scan_source is not None and may_match(self.scan_needs[name], folded):
+        # `scan_needs` has a key for each category with unindexed entries (`Category.scan_source`).
+        for name, needs in self.scan_needs.items():
+            if may_match(needs, folded) and may_match(self.keyed_needs.get(name), keyed):
                 hits[name] += self.unindexed_matches(name, folded)
         return hits
 
@@ -711,6 +716,40 @@ class Index:
                 self._bundle(prefix, key).compile_groups()
         for cat in self.categories.values():
             cat.scan  # noqa: B018 (compiled for the check it makes)
+
+
+def _keyed_needs_of(
+    categories: dict[str, Category], skeleton: tuple[tuple[str, str], ...] | None
+) -> dict[str, Needs | None]:
+    """`_keyed_needs` of each category with unindexed entries (none without a skeleton)."""
+    if not skeleton:
+        return {}
+    return {
+        name: _keyed_needs(cat.scan_source, skeleton) for name, cat in categories.items() if cat.scan_source
+    }
+
+
+def _keyed_needs(source: str, skeleton: tuple[tuple[str, str], ...]) -> Needs | None:
+    r"""Strings one of which every match of `source` over folded text shows in the `skeleton` spelling
+    (the text `Index.scan` hands its finder), or None when nothing is known.
+
+    Why: the Azerbaijani unindexed entries ("-malı idiniz", "-saydınız", "-malısınız") have no literal of
+    two letters in the folded spelling (`[aə]l[ıi] [iı]d[iı]n[iı]z`), so `required_literals` knows
+    nothing and their alternations were searched in every chunk (56 µs of a cold Azerbaijani check),
+    though they match in few. In the skeleton spelling `[ıi]` is the one letter "i" ("li idiniz").
+    `source` is read with each skeleton letter written as its stand-in: where the entry matches the
+    folded text, the skeleton text holds each literal of that reading at the same offsets (a literal
+    letter or a class of letters with one stand-in reads as that stand-in there, and nothing else
+    becomes a literal). A letter the replacement cannot see (an escape such as `ə`) stays a
+    skeleton letter, which the skeleton text never holds: then nothing is known.
+    """
+    needs = required_literals(replace_all(source, skeleton))
+    letters = "".join(old for old, _new in skeleton)
+    if needs is None or any(
+        ch in letters for term in needs for choice in term for string in choice for ch in string
+    ):
+        return None
+    return needs
 
 
 _FREQUENT_KEYS = {

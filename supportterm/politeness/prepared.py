@@ -29,5 +29,11 @@ class Prepared:
     @classmethod
     def from_masked(cls, text: str, masked: str, lang: str) -> Prepared:
         """Fold `masked` (the output of `mask(text)`) and run the lexicon pass over it."""
-        folded = break_after_greeting(fold(masked, lang))
+        return cls.from_folded(text, masked, fold(masked, lang), lang)
+
+    @classmethod
+    def from_folded(cls, text: str, masked: str, folded: str, lang: str) -> Prepared:
+        """`from_masked` with `masked` already folded (`fold(masked, lang)`): the checker folds a whole reply
+        once and hands each chunk its part."""
+        folded = break_after_greeting(folded)
         return cls(text, masked, folded, lang, lexicon_scan.scan(lang, folded))
