@@ -50,7 +50,7 @@ _REFUSAL = {
         r"|ничем|нет\s+возможности|невозможно|вопрос\s+к)(?![\w-])"
     ),
     "az": re.compile(
-        r"(?<!\w)(?:aid\s+deyil|mümkün\s+deyil|bilmərik|bilmərəm|cavabdeh\s+deyil|heç\s+nə|məşğul\s+olmuruq"
+        r"(?<!\w)(?:aid\s+deyil|mümkün\s+deyil|bilmərik|bilmərəm|cavabdeh\s+deyil|heç\s+nə|məşğul\s+olmuruq|cavab\s+verilmir"
         r"|səlahiyyət\w*|məlumat\s+verilmir)(?!\w)"
     ),
 }

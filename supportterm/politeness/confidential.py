@@ -21,7 +21,7 @@ _NUMBER = re.compile(
     r"(?:(?<=[$€£₽₼])\s*\d"
     r"|(?<!\w[EUGAR])(?:(?<=E)UR|(?<=U)SD|(?<=G)BP|(?<=A)ZN|(?<=R)UB)\s*\d"
     r"|(?<=\d)(?:[\d\s.,]*\s*(?:%|[kKmM]\b|bn\b|mln|млн|млрд|тыс|milyon|milyard|min\b|million|billion|"
-    r"thousand|manat|рубл|\$|€)|\d{0,2}(?:[ ,.\u00a0]\d{3})+|\d{2,}))"
+    r"thousand|manat|рубл|faiz|процент|percent|\$|€)|\d{0,2}(?:[ ,.\u00a0]\d{3})+|\d{2,}))"
 )
 r"""A number or an amount: `[$€£₽₼]\s*\d | \b(?:EUR|USD|GBP|AZN|RUB)\s*\d | \d[\d\s.,]*\s*unit
 | \d{1,3}(?:[ ,.\u00a0]\d{3})+ | \d{3,}`, written to open with one class of every first character

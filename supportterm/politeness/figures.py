@@ -49,8 +49,8 @@ def _number(m: re.Match[str]) -> str:
     return m.group() if m.group("unit") is None else m.group()[: m.start("unit") - m.start()].rstrip()
 
 
-_NOT_BEFORE = frozenset("#№.,:/-_")
-"""A number glued to these ('v2.4', 'ID-5512', '#4821') is part of a code, not a figure; the check is
+_NOT_BEFORE = frozenset("#№.,:/-_*")
+"""A number glued to these ('v2.4', 'ID-5512', '#4821', '*7788') is part of a code, not a figure; the check is
 done in Python because a look-behind tried at every position made the scan three times slower."""
 _STATUS_CODE = re.compile(
     r"\s*(?:error|errors|status|response|ok(?!\w)|xəta\w*|ошибк\w*|ошибок)|-?(?:[əa]|[ıi]|ü|u)?\s+xəta\w*"
@@ -61,6 +61,9 @@ _IDENTIFIER_BEFORE = re.compile(
     r"(?:#|№|no\.?|nr\.?|ios|ipados|android|macos|windows|version|versiya\w*|верси[яи])\s*$", re.I
 )
 """'#4821', 'iOS 17.4', 'versiya 3.2.1': an identifier or a version, not a count."""
+_IDENTIFIER_AFTER = re.compile(r"\.\d|\s*(?:nömrəli|saylı|ilə\s+bitən|versiya\w*|version|верси[яи])(?!\w)")
+"""'4.12.0 versiyasında', '77310 nömrəli sifariş', '4421 ilə bitən kart': a version, a numbered item or a
+card's last digits, not a count."""
 _MONEY_AFTER = re.compile(
     r"\s*(?:azn|manat\w*|man\.|₼|rub|руб\w*|₽|usd|eur|gbp|\$|€|£|dollars?|euros?|pounds?"
     r"|(?:bonus\s+|бонусн\w*\s+)?(?:points?|балл\w*|bonus\w*|xal\w*))(?!\w)"
@@ -159,6 +162,8 @@ def _is_figure(folded: str, m: re.Match[str]) -> bool:
     if _PHONE_PART.match(folded, m.end()) or _PHONE_BEFORE.search(folded, max(0, m.start() - 3), m.start()):
         return False
     if _IDENTIFIER_BEFORE.search(folded, max(0, m.start() - 10), m.start()):
+        return False
+    if _IDENTIFIER_AFTER.match(folded, m.end()):
         return False
     if _MONEY_AFTER.match(folded, m.end()) or _MONEY_BEFORE.search(folded, max(0, m.start() - 4), m.start()):
         return False

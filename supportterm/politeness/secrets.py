@@ -120,6 +120,8 @@ _PASSWORD = re.compile(
     r"(?:,?\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–;!?-]*[^\s:=—–;!?.-]){0,3}?"
     r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–-]|\s+(?=[^\s\"'«“]*\d))\s*[\"'«“]?([^\s\"'»”,;]{4,})"
 )
+_MENU_STEP = re.compile(r"[\"'»”]?\s*(?:→|->|>|›|»\s*→)")
+"""'сменить пароль: «Профиль» → «Безопасность»': a menu path after the word, no password."""
 _AFTER_SLASH = re.compile(r"/[ \t]*([^\s/]{6,})")
 _BEFORE_SLASH = re.compile(r"(?<![\w@./:-])([\w.@-]{3,})[ \t]*$")
 _LOGIN_WORD = re.compile(
@@ -153,7 +155,8 @@ _ROLE_MAILBOXES = frozenset(
     "support help helpdesk info billing sales noreply no-reply contact hello admin service team care "
     "press media bills invoices accounts orders returns refunds feedback privacy security abuse careers jobs "
     "marketing office reception booking bookings reservations hr receipts receipt notifications news "
-    "newsletter partners partner developers api shop store destek dastek podderzhka musteri test demo".split()
+    "newsletter partners partner developers api shop store destek dastek podderzhka musteri test demo groups "
+    "group corporate b2b claims baggage cargo".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
 _PLACEHOLDER_DOMAIN = re.compile(
@@ -309,7 +312,7 @@ def _passwords(text: str, low: str, hinted: frozenset[str] = frozenset({"passwor
         value = m.group(1)
         if _PLACEHOLDER.match(value) or (value.isalpha() and value.islower()):
             continue
-        if value.startswith(("http", "www")):
+        if value.startswith(("http", "www")) or _MENU_STEP.match(text, m.end(1)):
             continue
         out.append(
             finding(
@@ -442,7 +445,7 @@ _HOTLINE_PREFIXES = ("800", "8800", "7800", "1800", "1888", "1877", "0800", "448
 """Toll-free lines (8 800 …, 1-800 …, 0800 …) are published company numbers, nobody's private phone."""
 _NOT_A_PHONE = re.compile(
     r"(?i)(?:tracking|track|order|reference|ref\.|invoice|parcel|waybill|consignment|трек|отслеживан|заказ"
-    r"|накладн|izləmə|sifariş|qaimə|polic|polis|полис|contract|договор|müqavilə)[^.\n\d]{0,20}(?:[^\W_]{1,4}[\s-]+){0,4}$"
+    r"|накладн|izləmə|sifariş|qaimə|polic|polis|полис|contract|договор|müqavilə|account|счёт|счет|лицев|hesab)[^.\n\d]{0,20}(?:[^\W_]{1,4}[\s-]+){0,4}$"
 )
 """'tracking number 7730 4418 2291', 'трек-номер …', 'tracking number 1Z 999 AA1 01 2345 6784' (up to four
 short letter-and-digit groups before the part shaped like a phone): a parcel or order number, no phone."""

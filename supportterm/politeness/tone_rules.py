@@ -54,7 +54,8 @@ ACRONYMS = frozenset(
     "CLI GUI UTC GMT IBAN VAT OK RAM CPU GPU SSD HDD IP TCP UDP AWS GCP JWT SAML LDAP SMTP IMAP HTML CSS PHP "
     "NPM MFA OTP QR EU USA UK GB MB KB TB GMAIL PDF SLA ETA IT HR PR QA UI UX ASAP FYI TV PC ATM AI ML ERR "
     "DB OS IOS VAT AZN RUB USD EUR ДНС ИНН КПП ОГРН СМС ПК ИП ООО ОАО ЗАО РФ МСК ASAN VÖEN MMC "
-    "ERROR ERRORS FATAL WARNING FAILED DENIED TIMEOUT INVALID NULL TRUE FALSE".split()
+    "ERROR ERRORS FATAL WARNING FAILED DENIED TIMEOUT INVALID NULL TRUE FALSE ФИО СНИЛС НДС НДФЛ ОМС ДМС ЕГРЮЛ "
+    "ЭДО ЭЦП КЭП ЕНС ОКВЭД БИК".split()
 )
 """Upper-case words that are names, not shouting."""
 

@@ -248,3 +248,48 @@ def test_session14_false_alarm_fix_stays_fine(lang: str, body: str) -> None:
 )
 def test_session14_false_alarm_fix_keeps_the_fault(lang: str, body: str, category: str) -> None:
     assert category in found(lang, body)
+
+
+BLIND14_16_FAMILIES = [
+    # from the misses of blind14-blind16 (seen after their one scoring), in other words
+    ("en", "A whole two minutes! I'll clear my calendar for it.", "sarcasm"),
+    ("en", "Two clicks, which I trust is not beyond you.", "rude"),
+    ("en", "It's a kettle, not a space shuttle.", "rude"),
+    ("en", "You've been ignoring the reminders for a month.", "blame"),
+    ("en", "Let me remind you that the rules apply to everyone.", "argumentative"),
+    ("ru", "Извините, но с таким уровнем сообразительности лучше доверить это детям.", "rude"),
+    ("ru", "Спасибо за ангельское терпение, целых десять минут.", "sarcasm"),
+    ("ru", "Условия есть на сайте, ознакомьтесь там.", "dismissive"),
+    ("az", "Belə səbirə az-az rast gəlinir, doğrusu.", "sarcasm"),
+    ("az", "Çox sağ olun ki, son gün yazdınız, bu, işimizi xeyli asanlaşdırdı.", "sarcasm"),
+    ("az", "Sizinlə razılaşmıram, tələbiniz əsassızdır.", "argumentative"),
+    ("az", "Bu barədə YouTube-da onlarla video var.", "dismissive"),
+    ("az", "Bizim xalis mənfəətimiz cəmi 6 faizdir.", "confidential"),
+]
+
+BLIND14_16_HARD_NEGATIVES = [
+    ("az", "Pişiyinizi salonda apara bilərsiniz, heyvanın çəkisi 8 kq-dan çox olmasın."),
+    ("az", "Qaimədə yalnız daxili reyslər ƏDV ilə göstərilib."),
+    ("az", "Bron üçün *7788 nömrəsinə zəng edin."),
+    ("az", "Bu problem 4.12.0 versiyasında düzəldilib."),
+    ("az", "77310 nömrəli sifariş üzrə 4421 ilə bitən kartınızdan ödəniş alınıb."),
+    ("az", "Təklifiniz üçün sağ olun, bu, işimizi xeyli asanlaşdırar."),
+    ("ru", "Советую сменить пароль: «Профиль» → «Безопасность» → «Сменить пароль»."),
+    ("ru", "Номер лицевого счёта: 4100 2387 551, задолженности нет."),
+    ("ru", "Без паспорта SIM не выдаём: это защита Вашего же номера."),
+    ("ru", "Заполните ФИО, СНИЛС, ИНН и оклад, договор сформируется сам."),
+    ("ru", "Сервис тут ни при чём: платёж задержал банк, мы уже написали им."),
+    ("en", "If anything else isn't right, reply to me and I'll deal with it myself."),
+    ("en", "If you'd like those e-mails to go elsewhere too, change it under Notifications."),
+    ("en", "Stop the service, then start it again: `kestrel-print --daemon`."),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "category"), BLIND14_16_FAMILIES)
+def test_blind14_16_family_member_is_found(lang: str, body: str, category: str) -> None:
+    assert category in found(lang, body)
+
+
+@pytest.mark.parametrize(("lang", "body"), BLIND14_16_HARD_NEGATIVES)
+def test_blind14_16_hard_negative_stays_fine(lang: str, body: str) -> None:
+    assert not found(lang, body)

@@ -106,8 +106,9 @@ def test_bare_stems_are_found_at_every_kind_of_clause_end() -> None:
 
 _ORIGINAL_NUMBER = re.compile(
     r"(?:[$€£₽₼]\s*\d|\b(?:EUR|USD|GBP|AZN|RUB)\s*\d|\d[\d\s.,]*\s*(?:%|[kKmM]\b|bn\b|mln|млн|млрд|тыс|milyon|milyard|min\b|million|billion|"
-    r"thousand|manat|рубл|\$|€)|\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d{3,})"
+    r"thousand|manat|рубл|faiz|процент|percent|\$|€)|\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d{3,})"
 )
+"""The plain form of `confidential._NUMBER` (session 14 added the units faiz, процент, percent)."""
 
 
 @pytest.mark.parametrize(
