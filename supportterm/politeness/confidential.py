@@ -55,15 +55,17 @@ _YOURS_SUFFIX = re.compile(r"(?:[ıiuü]n[ıiuü]z|n[ıiuü]z)(?:[ıiuü]n|d[əa
 """'Your revenue report', 'ваша выручка', 'dövriyyəniz': the customer's own figures are theirs to hear."""
 
 
-_YOURS_ANYWHERE = re.compile(
-    r"\byour\b|(?<![\w-])ваш\w*|(?<!\w)sizin(?!\w)|\w+(?<![sd][ıiuü])n[ıiuü]z(?:[ıiuü]n|d[əa]n|d[əa]|[əa]|[ıiuü])?(?!\w)"
+YOURS_WORD = re.compile(
+    r"\byour\b|(?<!\w)ваш\w*|(?<!\w)sizin(?!\w)|\w+(?<![sd][ıiuü])n[ıiuü]z(?:[ıiuü]n|d[əa]n|d[əa]|[əa]|[ıiuü])?(?!\w)"
 )
+"""A second-person owner: "your", «ваш…», "sizin" or an Azerbaijani possessive ending ("mağazanızda"), not a
+second-person verb ("deyilsiniz"). Also read word by word by `figures`."""
 _OURS_ANYWHERE = re.compile(
     r"\b(?:our|ours|we|we're|we've|us)\b|(?<![\w-])(?:наш\w*|мы|нас|нам)(?![\w-])"
     r"|(?<!\w)(?:biz|bizim|bizdə|bizə|bizdən)(?!\w)|\w+m[ıiuü]z(?:[ıiuü]n|d[əa]n|d[əa]|[əa]|[ıiuü])?(?!\w)"
 )
-"""'Məlumatlarınıza görə satışlarınız 48 300 manat, … ayın mənfəəti 17 100 manatdır': in a sentence about the
-customer's own books (a second-person owner, no first-person one) a figure word is theirs."""
+"""A first-person owner. 'Məlumatlarınıza görə satışlarınız 48 300 manat, … ayın mənfəəti 17 100 manatdır':
+in a sentence about the customer's own books (a `YOURS_WORD`, no first-person owner) a figure word is theirs."""
 _DISCOUNT = r"(?:\boff\b|discount\w*|cashback|скидк\w*|кешбэк\w*|кэшбэк\w*|endirim\w*|keşbek\w*)"
 _PERCENT = r"\d+(?:[.,]\d+)?\s*%(?:-?\w+)?"
 OFFER = re.compile(rf"{_PERCENT}\s+(?:\S+\s+)?{_DISCOUNT}|{_DISCOUNT}\s+(?:\S+\s+)?(?:в\s+|of\s+)?{_PERCENT}")
@@ -159,7 +161,7 @@ def figures(prep: Prepared) -> list[Finding]:
             continue
         if not _NUMBER.search(prep.masked, left, right) or refused(prep.folded, left, right, start):
             continue
-        theirs = _YOURS_ANYWHERE.search(prep.folded, left, right)
+        theirs = YOURS_WORD.search(prep.folded, left, right)
         if theirs and not _OURS_ANYWHERE.search(prep.folded, left, right):
             continue
         if "%" in prep.folded[left:right] and _public_offer(prep.folded, left, right):

@@ -27,7 +27,7 @@ import functools
 import re
 
 from . import lexicons
-from .confidential import OFFER, refused, sentence_bounds
+from .confidential import OFFER, YOURS_WORD, refused, sentence_bounds
 from .findings import Finding, finding, translatable
 from .literals import DIGIT_FIRST, may_match, required_literals
 from .prepared import Prepared
@@ -83,9 +83,6 @@ _YOURS_SUFFIX = re.compile(r"n[ıiuü]z\w*$")
 """'Sifarişiniz', 'mağazanızın': the Azerbaijani second-person ending marks the customer's own."""
 _WORD = re.compile(r"\S+")
 _NON_DIGIT = re.compile(r"\D")
-_YOURS_NEAR = re.compile(
-    r"\byour\b|(?<!\w)ваш\w*|(?<!\w)sizin(?!\w)|\w+(?<![sd][ıiuü])n[ıiuü]z(?:[ıiuü]n|d[əa]n|d[əa]|[əa]|[ıiuü])?(?!\w)"
-)
 _YOURS_WINDOW = 6
 """'Your store now shows 1,240 visitors', 'в Вашем магазине за март 1 240', 'mağazanızda … 1 240': a
 second-person owner in the words just before the figure makes it the customer's (not a second-person
@@ -217,7 +214,7 @@ def _owned(text: str, owners: list[tuple[int, int]], lang: str, left: int, targe
 _OFFER_NEEDS = required_literals(OFFER.pattern)
 _LIMIT_NEEDS = required_literals(_LIMIT.pattern)
 _YOURS_NEAR_PIECES = ("your", "ваш", "sizin", "nız", "niz", "nuz", "nüz")
-"""One of these is in every match of `_YOURS_NEAR` (its last branch holds n, a vowel and z)."""
+"""One of these is in every match of `YOURS_WORD` (its last branch holds n, a vowel and z)."""
 
 
 def _offered(text: str, start: int, end: int) -> bool:
@@ -236,7 +233,7 @@ def _yours_before(text: str, left: int, start: int) -> bool:
     second-person owner; a sentence start without any of `_YOURS_NEAR_PIECES` (most) is not split."""
     if not any(map(text[left:start].__contains__, _YOURS_NEAR_PIECES)):
         return False
-    return any(map(_YOURS_NEAR.match, _WORD.findall(text, left, start)[-_YOURS_WINDOW:]))
+    return any(map(YOURS_WORD.match, _WORD.findall(text, left, start)[-_YOURS_WINDOW:]))
 
 
 def structural_figures(prep: Prepared) -> list[Finding]:

@@ -81,16 +81,6 @@ HARD_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "body", "category"), FAMILIES)
-def test_lex14_family_member_is_found(lang: str, body: str, category: str) -> None:
-    assert category in found(lang, body)
-
-
-@pytest.mark.parametrize(("lang", "body"), HARD_NEGATIVES)
-def test_lex14_hard_negative_stays_fine(lang: str, body: str) -> None:
-    assert not found(lang, body)
-
-
 def test_confidential_label_still_flagged_beside_advice() -> None:
     body = "Confidential, not for customers: the partner discount is 40%."
     assert "confidential" in found("en", body)
@@ -163,16 +153,6 @@ TONE_SETS_HARD_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "body", "category"), TONE_SETS_FAMILIES)
-def test_tone_set_family_member_is_found(lang: str, body: str, category: str) -> None:
-    assert category in found(lang, body)
-
-
-@pytest.mark.parametrize(("lang", "body"), TONE_SETS_HARD_NEGATIVES)
-def test_tone_set_hard_negative_stays_fine(lang: str, body: str) -> None:
-    assert not found(lang, body)
-
-
 OPENED_SETS_FAMILIES = [
     # from the misses of the opened sets d7-d12, in other words
     ("en", "Editing the live database without a backup is asking for trouble.", "blame"),
@@ -208,16 +188,6 @@ OPENED_SETS_HARD_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "body", "category"), OPENED_SETS_FAMILIES)
-def test_opened_set_family_member_is_found(lang: str, body: str, category: str) -> None:
-    assert category in found(lang, body)
-
-
-@pytest.mark.parametrize(("lang", "body"), OPENED_SETS_HARD_NEGATIVES)
-def test_opened_set_hard_negative_stays_fine(lang: str, body: str) -> None:
-    assert not found(lang, body)
-
-
 FALSE_ALARM_FIXES = [
     # shouting: routes, codes and placeholders in capitals, a name on a ticket, error names, acronyms
     ("az", "Bron məlumatlarınız: PNR XK7L2Q, GYD–IST, 14 dekabr, gəliş vaxtı (ETA) 18:40."),
@@ -230,11 +200,6 @@ FALSE_ALARM_FIXES = [
     # the customer's own books
     ("az", "Məlumatlarınıza görə satışlarınız 48 300 manat olub, yəni ayın mənfəəti 17 100 manatdır."),
 ]
-
-
-@pytest.mark.parametrize(("lang", "body"), FALSE_ALARM_FIXES)
-def test_session14_false_alarm_fix_stays_fine(lang: str, body: str) -> None:
-    assert not found(lang, body)
 
 
 @pytest.mark.parametrize(
@@ -285,11 +250,18 @@ BLIND14_16_HARD_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "body", "category"), BLIND14_16_FAMILIES)
-def test_blind14_16_family_member_is_found(lang: str, body: str, category: str) -> None:
+ALL_FAMILIES = FAMILIES + TONE_SETS_FAMILIES + OPENED_SETS_FAMILIES + BLIND14_16_FAMILIES
+ALL_HARD_NEGATIVES = (
+    HARD_NEGATIVES + TONE_SETS_HARD_NEGATIVES + OPENED_SETS_HARD_NEGATIVES + FALSE_ALARM_FIXES
+    + BLIND14_16_HARD_NEGATIVES
+)
+
+
+@pytest.mark.parametrize(("lang", "body", "category"), ALL_FAMILIES)
+def test_lex14_family_member_is_found(lang: str, body: str, category: str) -> None:
     assert category in found(lang, body)
 
 
-@pytest.mark.parametrize(("lang", "body"), BLIND14_16_HARD_NEGATIVES)
-def test_blind14_16_hard_negative_stays_fine(lang: str, body: str) -> None:
+@pytest.mark.parametrize(("lang", "body"), ALL_HARD_NEGATIVES)
+def test_lex14_hard_negative_stays_fine(lang: str, body: str) -> None:
     assert not found(lang, body)

@@ -253,7 +253,7 @@ def test_figure_screens_agree_with_the_searches() -> None:
             end = len(text)  # around a figure
         offer = figures.OFFER.search(text, start, end) is not None
         limit = figures._LIMIT.search(text, start, end) is not None
-        yours = any(figures._YOURS_NEAR.match(w) for w in figures._WORD.findall(text, start, end)[-figures._YOURS_WINDOW:])
+        yours = any(figures.YOURS_WORD.match(w) for w in figures._WORD.findall(text, start, end)[-figures._YOURS_WINDOW:])
         assert figures._offered(text, start, end) == offer, text
         assert figures._limited(text, start, end) == limit, text
         assert figures._yours_before(text, start, end) == yours, text
