@@ -66,10 +66,11 @@ _OURS_ANYWHERE = re.compile(
 )
 """A first-person owner. 'Məlumatlarınıza görə satışlarınız 48 300 manat, … ayın mənfəəti 17 100 manatdır':
 in a sentence about the customer's own books (a `YOURS_WORD`, no first-person owner) a figure word is theirs."""
-_DISCOUNT = r"(?:\boff\b|discount\w*|cashback|скидк\w*|кешбэк\w*|кэшбэк\w*|endirim\w*|keşbek\w*)"
+_DISCOUNT = r"(?:\boff\b|\bextra\b|discount\w*|cashback|скидк\w*|кешбэк\w*|кэшбэк\w*|дополнительн\w*|endirim\w*|keşbek\w*|əlavə)"
 _PERCENT = r"\d+(?:[.,]\d+)?\s*%(?:-?\w+)?"
 OFFER = re.compile(rf"{_PERCENT}\s+(?:\S+\s+)?{_DISCOUNT}|{_DISCOUNT}\s+(?:\S+\s+)?(?:в\s+|of\s+)?{_PERCENT}")
-"""'20% off', 'скидка 20%', '20% endirim': a public offer next to its percentage, not a company figure."""
+"""'20% off', 'скидка 20%', '20% endirim', '25% extra time': a public offer next to its percentage, not a
+company figure."""
 _PERCENT_ONLY = re.compile(_PERCENT)
 
 

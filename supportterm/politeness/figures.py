@@ -61,9 +61,9 @@ _IDENTIFIER_BEFORE = re.compile(
     r"(?:#|№|no\.?|nr\.?|ios|ipados|android|macos|windows|version|versiya\w*|верси[яи])\s*$", re.I
 )
 """'#4821', 'iOS 17.4', 'versiya 3.2.1': an identifier or a version, not a count."""
-_IDENTIFIER_AFTER = re.compile(r"\.\d|\s*(?:nömrəli|saylı|ilə\s+bitən|versiya\w*|version|верси[яи])(?!\w)")
+_IDENTIFIER_AFTER = re.compile(r"\.\d|\s*(?:nömrəli|nömrəsi\w*|saylı|ilə\s+bitən|versiya\w*|version|верси[яи])(?!\w)")
 """'4.12.0 versiyasında', '77310 nömrəli sifariş', '4421 ilə bitən kart': a version, a numbered item or a
-card's last digits, not a count."""
+card's last digits, not a count; '102 nömrəsinə zəng' is a phone number."""
 _MONEY_AFTER = re.compile(
     r"\s*(?:azn|manat\w*|man\.|₼|rub|руб\w*|₽|usd|eur|gbp|\$|€|£|dollars?|euros?|pounds?"
     r"|(?:bonus\s+|бонусн\w*\s+)?(?:points?|балл\w*|bonus\w*|xal\w*))(?!\w)"

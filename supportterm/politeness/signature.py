@@ -38,7 +38,10 @@ _NUMBERED = re.compile(r"(?:#|№|no\.)?\s*\d[\w.-]*")
 _CUT = re.compile(r"[.!?…]+\s+|(?:^|\s)[—–-]\s*")
 """Where a signature can start on the last line: after a sentence end or a dash."""
 _EDGE_PUNCTUATION = " \t,.;:!?…—–-"
+_SENTENCE_END = ".!?…"
 _WORD = re.compile(r"[\w'-]+")
+_BRAND_QUOTES = str.maketrans("", "", "«»\"“”„")
+"""A brand in quotes is still a brand: 'Служба поддержки «Ветерок»' is 'служба поддержки ветерок'."""
 
 
 def _sentence_words() -> frozenset[str]:
@@ -135,7 +138,7 @@ def _kind(part: str) -> str:
 
 def impersonal(signature: str) -> bool:
     """True when a (folded) signature names a team, a role or a number and no person."""
-    signature = signature.strip(_EDGE_PUNCTUATION)
+    signature = signature.translate(_BRAND_QUOTES).strip(_EDGE_PUNCTUATION)
     words = _WORD.findall(signature)
     if not words or any(w in _SENTENCE_WORDS for w in words):
         return False
@@ -182,6 +185,8 @@ def signature_rule(
             when there is no closing line).
         last: (start, end) of the reply's last non-blank line.
     """
+    while len(after_closing) > 1 and prep.folded[after_closing[0][1] - 1] in _SENTENCE_END:
+        after_closing = after_closing[1:]  # "Хорошей прогулки!" above the signature is a wish, not a name
     if after_closing and all(impersonal(prep.folded[s:e]) for s, e in after_closing):
         s, e = after_closing[0]
         return [finding("impersonal_signature", s, e, suggestion="{{agent.name}}")]
