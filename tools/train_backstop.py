@@ -6,7 +6,7 @@ seen, without extra false alarms? Seventh try (Russian only), pre-registered in 
 
 - Authors (groups of replies by one writer): S (the checker's authors: devset, heldout, paraphrase; always
   training data), A (tuning + blind1), B (tuning2), C (blind), D (blind3), d1-d4 (authors5/dN), d5-d12
-  (authors6/dN), d13-d15 (authors8/dN), blind5, b7-b16 (blind7-blind16, declared seen in sessions 13-14; one
+  (authors6/dN), d13-d15 (authors8/dN), blind5, b7-b18 (blind7-blind18, declared seen in sessions 13-15; one
   author per language file). The rules baseline is this branch's checker with the backstop off. The sealed
   sets (tests/politeness/sealed/) are never training data: `--first-look-sealed` scores one language file
   of each archive with the frozen weights and prints aggregates only.
@@ -107,17 +107,20 @@ AUTHORS: dict[str, tuple[str, ...]] = {
     "b14": ("blind14",),
     "b15": ("blind15",),
     "b16": ("blind16",),
+    "b17": ("blind17",),
+    "b18": ("blind18",),
 }
 NEW_AUTHORS: dict[str, tuple[str, ...]] = {}
 """Authors scored once by `--first-look` after a freeze. The sixth try's d10-d12 are training data since the
 seventh try, whose first look is on sealed archives (`--first-look-sealed`)."""
 FOLDS = ("A", "B", "C", "D", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12",
-         "d13", "d14", "d15", "blind5", "b7", "b8", "b9", "b10", "b11", "b12", "b13", "b14", "b15", "b16")
+         "d13", "d14", "d15", "blind5", "b7", "b8", "b9", "b10", "b11", "b12", "b13", "b14", "b15", "b16",
+         "b17", "b18")
 """Left out one at a time; S is always training data (seventh try: 20 folds; session 13 adds b7-b10, session 14
-b11-b16)."""
+b11-b16, session 15 b17-b18)."""
 DATA = Path("/work/shared/data/politeness")
 LOG = ROOT / "tools" / "train_backstop.log.jsonl"
-EXPERIMENT = 9
+EXPERIMENT = 10
 PARTS = 8
 """Training requests are cut into parts; a model that leaves an author out also leaves out its part."""
 CATEGORY_KEEP = 150
