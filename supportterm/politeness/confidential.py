@@ -165,6 +165,8 @@ def figures(prep: Prepared) -> list[Finding]:
         theirs = YOURS_WORD.search(prep.folded, left, right)
         if theirs and not _OURS_ANYWHERE.search(prep.folded, left, right):
             continue
+        if _customers_list(prep.folded, start):
+            continue
         if "%" in prep.folded[left:right] and _public_offer(prep.folded, left, right):
             continue
         sentence = prep.folded[left:right]
@@ -172,6 +174,30 @@ def figures(prep: Prepared) -> list[Finding]:
             continue
         out.append(finding("confidential", start, end, entry.message or cat.message))
     return out
+
+
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])\s")
+
+
+def _customers_list(folded: str, at: int) -> bool:
+    """True when `at` is on an item of a list that is the customer's statement: the list, with the line
+    introducing it (ending with ":"), has a second-person owner and no first-person one ("Your payout for week 14 was
+    sent:\n- gross sales: $1,712.80\n- commission: …").
+    """
+    top = folded.rfind("\n", 0, at) + 1
+    if not _LIST_ITEM.match(folded, top):
+        return False
+    bottom = folded.find("\n", at)
+    bottom = len(folded) if bottom < 0 else bottom
+    while bottom < len(folded) and _LIST_ITEM.match(folded, bottom + 1):
+        nxt = folded.find("\n", bottom + 1)
+        bottom = len(folded) if nxt < 0 else nxt
+    while top and _LIST_ITEM.match(folded, folded.rfind("\n", 0, top - 1) + 1):
+        top = folded.rfind("\n", 0, top - 1) + 1
+    above = folded[:top].rstrip()  # the introducing line, across a blank line
+    if above.endswith(":"):
+        top = above.rfind("\n") + 1
+    return bool(YOURS_WORD.search(folded, top, bottom)) and not _OURS_ANYWHERE.search(folded, top, bottom)
 
 
 _WE_REFUSE = re.compile(

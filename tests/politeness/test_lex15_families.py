@@ -70,7 +70,20 @@ HARD_NEGATIVES = [
     ("az", "Gecikmə bizim günahımızdır, üzr istəyirik."),
     ("az", "102 nömrəsinə zəng etsəniz, polis sorğunu bizə göndərəcək."),
     ("az", "Bu il 12 min yeni sərnişin sizin kimi erkən bron etdi."),
+    # technical quantities and the customer's own statement are no company figures
+    ("az", "720p yayımda 5 Mbit/s yükləmə sürəti ilə 3500 kbit/s seçməyi məsləhət görürük."),
+    ("az", "Yükləmə üçün 512 MB boş yer lazımdır, biz 2 GB tövsiyə edirik."),
+    ("en", "Your statement for March is ready:\n\n- gross revenue: $4,210.00\n- fees: $210.50\n- payout: $3,999.50"),
 ]
+
+
+def test_a_list_of_our_own_figures_is_still_flagged() -> None:
+    assert "confidential" in found("en", "Here are our numbers for the quarter:\n- revenue: $1.2M\n- churn rate: 4%")
+
+
+def test_a_department_signature_made_of_an_adjective_and_centre_is_impersonal() -> None:
+    text = GREET["ru"] + "Удостоверение отправим Почтой России." + "\n\nС уважением,\nСервисный центр"
+    assert "impersonal_signature" in found_raw(text)
 
 
 @pytest.mark.parametrize(("lang", "body", "category"), FAMILIES)
