@@ -22,7 +22,7 @@ SET_SIZES = {
     "authors8/d13": 100, "authors8/d14": 100, "authors8/d15": 100,
     "blind7": 80, "blind8": 80, "blind9": 80, "blind10": 80,
     "blind11": 80, "blind12": 80, "blind13": 80, "blind14": 80, "blind15": 80, "blind16": 80,
-    "blind17": 80, "blind18": 80,
+    "blind17": 80, "blind18": 80, "blind19": 80, "blind20": 80,
 }
 LANGS = ("en", "ru", "az")
 SEALED_SIZE = 80
