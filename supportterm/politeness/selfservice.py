@@ -82,7 +82,7 @@ def unhelped_self_service(prep: Prepared) -> list[Finding]:
         return []
     openers = YOURSELF_OPENERS.get(prep.lang)
     m = search_at_openers(pattern, prep.folded, openers) if openers else pattern.search(prep.folded)
-    if m is None or _HELP[prep.lang].search(prep.folded):
-        return []
+    if m is None or "```" in prep.text or _HELP[prep.lang].search(prep.folded):
+        return []  # a fenced block gives the commands: "you can build it yourself:" + the build steps
     message = translatable("Leaves the customer to it: add the steps, a link or an offer to do it for them.")
     return [finding("dismissive", m.start(), m.end(), message)]

@@ -1,0 +1,80 @@
+"""Tests the rules added in session 15 from the misses of blind19 and blind20 (declared seen after their one
+scoring by the final checker).
+
+Positives are written here in other words than the replies that led to them; hard negatives sit beside them:
+the sincere uses of the same words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.politeness.test_families import CLOSE, GREET, found, found_raw
+
+FAMILIES = [
+    # sarcasm
+    ("en", "Booking the venue the night before was such a truly inspired move.", "sarcasm"),
+    ("en", "The warning banner in bright red must have been so easy to miss.", "sarcasm"),
+    ("en", "You waited 15 whole minutes for a reply, I see.", "sarcasm"),
+    ("en", "Or, bear with me here, the card was simply declined.", "sarcasm"),
+    ("en", "I'm sure the other shop will be absolutely thrilled to have you.", "sarcasm"),
+    ("en", "Good luck finding a better price anywhere.", "sarcasm"),
+    ("ru", "Спасибо, что нашли время открыть письмо через три недели.", "sarcasm"),
+    ("ru", "Жаль, что вас отвлекают какие-то там правила безопасности.", "sarcasm"),
+    ("ru", "Оплатить за минуту до закрытия — настоящий рекорд пунктуальности.", "sarcasm"),
+    ("az", "Bundan gözəl başlanğıc ola bilməzdi, təşəkkürlər.", "sarcasm"),
+    ("az", "Sənədləri göyərçin poçtu ilə göndərməyimizi istəyirsiniz?", "sarcasm"),
+    # argumentative
+    ("en", "I'm afraid I disagree with your reading of the contract.", "argumentative"),
+    ("en", "I have explained this three times already: the fee is fixed.", "argumentative"),
+    ("en", "The rate stays at 59p, whether you like it or not.", "argumentative"),
+    ("en", "That's not what happened, though: the session was paid.", "argumentative"),
+    ("ru", "Вы, видимо, неправильно прочитали условия полиса.", "argumentative"),
+    ("ru", "Ничего подобного менеджер сказать не мог.", "argumentative"),
+    ("az", "Özünüz də razılaşın, qiymət ədalətlidir.", "argumentative"),
+    ("az", "Bu barədə mübahisə etməyə əsas yoxdur.", "argumentative"),
+    # rude
+    ("en", "Threats only make you look silly.", "rude"),
+    ("ru", "Даже наши пенсионеры разбираются с этим приложением.", "rude"),
+    ("ru", "Не знаю, как у вас с соображалкой, но кнопка одна.", "rude"),
+    ("ru", "Вы нас уже достали этими письмами.", "rude"),
+    ("ru", "Если вы не в состоянии прочитать договор, это не наша забота.", "rude"),
+    ("ru", "Разбирать ваш поток сознания у меня нет времени.", "rude"),
+    ("az", "Bunu anlamaq üçün dahi olmaq lazım deyil.", "rude"),
+    ("az", "Hər şeyi uşaq bağçasındakı kimi izah etməliyik?", "rude"),
+    # dismissive, blame
+    ("en", "A refund for that? I wouldn't hold your breath.", "dismissive"),
+    ("ru", "Купите смартфон посовременнее, и всё заработает.", "dismissive"),
+    ("ru", "Жалоб у других покупателей не было, так что вопрос закрыт.", "dismissive"),
+    ("ru", "Задержка рейса — проблема аэропорта, а не наша.", "dismissive"),
+    ("az", "Bilə-bilə gecikməyiniz bu vəziyyəti yaradıb.", "blame"),
+]
+
+HARD_NEGATIVES = [
+    ("en", "The app kept charging as if it were a normal Monday; I've refunded you."),
+    ("en", "You waited a whole day for this, and I'm sorry."),
+    ("en", "Please bear with me while I check the payment."),
+    ("en", "If you'd like it sooner, you can build it yourself:\n\n```\nmake package\n```"),
+    ("en", "I agree that the page should say it more clearly, and I've passed that on."),
+    ("ru", "Попробуйте, пожалуйста, ещё раз:\n1. Откройте ссылку.\n2. Введите код."),
+    ("ru", "Спасибо, что нашли время ответить на наш опрос."),
+    ("ru", "Дети от 7 лет справляются с программой легко, поэтому группа подойдёт."),
+    ("az", "Ardıcıl bir neçə dəfə kod istədiyiniz üçün sistem fasilə tətbiq edib."),
+    ("az", "Rəyiniz üçün çox sağ olun, onu komandaya ötürdük."),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "category"), FAMILIES)
+def test_lex16_family_is_found(lang: str, body: str, category: str) -> None:
+    assert category in found(lang, body)
+
+
+@pytest.mark.parametrize(("lang", "body"), HARD_NEGATIVES)
+def test_lex16_hard_negative_stays_fine(lang: str, body: str) -> None:
+    assert found(lang, body) == set()
+
+
+def test_school_administration_signature_is_impersonal() -> None:
+    text = GREET["ru"] + "Сменная обувь нужна." + "\n\nС уважением,\nАдминистрация школы «Звёздный старт»"
+    assert "impersonal_signature" in found_raw(text)
+    assert "impersonal_signature" not in found_raw(GREET["ru"] + "Сменная обувь нужна." + CLOSE["ru"])
