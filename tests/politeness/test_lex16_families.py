@@ -48,6 +48,19 @@ FAMILIES = [
     ("ru", "Жалоб у других покупателей не было, так что вопрос закрыт.", "dismissive"),
     ("ru", "Задержка рейса — проблема аэропорта, а не наша.", "dismissive"),
     ("az", "Bilə-bilə gecikməyiniz bu vəziyyəti yaradıb.", "blame"),
+    # Azerbaijani, from the seen d6-d10 misses the refit no longer catches (other words)
+    ("az", "Abunəni ləğv edən Siz özünüz olmusunuz.", "blame"),
+    ("az", "Sürücünüz diqqətsizlik göstərib, ona görə cərimə yazılıb.", "blame"),
+    ("az", "Sizin səhvinizə görə bütün günümüz boşa getdi.", "blame"),
+    ("az", "Təlimata bir dəfə də baxmamısınız, yəqin.", "blame"),
+    ("az", "Bankla danışın, bizdən nə istəyirsiniz axı?", "dismissive"),
+    ("az", "Bu mövzunu yenidən müzakirə etməyəcəyik. Bunu yenidən müzakirə etməyəcəyik.", "dismissive"),
+    ("az", "Hər şeyi axırıncı gün edirsiniz, biz də bunu çox sevirik.", "sarcasm"),
+    ("az", "Təklifiniz lap gülməlidir, amma yazdıq.", "sarcasm"),
+    ("az", "Bunu necə bacardığınızı heç soruşmuram, usta gələcək.", "sarcasm"),
+    ("az", "Belə sualı yazanda heç utanmırsınız?", "rude"),
+    ("az", "Ustalarımız belə səhv buraxmır, yəqin yanlış ölçmüsünüz.", "argumentative"),
+    ("az", "Eyni şeyi təkrar etməyə məcburam: tarif dəyişmir.", "argumentative"),
 ]
 
 HARD_NEGATIVES = [
@@ -61,6 +74,10 @@ HARD_NEGATIVES = [
     ("ru", "Дети от 7 лет справляются с программой легко, поэтому группа подойдёт."),
     ("az", "Ardıcıl bir neçə dəfə kod istədiyiniz üçün sistem fasilə tətbiq edib."),
     ("az", "Rəyiniz üçün çox sağ olun, onu komandaya ötürdük."),
+    ("az", "Ödəniş Sizin tərəfinizdən edilib, qəbz əlavədədir."),
+    ("az", "Bizim əməkdaşımız diqqətsizlik edib, buna görə üzr istəyirik."),
+    ("az", "Biz də musiqini çox sevirik, playlist üçün təşəkkürlər!"),
+    ("az", "Bu gün bir neçə saatımız planlaşdırılmış işlərə gedəcək, sayt 02:00-da açılacaq."),
 ]
 
 
