@@ -61,6 +61,28 @@ FAMILIES = [
     ("az", "Belə sualı yazanda heç utanmırsınız?", "rude"),
     ("az", "Ustalarımız belə səhv buraxmır, yəqin yanlış ölçmüsünüz.", "argumentative"),
     ("az", "Eyni şeyi təkrar etməyə məcburam: tarif dəyişmir.", "argumentative"),
+    # Russian colloquial insults (general knowledge, not from a set)
+    ("ru", "Не орите, пожалуйста, в чате, мы всё видим.", "rude"),
+    ("ru", "Вы ведёте себя неадекватно, поэтому разговор окончен.", "rude"),
+    ("ru", "До вас, видимо, не дошло, что тариф другой.", "rude"),
+    ("ru", "Хватит выносить мозг нашим операторам.", "rude"),
+    ("ru", "Вы несете бред: списания не было.", "rude"),
+    ("ru", "Диванные эксперты всегда знают лучше.", "rude"),
+    # Azerbaijani, seen misses of d1, d4, d5, d12-d14, blind7, blind11, blind12 (other words)
+    ("az", "Bu, bankın işidir, onlara müraciət edin.", "dismissive"),
+    ("az", "Təkrar yazmağınızın mənası yoxdur, qərar qəbul olunub.", "dismissive"),
+    ("az", "Bir manata görə zəng etməyə dəyməz.", "dismissive"),
+    ("az", "Məktubları oxumamağınız, xatırlamamağınız bizim problemimiz deyil.", "blame"),
+    ("az", "Beş bildiriş göndərdik, heç birinə diqqət yetirməmisiniz.", "blame"),
+    ("az", "Nə gözlənilməz sürpriz: qışda yol buz bağlayıb.", "sarcasm"),
+    ("az", "Vay, on beş dəqiqə!", "sarcasm"),
+    ("az", "Görünür, tarifləri bizdən yaxşı bilirsiniz.", "sarcasm"),
+    # stock ironic phrases (general knowledge, not from a set)
+    ("en", "Well, colour me shocked: the coupon had expired.", "sarcasm"),
+    ("en", "Gold star for reading the manual at last.", "sarcasm"),
+    ("ru", "Спасибо, кэп, мы в курсе, что сервер лежал.", "sarcasm"),
+    ("ru", "Вы прямо Америку открыли: зимой бывают пробки.", "sarcasm"),
+    ("az", "Amerikanı kəşf etdiniz: qışda yollar sürüşkən olur.", "sarcasm"),
 ]
 
 HARD_NEGATIVES = [
@@ -78,6 +100,10 @@ HARD_NEGATIVES = [
     ("az", "Bizim əməkdaşımız diqqətsizlik edib, buna görə üzr istəyirik."),
     ("az", "Biz də musiqini çox sevirik, playlist üçün təşəkkürlər!"),
     ("az", "Bu gün bir neçə saatımız planlaşdırılmış işlərə gedəcək, sayt 02:00-da açılacaq."),
+    ("ru", "Экран был неадекватно ярким после обновления, мы это исправили."),
+    ("ru", "Мы не дилетанты в этом вопросе и всё проверим."),
+    ("az", "Vay, nə gözəl xəbər! Sifarişiniz artıq yoldadır."),
+    ("az", "Bu, bankın işidir, amma biz də onlara yazdıq və cavabı Sizə ötürəcəyik."),
 ]
 
 
