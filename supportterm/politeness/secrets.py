@@ -261,7 +261,7 @@ def _password_like(value: str) -> bool:
     """True for a value with letters and digits or symbols, not a placeholder or a plain word."""
     if _PLACEHOLDER.match(value) or value.rstrip(".,;:!?").isalpha():
         return False
-    return any(ch.isalpha() for ch in value) and any(not ch.isalpha() for ch in value)
+    return any(map(str.isalpha, value)) and not value.isalpha()  # some letter, and some other character
 
 
 def _pairs(text: str) -> list[Finding]:

@@ -156,3 +156,20 @@ def test_wording_before_agrees_on_every_labelled_reply(name: str) -> None:
             assert secrets._wording_before(wording, text, m.start(), width) == expected, (text, m.start())
             checked += 1
     assert checked > 10_000
+
+
+def _original_password_like(value: str) -> bool:
+    """`secrets._password_like` as it was: the character tests as generators."""
+    if secrets._PLACEHOLDER.match(value) or value.rstrip(".,;:!?").isalpha():
+        return False
+    return any(ch.isalpha() for ch in value) and any(not ch.isalpha() for ch in value)
+
+
+def test_password_like_is_unchanged() -> None:
+    pieces = ["a", "Z", "ı", "İ", "ə", "я", "\u212a", "ª", "ʼ", "1", "\uff11", "\u0661", "!", ".", "-", "_", "*",
+              "x", "•", " ", "your", "http"]
+    values = ["", "abc", "abc1", "123", "Winter2024!", "x1", "••••", "ab.", "\u212a1", "ªª", "ʼa"]
+    values += random_texts(pieces, 3000, 16, 10)
+    values += [m.group(1) for text in texts() for m in secrets._AFTER_SLASH.finditer(text)]
+    for value in values:
+        assert secrets._password_like(value) == _original_password_like(value), value
