@@ -59,6 +59,9 @@ _RU_THANKS_PAST = re.compile(
 """'Спасибо, что написал': a singular past verb thanks one person informally (formal: написали)."""
 _RU_THANKS_OPENERS = ("спасибо", "благодар")
 """Every match opens with one of these: the pattern is tried only there (openers.py)."""
+_RU_THANKS_THAT = "что"
+"""Every match holds this word after its opener: a chunk without it (most, where "спасибо" is common)
+skips listing the openers (one `in` test against two `find` loops and a try at each opener)."""
 _AZ_SUFFIX = (
     r"(?:m[ıiuü]|[ıiuü]r|[ae]r|ar|[əe]r|m[ıiuü]ş|m[ıiuü]r|m[ae]z|m[əe]z|[ae]c[ae]q|[əe]c[əe]k|"
     r"m[ae]l[ıi]|m[əe]l[ıi]|[ıi]rd[ıi]n|d[ıi]r)"
@@ -160,7 +163,8 @@ def _ru_imperatives(prep: Prepared) -> list[Finding]:
                 _keep_case(prep.text, start, formal),
             )
         )
-    for m in finditer_at_openers(_RU_THANKS_PAST, text, _RU_THANKS_OPENERS):
+    thanks = finditer_at_openers(_RU_THANKS_PAST, text, _RU_THANKS_OPENERS) if _RU_THANKS_THAT in text else ()
+    for m in thanks:
         verb = m.group(1)
         stem = verb[: verb.rindex("л") + 1]
         formal = stem + ("ись" if verb.endswith(("ся", "сь")) else "и")

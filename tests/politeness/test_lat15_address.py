@@ -1,16 +1,18 @@
-"""Tests that the session-15 shortcut in the Azerbaijani verb rules changes no result.
+"""Tests that the session-15 shortcuts in the Azerbaijani and Russian verb rules change no result.
 
 `_az_past_forms` tries `_AZ_PAST` only at the word ending in d[ıiüu]n (and the word before it) instead
 of at every place one of the 18 openers occurs (`finditer_at_openers`, the form before). Compared on
 edge cases (İ and ı, dotted and dotless capitals after folding, apostrophes, digits and "_" glued to a
 form, "başa düşmədin" across spaces and lines, "yenidən oxudun"), on random texts of the forms'
-pieces, and on every labelled reply, folded as the rule reads it.
+pieces, and on every labelled reply, folded as the rule reads it. The Russian "спасибо, что написал"
+search is skipped in a text without "что": every match of its pattern holds that word.
 """
 
 from __future__ import annotations
 
 from supportterm.politeness import address
 from supportterm.politeness.folding import fold
+from supportterm.politeness.literals import required_literals
 from supportterm.politeness.openers import finditer_at_openers
 
 from .labelled import random_texts, replies
@@ -82,4 +84,18 @@ def test_past_forms_agree_on_every_labelled_reply() -> None:
             expected = _original(form)
             assert _spans(form) == expected, form
             found += len(expected)
+    assert found > 0
+
+
+def test_every_thanks_past_match_holds_that_word() -> None:
+    """`_ru_imperatives` skips the "спасибо, что написал" search in a text without `_RU_THANKS_THAT`."""
+    needs = required_literals(address._RU_THANKS_PAST.pattern)
+    assert needs is not None
+    assert all((address._RU_THANKS_THAT,) in term for term in needs), needs
+    found = 0
+    for text, lang in replies():
+        for form in {fold(text, "ru"), fold(text, lang)}:
+            matches = finditer_at_openers(address._RU_THANKS_PAST, form, address._RU_THANKS_OPENERS)
+            assert all(address._RU_THANKS_THAT in m.group() for m in matches), form
+            found += len(matches)
     assert found > 0
