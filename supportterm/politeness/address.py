@@ -59,6 +59,9 @@ _RU_THANKS_PAST = re.compile(
 """'Спасибо, что написал': a singular past verb thanks one person informally (formal: написали)."""
 _RU_THANKS_OPENERS = ("спасибо", "благодар")
 """Every match opens with one of these: the pattern is tried only there (openers.py)."""
+_RU_THANKS_THAT = "что"
+"""Every match holds this word after its opener: a chunk without it (most, where "спасибо" is common)
+skips listing the openers (one `in` test against two `find` loops and a try at each opener)."""
 _AZ_SUFFIX = (
     r"(?:m[ıiuü]|[ıiuü]r|[ae]r|ar|[əe]r|m[ıiuü]ş|m[ıiuü]r|m[ae]z|m[əe]z|[ae]c[ae]q|[əe]c[əe]k|"
     r"m[ae]l[ıi]|m[əe]l[ıi]|[ıi]rd[ıi]n|d[ıi]r)"
@@ -71,15 +74,16 @@ _AZ_PAST = re.compile(
 )
 """Singular past verbs (sən). 'yenidən oxudun' is the formal imperative of oxutmaq (reload a config)."""
 _AZ_PAST_ENDINGS = ("din", "dın", "dün", "dun")
-"""Every past form ends in one of these: a reply without any (most) skips the openers below."""
+"""Every past form ends in one of these (the tests check it)."""
 _AZ_PAST_ENDING = re.compile(r"d[ıiüu]n")
-"""The same endings in one search, opening with its d (found like a string): a third of four `in` tests."""
+"""The same endings in one search, opening with its d (found like a string): `_az_past_forms` tries the
+pattern only at the words that end with one."""
 _AZ_PAST_OPENERS = (
     "etd", "yazd", "gördün", "oxudun", "bildin", "basd", "göndərdin", "ald", "ded", "sild", "yoxlad",
     "etmədin", "oxumad", "başa düşmədin", "gəldin", "verdin", "açd", "bağlad",
 )
-"""How each past form opens (its letters up to the first choice of ı/i): the pattern is tried only where
-one occurs, not at every position as its look-behind opening made `re` do."""
+"""How each past form opens (its letters up to the first choice of ı/i): the places the pattern was tried
+at before `_az_past_forms` (kept as the reference the tests compare with)."""
 _AZ_PARTICIPLE = re.compile(r"(?<!\w)(\w+(?:d|t)[ıiuü](?:ğ|y)[ıiuü]n)(?=\s+(?:üçün|ucun)(?!\w))")
 """'yazdığın üçün': a participle with the sən possessive (formal: yazdığınız üçün)."""
 _AZ_FOR = ("üçün", "ucun")
@@ -159,7 +163,8 @@ def _ru_imperatives(prep: Prepared) -> list[Finding]:
                 _keep_case(prep.text, start, formal),
             )
         )
-    for m in finditer_at_openers(_RU_THANKS_PAST, text, _RU_THANKS_OPENERS):
+    thanks = finditer_at_openers(_RU_THANKS_PAST, text, _RU_THANKS_OPENERS) if _RU_THANKS_THAT in text else ()
+    for m in thanks:
         verb = m.group(1)
         stem = verb[: verb.rindex("л") + 1]
         formal = stem + ("ись" if verb.endswith(("ся", "сь")) else "и")
@@ -268,8 +273,7 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
                 _keep_case(prep.text, m.start(1), formal),
             )
         )
-    past = _AZ_PAST_ENDING.search(text) is not None
-    for m in finditer_at_openers(_AZ_PAST, text, _AZ_PAST_OPENERS) if past else ():
+    for m in _az_past_forms(text):
         formal = m.group() + _harmony(m.group())[2:]
         out.append(
             finding(
@@ -281,6 +285,35 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
             )
         )
     return out
+
+
+def _az_past_forms(text: str) -> list[re.Match[str]]:
+    r"""`_AZ_PAST.finditer(text)`, tried only at the word that ends before each `_AZ_PAST_ENDING` (and at
+    the word before that one, for "başa düşmədin").
+
+    Every past form ends in d[ıiüu]n before a non-word character, and all but "başa düşmədin" are one
+    word, so a match starts where the word holding such an ending starts (`(?<!\w)`: walking back over
+    `\w`, which is `str.isalnum` or "_"), or one space and a word before it. The endings are found like
+    a string (the pattern opens with its d); listing the 18 openers by `str.find` cost a needle
+    conversion each on non-ASCII text.
+    """
+    starts = set()
+    for ending in _AZ_PAST_ENDING.finditer(text):
+        end = ending.end()
+        if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            continue  # a match ends before a non-word character
+        start = _word_start(text, ending.start())
+        starts.add(start)
+        if start >= 2 and text[start - 1] == " ":
+            starts.add(_word_start(text, start - 1))
+    return finditer_at(_AZ_PAST, text, sorted(starts))
+
+
+def _word_start(text: str, at: int) -> int:
+    r"""Where the run of `\w` characters that ends at `at` starts."""
+    while at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+        at -= 1
+    return at
 
 
 def _az_participles(text: str) -> list[re.Match[str]]:
