@@ -109,8 +109,11 @@ def _looks_random(part: str) -> bool:
 
 _KEY_WORD = re.compile(r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar)")
 _KEY_HINTS = ("key", "secret", "token", "bearer", "auth", "ключ", "токен", "açar")
+_KEY_WORD_WINDOW = 80
+"""How far before a long value its key word may be: 'пока ваш новый ключ не выпущен, можно взять наш сервисный:
+`vp_svc_…`' names the key 55 characters before it (40 missed it)."""
 """What every `_KEY_WORD` match holds. A long value counts only after a key word in the lower case of
-the 40 characters before it, which is part of the paragraph's lower case (`str.lower` maps character by
+the `_KEY_WORD_WINDOW` characters before it, which is part of the paragraph's lower case (`str.lower` maps character by
 character but for Σ, which no key word holds), so a paragraph whose lower case holds none of these
 skips the long values (and most, with no token hint either, the split into words)."""
 _PASSWORD = re.compile(
@@ -156,7 +159,7 @@ _ROLE_MAILBOXES = frozenset(
     "press media bills invoices accounts orders returns refunds feedback privacy security abuse careers jobs "
     "marketing office reception booking bookings reservations hr receipts receipt notifications news "
     "newsletter partners partner developers api shop store destek dastek podderzhka musteri test demo groups "
-    "group corporate b2b claims baggage cargo".split()
+    "group corporate b2b claims baggage cargo check checks kassa".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
 _PLACEHOLDER_DOMAIN = re.compile(
@@ -231,7 +234,7 @@ def _keys(text: str, low: str, hinted: frozenset[str] = frozenset({"token", "key
             continue
         if value.startswith("//") and not any(_looks_random(part) for part in _URL_PARTS.split(value)):
             continue  # "Bearer YOUR_API_TOKEN https://api.example.com/v1/me": the URL after a token word
-        if _KEY_WORD.search(text[max(0, m.start() - 40) : m.start()].lower()) and not _TOKENS.fullmatch(
+        if _KEY_WORD.search(text[max(0, m.start() - _KEY_WORD_WINDOW) : m.start()].lower()) and not _TOKENS.fullmatch(
             value
         ):
             message = translatable("Looks like a key or token.")
@@ -459,9 +462,13 @@ _COMPANY_CONTACTS = re.compile(
     r"(?i)(?:contact|reach|call|text|message)\s+us\b|\bour\s+(?:hotline|helpline|support\s+line|whatsapp|phone|number)"
     r"|(?:свяж\w+|связаться|позвоните|пишите|напишите)\s+нам|с\s+нами\s+можно|наш\w*\s+(?:телефон|номер|whatsapp|горяч)"
     r"|bizimlə|bizə\s+(?:zəng|yaz)|qaynar\s+xətt|əlaqə\s+nömrəmiz|nömrəmiz"
+    r"|\bour\s+(?:reception|front\s+desk|office|branch|clinic)|\bfront\s+desk|\bswitchboard|\bassistance\s+line|\bemergency\s+line"
+    r"|администратор\w*\s+(?:филиала|клиники|школы|салона|отеля|офиса)|ресепш\w+|горяч\w+\s+лини\w+"
+    r"|экстренн\w+\s+номер\w*|номер\w*\s+(?:ассистанс\w*|диспетчер\w*|филиала|офиса|клиники)|(?:колл|call|контакт)-центр\w*"
+    r"|filialın\s+nömrəsi|resepşn\w*|çağrı\s+mərkəzi\w*"
 )
-"""'Contact us: …', 'Bizimlə aşağıdakı yollarla əlaqə saxlaya bilərsiniz: … WhatsApp: +994 …': the company's
-published lines, listed for the customer."""
+"""'Contact us: …', 'Bizimlə aşağıdakı yollarla əlaqə saxlaya bilərsiniz: … WhatsApp: +994 …', 'позвоните
+администратору филиала по номеру …', 'экстренный номер ассистанса …': the company's published lines."""
 _COMPANY_CONTACTS_BEFORE = 300
 _CONTEXT = 60
 _IN_URL = re.compile(r"://[^\s@]*$")
