@@ -66,7 +66,10 @@ _OURS_ANYWHERE = re.compile(
 )
 """A first-person owner. 'Məlumatlarınıza görə satışlarınız 48 300 manat, … ayın mənfəəti 17 100 manatdır':
 in a sentence about the customer's own books (a `YOURS_WORD`, no first-person owner) a figure word is theirs."""
-_DISCOUNT = r"(?:\boff\b|\bextra\b|discount\w*|cashback|скидк\w*|кешбэк\w*|кэшбэк\w*|дополнительн\w*|endirim\w*|keşbek\w*|əlavə)"
+_DISCOUNT = (
+    r"(?:\boff\b|\bextra\b|discount\w*|cashback|скидк\w*|кешбэк\w*|кэшбэк\w*|дополнительн\w*|endirim\w*|keşbek\w*"
+    r"|əlavə)"
+)
 _PERCENT = r"\d+(?:[.,]\d+)?\s*%(?:-?\w+)?"
 OFFER = re.compile(rf"{_PERCENT}\s+(?:\S+\s+)?{_DISCOUNT}|{_DISCOUNT}\s+(?:\S+\s+)?(?:в\s+|of\s+)?{_PERCENT}")
 """'20% off', 'скидка 20%', '20% endirim', '25% extra time': a public offer next to its percentage, not a
@@ -181,8 +184,8 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])\s")
 
 def _customers_list(folded: str, at: int) -> bool:
     """True when `at` is on an item of a list that is the customer's statement: the list, with the line
-    introducing it (ending with ":"), has a second-person owner and no first-person one ("Your payout for week 14 was
-    sent:\n- gross sales: $1,712.80\n- commission: …").
+    introducing it (ending with ":"), has a second-person owner and no first-person one ("Your payout for
+    week 14 was sent:\n- gross sales: $1,712.80\n- commission: …").
     """
     top = folded.rfind("\n", 0, at) + 1
     if not _LIST_ITEM.match(folded, top):

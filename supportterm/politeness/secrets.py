@@ -109,13 +109,13 @@ def _looks_random(part: str) -> bool:
 
 _KEY_WORD = re.compile(r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar)")
 _KEY_HINTS = ("key", "secret", "token", "bearer", "auth", "ключ", "токен", "açar")
-_KEY_WORD_WINDOW = 80
-"""How far before a long value its key word may be: 'пока ваш новый ключ не выпущен, можно взять наш сервисный:
-`vp_svc_…`' names the key 55 characters before it (40 missed it)."""
 """What every `_KEY_WORD` match holds. A long value counts only after a key word in the lower case of
-the `_KEY_WORD_WINDOW` characters before it, which is part of the paragraph's lower case (`str.lower` maps character by
-character but for Σ, which no key word holds), so a paragraph whose lower case holds none of these
-skips the long values (and most, with no token hint either, the split into words)."""
+the `_KEY_WORD_WINDOW` characters before it, which is part of the paragraph's lower case (`str.lower` maps
+character by character but for Σ, which no key word holds), so a paragraph whose lower case holds none of
+these skips the long values (and most, with no token hint either, the split into words)."""
+_KEY_WORD_WINDOW = 80
+"""How far before a long value its key word may be: 'пока ваш новый ключ не выпущен,
+можно взять наш сервисный: `vp_svc_…`' names the key 55 characters before it (40 missed it)."""
 _PASSWORD = re.compile(
     r"(?i)(?:password|passwd|pwd|passcode|passphrase|pre-shared\s+key|psk|pass(?=\s*[:=])|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort"
     r"|mot de passe)"
@@ -234,9 +234,8 @@ def _keys(text: str, low: str, hinted: frozenset[str] = frozenset({"token", "key
             continue
         if value.startswith("//") and not any(_looks_random(part) for part in _URL_PARTS.split(value)):
             continue  # "Bearer YOUR_API_TOKEN https://api.example.com/v1/me": the URL after a token word
-        if _KEY_WORD.search(text[max(0, m.start() - _KEY_WORD_WINDOW) : m.start()].lower()) and not _TOKENS.fullmatch(
-            value
-        ):
+        before = text[max(0, m.start() - _KEY_WORD_WINDOW) : m.start()].lower()
+        if _KEY_WORD.search(before) and not _TOKENS.fullmatch(value):
             message = translatable("Looks like a key or token.")
             out.append(finding("secret", m.start(), m.end(), message, "[redacted]"))
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.politeness.test_families import CLOSE, GREET, found, found_raw
+from tests.politeness.test_families import GREET, found, found_raw
 
 FAMILIES = [
     # rude
@@ -73,12 +73,14 @@ HARD_NEGATIVES = [
     # technical quantities and the customer's own statement are no company figures
     ("az", "720p yayımda 5 Mbit/s yükləmə sürəti ilə 3500 kbit/s seçməyi məsləhət görürük."),
     ("az", "Yükləmə üçün 512 MB boş yer lazımdır, biz 2 GB tövsiyə edirik."),
-    ("en", "Your statement for March is ready:\n\n- gross revenue: $4,210.00\n- fees: $210.50\n- payout: $3,999.50"),
+    ("en", "Your statement for March is ready:\n\n- gross revenue: $4,210.00\n- fees: $210.50\n"
+           "- payout: $3,999.50"),
 ]
 
 
 def test_a_list_of_our_own_figures_is_still_flagged() -> None:
-    assert "confidential" in found("en", "Here are our numbers for the quarter:\n- revenue: $1.2M\n- churn rate: 4%")
+    body = "Here are our numbers for the quarter:\n- revenue: $1.2M\n- churn rate: 4%"
+    assert "confidential" in found("en", body)
 
 
 def test_a_department_signature_made_of_an_adjective_and_centre_is_impersonal() -> None:
@@ -108,5 +110,6 @@ def test_session15_hard_negative_stays_fine(lang: str, body: str) -> None:
 )
 def test_signature_below_a_wish_and_brand_in_quotes(closing: str, impersonal: bool) -> None:
     lang = "ru" if closing[0] in "ХАБВГДЕ" else "en"
-    body = "Спасибо за вопрос. Кресла есть в Казани." if lang == "ru" else "Thanks for asking. It is in Settings."
+    ru_body, en_body = "Спасибо за вопрос. Кресла есть в Казани.", "Thanks for asking. It is in Settings."
+    body = ru_body if lang == "ru" else en_body
     assert ("impersonal_signature" in found_raw(GREET[lang] + body + "\n\n" + closing)) is impersonal
