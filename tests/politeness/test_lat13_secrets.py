@@ -10,12 +10,12 @@ reply; `_ignorecase_form` is checked on every code point against `(?i)` and the 
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
 from supportterm.politeness import secrets
 
+from .ignorecase_walk import assert_form_matches_literals, literal_characters
 from .labelled import random_texts, texts
 
 _SEARCHES = {
@@ -60,36 +60,10 @@ def test_patterns_hold_no_letter_in_a_class(name: str) -> None:
         assert not re.search(r"(?<!\\)[^\W\d_]", found.group(1)), found.group()
 
 
-def _literal_characters() -> str:
-    """Every character of the patterns outside escapes that a literal can hold (letters, "-", " ", ".")."""
-    chars: set[str] = set(" -.")
-    for _, pattern in _SEARCHES.values():
-        for part in re.split(r"(\\.)", pattern.pattern.removeprefix("(?i)")):
-            if part[:1] != "\\":
-                chars |= {ch for ch in part if ch.isalpha()}
-    return "".join(sorted(chars))
-
-
 def test_ignorecase_form_matches_as_case_insensitive_literals_do() -> None:
-    r"""A character matches a literal one under `(?i)` exactly when both have the same form (one
-    character), and the form keeps each character's `\w`, `\s`, `\d`, newline and full-stop kind."""
-    literals = _literal_characters()
+    literals = literal_characters((pattern for _, pattern in _SEARCHES.values()), " -.")
     assert "ı" in literals and "ü" in literals and "в" in literals and "k" in literals
-    form = secrets._ignorecase_form
-    literal_forms = {form(literal) for literal in literals}
-    alike = {literal: re.compile("(?i)" + re.escape(literal)) for literal in literals}
-    any_literal = re.compile("(?i)[" + re.escape(literals) + "]")
-    kinds = [re.compile(r"\w"), re.compile(r"\s"), re.compile(r"\d"), re.compile(r"\n"), re.compile(r"\.")]
-    for code in range(sys.maxunicode + 1):
-        char = chr(code)
-        char_form = form(char)
-        assert len(char_form) == 1, hex(code)
-        for kind in kinds:
-            assert bool(kind.match(char)) == bool(kind.match(char_form)), (hex(code), kind.pattern)
-        if char_form in literal_forms or any_literal.fullmatch(char):
-            for literal in literals:
-                same = char_form == form(literal)
-                assert bool(alike[literal].fullmatch(char)) == same, (hex(code), literal)
+    assert_form_matches_literals(literals)
 
 
 def test_ignorecase_form_is_character_by_character() -> None:

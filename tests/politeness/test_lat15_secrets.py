@@ -12,12 +12,12 @@ every code point for the literals of both patterns, as test_lat13_secrets.py doe
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
 from supportterm.politeness import secrets
 
+from .ignorecase_walk import assert_form_matches_literals, literal_characters
 from .labelled import random_texts, texts
 
 _WORDINGS = {
@@ -39,28 +39,9 @@ def test_twins_open_with_letters_and_hold_no_letter_in_a_class() -> None:
 
 
 def test_ignorecase_form_matches_the_literals_as_case_insensitive_search_does() -> None:
-    r"""Every character matches a literal of the two patterns under `(?i)` exactly when both have the same
-    form, and the form keeps each character's `\w`, `\s`, `\d` and newline kind."""
-    literals: set[str] = set(" .")
-    for _, pattern, _ in _WORDINGS.values():
-        for part in re.split(r"(\\.)", pattern.pattern.removeprefix("(?i)")):
-            if part[:1] != "\\":
-                literals |= {ch for ch in part if ch.isalpha()}
-    assert {"ə", "ö", "ш", "x", "s", "z"} <= literals
-    form = secrets._ignorecase_form
-    literal_forms = {form(literal) for literal in literals}
-    alike = {literal: re.compile("(?i)" + re.escape(literal)) for literal in literals}
-    any_literal = re.compile("(?i)[" + re.escape("".join(sorted(literals))) + "]")
-    kinds = [re.compile(r"\w"), re.compile(r"\s"), re.compile(r"\d"), re.compile(r"\n")]
-    for code in range(sys.maxunicode + 1):
-        char = chr(code)
-        char_form = form(char)
-        assert len(char_form) == 1, hex(code)
-        for kind in kinds:
-            assert bool(kind.match(char)) == bool(kind.match(char_form)), (hex(code), kind.pattern)
-        if char_form in literal_forms or any_literal.fullmatch(char):
-            for literal in literals:
-                assert bool(alike[literal].fullmatch(char)) == (char_form == form(literal)), (hex(code), literal)
+    literals = literal_characters((pattern for _, pattern, _ in _WORDINGS.values()), " .")
+    assert {"ə", "ö", "ш", "x", "s", "z"} <= set(literals)
+    assert_form_matches_literals(literals)
 
 
 _EDGE_CASES = [
@@ -166,8 +147,8 @@ def _original_password_like(value: str) -> bool:
 
 
 def test_password_like_is_unchanged() -> None:
-    pieces = ["a", "Z", "ı", "İ", "ə", "я", "\u212a", "ª", "ʼ", "1", "\uff11", "\u0661", "!", ".", "-", "_", "*",
-              "x", "•", " ", "your", "http"]
+    pieces = ["a", "Z", "ı", "İ", "ə", "я", "\u212a", "ª", "ʼ", "1", "\uff11", "\u0661", "!", ".", "-", "_",
+              "*", "x", "•", " ", "your", "http"]
     values = ["", "abc", "abc1", "123", "Winter2024!", "x1", "••••", "ab.", "\u212a1", "ªª", "ʼa"]
     values += random_texts(pieces, 3000, 16, 10)
     values += [m.group(1) for text in texts() for m in secrets._AFTER_SLASH.finditer(text)]
