@@ -121,8 +121,9 @@ _PASSWORD = re.compile(
     r"|mot de passe)"
     r"\w{0,4}"
     r"(?:,?\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–;!?-]*[^\s:=—–;!?.-]){0,3}?"
-    r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–-]|\s+(?=[^\s\"'«“]*\d))\s*[\"'«“]?([^\s\"'»”,;]{4,})"
+    r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–]|\s+-|-(?=\s)|\s+(?=[^\s\"'«“]*\d))\s*[\"'«“]?([^\s\"'»”,;]{4,})"
 )
+"""A hyphen separates a password only with a space on one side: 'by e-mail' is a word, not 'e' then a value."""
 _MENU_STEP = re.compile(r"[\"'»”]?\s*(?:→|->|>|›|»\s*→)")
 """'сменить пароль: «Профиль» → «Безопасность»': a menu path after the word, no password."""
 _AFTER_SLASH = re.compile(r"/[ \t]*([^\s/]{6,})")
@@ -465,9 +466,10 @@ _COMPANY_CONTACTS = re.compile(
     r"|администратор\w*\s+(?:филиала|клиники|школы|салона|отеля|офиса)|ресепш\w+|горяч\w+\s+лини\w+"
     r"|экстренн\w+\s+номер\w*|номер\w*\s+(?:ассистанс\w*|диспетчер\w*|филиала|офиса|клиники)|(?:колл|call|контакт)-центр\w*"
     r"|filialın\s+nömrəsi|resepşn\w*|çağrı\s+mərkəzi\w*"
+    r"|mühafizə\s+post\w*|пост\w*\s+охран\w*|\bsecurity\s+(?:desk|office|post)|\bconcierge"
 )
 """'Contact us: …', 'Bizimlə aşağıdakı yollarla əlaqə saxlaya bilərsiniz: … WhatsApp: +994 …', 'позвоните
-администратору филиала по номеру …', 'экстренный номер ассистанса …': the company's published lines."""
+администратору филиала по номеру …', 'экстренный номер ассистанса …', 'mühafizə postuna zəng edin: …': the company's published lines."""
 _COMPANY_CONTACTS_BEFORE = 300
 _CONTEXT = 60
 _IN_URL = re.compile(r"://[^\s@]*$")

@@ -16,6 +16,7 @@ from supportterm.politeness.openers import finditer_at_openers
 from supportterm.politeness.prepared import Prepared
 
 from .labelled import texts
+from .test_rules12_shortcuts import _original_shouted
 
 EDGES = [
     "",
@@ -92,14 +93,9 @@ def _original_shouting(prep: Prepared) -> list[Finding]:
         seen = m.end() if m else len(text)
         sentence = text[start:seen]
         joined = tone_rules._CAPS_COMPOUND.sub(r"\1", sentence)
-        words = [t for t in tone_rules._WORD.findall(joined) if t.isalpha()]
-        caps = [len(w) >= 3 and w.isupper() and w not in tone_rules.ACRONYMS for w in words]
-        letters = [w for w in words if w not in tone_rules.ACRONYMS]
-        upper = sum(len(w) for w in letters if w.isupper())
-        quarter = 4 * sum(w.isupper() for w in words) >= len(words)  # session 13: a code phrase is no shout
-        if (quarter and any(a and b for a, b in zip(caps, caps[1:], strict=False))) or (
-            len(letters) >= 4 and upper >= 0.6 * sum(len(w) for w in letters)
-        ):
+        # which sentence is shouted follows the rule of its day (session 14: two short loud words, "ГИС
+        # ЖКХ", in a longer sentence are no shout), stated once in test_rules12_shortcuts
+        if _original_shouted(tone_rules._WORD.findall(joined)):
             start += len(sentence) - len(sentence.lstrip())
             end = start + len(sentence.strip())
             out.append((start, end, tone_rules._sentence_case(prep.text[start:end], prep.lang)))
