@@ -440,7 +440,7 @@ _OWN_CONTEXT = re.compile(
     r"|(?:reach|contact|email|e-mail|call|write\s+to)\s+me\b|\bmy\s+(?:direct\s+)?(?:e-?mail|address|number|phone)"
     r"|мне\s+напрямую|(?:пишите|звоните|напишите|позвоните)\s+мне|мой\s+(?:адрес|телефон|номер|e-mail)"
     r"|mənə\s+(?:birbaşa|yazın|zəng)|ünvanım|nömrəm"
-    r"|(?:that|which|number|address|one)\s+you\s+(?:gave|provided|entered|listed|left)|котор\w+\s+вы\s+(?:указали|оставили|дали)"
+    r"|(?:that|which|number|address|one)\s+you\s+(?:gave|provided|entered|listed|left|updated|added|registered|changed|confirmed)|котор\w+\s+вы\s+(?:указали|оставили|дали)"
     r"|(?:göstərdiyiniz|qeyd\s+etdiyiniz|verdiyiniz)\s+nömrə)"
 )
 """Words saying that a contact is the customer's own ("the address on your account")."""
