@@ -5,7 +5,7 @@ each category, the F1 of "needs a fix" (any error or warning finding) and the fa
 of fine replies that got an error or a warning). Hints are advice and are not scored.
 
     .venv/bin/python tools/politeness_report.py
-        [--set dev|heldout|tuning|paraphrase|blind1|tuning2|blind|blind3|d1..d15|blind5|blind7..blind24|both]
+        [--set dev|heldout|tuning|paraphrase|blind1|tuning2|blind|blind3|d1..d15|blind5|blind7..blind26|both]
         [--verbose] [--json]
 """
 
@@ -34,7 +34,8 @@ SETS = {name: ROOT / "tests" / "politeness" / folder for name, folder in (
     ("blind14", "blind14"), ("blind15", "blind15"), ("blind16", "blind16"), ("blind17", "blind17"),
     ("blind18", "blind18"), ("blind19", "blind19"), ("blind20", "blind20"),
     ("blind21", "blind21"), ("blind22", "blind22"),
-    ("blind23", "blind23"), ("blind24", "blind24"))}
+    ("blind23", "blind23"), ("blind24", "blind24"),
+    ("blind25", "blind25"), ("blind26", "blind26"))}
 LANGS = ("en", "ru", "az")
 
 
