@@ -83,6 +83,7 @@ def names(text: str) -> frozenset[str]:
 
 
 def owns(local_part: str, greeted: frozenset[str]) -> bool:
-    """True when an address's local part starts with one of the greeted names."""
-    head = re.split(r"[._+-]", local_part.lower(), maxsplit=1)[0]
-    return any(len(head) >= 3 and head[:_PREFIX] == name[:_PREFIX] for name in greeted)
+    """True when a part of an address's local part (split at . _ + -) starts like one of the greeted names:
+    'kwame.osei@' is Mr. Osei's own address as much as 'osei.k@' is."""
+    parts = [part for part in re.split(r"[._+-]", local_part.lower()) if len(part) >= 3]
+    return any(part[:_PREFIX] == name[:_PREFIX] for part in parts for name in greeted)

@@ -123,7 +123,8 @@ _PASSWORD = re.compile(
     r"(?:,?\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–;!?-]*[^\s:=—–;!?.-]){0,3}?"
     r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–]|\s+-|-(?=\s)|\s+(?=[^\s\"'«“]*\d))\s*[\"'«“]?([^\s\"'»”,;]{4,})"
 )
-"""A hyphen separates a password only with a space on one side: 'by e-mail' is a word, not 'e' then a value."""
+"""A hyphen separates a password only with a space on one side: 'by e-mail' is a word, not 'e' then a
+value."""
 _MENU_STEP = re.compile(r"[\"'»”]?\s*(?:→|->|>|›|»\s*→)")
 """'сменить пароль: «Профиль» → «Безопасность»': a menu path after the word, no password."""
 _AFTER_SLASH = re.compile(r"/[ \t]*([^\s/]{6,})")
@@ -160,7 +161,7 @@ _ROLE_MAILBOXES = frozenset(
     "press media bills invoices accounts orders returns refunds feedback privacy security abuse careers jobs "
     "marketing office reception booking bookings reservations hr receipts receipt notifications news "
     "newsletter partners partner developers api shop store destek dastek podderzhka musteri test demo groups "
-    "group corporate b2b claims baggage cargo check checks kassa".split()
+    "group corporate korporativ b2b business biznes claims baggage cargo check checks kassa".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
 _PLACEHOLDER_DOMAIN = re.compile(
@@ -448,12 +449,12 @@ _HOTLINE_PREFIXES = ("800", "8800", "7800", "1800", "1888", "1877", "0800", "448
 """Toll-free lines (8 800 …, 1-800 …, 0800 …) are published company numbers, nobody's private phone."""
 _NOT_A_PHONE = re.compile(
     r"(?i)(?:tracking|track|order|reference|ref\.|invoice|parcel|waybill|consignment|трек|отслеживан|заказ"
-    r"|накладн|izləmə|sifariş|qaimə|polic|polis|полис|contract|договор|müqavilə|account|счёт|счет|лицев|hesab)[^.\n\d]{0,20}(?:[^\W_]{1,4}[\s-]+){0,4}$"
+    r"|накладн|izləmə|sifariş|qaimə|polic|polis|полис|contract|договор|müqavilə|account|счёт|счет|лицев|hesab|операци|transaction|əməliyyat)[^.\n\d]{0,20}(?:[^\W_]{1,4}[\s-]+){0,4}$"
 )
 """'tracking number 7730 4418 2291', 'трек-номер …', 'tracking number 1Z 999 AA1 01 2345 6784' (up to four
 short letter-and-digit groups before the part shaped like a phone): a parcel or order number, no phone."""
 _OTHER_PERSON = re.compile(
-    r"(?i)(?:another|other)\s+(?:[\w-]+\s+)?(?:customer|client|user|guest|passenger|patient|account)|colleague|neighbou?r"
+    r"(?i)(?:another|other|different)\s+(?:[\w-]+\s+)?(?:customer|client|user|guest|passenger|patient|account)|colleague|neighbou?r"
     r"|друг(?:ой|ого|ому|им)\s+(?:клиент|пользовател|гост|пассажир|пациент)|сосед"
     r"|başqa\s+(?:müştəri|istifadəçi|qonaq|sərnişin|pasiyent)|qonşu"
 )
@@ -469,7 +470,8 @@ _COMPANY_CONTACTS = re.compile(
     r"|mühafizə\s+post\w*|пост\w*\s+охран\w*|\bsecurity\s+(?:desk|office|post)|\bconcierge"
 )
 """'Contact us: …', 'Bizimlə aşağıdakı yollarla əlaqə saxlaya bilərsiniz: … WhatsApp: +994 …', 'позвоните
-администратору филиала по номеру …', 'экстренный номер ассистанса …', 'mühafizə postuna zəng edin: …': the company's published lines."""
+администратору филиала по номеру …', 'экстренный номер ассистанса …', 'mühafizə postuna zəng edin: …': the
+company's published lines."""
 _COMPANY_CONTACTS_BEFORE = 300
 _CONTEXT = 60
 _IN_URL = re.compile(r"://[^\s@]*$")
@@ -739,7 +741,7 @@ def secret_rules(
     """Every secret in a paragraph: keys, passwords, internal hosts, other people's contacts.
 
     `greeted` holds the Latin spellings of the name the reply greets (see `addressee.names`): an
-    address starting with that name is the customer's own.
+    address with that name as a part of it is the customer's own.
     """
     contacts = _contacts(text, allowed_emails, allowed_phones, greeted)
     low = text.lower()  # lowered once for the key, password and host hints

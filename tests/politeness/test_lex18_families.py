@@ -42,14 +42,14 @@ FAMILIES = [
     ("az", "Əsəbinizi başqa yerdə boşaldın, biz günahkar deyilik.", "rude"),
     ("az", "Telefon sizin əlinizdə meymunun əlində saat kimidir.", "rude"),
     # argumentative, dismissive
-    ("en", "I'm not sure what there is to argue about: I do not see what there is to argue about.", "argumentative"),
+    ("en", "Honestly, I do not see what there is to argue about.", "argumentative"),
     ("en", "Let me give you a little lesson in how refunds work.", "argumentative"),
     ("en", "It is not a matter of opinion, the contract says so.", "argumentative"),
     ("en", "As I wrote before, I'll explain it once again: the fee stands.", "argumentative"),
     ("ru", "Прежде чем спорить, прочитайте договор.", "argumentative"),
     ("ru", "Доставка — это Ваши с ней дела, мы только площадка.", "dismissive"),
     # confidential
-    ("ru", "В прошлом году компания закончила квартал с убытком в 40 млн рублей, поэтому цены выросли.", "confidential"),
+    ("ru", "Компания закончила квартал с убытком в 40 млн рублей, поэтому цены выросли.", "confidential"),
     ("en", "Our valuation reached $2 billion last year, so we are hiring.", "confidential"),
     # stock sarcasm and put-downs (general knowledge, lex18b; other words than the probe that found them)
     ("en", "Honestly, the suspense was killing me. The invoice is attached.", "sarcasm"),
@@ -132,6 +132,5 @@ def test_lex18_hard_negative_stays_fine(lang: str, body: str) -> None:
 
 
 def test_own_updated_address_is_the_customers() -> None:
-    text = ("Hello Mr Iqbal,\n\nWe're sending your documents to t.iqbal@example.net, the address you updated on "
-            "2 October.\n\nKind regards,\nHannah Cole")
-    assert found("en", text.split("\n\n", 1)[1].rsplit("\n\n", 1)[0]) == set()
+    body = "We're sending your documents to t.iqbal@example.net, the address you updated on 2 October."
+    assert found("en", body) == set()
