@@ -10,10 +10,10 @@ checker, once with its backstop as shipped then and once with the backstop off (
 the language detected as `politeness_report.py` does (so a reply in the wrong language is flagged as it
 was scored), and writes one JSON file:
 
-    {"<set>": {"commit": "<hash>", "<lang>": {"checker": [bool, ...], "rules": [bool, ...]}}, ...}
+    {"<set>": {"commit": "<hash>", "<lang>": {"checker": "0110…", "rules": "0100…"}}, ...}
 
-Lists follow the order of the lines of the set's file; true = an error or warning finding. Sealed sets
-are never read. Each set costs a temporary worktree and one process (about 10 s).
+One character per reply, in the order of the lines of the set's file; 1 = an error or warning finding.
+Sealed sets are never read. Each set costs a temporary worktree and one process (about 10 s).
 
     .venv/bin/python tools/rules_before_opening.py [--sets blind7,blind8,...] [--out FILE]
 """
@@ -49,7 +49,7 @@ for lang, path in json.loads(sys.argv[2]).items():
         finally:
             backstop.use(saved)
         rules.append(any(f.severity != HINT for f in found))
-    out[lang] = {"checker": checker, "rules": rules}
+    out[lang] = {"checker": "".join("01"[f] for f in checker), "rules": "".join("01"[f] for f in rules)}
 print(json.dumps(out))
 """
 """Runs inside the old commit's tree: its checker, this tree's replies (passed as absolute paths)."""
@@ -95,9 +95,10 @@ def main() -> None:
     result = {}
     for name in args.sets.split(","):
         result[name] = verdicts(name)
-        flagged = {lang: sum(result[name][lang]["rules"]) for lang in LANGS}
+        flagged = {lang: result[name][lang]["rules"].count("1") for lang in LANGS}
         print(f"{name}: commit {result[name]['commit'][:10]}, rules flag {flagged}", flush=True)
-    args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    lines = ",\n".join(f"{json.dumps(name)}: {json.dumps(entry)}" for name, entry in result.items())
+    args.out.write_text("{\n" + lines + "\n}\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,10 @@ _REPORTED = LEXICON_CATEGORIES + ("informal_address",)
 
 _CONDITIONAL = re.compile(r"(?:\b(?:if|when|in case|unless)|(?<!\w)(?:если|когда|əgər|əgar))\s+$")
 """'If you didn't get the e-mail…' is advice, not blame."""
+_LABEL_AFTER = re.compile(r"\s+(?:bölmə|düymə|menyu|seçim|pəncərə|sekmə|ikon|funksiya|keçid)")
+"""'eSIM əlavə et bölməsini açın', '«Daxil ol» düyməsi': an Azerbaijani imperative before a menu noun is the
+label of a button or section, not the agent addressing the customer as sən (the pronoun itself, 'sənə
+düyməni göstərim', still is)."""
 
 _SENTENCE_END = re.compile(r"[.!?]+|\n")
 _WORD = re.compile(r"\w+")
@@ -76,6 +80,13 @@ def lexicon_rules(prep: Prepared) -> list[Finding]:
             continue
         for start, end, entry in found:
             if name == "blame" and _CONDITIONAL.search(prep.folded, max(0, start - 12), start):
+                continue
+            if (
+                name == "informal_address"
+                and prep.lang == "az"
+                and _LABEL_AFTER.match(prep.folded, end)
+                and not prep.folded.startswith("sən", start)
+            ):
                 continue
             out.append(
                 finding(

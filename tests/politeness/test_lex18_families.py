@@ -101,6 +101,7 @@ HARD_NEGATIVES = [
     ("ru", "Ваши отзывы помогают нам стать лучше."),
     ("az", "Ayarlar → Mobil rabitə → eSIM əlavə et bölməsini açın."),
     ("az", "Tətbiqdə «Daxil ol» düyməsini basın, sonra kodu yazın."),
+    ("az", "Yenidən başlat düyməsini basın və bir dəqiqə gözləyin."),
     ("az", "Balansı yoxlamaq üçün 111-ə zəng edin."),
     ("az", "Rəyiniz üçün təşəkkür edirik, bu, bizə çox kömək edir."),
     ("en", "Thank you for your patience, the suspense is over: the parcel arrived at the depot."),
@@ -134,3 +135,8 @@ def test_lex18_hard_negative_stays_fine(lang: str, body: str) -> None:
 def test_own_updated_address_is_the_customers() -> None:
     body = "We're sending your documents to t.iqbal@example.net, the address you updated on 2 October."
     assert found("en", body) == set()
+
+
+def test_label_rule_keeps_the_pronoun_and_plain_imperatives() -> None:
+    assert "informal_address" in found("az", "Sənə düyməni göstərim.")
+    assert "informal_address" in found("az", "Faylı əlavə et.")

@@ -22,4 +22,6 @@ def test_one_verdict_per_reply(name: str) -> None:
         replies = [line for line in lines if line.strip()]
         checker, rules = entry[lang]["checker"], entry[lang]["rules"]
         assert len(checker) == len(rules) == len(replies)
-        assert all(c or not r for c, r in zip(checker, rules, strict=True))  # rules OR backstop >= rules
+        assert set(checker + rules) <= {"0", "1"}
+        # the checker is rules OR backstop: it flags whatever the rules flag
+        assert all(c == "1" or r == "0" for c, r in zip(checker, rules, strict=True))
