@@ -109,15 +109,16 @@ AUTHORS: dict[str, tuple[str, ...]] = {
     "b16": ("blind16",),
     "b17": ("blind17",),
     "b18": ("blind18",),
+    **{f"b{n}": (f"blind{n}",) for n in range(19, 29)},
 }
 NEW_AUTHORS: dict[str, tuple[str, ...]] = {}
 """Authors scored once by `--first-look` after a freeze. The sixth try's d10-d12 are training data since the
 seventh try, whose first look is on sealed archives (`--first-look-sealed`)."""
 FOLDS = ("A", "B", "C", "D", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10", "d11", "d12",
          "d13", "d14", "d15", "blind5", "b7", "b8", "b9", "b10", "b11", "b12", "b13", "b14", "b15", "b16",
-         "b17", "b18")
+         "b17", "b18", *(f"b{n}" for n in range(19, 29)))
 """Left out one at a time; S is always training data (seventh try: 20 folds; session 13 adds b7-b10, session 14
-b11-b16, session 15 b17-b18)."""
+b11-b16, session 15 b17-b18, session 17 b19-b28)."""
 DATA = Path("/work/shared/data/politeness")
 LOG = ROOT / "tools" / "train_backstop.log.jsonl"
 EXPERIMENT = 10
