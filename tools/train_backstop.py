@@ -121,7 +121,7 @@ FOLDS = ("A", "B", "C", "D", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9
 b11-b16, session 15 b17-b18, session 17 b19-b28)."""
 DATA = Path("/work/shared/data/politeness")
 LOG = ROOT / "tools" / "train_backstop.log.jsonl"
-EXPERIMENT = 10
+EXPERIMENT = 11
 PARTS = 8
 """Training requests are cut into parts; a model that leaves an author out also leaves out its part."""
 CATEGORY_KEEP = 150
@@ -163,6 +163,15 @@ SETTINGS_V7: dict[str, dict[str, float]] = {
     "ru": {**BS4_SETTINGS["ru"], "negation": 1, "fa": 0.004},
 }
 SETTINGS.update(SETTINGS_V7)
+SETTINGS_V11: dict[str, dict[str, float]] = {
+    # Experiment 11 (session 17), the pre-registered choice from tools/backstop_against_day.py at eb30040: the best
+    # pooled F1 against the rules of the day with pooled false alarms <= 6 %: en fa 1 %, ru fa 2 %, az screen 50 and
+    # fa 3 % (fits otherwise as shipped).
+    "en": {**SETTINGS["en"], "fa": 0.01},
+    "ru": {**SETTINGS["ru"], "fa": 0.02},
+    "az": {**SETTINGS["az"], "screen": 50, "fa": 0.03},
+}
+SETTINGS.update(SETTINGS_V11)
 """Fixed per language from --explore before the new authors (or sealed sets) are scored."""
 
 
@@ -269,6 +278,41 @@ def own_texts(lang: str) -> list[str]:
     return sorted(set(t for t in out if t.strip()))
 
 
+RENDERED_OWN_LANGS = ("az",)
+"""Experiment 11b (Azerbaijani only): the rendered demo agent strings join the own texts."""
+RENDER_SEEDS = 3
+"""Experiment 11b: each demo agent string is also rendered as the demo renders it, with this many seeds."""
+
+
+def demo_rendered(lang: str) -> list[str]:
+    """The demo agent strings of `lang` filled as the demo fills them (`Values`: real dates, amounts, names,
+    gendered forms), `RENDER_SEEDS` times each: the texts an agent sees in the demo, which the "Anna" fill of
+    `own_texts` does not reproduce (experiment 11's Azerbaijani model flagged a rendered demo reply)."""
+    import random
+    from datetime import datetime
+
+    from supportterm.demo.corpus import PACKS
+    from supportterm.demo.corpus.values import Values
+    pack = PACKS[lang]
+    talk = pack.talk
+    keys = sorted(talk.REPLIES)
+    out = []
+    for seed in range(RENDER_SEEDS):
+        rng = random.Random(seed)
+        name = talk.FEMALE[seed % len(talk.FEMALE)] if seed % 2 else "Anna Smith"
+        for name_ in DEMO_AGENT_STRINGS:
+            for template in _strings(getattr(talk, name_, ())):
+                key = keys[rng.randrange(len(keys))]
+                values = Values(rng, pack, {"name": f"{name} Test" if " " not in name else name,
+                                            "email": "anna@example.com"}, key, datetime(2026, 11, 12, 10, 0))
+                values["agent"], values["agent_first"] = "Leyla Hasanova", "Leyla"
+                try:
+                    out.append(values.fill(template, female=bool(seed % 2)))
+                except (KeyError, IndexError, ValueError):
+                    continue
+    return sorted(set(t for t in out if t.strip()))
+
+
 def own_hard_negatives(lang: str) -> list[str]:
     """Our own fine sentences that look faulty (sixth try): the hard negatives and polite twins of
     tests/politeness/test_families.py and the hard negatives of test_backstop.py, written as whole replies
@@ -355,6 +399,7 @@ def load_corpus(lang: str, cfg: dict[str, float], authors: tuple[str, ...], cach
         else:
             requests[part_of(text)].append(bag)
     texts = own_texts(lang) + (own_hard_negatives(lang) if lang in HARD_NEGATIVE_LANGS else [])
+    texts += demo_rendered(lang) if lang in RENDERED_OWN_LANGS else []
     own = [bag_of(text, lang, prefix, False, False, False, 1.0, pairs, neg) for text in sorted(set(texts))]
     return Corpus(lang, by_author, requests, held, own)
 
