@@ -37,7 +37,7 @@ HELD_OUT = tuple(f"b{n}" for n in range(7, 29))
 """The authors judged: the blind sets with a day's verdicts (blind7-blind28)."""
 BUDGETS = (0.004, 0.01, 0.02, 0.03, 0.05)
 FIT_GRID: dict[str, list[dict[str, float]]] = {
-    lang: [{**tb.SETTINGS[lang], **change} for change in ({}, {"screen": 50}, {"C": tb.SETTINGS[lang]["C"] * 3})]
+    lang: [{**tb.SETTINGS_V10[lang], **change} for change in ({}, {"screen": 50}, {"C": tb.SETTINGS_V10[lang]["C"] * 3})]
     for lang in tb.LANGS
 }
 """Per language: the shipped setting, a looser trigger screen, a weaker regularisation."""

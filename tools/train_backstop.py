@@ -163,6 +163,8 @@ SETTINGS_V7: dict[str, dict[str, float]] = {
     "ru": {**BS4_SETTINGS["ru"], "negation": 1, "fa": 0.004},
 }
 SETTINGS.update(SETTINGS_V7)
+SETTINGS_V10 = {lang: dict(cfg) for lang, cfg in SETTINGS.items()}
+"""The settings before experiment 11 (its grid starts from them)."""
 SETTINGS_V11: dict[str, dict[str, float]] = {
     # Experiment 11 (session 17), the pre-registered choice from tools/backstop_against_day.py at eb30040: the best
     # pooled F1 against the rules of the day with pooled false alarms <= 6 %: en fa 1 %, ru fa 2 %, az screen 50 and
