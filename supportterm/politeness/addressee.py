@@ -69,21 +69,37 @@ def names(text: str) -> frozenset[str]:
     """Latin spellings of the names in the reply's greeting and in a short last line (the signature)."""
     first = text.lstrip().split("\n", 1)[0]
     last = text.rstrip().rsplit("\n", 1)[-1][-60:]
+    greeting = _WORD.findall(_greeting(first[:80]))
     if "\n" not in text.strip():
-        words = _WORD.findall(_greeting(first[:80])) + _WORD.findall(_one_line_signature(first))
+        words = greeting + _WORD.findall(_one_line_signature(first))
     else:
-        words = _WORD.findall(_greeting(first[:80]))
+        words = list(greeting)
         last_words = _WORD.findall(last)  # counted and read from one scan
         if len(last_words) <= _SIGNATURE_WORDS:
             words += last_words
-    found = {
-        _latin(word) for word in words if word[:1].isupper() and len(word) >= 3 and word.lower() not in _NOT_NAMES
-    }
+    found = {_latin(word) for word in words if _is_name(word)}
+    found |= {GREETED + _latin(word) for word in greeting if _is_name(word)}
     return frozenset(found)
+
+
+GREETED = "^"
+"""Marks the Latin spelling of a name in the greeting (also present unmarked): only the customer's own first
+name vouches for an initial ('o.demidova@' greeting Ольга), not the agent's signature."""
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() and len(word) >= 3 and word.lower() not in _NOT_NAMES
 
 
 def owns(local_part: str, greeted: frozenset[str]) -> bool:
     """True when a part of an address's local part (split at . _ + -) starts like one of the greeted names:
-    'kwame.osei@' is Mr. Osei's own address as much as 'osei.k@' is."""
-    parts = [part for part in re.split(r"[._+-]", local_part.lower()) if len(part) >= 3]
-    return any(part[:_PREFIX] == name[:_PREFIX] for part in parts for name in greeted)
+    'kwame.osei@' is Mr. Osei's own address as much as 'osei.k@' is; so is 'k.osei@' greeting Kwame (an
+    initial, then a word: another person's address is caught by its wording first)."""
+    split = re.split(r"[._+-]", local_part.lower())
+    parts = [part for part in split if len(part) >= 3]
+    if any(part[:_PREFIX] == name[:_PREFIX] for part in parts for name in greeted):
+        return True
+    # 'o.demidova@' greeting "Ольга": an initial and a surname, the initial the greeted first name's
+    return len(split) > 1 and len(split[0]) == 1 and len(split[1]) >= 3 and GREETED + split[0] in {
+        name[:2] for name in greeted
+    }

@@ -144,9 +144,9 @@ _PLACEHOLDER = re.compile(
 )
 _HOST = re.compile(
     r"(?i)\b(?:[a-z0-9-]+\.)+(?:internal|local|corp|lan|intranet|intra)\b(?![.-]\w)"
-    r"|\b(?:[a-z0-9-]+\.)+(?:internal|intranet|corp|intra)\.(?:[a-z0-9-]+\.)*[a-z]{2,}\b"
+    r"|\b(?:[a-z0-9-]+\.)+(?:internal|intranet|corp|intra|int)\.(?:[a-z0-9-]+\.)*[a-z]{2,}\b"
 )
-_HOST_SUFFIX = re.compile(r"(?i)\.(?:internal|local|corp|lan|intra)")
+_HOST_SUFFIX = re.compile(r"(?i)\.(?:internal|local|corp|lan|intra|int\.)")
 r"""What every `_HOST` match holds (under the same flag) with no space or newline around it. `_HOST`
 opens with `\b` under `(?i)` and is tried at every position (~50 µs on a paragraph); this one opens
 with its full stop, so `re` skips ahead to those, and `_HOST` searches only from the word holding the
@@ -190,7 +190,7 @@ r"""`\d[\d\s().-]{7,}\d`, opened as `DIGIT_FIRST` (most paragraphs have digits b
 paragraph is scanned)."""
 _PHONE_CONTEXT = re.compile(
     r"(?i)(?:phone|tel|mobile|call|whatsapp|number|reach\s+(?:him|her|them)|телефон|тел\.|моб|звоните|номер"
-    r"|nömrə|telefon|mobil|zəng)"
+    r"|nömrə|telefon|mobil|zəng|contact\s+(?:is|was|person)|контактн\w+\s+лиц)"
 )
 
 
@@ -236,6 +236,9 @@ def _keys(text: str, low: str, hinted: frozenset[str] = frozenset({"token", "key
             continue
         if value.startswith("//") and not any(_looks_random(part) for part in _URL_PARTS.split(value)):
             continue  # "Bearer YOUR_API_TOKEN https://api.example.com/v1/me": the URL after a token word
+        name, equals, assigned = value.partition("=")
+        if equals and name.isidentifier() and not _looks_random(assigned):
+            continue  # '…/catalog?updated_since=2024-01-01': a query parameter, its value no key
         before = text[max(0, m.start() - _KEY_WORD_WINDOW) : m.start()].lower()
         if _KEY_WORD.search(before) and not _TOKENS.fullmatch(value):
             message = translatable("Looks like a key or token.")
@@ -314,8 +317,12 @@ def _passwords(text: str, low: str, hinted: frozenset[str] = frozenset({"passwor
         matches = list(_PASSWORD.finditer(text))
     for m in matches:
         value = m.group(1)
-        if _PLACEHOLDER.match(value) or (value.isalpha() and value.islower()):
-            continue
+        bare = value.rstrip(".!?:)")
+        if _PLACEHOLDER.match(value) or (bare.isalpha() and bare.islower()):
+            continue  # 'while the warning is showing.': a word ending a sentence, not a value
+        if "@" in bare and _EMAIL.fullmatch(bare):
+            continue  # 'ссылку для сброса пароля на s.morozov1979@yandex.ru': where the link went
+
         if value.startswith(("http", "www")) or _MENU_STEP.match(text, m.end(1)):
             continue
         out.append(
@@ -331,7 +338,7 @@ def _passwords(text: str, low: str, hinted: frozenset[str] = frozenset({"passwor
 
 
 _HOST_HINTS = (
-    (_HOST, (".internal", ".local", ".corp", ".lan", ".intra"), ""),
+    (_HOST, (".internal", ".local", ".corp", ".lan", ".intra", ".int."), ""),
     (_PRIVATE_IP, ("10.", "192.168.", "172."), ""),
     (_LOCAL_URL, ("localhost", "127.0.0.1", "0.0.0.0", "[::1]"), ":"),
 )
@@ -445,8 +452,10 @@ _OWN_CONTEXT = re.compile(
     r"|(?:göstərdiyiniz|qeyd\s+etdiyiniz|verdiyiniz)\s+nömrə)"
 )
 """Words saying that a contact is the customer's own ("the address on your account")."""
-_HOTLINE_PREFIXES = ("800", "8800", "7800", "1800", "1888", "1877", "0800", "44800")
-"""Toll-free lines (8 800 …, 1-800 …, 0800 …) are published company numbers, nobody's private phone."""
+_HOTLINE_PREFIXES = ("800", "8800", "7800", "1800", "1888", "1877", "0800", "44800",
+                     *(f"03{x}" for x in ("00", "03", "30", "33", "43", "44", "45", "70", "71", "72", "73")))
+"""Toll-free lines (8 800 …, 1-800 …, 0800 …) are published company numbers, nobody's private phone; so are
+the UK's 03 numbers (0330 …, 0345 …), which Ofcom gives to organisations."""
 _NOT_A_PHONE = re.compile(
     r"(?i)(?:tracking|track|order|reference|ref\.|invoice|parcel|waybill|consignment|трек|отслеживан|заказ"
     r"|накладн|izləmə|sifariş|qaimə|polic|polis|полис|contract|договор|müqavilə|account|счёт|счет|лицев|hesab|операци|transaction|əməliyyat)[^.\n\d]{0,20}(?:[^\W_]{1,4}[\s-]+){0,4}$"
@@ -468,6 +477,7 @@ _COMPANY_CONTACTS = re.compile(
     r"|экстренн\w+\s+номер\w*|номер\w*\s+(?:ассистанс\w*|диспетчер\w*|филиала|офиса|клиники)|(?:колл|call|контакт)-центр\w*"
     r"|filialın\s+nömrəsi|resepşn\w*|çağrı\s+mərkəzi\w*"
     r"|mühafizə\s+post\w*|пост\w*\s+охран\w*|\bsecurity\s+(?:desk|office|post)|\bconcierge"
+    r"|\bphone\s+support\b|\bsupport\s+(?:number|hotline)"
 )
 """'Contact us: …', 'Bizimlə aşağıdakı yollarla əlaqə saxlaya bilərsiniz: … WhatsApp: +994 …', 'позвоните
 администратору филиала по номеру …', 'экстренный номер ассистанса …', 'mühafizə postuna zəng edin: …': the
