@@ -161,7 +161,8 @@ _ROLE_MAILBOXES = frozenset(
     "press media bills invoices accounts orders returns refunds feedback privacy security abuse careers jobs "
     "marketing office reception booking bookings reservations hr receipts receipt notifications news "
     "newsletter partners partner developers api shop store destek dastek podderzhka musteri test demo groups "
-    "group corporate korporativ b2b business biznes claims baggage cargo check checks kassa".split()
+    "group corporate korporativ b2b business biznes claims baggage cargo check checks kassa "
+    "finance docs documents accounting buh git".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
 _PLACEHOLDER_DOMAIN = re.compile(
@@ -415,6 +416,11 @@ def _home_router(text: str, start: int, end: int) -> bool:
     return bool(_ROUTER_WORDS.search(text, before, start)) and not _SERVER_WORDS.search(text, before, end)
 
 
+_EXAMPLE_BEFORE = re.compile(r"(?i)(?:e\.g\.|for\s+example|for\s+instance|например|məsələn|misal\s+üçün)[\s,:(]*$")
+"""'the camera's local address (for example, 192.168.1.50)': a private address given as an example of the
+customer's own network, not one of the company's hosts."""
+
+
 def _host_stretch(text: str, pattern: re.Pattern[str], mark: str) -> tuple[int, int]:
     """(start, end) of the part of `text` where `pattern`, one of `_HOST_HINTS`, can match."""
     if mark:
@@ -433,7 +439,9 @@ def _hosts(text: str, low: str, hinted: frozenset[str] = _EVERY_GROUP) -> list[F
         if pattern.pattern not in hinted or not any(map(low.__contains__, hints)):
             continue
         for m in pattern.finditer(text, *_host_stretch(text, pattern, mark)):
-            if pattern is _PRIVATE_IP and _home_router(text, m.start(), m.end()):
+            if pattern is _PRIVATE_IP and (
+                _home_router(text, m.start(), m.end()) or _EXAMPLE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            ):
                 continue
             message = translatable("Internal host or address: keep it inside.")
             out.append(finding("secret", m.start(), m.end(), message))

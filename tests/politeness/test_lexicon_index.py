@@ -12,8 +12,8 @@ import pytest
 from supportterm.politeness import lexicons
 
 SCANNED_ON_PURPOSE = {
-    "re:[m](?<!olmam)[aə]l[ıi] idiniz(?!\\w)",
-    "re:[m](?<!olmam)[aə]l[ıi]yd[ıi]n[ıi]z(?!\\w)",
+    "re:[m](?<!olmam)(?<!qalmam)[aə]l[ıi] idiniz(?!\\w)",
+    "re:[m](?<!olmam)(?<!qalmam)[aə]l[ıi]yd[ıi]n[ıi]z(?!\\w)",
     "re:[s](?<=\\w[s])[aə]yd[ıi]n[ıi]z(?!\\w)",
     "re:m[aə]l[ıi]s[ıi]n[ıi]z(?!\\w)",
 }
