@@ -107,8 +107,12 @@ def _looks_random(part: str) -> bool:
     return len(part) >= 16 and any(map(str.isdigit, part)) and _entropy(part) >= 3.5
 
 
-_KEY_WORD = re.compile(r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar)")
-_KEY_HINTS = ("key", "secret", "token", "bearer", "auth", "ключ", "токен", "açar")
+_KEY_WORD = re.compile(
+    r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar|licen[cs]e\s+code|activation\s+code"
+    r"|лиценз\w*\s+код|код\w*\s+активаци|lisenziya\s+kodu|aktivləşdirmə\s+kodu)"
+)
+_KEY_HINTS = ("key", "secret", "token", "bearer", "auth", "ключ", "токен", "açar", "licen", "activation", "лиценз",
+              "активац", "lisenziya", "aktivləşdirmə")
 """What every `_KEY_WORD` match holds. A long value counts only after a key word in the lower case of
 the `_KEY_WORD_WINDOW` characters before it, which is part of the paragraph's lower case (`str.lower` maps
 character by character but for Σ, which no key word holds), so a paragraph whose lower case holds none of
@@ -346,7 +350,7 @@ _HOST_HINTS = (
 """Each host pattern with the substrings it needs (most replies have none and skip the regex), and a
 character every match holds with no space (`stretch_around`), when there is one rarer than a full stop."""
 
-_LOWER_RARE_FIRST = "[]_678ю9ç1j2:-ч0qwvşкxzfcp.gплbkyuрнтhmеdоаolstneria "
+_LOWER_RARE_FIRST = "[]_678ю9ç1j2:-ч0qwvşкxzfcp.gплbkyuрнтhmеdоаolstneria цзидəв"
 """The hints' characters from rare to common in a lowered reply (counted on the benchmark's replies),
 but for "0" and "." put before "q" and "g": they anchor other hints anyway, so "sq0" and "sg." cost no
 stops of their own there."""
@@ -404,8 +408,9 @@ def _hinted_groups(low: str) -> frozenset[str]:
 _ROUTER_DEFAULT = re.compile(r"(?:192\.168\.\d{1,3}|10\.0\.0)\.(?:1|254)")
 _ROUTER_WORDS = re.compile(r"(?i)router|modem|gateway|wi-?fi|wlan|wireless|роутер|маршрутизатор|модем|шлюз")
 _SERVER_WORDS = re.compile(r"(?i)server|database|\bdb\b|host|сервер|баз[аеыу]|хост|verilənlər")
-_ROUTER_WINDOW = 100
-"""A home router's default address after the word "router" is the same on millions of homes."""
+_ROUTER_WINDOW = 200
+"""A home router's default address after the word "router" is the same on millions of homes (a numbered
+setup guide names the router a step or two before the address: 100 characters missed one)."""
 
 
 def _home_router(text: str, start: int, end: int) -> bool:
@@ -457,7 +462,8 @@ _OWN_CONTEXT = re.compile(
     r"|мне\s+напрямую|(?:пишите|звоните|напишите|позвоните)\s+мне|мой\s+(?:адрес|телефон|номер|e-mail)"
     r"|mənə\s+(?:birbaşa|yazın|zəng)|ünvanım|nömrəm"
     r"|(?:that|which|number|address|one)\s+you\s+(?:gave|provided|entered|listed|left|updated|added|registered|changed|confirmed)|котор\w+\s+вы\s+(?:указали|оставили|дали)"
-    r"|(?:göstərdiyiniz|qeyd\s+etdiyiniz|verdiyiniz)\s+nömrə)"
+    r"|(?:göstərdiyiniz|qeyd\s+etdiyiniz|verdiyiniz)\s+nömrə"
+    r"|тот\s+же,?\s+(?:с\s+которого|что|который|которым)\s+вы|привязанн\w+\s+к\s+(?:адресу|номеру|почте))"
 )
 """Words saying that a contact is the customer's own ("the address on your account")."""
 _HOTLINE_PREFIXES = ("800", "8800", "7800", "1800", "1888", "1877", "0800", "44800",
