@@ -1,22 +1,24 @@
 """Provides experiment 11: the learned backstop judged against the rules of the day, per blind author.
 
-Question: how much does the backstop add to the checker on replies of authors the rules had not been tuned on,
-at larger false-alarm budgets than the shipped 0.4 %? Every seen blind set (blind7-blind28) was tuned on right
-after it was opened, so today's rules hide any gain there; `tools/rules_before_opening.json` keeps the verdicts of
-the rules as they were just before each set entered the repository. For each set and language:
+Question: how much does the backstop add to the checker on replies of authors the rules had not been tuned
+on, at larger false-alarm budgets than the shipped 0.4 %? Every seen blind set (blind7-blind28) was tuned on
+right after it was opened, so today's rules hide any gain there; `tools/rules_before_opening.json` keeps the
+verdicts of the rules as they were just before each set entered the repository. For each set and language:
 
     prediction = rules of that day (backstop off)  OR  model fitted without that set's author
 
-The model is `tools/train_backstop.py`'s sentence model (same features, scorer and own negatives), fitted once per
-left-out author (42 authors per language; S always trains). Its threshold for a held-out set is the lowest that
-keeps the out-of-author scores of every *other* author's fine replies within the budget `fa` (and their request
-parts within `pfa`), and every own text (starter replies, demo strings, hard negatives) below it. Those
-out-of-author scores come from the models that left each other author out (which did see the held-out set: a
-small leak on the threshold, never on the held-out set's own scores), so one fit per author serves every budget.
+The model is `tools/train_backstop.py`'s sentence model (same features, scorer and own negatives), fitted
+once per left-out author (42 authors per language; S always trains). Its threshold for a held-out set is the
+lowest that keeps the out-of-author scores of every *other* author's fine replies within the budget `fa`
+(and their request parts within `pfa`), and every own text (starter replies, demo strings, hard negatives)
+below it. Those out-of-author scores come from the models that left each other author out (which did see
+the held-out set: a small leak on the threshold, never on the held-out set's own scores), so one fit per
+author serves every budget.
 
-Prints, per language and setting, the pooled needs-fix F1, recall and false alarms over the 22 sets of: the rules
-of the day, the checker of the day (rules OR the backstop shipped then), and rules of the day OR this model.
-Logged to tools/train_backstop.log.jsonl as experiment 11. Needs numpy, scipy and scikit-learn (dev tools).
+Prints, per language and setting, the pooled needs-fix F1, recall and false alarms over the 22 sets of: the
+rules of the day, the checker of the day (rules OR the backstop shipped then), and rules of the day OR this
+model. Logged to tools/train_backstop.log.jsonl as experiment 11. Needs numpy, scipy and scikit-learn (dev
+tools).
 
     .venv/bin/python tools/backstop_against_day.py [--langs en,ru,az] [--budgets 0.004,0.01,0.02]
 """
@@ -37,7 +39,10 @@ HELD_OUT = tuple(f"b{n}" for n in range(7, 29))
 """The authors judged: the blind sets with a day's verdicts (blind7-blind28)."""
 BUDGETS = (0.004, 0.01, 0.02, 0.03, 0.05)
 FIT_GRID: dict[str, list[dict[str, float]]] = {
-    lang: [{**tb.SETTINGS_V10[lang], **change} for change in ({}, {"screen": 50}, {"C": tb.SETTINGS_V10[lang]["C"] * 3})]
+    lang: [
+        {**tb.SETTINGS_V10[lang], **change}
+        for change in ({}, {"screen": 50}, {"C": tb.SETTINGS_V10[lang]["C"] * 3})
+    ]
     for lang in tb.LANGS
 }
 """Per language: the shipped setting, a looser trigger screen, a weaker regularisation."""
@@ -57,7 +62,9 @@ def run(lang: str, cfg: dict[str, float], budgets: tuple[float, ...], cache: dic
     order = tuple(a for a in tb.AUTHORS if a != "S")
     folds = tb.Folds(corpus, cfg, order)
     models = {a: folds.model(frozenset({a}))[1] for a in order}
-    oof_fine = {a: [tb.reply_score(models[a], b) for b in corpus.authors[a] if not b.needs_fix] for a in order}
+    oof_fine = {
+        a: [tb.reply_score(models[a], b) for b in corpus.authors[a] if not b.needs_fix] for a in order
+    }
     oof_polite = {a: [tb.reply_score(models[a], b) for b in corpus.requests[folds.part(a)]] for a in order}
     own_top = {a: max(tb.reply_score(models[a], b) for b in corpus.own) for a in HELD_OUT}
     held_scores = {a: [tb.reply_score(models[a], b) for b in corpus.authors[a]] for a in HELD_OUT}
@@ -79,8 +86,16 @@ def run(lang: str, cfg: dict[str, float], budgets: tuple[float, ...], cache: dic
             per_set[a] = tb.prf(mine, [b.needs_fix for b in corpus.authors[a]])["F1"]
             pred += mine
         sets_at_bar = sum(f >= 0.9 for f in per_set.values())
-        out.append({"fa": fa, "rules_day": pooled(rules, gold), "checker_day": pooled(checker, gold),
-                    "rules_day_or_model": pooled(pred, gold), "sets_at_0.9": sets_at_bar, "per_set_F1": per_set})
+        out.append(
+            {
+                "fa": fa,
+                "rules_day": pooled(rules, gold),
+                "checker_day": pooled(checker, gold),
+                "rules_day_or_model": pooled(pred, gold),
+                "sets_at_0.9": sets_at_bar,
+                "per_set_F1": per_set,
+            }
+        )
     return out
 
 
@@ -96,10 +111,13 @@ def main() -> int:
         for cfg in FIT_GRID[lang]:
             for res in run(lang, cfg, budgets, cache):
                 r, c, m = res["rules_day"], res["checker_day"], res["rules_day_or_model"]
-                print(f"{lang} C={cfg['C']} screen={cfg['screen']} fa={res['fa']}: rules {r['F1']:.3f}/{r['FA']:.3f}"
-                      f"  checker-of-day {c['F1']:.3f} R {c['R']:.3f} FA {c['FA']:.3f}  rules OR model "
-                      f"{m['F1']:.3f} R {m['R']:.3f} FA {m['FA']:.3f}; sets >= 0.9: {res['sets_at_0.9']}/22",
-                      flush=True)
+                print(
+                    f"{lang} C={cfg['C']} screen={cfg['screen']} fa={res['fa']}: "
+                    f"rules {r['F1']:.3f}/{r['FA']:.3f}"
+                    f"  checker-of-day {c['F1']:.3f} R {c['R']:.3f} FA {c['FA']:.3f}  rules OR model "
+                    f"{m['F1']:.3f} R {m['R']:.3f} FA {m['FA']:.3f}; sets >= 0.9: {res['sets_at_0.9']}/22",
+                    flush=True,
+                )
                 tb.log({"mode": "against_day", "lang": lang, "config": cfg, **res})
     return 0
 

@@ -31,8 +31,8 @@ _AZ_LETTERS = "əğışçöü"
 STOPWORDS = {
     "en": frozenset(
         "the and you your to is are of for in it that this we our please thanks thank with be can "
-        "have has not on will would could hi hello regards best how what why when where does do did my me was "
-        "were much there if but or just".split()
+        "have has not on will would could hi hello regards best how what why when where does do did my me "
+        "was were much there if but or just".split()
     ),
     "az": frozenset(
         "və bu üçün ilə da də bir sizin siz biz bizim edin olunub olaraq artıq deyil salam hörmətlə "

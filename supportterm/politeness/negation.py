@@ -30,7 +30,8 @@ which its opening (`\b`, a look-behind) makes `re` try at each of the window's p
 _AFTER = re.compile(
     r"^\s+(?:deyil|deyildir|deyildi|deyilmiş|yox|yoxdur|yoxdu|olmadığ\w*|olmayıb|olmamışdır|olmamışdı)(?!\w)"
 )
-"""'bu, Sizin günahınız deyildi', 'Sizin günahınız olmadığı təsdiqlənərsə': an Azerbaijani denial after the word."""
+"""'bu, Sizin günahınız deyildi', 'Sizin günahınız olmadığı təsdiqlənərsə': an Azerbaijani denial after the
+word."""
 _SELF_BEFORE = re.compile(
     r"(?:\b(?:my|our)|(?<![\w-])(?:мой|моя|мое|мои|mənim))(?:\s+(?:own|really|possibly))?\s+$"
 )

@@ -108,11 +108,11 @@ def _looks_random(part: str) -> bool:
 
 
 _KEY_WORD = re.compile(
-    r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar|licen[cs]e\s+code|activation\s+code"
-    r"|лиценз\w*\s+код|код\w*\s+активаци|lisenziya\s+kodu|aktivləşdirmə\s+kodu)"
+    r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar"
+    r"|licen[cs]e\s+code|activation\s+code|лиценз\w*\s+код|код\w*\s+активаци|lisenziya\s+kodu|aktivləşdirmə\s+kodu)"
 )
-_KEY_HINTS = ("key", "secret", "token", "bearer", "auth", "ключ", "токен", "açar", "licen", "activation", "лиценз",
-              "активац", "lisenziya", "aktivləşdirmə")
+_KEY_HINTS = ("key", "secret", "token", "bearer", "auth", "ключ", "токен", "açar", "licen", "activation",
+              "лиценз", "активац", "lisenziya", "aktivləşdirmə")
 """What every `_KEY_WORD` match holds. A long value counts only after a key word in the lower case of
 the `_KEY_WORD_WINDOW` characters before it, which is part of the paragraph's lower case (`str.lower` maps
 character by character but for Σ, which no key word holds), so a paragraph whose lower case holds none of
@@ -421,7 +421,9 @@ def _home_router(text: str, start: int, end: int) -> bool:
     return bool(_ROUTER_WORDS.search(text, before, start)) and not _SERVER_WORDS.search(text, before, end)
 
 
-_EXAMPLE_BEFORE = re.compile(r"(?i)(?:e\.g\.|for\s+example|for\s+instance|например|məsələn|misal\s+üçün)[\s,:(]*$")
+_EXAMPLE_BEFORE = re.compile(
+    r"(?i)(?:e\.g\.|for\s+example|for\s+instance|например|məsələn|misal\s+üçün)[\s,:(]*$"
+)
 """'the camera's local address (for example, 192.168.1.50)': a private address given as an example of the
 customer's own network, not one of the company's hosts."""
 
@@ -445,7 +447,8 @@ def _hosts(text: str, low: str, hinted: frozenset[str] = _EVERY_GROUP) -> list[F
             continue
         for m in pattern.finditer(text, *_host_stretch(text, pattern, mark)):
             if pattern is _PRIVATE_IP and (
-                _home_router(text, m.start(), m.end()) or _EXAMPLE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                _home_router(text, m.start(), m.end())
+                or _EXAMPLE_BEFORE.search(text, max(0, m.start() - 20), m.start())
             ):
                 continue
             message = translatable("Internal host or address: keep it inside.")

@@ -70,7 +70,11 @@ HARD_NEGATIVES = [
     ("en", "That's not bad at all: the repair is covered by the warranty."),
     ("en", "There isn't a fee for this, and we can do it today."),
     ("ru", "Мы оформили возврат 1 500 рублей на Вашу карту."),
-    ("ru", "Пример: `curl \"https://api.example.ru/v2/catalog?updated_since=2024-01-01\"` с токеном YOUR_API_TOKEN."),
+    (
+        "ru",
+        'Пример: `curl "https://api.example.ru/v2/catalog?updated_since=2024-01-01"` '
+        "с токеном YOUR_API_TOKEN.",
+    ),
     ("az", "Siz artıq proqrama daxilsiniz: bu il bizdən 7 sifariş vermisiniz."),
     ("az", "Biz 200 AZN-i kartınıza qaytarmağa hazırıq."),
     ("az", "Otaqda temperatur 22 dərəcədir."),
@@ -93,19 +97,26 @@ def test_an_initial_and_a_surname_greeted_by_the_first_name_is_the_customers_add
     assert owns("s-morozov1979", frozenset({"sergey", "^sergey"}))
     assert not owns("o.demidova", frozenset({"sergey", "^sergey"}))
     assert not owns("o.demidova", frozenset({"olga"}))  # the agent's signature name vouches for no initial
-    assert not owns("o.de", frozenset({"olga", "^olga"}))  # the word after the initial must be a name's length
+    assert not owns(
+        "o.de", frozenset({"olga", "^olga"})
+    )  # the word after the initial must be a name's length
 
 
 def test_the_customers_own_address_after_its_greeting_is_not_a_secret() -> None:
-    reply = ("Здравствуйте, Ольга!\n\nВ карточке указан адрес o.demidova@yandex.ru, тот же, что при регистрации."
-             "\n\nС уважением,\nАнна Петрова")
+    reply = (
+        "Здравствуйте, Ольга!\n\nВ карточке указан адрес o.demidova@yandex.ru, тот же, что при регистрации."
+        "\n\nС уважением,\nАнна Петрова"
+    )
     assert not [f for f in check(reply, lang="ru").findings if f.category == "secret"]
     other = reply.replace("Ольга", "Ирина")
     assert [f for f in check(other, lang="ru").findings if f.category == "secret"]
 
 
 def test_an_address_after_a_password_word_is_where_the_link_went_not_a_password() -> None:
-    reply = "Здравствуйте, Сергей!\n\nСсылку для сброса пароля я отправил на s.morozov1979@yandex.ru.\n\nС уважением,\nГлеб"
+    reply = (
+        "Здравствуйте, Сергей!\n\nСсылку для сброса пароля я отправил на s.morozov1979@yandex.ru."
+        "\n\nС уважением,\nГлеб"
+    )
     assert not [f for f in check(reply, lang="ru").findings if f.category == "secret"]
     password = reply.replace("на s.morozov1979@yandex.ru", "— Kx7!pQ2m")
     assert [f for f in check(password, lang="ru").findings if f.category == "secret"]

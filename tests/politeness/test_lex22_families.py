@@ -57,9 +57,12 @@ HARD_NEGATIVES = [
     ("en", "The licence code is printed on the box, under the barcode."),
     ("en", "Kids get in free, so there is no need to buy a ticket for them."),
     ("ru", "Ваша команда держит первое место в турнире, поздравляем!"),
-    ("ru", "1. Вставьте кабель из подъезда в порт WAN роутера (обычно он синий или подписан значком глобуса). 2. Подключите "
-           "компьютер к сети, название и пароль которой напечатаны на наклейке. 3. Откройте браузер и перейдите по адресу "
-           "192.168.0.1."),
+    (
+        "ru",
+        "1. Вставьте кабель из подъезда в порт WAN роутера (обычно он синий или подписан значком "
+        "глобуса). 2. Подключите компьютер к сети, название и пароль которой напечатаны на наклейке. "
+        "3. Откройте браузер и перейдите по адресу 192.168.0.1.",
+    ),
     ("ru", "В заказе указан номер +7 903 512-44-90 — тот же, с которого Вы нам пишете."),
     ("az", "Açar sonuncu dəfə bu gün saat 08:14-də istifadə olunub."),
     ("az", "Təbrik edirik, imtahandan uğurla keçdiniz!"),
@@ -79,5 +82,7 @@ def test_lex22_hard_negative_stays_fine(lang: str, body: str) -> None:
 def test_a_short_english_question_is_english_so_a_french_reply_to_it_is_a_mismatch() -> None:
     assert detect("How much does colour printing cost?", default="") == "en"
     reply = "Bonjour Emma,\n\nL'impression couleur coûte 20 pence par page.\n\nCordialement,\nJulien Martin"
-    found_here = {f.category for f in check(reply, customer_text="How much does colour printing cost?").findings}
+    found_here = {
+        f.category for f in check(reply, customer_text="How much does colour printing cost?").findings
+    }
     assert "language_mismatch" in found_here
