@@ -166,7 +166,7 @@ _ROLE_MAILBOXES = frozenset(
     "marketing office reception booking bookings reservations hr receipts receipt notifications news "
     "newsletter partners partner developers api shop store destek dastek podderzhka musteri test demo groups "
     "group corporate korporativ b2b business biznes claims baggage cargo check checks kassa "
-    "finance docs documents accounting buh git".split()
+    "finance docs documents accounting buh git notify notifications mailer".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
 _PLACEHOLDER_DOMAIN = re.compile(
@@ -494,7 +494,7 @@ _COMPANY_CONTACTS = re.compile(
     r"|экстренн\w+\s+номер\w*|номер\w*\s+(?:ассистанс\w*|диспетчер\w*|филиала|офиса|клиники)|(?:колл|call|контакт)-центр\w*"
     r"|filialın\s+nömrəsi|resepşn\w*|çağrı\s+mərkəzi\w*"
     r"|mühafizə\s+post\w*|пост\w*\s+охран\w*|\bsecurity\s+(?:desk|office|post)|\bconcierge"
-    r"|\bphone\s+support\b|\bsupport\s+(?:number|hotline)"
+    r"|\bphone\s+support\b|\bsupport\s+(?:number|hotline)|по\s+срочным\s+вопросам|\bmasası\b"
 )
 """'Contact us: …', 'Bizimlə aşağıdakı yollarla əlaqə saxlaya bilərsiniz: … WhatsApp: +994 …', 'позвоните
 администратору филиала по номеру …', 'экстренный номер ассистанса …', 'mühafizə postuna zəng edin: …': the
