@@ -15,6 +15,7 @@ from . import (
     address,
     addressee,
     agreement,
+    answers,
     backstop,
     caps,
     closure,
@@ -92,6 +93,7 @@ def check(
     found += irony.mock_praise(whole, customer_text) + selfservice.unhelped_self_service(whole)
     found += closure.closed_without_help(whole)
     found += confidential.listed_terms(text, code, confidential_terms)
+    found = answers.drop_answered_no(found, whole, customer_text)
     rude = sum(f.category == "rude" and f.start < WINDOW for f in found)
     if code == "ru":
         found = agreement.agree(text, found)

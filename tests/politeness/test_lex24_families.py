@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from supportterm.politeness import check
 from tests.politeness.test_families import found
 
 FAMILIES = [
@@ -47,3 +48,26 @@ def test_lex24_family_is_found(lang: str, body: str, category: str) -> None:
 @pytest.mark.parametrize(("lang", "body"), HARD_NEGATIVES)
 def test_lex24_hard_negative_stays_fine(lang: str, body: str) -> None:
     assert found(lang, body) == set()
+
+
+REASSURANCE = (
+    "Hello Mr. Haines,\n\nNo, you weren't charged: the payment was stopped before any money was taken."
+    "\n\nKind regards,\nSophie"
+)
+
+
+@pytest.mark.parametrize(
+    ("customer", "argued"),
+    [
+        ("Checkout said 'aborted'. Did I pay or not?", False),
+        ("Was I charged for the failed payment?", False),
+        ("You charged me twice for this order!", True),
+        (None, True),
+    ],
+)
+def test_no_you_werent_answers_a_question_and_contradicts_an_assertion(
+    customer: str | None, argued: bool
+) -> None:
+    """Same words: a reassurance after the customer's yes/no question, a contradiction after a claim."""
+    found_here = {f.category for f in check(REASSURANCE, lang="en", customer_text=customer).findings}
+    assert ("argumentative" in found_here) == argued
