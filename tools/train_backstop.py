@@ -175,8 +175,9 @@ SETTINGS_V11: dict[str, dict[str, float]] = {
     "ru": {**SETTINGS["ru"], "fa": 0.02},
     "az": {**SETTINGS["az"], "screen": 50, "fa": 0.03},
 }
-SETTINGS.update(SETTINGS_V11)
-"""Fixed per language from --explore before the new authors (or sealed sets) are scored."""
+"""Not shipped (docs/politeness.md, experiment 11): `tools/backstop_weights_v11*_frozen.json` were fitted with
+`SETTINGS.update(SETTINGS_V11)` (and `RENDERED_OWN_LANGS = ("az",)` for v11b); SETTINGS keep what ships, fixed
+per language from --explore before the new authors (or sealed sets) are scored."""
 
 
 HARD_NEGATIVE_LANGS = ("ru", "az", "en")
@@ -282,8 +283,8 @@ def own_texts(lang: str) -> list[str]:
     return sorted(set(t for t in out if t.strip()))
 
 
-RENDERED_OWN_LANGS = ("az",)
-"""Experiment 11b (Azerbaijani only): the rendered demo agent strings join the own texts."""
+RENDERED_OWN_LANGS: tuple[str, ...] = ()
+"""Languages whose own texts also hold the rendered demo strings (11b used ("az",); not shipped)."""
 RENDER_SEEDS = 3
 """Experiment 11b: each demo agent string is also rendered as the demo renders it, with this many seeds."""
 

@@ -327,7 +327,6 @@ def _passwords(text: str, low: str, hinted: frozenset[str] = frozenset({"passwor
             continue  # 'while the warning is showing.': a word ending a sentence, not a value
         if "@" in bare and _EMAIL.fullmatch(bare):
             continue  # 'ссылку для сброса пароля на s.morozov1979@yandex.ru': where the link went
-
         if value.startswith(("http", "www")) or _MENU_STEP.match(text, m.end(1)):
             continue
         out.append(
@@ -353,7 +352,8 @@ character every match holds with no space (`stretch_around`), when there is one 
 _LOWER_RARE_FIRST = "[]_678ю9ç1j2:-ч0qwvşкxzfcp.gплbkyuрнтhmеdоаolstneria цзидəв"
 """The hints' characters from rare to common in a lowered reply (counted on the benchmark's replies),
 but for "0" and "." put before "q" and "g": they anchor other hints anyway, so "sq0" and "sg." cost no
-stops of their own there."""
+stops of their own there. The letters after the space were added with the licence/activation hints (session
+17), uncounted and last, so they never anchor a hint that has a counted letter."""
 
 
 def _anchored_finder(
