@@ -88,11 +88,12 @@ _AZ_PARTICIPLE = re.compile(r"(?<!\w)(\w+(?:d|t)[ıiuü](?:ğ|y)[ıiuü]n)(?=\s+
 """'yazdığın üçün': a participle with the sən possessive (formal: yazdığınız üçün)."""
 _AZ_FOR = ("üçün", "ucun")
 _AZ_BARE_STEMS = frozenset(
-    "aç bağla seç sil yaz göndər yoxla bas gir çıx yüklə yenilə dəyiş qoş söndür yandır doldur köçür "
+    "aç bağla seç sil yaz göndər yoxla bas gir çıx yüklə yenilə dəyiş qoş söndür yandır doldur "
     "saxla tap sına izlə ver başlat dayandır gözlə bax et ol axtar oxu unut gəl get al "
     "yarat təkrarla sıfırla quraşdır aktivləşdir".split()
 )
-"""Common verb stems: bare at the end of a clause (…, yaz. / aç və …) they are the sən imperative."""
+"""Common verb stems: bare at the end of a clause (…, yaz. / aç və …) they are the sən imperative.
+Not 'köçür': it is also the present of köçmək ("pul hesabınıza köçür", the money moves)."""
 _AZ_CLAUSE_END = re.compile(r"[.!;,\n]| və ")
 _AZ_STEM_FINALS = frozenset(stem[-1] for stem in _AZ_BARE_STEMS)
 """The letters the stems end with: a clause end after another character cannot close a stem, so the

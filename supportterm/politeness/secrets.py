@@ -166,7 +166,8 @@ _ROLE_MAILBOXES = frozenset(
     "marketing office reception booking bookings reservations hr receipts receipt notifications news "
     "newsletter partners partner developers api shop store destek dastek podderzhka musteri test demo groups "
     "group corporate korporativ b2b business biznes claims baggage cargo check checks kassa "
-    "finance docs documents accounting buh git notify notifications mailer".split()
+    "finance docs documents accounting buh git notify notifications mailer gift gifts postmaster webmaster "
+    "hostmaster".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
 _PLACEHOLDER_DOMAIN = re.compile(

@@ -42,6 +42,8 @@ _SENTENCE_END = ".!?…"
 _WORD = re.compile(r"[\w'-]+")
 _BRAND_QUOTES = str.maketrans("", "", "«»\"“”„")
 """A brand in quotes is still a brand: 'Служба поддержки «Ветерок»' is 'служба поддержки ветерок'."""
+_DOMAIN_DOT = re.compile(r"(?<=\w)\.(?=\w)")
+"""A brand spelt as its domain is one word: 'Satal.az Dəstək xidməti' is 'satalaz dəstək xidməti'."""
 
 
 def _sentence_words() -> frozenset[str]:
@@ -138,7 +140,7 @@ def _kind(part: str) -> str:
 
 def impersonal(signature: str) -> bool:
     """True when a (folded) signature names a team, a role or a number and no person."""
-    signature = signature.translate(_BRAND_QUOTES).strip(_EDGE_PUNCTUATION)
+    signature = _DOMAIN_DOT.sub("", signature.translate(_BRAND_QUOTES)).strip(_EDGE_PUNCTUATION)
     words = _WORD.findall(signature)
     if not words or any(w in _SENTENCE_WORDS for w in words):
         return False
