@@ -53,6 +53,12 @@ _PLAN_ALLOWANCE_NEEDS = required_literals(_PLAN_ALLOWANCE.pattern)
 _YOURS_BEFORE = re.compile(r"(?:\byour|(?<![\w-])ваш\w*|(?<!\w)sizin)\s+(?:[\w-]+\s+)?$")
 _YOURS_SUFFIX = re.compile(r"(?:[ıiuü]n[ıiuü]z|n[ıiuü]z)(?:[ıiuü]n|d[əa]n|d[əa]|[əa])?$")
 """'Your revenue report', 'ваша выручка', 'dövriyyəniz': the customer's own figures are theirs to hear."""
+_REPORT_FIELD = re.compile(
+    r"\s+(?:в\s+(?:этом\s+)?отч[её]т\w*|in\s+(?:the|this)\s+report|on\s+(?:the|this)\s+(?:report|dashboard)|hesabatda)"
+    r"(?!\s+(?:компании|наш\w*|of\s+the\s+company|company|our|şirkətin|bizim))"
+)
+"""'Выручка в отчёте — это все продажи по кассе': a field of the customer's own report (a till or shop
+service explaining it), not the company's revenue; 'в отчёте компании' stays the company's."""
 
 
 YOURS_WORD = re.compile(
@@ -68,12 +74,12 @@ _OURS_ANYWHERE = re.compile(
 in a sentence about the customer's own books (a `YOURS_WORD`, no first-person owner) a figure word is theirs."""
 _DISCOUNT = (
     r"(?:\boff\b|\bextra\b|discount\w*|cashback|скидк\w*|кешбэк\w*|кэшбэк\w*|дополнительн\w*|endirim\w*|keşbek\w*"
-    r"|əlavə)"
+    r"|əlavə|\bfees?\b|surcharge)"
 )
 _PERCENT = r"\d+(?:[.,]\d+)?\s*%(?:-?\w+)?"
 OFFER = re.compile(rf"{_PERCENT}\s+(?:\S+\s+)?{_DISCOUNT}|{_DISCOUNT}\s+(?:\S+\s+)?(?:в\s+|of\s+)?{_PERCENT}")
-"""'20% off', 'скидка 20%', '20% endirim', '25% extra time': a public offer next to its percentage, not a
-company figure."""
+"""'20% off', 'скидка 20%', '20% endirim', '25% extra time', 'a 12% service fee': a public offer or price
+next to its percentage, not a company figure (not a commission: '22% komissiya alırıq' from partners is one)."""
 _PERCENT_ONLY = re.compile(_PERCENT)
 
 
@@ -159,7 +165,7 @@ def figures(prep: Prepared) -> list[Finding]:
     out = []
     for start, end, entry in prep.hits.get("confidential_figures", ()):
         left, right = sentence_bounds(prep.masked, start, end)
-        if _YOURS_BEFORE.search(prep.folded, max(left, start - 30), start):
+        if _YOURS_BEFORE.search(prep.folded, max(left, start - 30), start) or _REPORT_FIELD.match(prep.folded, end):
             continue
         if prep.lang == "az" and _YOURS_SUFFIX.search(prep.folded, start, end):
             continue

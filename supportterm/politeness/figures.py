@@ -82,7 +82,10 @@ _PHONE_BEFORE = re.compile(r"(?:\d[\s-]|\+)$")
 _LIMIT = re.compile(
     r"(?:\bup\s+to|\bmax(?:imum)?|\blimit\s+of|(?<!\w)до|(?<!\w)не\s+более|(?<!\w)максимум)\s+(?:\S+\s+)?$"
 )
-_LIMIT_AFTER = re.compile(r"^\S*\s+(?:\S+\s+)?q[əe]d[əe]r\b|^-?[əea]\s+q[əe]d[əe]r\b")
+_LIMIT_AFTER = re.compile(
+    r"^\S*\s+(?:\S+\s+)?q[əe]d[əe]r\b|^-?[əea]\s+q[əe]d[əe]r\b|^\s*(?:\S+\s+)?(?:limit|лимит)\w*"
+)
+"""'5 000-ə qədər', and a plan's limit named after its figure: '100 SMS limiti', 'a 500 requests limit'."""
 _YOURS = re.compile(r"(?:\byour|(?<!\w)ваш\w*|(?<!\w)sizin)\s+(?:[\w-]+\s+){0,2}$")
 _YOURS_SUFFIX = re.compile(r"n[ıiuü]z\w*$")
 """'Sifarişiniz', 'mağazanızın': the Azerbaijani second-person ending marks the customer's own."""

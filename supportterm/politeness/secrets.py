@@ -187,6 +187,11 @@ reject; two ranges are tested faster than a set), and the rest of the digits as 
 (negated for the same reason: all but 0x00-0x27 and ":" to U+065F). Each
 branch continues the original after the character it got: after "+" the country code, after "(" the
 area code, after a digit the rest of the first group."""
+_AZ_NUMBER_AFTER = re.compile(r"[\s-]*(?:nömrə|telefon)(?!m[iı]z|n[iı]z)\w*")
+"""'o indi 050 614 27 93 nömrəsindən istifadə edir': Azerbaijani names the number after it ("… nömrəsindən");
+not 'nömrəmizə' (ours, a company line) or 'nömrənizə' (the customer's)."""
+_AZ_OURS_BEFORE = re.compile(r"(?i)(?<!\w)(?:biz|bizə|bizim|bizi|bizdən|bizlə)(?!\w)")
+"""'Bizə 012 555 00 00 nömrəsinə zəng etsəniz': a number the company gives as its own."""
 _NAMED_PERSON = re.compile(
     r"(?i)(?:\b(?:mrs?|ms|dr)\.?|г-(?:н|жа)|госпож\w+)\s+\w+[^()\n]{0,30}\($|\w+\s+(?:xanım|bəy)[^()\n]{0,30}\($"
 )
@@ -429,6 +434,14 @@ _EXAMPLE_BEFORE = re.compile(
 customer's own network, not one of the company's hosts."""
 
 
+_OWN_MACHINE_BEFORE = re.compile(
+    r"(?i)(?:on|from)\s+(?:this|your|the\s+same)\s+(?:own\s+)?(?:computer|machine|pc|laptop)"
+    r"|на\s+(?:этом|вашем|своём|своем|том\s+же)\s+(?:компьютере|пк|ноутбуке)|(?:bu|öz)\s+kompüter\w*|kompüterinizdə"
+)
+"""'open http://localhost:8080 in the browser on this computer': the customer's own machine, where nothing of
+the company's can be reached."""
+
+
 def _host_stretch(text: str, pattern: re.Pattern[str], mark: str) -> tuple[int, int]:
     """(start, end) of the part of `text` where `pattern`, one of `_HOST_HINTS`, can match."""
     if mark:
@@ -451,6 +464,8 @@ def _hosts(text: str, low: str, hinted: frozenset[str] = _EVERY_GROUP) -> list[F
                 _home_router(text, m.start(), m.end())
                 or _EXAMPLE_BEFORE.search(text, max(0, m.start() - 20), m.start())
             ):
+                continue
+            if pattern is _LOCAL_URL and _OWN_MACHINE_BEFORE.search(text, max(0, m.start() - 120), m.start()):
                 continue
             message = translatable("Internal host or address: keep it inside.")
             out.append(finding("secret", m.start(), m.end(), message))
@@ -727,6 +742,10 @@ def _contacts(
         if not (
             m.group().startswith("+")
             or _wording_before(_PHONE_WORDING, visible, m.start(), 40)
+            or (
+                _AZ_NUMBER_AFTER.match(visible, m.end())
+                and not _AZ_OURS_BEFORE.search(visible, max(0, m.start() - 60), m.start())
+            )
             or _NAMED_PERSON.search(visible, max(0, m.start() - 50), m.start())
         ):
             continue
