@@ -243,6 +243,7 @@ def _phrase(tokens: list[str], lang: str) -> str:
     braced phrase optional ("вы {явно|опять}? что-то сломали").
     """
     parts: list[str] = []
+    open_gap = False  # the last part is a leading optional word that holds its own gap after it
     for token in tokens:
         if token in _PUNCTUATION_TOKENS:
             continue
@@ -250,12 +251,16 @@ def _phrase(tokens: list[str], lang: str) -> str:
             if token == "?":
                 if len(parts) >= 2 and parts[-2] == _GAP:
                     parts[-2:] = ["(?:" + _GAP + parts[-1] + ")?"]
+                elif len(parts) == 1 or open_gap:
+                    parts[-1] = "(?:" + parts[-1] + _GAP + ")?"  # "{ваше}? пятое письмо": leading, gap inside
+                    open_gap = True
                 continue
             token = token[:-1]
             optional = True
         else:
             optional = False
-        gap = _GAP if parts and parts[-1] != _FEW_WORDS else ""
+        gap = _GAP if parts and parts[-1] != _FEW_WORDS and not open_gap else ""
+        open_gap = False
         if token == "...":
             part = _FEW_WORDS
         elif token.startswith("{") and token.endswith("}"):
@@ -336,6 +341,24 @@ def _anchors(token: str, lang: str) -> tuple[list[str], list[str]] | None:
     return exact, prefixes
 
 
+def _leading_anchors(tokens: list[str], lang: str) -> tuple[list[str], list[str]] | None:
+    """`_anchors` of an entry's first word, and of the words after it while it is optional ("{ваше}? пятое
+    письмо" starts with "ваше" or "пятое"); None when the entry can start anywhere."""
+    exact: list[str] = []
+    prefixes: list[str] = []
+    at = 0
+    while at < len(tokens):
+        found = _anchors(tokens[at], lang)
+        if found is None:
+            return None
+        exact += found[0]
+        prefixes += found[1]
+        if at + 1 >= len(tokens) or tokens[at + 1] != "?":
+            return exact, prefixes
+        at += 2
+    return None  # every word optional: it can start anywhere
+
+
 _LEADING_LOOKBEHIND = re.compile(r"\(\?<[!=][^()]*\)")
 _LITERAL_ALTS = re.compile(r"\(\?:([\w'|]+)\)(?![*+?{])|([\w']+)(?![\w'*+?{\\\[])")
 
@@ -376,8 +399,7 @@ def compile_category(raw: dict[str, object], lang: str, default_message: str, na
                 # Words are looked up by their skeleton (sözü → sozu), so index raw anchors the same way.
                 found = ([replace_all(w, skeleton) for w in found[0]], found[1])
         else:
-            first = _TOKEN.findall(fold(entry.source, lang))[:1]
-            found = _anchors(first[0], lang) if first else None
+            found = _leading_anchors(_TOKEN.findall(fold(entry.source, lang)), lang)
         if found is None:
             scan_ids.append(i)
             continue

@@ -69,3 +69,23 @@ def test_punctuation_and_optional_phrases_in_entries() -> None:
     assert re.search(optional, fold("Вы что-то сломали", "ru"))
     assert re.search(optional, fold("Вы опять что-то сломали", "ru"))
     assert not re.search(optional, fold("Вы вчера что-то сломали", "ru"))
+
+
+@pytest.mark.parametrize(
+    ("entry", "lang", "text", "matches"),
+    [
+        ("{ваше}? {третье|пятое} письмо за сегодня", "ru", "это пятое письмо за сегодня", True),
+        ("{ваше}? {третье|пятое} письмо за сегодня", "ru", "это ваше пятое письмо за сегодня", True),
+        ("{ваше}? {третье|пятое} письмо за сегодня", "ru", "вашепятое письмо за сегодня", False),
+        ("{please}? stop wasting {our|my} time", "en", "so, stop wasting our time", True),
+    ],
+)
+def test_a_leading_optional_phrase_may_be_absent(entry: str, lang: str, text: str, matches: bool) -> None:
+    """A leading "{…}?" was silently required (its "?" dropped, the entry indexed under it); session 18."""
+    cat = lexicons.compile_category({"entries": [entry]}, lang, "m")
+    assert bool(cat.finditer(text)) == matches
+
+
+def test_a_leading_optional_phrase_indexes_the_word_after_it() -> None:
+    cat = lexicons.compile_category({"entries": ["{ваше}? пятое письмо"]}, "ru", "m")
+    assert set(cat.exact) == {"ваше", "пятое"} and not cat.scan_ids
