@@ -41,6 +41,12 @@ _RU_SAYING = re.compile(
 """'Как говорится, тише едешь — дальше будешь': a proverb's generic ты addresses nobody."""
 _RU_SAYING_NEEDS = required_literals(_RU_SAYING.pattern)
 """Its words (как … говорится / пословице): most replies lack them and skip the search."""
+_RU_GENERIC_YOU = re.compile(
+    r"(?<![\w-])(?:(?:ничего|что)\s+(?:тут\s+|уж\s+|же\s+)?(?:не\s+)?поделаешь"
+    r"|(?:никогда\s+(?:не\s+)?|заранее\s+не\s+)(?:знаешь|угадаешь)|(?:тут|здесь|заранее)\s+не\s+угадаешь"
+    r"|(?:заранее|сразу|точно)\s+(?:и\s+)?не\s+скажешь)(?!\w)"
+)
+"""'Ничего не поделаешь', 'никогда не знаешь': set phrases whose ты is anyone's, like a proverb's."""
 _RU_CLAUSE_BEFORE = re.compile(
     r"(?:^|[.!?,;:—–\n-]\s*|(?<![\w-])(?:и|а|или|но|пока|просто|лучше|сначала|теперь|потом|пожалуйста|не|тогда|затем)\s+)$"
 )
@@ -199,6 +205,7 @@ def _ru_verbs(prep: Prepared) -> list[Finding]:
     out = _ru_imperatives(prep)
     saying = may_match(_RU_SAYING_NEEDS, prep.folded)
     sayings = [m.span() for m in _RU_SAYING.finditer(prep.folded)] if saying else []
+    sayings += [m.span() for m in _RU_GENERIC_YOU.finditer(prep.folded)] if "ешь" in prep.folded else []
     for m in _RU_VERB.finditer(prep.folded) if "шь" in prep.folded else ():  # every match has -шь
         if any(s <= m.start() < e for s, e in sayings):
             continue
