@@ -29,13 +29,13 @@ _CLOSING = {
     "ru": re.compile(
         r"(?<![\w-])(?:закрываю|закрываем|закрою|закроем|закрыл|закрыла|закрыли)\s+(?:\w+\s+)?"
         r"(?:обращение|заявку|тикет|вопрос|запрос)(?![\w-])"
-        r"|(?<![\w-])(?:обращение|заявка|тикет|запрос)\s+(?:\w+\s+)?(?:будет\s+)?закрыт\w*"
-        r"|(?<![\w-])(?:обращение|заявку|тикет|вопрос|запрос)\s+(?:\w+\s+)?(?:закрываю|закрываем|закрою|закроем)(?![\w-])"
+        r"|(?<![\w-])(?:обращение|заявка|тикет|запрос)\s+(?:№\s*[\w-]+\s+|\w+\s+)?(?:будет\s+)?закрыт\w*"
+        r"|(?<![\w-])(?:обращение|заявку|тикет|вопрос|запрос)\s+(?:№\s*[\w-]+\s+|\w+\s+)?(?:закрываю|закрываем|закрою|закроем)(?![\w-])"
     ),
     "az": re.compile(
-        r"(?<!\w)(?:müraciəti|müraciətinizi|sorğunu|sorğunuzu|bileti|tiketi|sualı|sualınızı)\s+(?:\w+\s+)?"
+        r"(?<!\w)(?:müraciəti|müraciətinizi|sorğunu|sorğunuzu|bileti|tiketi|sualı|sualınızı|yazışmanı)\s+(?:\w+\s+)?"
         r"(?:bağlayıram|bağlayırıq|bağladım|bağladıq|bağlayacağıq|bağlayacağam)(?!\w)"
-        r"|(?<!\w)(?:müraciət|sorğu|bilet|tiket|sual)\w*\s+(?:\w+\s+)?bağlan(?:dı|ıb|acaq|ır)(?!\w)"
+        r"|(?<!\w)(?:müraciət|sorğu|bilet|tiket|sual)\w*\s+(?:\w+\s+)?(?:\w+\s+və\s+)?bağlan(?:dı|ıb|acaq|ır)(?!\w)"
     ),
 }
 """The agent announcing that the ticket is (being) closed."""
@@ -43,7 +43,8 @@ _REFUSAL = {
     "en": re.compile(
         r"\b(?:nothing\s+(?:more|else|further)|can't|cannot|unable\s+to|not\s+able\s+to|not\s+possible|outside|beyond"
         r"|not\s+(?:something|anything|our|a|an|in\s+our)\b|isn't\s+(?:something|our)|no\s+(?:further|more)\b"
-        r"|between\s+you\s+and|refer\s+to|not\s+obliged|don't\s+(?:handle|support|cover|do)|we\s+won't)"
+        r"|between\s+you\s+and|refer\s+to|not\s+obliged|don't\s+(?:handle|support|cover|do)|we\s+won't"
+        r"|(?:handled|dealt\s+with|managed)\s+by\s+(?:another|a\s+different|the\s+other)\s+(?:department|team))"
     ),
     "ru": re.compile(
         r"(?<![\w-])(?:не\s+(?:можем|могу|сможем|смогу|входит|обязан\w*|относится|к\s+нам|ко\s+мне|занимаемся|поможем)"
@@ -72,6 +73,27 @@ _ONE_OF_MANY = {
 _NOTHING_ELSE = 6
 """Letters of a body, beside the closing, up to which it says nothing ("Salam." left by the frame);
 "The fix is live, so" (13) is an answer."""
+_FORMALITIES = {
+    "en": re.compile(
+        r"\b(?:thank\s+you|thanks)\s+(?:for\s+(?:your\s+(?:message|email|e-mail|request|enquiry|inquiry|patience)"
+        r"|contacting\s+us|getting\s+in\s+touch|reaching\s+out))\W*"
+        r"|\b(?:your\s+(?:request|enquiry|inquiry|case)\s+has\s+been\s+(?:reviewed|looked\s+at|processed))\W*"
+        r"|\bif\s+(?:this|the\s+(?:issue|question|problem))\s+is\s+still\s+(?:relevant|open|an\s+issue)\W+(?:please\s+)?"
+        r"(?:open|create|submit)\s+a\s+new\s+(?:ticket|request|one)\W*"
+    ),
+    "ru": re.compile(
+        r"(?<![\w-])(?:благодарим|спасибо|благодарю)\s+за\s+(?:обращение|письмо|ваше\s+обращение|ожидание)\W*"
+        r"|(?<![\w-])(?:ваш[ае]?\s+)?(?:вопрос|обращение|заявка)\s+(?:был[ао]?\s+)?(?:рассмотрен[ао]?|обработан[ао]?)\W*"
+        r"|(?<![\w-])если\s+(?:вопрос|проблема)\s+(?:все\s+еще|еще|по-прежнему)?\s*актуал\w+\W+(?:создайте|откройте|оформите)"
+        r"\W+(?:пожалуйста\W+)?(?:новое|новую|новый)(?:\s+(?:обращение|заявку|запрос))?\W*"
+    ),
+    "az": re.compile(
+        r"(?<!\w)(?:təşəkkür\s+edirik|təşəkkür\s+edirəm|müraciətiniz\s+üçün\s+təşəkkür\s+edirik)\W*"
+        r"|(?<!\w)(?:sual|müraciət|sorğu)\w*\s+baxıl(?:ıb|dı)\W*"
+    ),
+}
+"""Words that say nothing about the customer's question: thanks for writing, "your request has been reviewed",
+"if it is still relevant, open a new one". Beside a closing, a body of only these closes without an answer."""
 _SHORT_BODY = 100
 """Characters of a reply's body, beside the closing, below which "many tickets about this already" is all
 it says."""
@@ -96,7 +118,7 @@ _NEEDS = {"en": "clos", "ru": "закр", "az": "bağla"}
 """A substring every closing contains: most replies skip the patterns."""
 CLOSING_OPENERS = {
     "ru": ("закр", "обращение", "заявк", "тикет", "запрос", "вопрос"),
-    "az": ("müraciət", "sorğu", "bilet", "tiket", "sual"),
+    "az": ("müraciət", "sorğu", "bilet", "tiket", "sual", "yazışma"),
 }
 """Strings every closing of these languages opens with: the pattern is tried only where they occur
 (its look-behind gives `re` nothing to skip to). English closings open with "i", "we", "the": no gain."""
@@ -129,7 +151,7 @@ def _says_nothing_else(prep: Prepared, start: int, end: int) -> bool:
     """True when, beside the closing, the body holds next to nothing ("Müraciətiniz bağlanıb.") or only
     says the customer is one of many ("Many requests about this already. Closing the ticket.")."""
     body_start, body_end = body_span(prep.folded, prep.lang, prep.text)
-    rest = prep.folded[body_start:start] + " " + prep.folded[end:body_end]
+    rest = _FORMALITIES[prep.lang].sub(" ", prep.folded[body_start:start] + " " + prep.folded[end:body_end])
     letters = sum(ch.isalpha() for ch in rest)
     if letters < _NOTHING_ELSE:
         return True

@@ -125,10 +125,15 @@ _PASSWORD = re.compile(
     r"|mot de passe)"
     r"\w{0,4}"
     r"(?:,?\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–;!?-]*[^\s:=—–;!?.-]){0,3}?"
-    r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–]|\s+-|-(?=\s)|\s+(?=[^\s\"'«“]*\d))\s*[\"'«“]?([^\s\"'»”,;]{4,})"
+    r"(?:\s+(?:is|was|—|это|будет|olaraq)|\s*[:=—–]|\s+-|-(?=\s)|\s+(?=[\"'«“]?[^\s\"'«“]*\d))\s*[\"'«“]?([^\s\"'»”,;]{4,})"
 )
 """A hyphen separates a password only with a space on one side: 'by e-mail' is a word, not 'e' then a
 value."""
+_COMMON_PASSWORDS = frozenset(
+    "123456 1234567 12345678 123456789 1234567890 111111 000000 123123 654321 qwerty qwerty123 qwertyuiop "
+    "password password1 password123 abc123 iloveyou admin123 1q2w3e4r 1qaz2wsx".split()
+)
+"""The passwords at the top of every leaked-password list: named in a reply, they are a warning, not a secret."""
 _MENU_STEP = re.compile(r"[\"'»”]?\s*(?:→|->|>|›|»\s*→)")
 """'сменить пароль: «Профиль» → «Безопасность»': a menu path after the word, no password."""
 _AFTER_SLASH = re.compile(r"/[ \t]*([^\s/]{6,})")
@@ -167,7 +172,7 @@ _ROLE_MAILBOXES = frozenset(
     "newsletter partners partner developers api shop store destek dastek podderzhka musteri test demo groups "
     "group corporate korporativ b2b business biznes claims baggage cargo check checks kassa "
     "finance docs documents accounting buh git notify notifications mailer gift gifts postmaster webmaster "
-    "hostmaster".split()
+    "hostmaster vet vets clinic lab doctor doctors pharmacy dev devs developers".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
 _PLACEHOLDER_DOMAIN = re.compile(
@@ -329,6 +334,8 @@ def _passwords(text: str, low: str, hinted: frozenset[str] = frozenset({"passwor
     for m in matches:
         value = m.group(1)
         bare = value.rstrip(".!?:)")
+        if bare.lower() in _COMMON_PASSWORDS:
+            continue  # 'потому что у Вас был пароль «password123»': the weak kind everyone knows, no secret
         if _PLACEHOLDER.match(value) or (bare.isalpha() and bare.islower()):
             continue  # 'while the warning is showing.': a word ending a sentence, not a value
         if "@" in bare and _EMAIL.fullmatch(bare):
@@ -480,7 +487,7 @@ _OWN_CONTEXT = re.compile(
     r"|(?:reach|contact|email|e-mail|call|write\s+to)\s+me\b|\bmy\s+(?:direct\s+)?(?:e-?mail|address|number|phone)"
     r"|мне\s+напрямую|(?:пишите|звоните|напишите|позвоните)\s+мне|мой\s+(?:адрес|телефон|номер|e-mail)"
     r"|mənə\s+(?:birbaşa|yazın|zəng)|ünvanım|nömrəm"
-    r"|(?:that|which|number|address|one)\s+you\s+(?:gave|provided|entered|listed|left|updated|added|registered|changed|confirmed)|котор\w+\s+вы\s+(?:указали|оставили|дали)"
+    r"|registered\s+with\s+us|(?:that|which|number|address|one|details|contacts)\s+you\s+(?:gave|provided|entered|listed|left|updated|added|registered|changed|confirmed)|котор\w+\s+вы\s+(?:указали|оставили|дали)"
     r"|(?:göstərdiyiniz|qeyd\s+etdiyiniz|verdiyiniz)\s+nömrə"
     r"|тот\s+же,?\s+(?:с\s+которого|что|который|которым)\s+вы|привязанн\w+\s+к\s+(?:адресу|номеру|почте))"
 )
@@ -499,6 +506,9 @@ _OTHER_PERSON = re.compile(
     r"(?i)(?:another|other|different)\s+(?:[\w-]+\s+)?(?:customer|client|user|guest|passenger|patient|account)|colleague|neighbou?r"
     r"|друг(?:ой|ого|ому|им)\s+(?:клиент|пользовател|гост|пассажир|пациент)|сосед"
     r"|başqa\s+(?:müştəri|istifadəçi|qonaq|sərnişin|pasiyent)|qonşu"
+    r"|(?:contacted|emailed|e-mailed|messaged|reached|wrote\s+to|called|texted)\s+(?:her|him)\s+(?:at|on|via)\b"
+    r"|связал\w*\s+с\s+(?:ней|ним)\s+(?:по|через)"
+    r"|onunla\s+(?:\w+\s+)?əlaqə\s+saxla"
 )
 """Words saying that a contact belongs to someone else: then it is never the customer's own."""
 _COMPANY_CONTACTS = re.compile(
