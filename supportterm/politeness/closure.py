@@ -30,7 +30,7 @@ _CLOSING = {
         r"(?<![\w-])(?:закрываю|закрываем|закрою|закроем|закрыл|закрыла|закрыли)\s+(?:\w+\s+)?"
         r"(?:обращение|заявку|тикет|вопрос|запрос)(?![\w-])"
         r"|(?<![\w-])(?:обращение|заявка|тикет|запрос)\s+(?:№\s*[\w-]+\s+|\w+\s+)?(?:будет\s+)?закрыт\w*"
-        r"|(?<![\w-])(?:обращение|заявку|тикет|вопрос|запрос)\s+(?:№\s*[\w-]+\s+|\w+\s+)?(?:закрываю|закрываем|закрою|закроем)(?![\w-])"
+        r"|(?<![\w-])(?:обращение|заявку|тикет|вопрос|запрос)\s+(?:№\s*[\w-]+\s+|[\w-]+\s+){0,2}(?:закрываю|закрываем|закрою|закроем)(?![\w-])"
     ),
     "az": re.compile(
         r"(?<!\w)(?:müraciəti|müraciətinizi|sorğunu|sorğunuzu|bileti|tiketi|sualı|sualınızı|yazışmanı)\s+(?:\w+\s+)?"
@@ -44,7 +44,8 @@ _REFUSAL = {
         r"\b(?:nothing\s+(?:more|else|further)|can't|cannot|unable\s+to|not\s+able\s+to|not\s+possible|outside|beyond"
         r"|not\s+(?:something|anything|our|a|an|in\s+our)\b|isn't\s+(?:something|our)|no\s+(?:further|more)\b"
         r"|between\s+you\s+and|refer\s+to|not\s+obliged|don't\s+(?:handle|support|cover|do)|we\s+won't"
-        r"|(?:handled|dealt\s+with|managed)\s+by\s+(?:another|a\s+different|the\s+other)\s+(?:department|team))"
+        r"|(?:handled|dealt\s+with|managed)\s+by\s+(?:another|a\s+different|the\s+other)\s+(?:department|team)"
+        r"|isn't\s+(?:really\s+)?anything\s+for\s+us|nothing\s+for\s+us\s+to)"
     ),
     "ru": re.compile(
         r"(?<![\w-])(?:не\s+(?:можем|могу|сможем|смогу|входит|обязан\w*|относится|к\s+нам|ко\s+мне|занимаемся|поможем)"
@@ -58,12 +59,12 @@ _REFUSAL = {
 """A refusal or a brush-off somewhere in the reply."""
 _ONE_OF_MANY = {
     "en": re.compile(
-        r"\b(?:a\s+lot\s+of|lots\s+of|many|plenty\s+of|loads\s+of|several)\s+(?:tickets|requests|messages"
+        r"\b(?:(?:very\s+)?(?:high|large)\s+number\s+of|a\s+lot\s+of|lots\s+of|many|plenty\s+of|loads\s+of|several)\s+(?:tickets|requests|messages"
         r"|e-?mails|reports|complaints|questions)\s+(?:about|on|like)\s+(?:this|that|it)\b"
     ),
     "ru": re.compile(
         r"(?<![\w-])(?:поступило|поступает|было|получили)\s+(?:уже\s+)?(?:много|немало|десятки|сотни)\s+"
-        r"(?:обращений|заявок|жалоб|вопросов|писем)(?![\w-])"
+        r"(?:обращений|заявок|жалоб|вопросов|писем)(?![\w-])|(?<![\w-])(?:большой|огромный)\s+поток\s+обращений"
     ),
     "az": re.compile(
         r"(?<!\w)(?:çoxlu|bir\s+çox|onlarla|yüzlərlə)\s+(?:müraciət|sorğu|şikayət|məktub)\w*(?!\w)"
@@ -82,10 +83,11 @@ _FORMALITIES = {
         r"(?:open|create|submit)\s+a\s+new\s+(?:ticket|request|one)\W*"
     ),
     "ru": re.compile(
-        r"(?<![\w-])(?:благодарим|спасибо|благодарю)\s+за\s+(?:обращение|письмо|ваше\s+обращение|ожидание)\W*"
+        r"(?<![\w-])(?:благодарим|спасибо|благодарю)\s+за\s+(?:обращение|письмо|сообщение|ваше\s+обращение|ожидание)\W*"
         r"|(?<![\w-])(?:ваш[ае]?\s+)?(?:вопрос|обращение|заявка)\s+(?:был[ао]?\s+)?(?:рассмотрен[ао]?|обработан[ао]?)\W*"
-        r"|(?<![\w-])если\s+(?:вопрос|проблема)\s+(?:все\s+еще|еще|по-прежнему)?\s*актуал\w+\W+(?:создайте|откройте|оформите)"
-        r"\W+(?:пожалуйста\W+)?(?:новое|новую|новый)(?:\s+(?:обращение|заявку|запрос))?\W*"
+        r"|(?<![\w-])если\s+(?:вопрос|проблема)\s+(?:все\s+еще\s+|еще\s+|по-прежнему\s+|останется\s+|будет\s+)?актуал\w+\W+"
+        r"(?:создайте|откройте|оформите)\W+(?:пожалуйста\W+)?(?:новое|новую|новый)(?:\s+(?:обращение|заявку|запрос))?"
+        r"(?:\s+через\s+\w+(?:\s+\w+)?)?\W*"
     ),
     "az": re.compile(
         r"(?<!\w)(?:təşəkkür\s+edirik|təşəkkür\s+edirəm|müraciətiniz\s+üçün\s+təşəkkür\s+edirik)\W*"

@@ -85,13 +85,17 @@ def _numbered_title(text: str, end: int) -> bool:
     return m is not None and all(word[0].isupper() for word in m.group(1).split())
 
 
+_POSSESSIVE_TITLE = re.compile(r"[ \t]+[^\W\d_a-zа-яё][\w-]*['’]s(?!\w)")
+"""A capitalised word in the possessive next: "Stupid Cupid's Roundhouse show" names a band at a sentence's start."""
+
+
 def _is_name(f: Finding, text: str) -> bool:
     if f.category not in ("informal_address", "rude"):
         return False
     if not text[f.start : f.start + 1].isupper():
         return False
     if not _mid_sentence(text, f.start):
-        return f.category == "rude" and _numbered_title(text, f.end)
+        return f.category == "rude" and (_numbered_title(text, f.end) or _POSSESSIVE_TITLE.match(text, f.end) is not None)
     return f.category == "informal_address" or _title_case_name(text, f.end)
 
 

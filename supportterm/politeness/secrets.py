@@ -122,6 +122,7 @@ _KEY_WORD_WINDOW = 80
 можно взять наш сервисный: `vp_svc_…`' names the key 55 characters before it (40 missed it)."""
 _PASSWORD = re.compile(
     r"(?i)(?:password|passwd|pwd|passcode|passphrase|pre-shared\s+key|psk|pass(?=\s*[:=])|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort"
+    r"|master[\s-]code|(?<=маст)ер-код|master-kod|ustad\s+kodu"
     r"|mot de passe)"
     r"\w{0,4}"
     r"(?:,?\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–;!?-]*[^\s:=—–;!?.-]){0,3}?"
@@ -129,6 +130,8 @@ _PASSWORD = re.compile(
 )
 """A hyphen separates a password only with a space on one side: 'by e-mail' is a word, not 'e' then a
 value."""
+_CAPS_PLACEHOLDER = re.compile(r"[A-Z]+(?:_[A-Z]+)+")
+"""YOUR_PASSWORD, PPPOE_SIFRESI: capitals joined by underscores, no digit, name a value; they are none."""
 _COMMON_PASSWORDS = frozenset(
     "123456 1234567 12345678 123456789 1234567890 111111 000000 123123 654321 qwerty qwerty123 qwertyuiop "
     "password password1 password123 abc123 iloveyou admin123 1q2w3e4r 1qaz2wsx".split()
@@ -276,7 +279,7 @@ def _vendor_live_keys(text: str, found: set[int]) -> list[Finding]:
 
 
 _PASSWORD_HINTS = (
-    "pass", "pwd", "pre-shared", "psk", "парол", "şifr", "sifr", "parol", "kennwort", "mot de passe"
+    "pass", "pwd", "pre-shared", "psk", "парол", "şifr", "sifr", "parol", "kennwort", "mot de passe", "master", "ер-код", "ustad"
 )
 
 
@@ -334,6 +337,8 @@ def _passwords(text: str, low: str, hinted: frozenset[str] = frozenset({"passwor
     for m in matches:
         value = m.group(1)
         bare = value.rstrip(".!?:)")
+        if _CAPS_PLACEHOLDER.fullmatch(bare.strip("`")):
+            continue  # 'Şifrə — `PPPOE_SIFRESI`': a name to replace with the customer's own value
         if bare.lower() in _COMMON_PASSWORDS:
             continue  # 'потому что у Вас был пароль «password123»': the weak kind everyone knows, no secret
         if _PLACEHOLDER.match(value) or (bare.isalpha() and bare.islower()):
@@ -521,6 +526,7 @@ _COMPANY_CONTACTS = re.compile(
     r"|filialın\s+nömrəsi|resepşn\w*|çağrı\s+mərkəzi\w*"
     r"|mühafizə\s+post\w*|пост\w*\s+охран\w*|\bsecurity\s+(?:desk|office|post)|\bconcierge"
     r"|\bphone\s+support\b|\bsupport\s+(?:number|hotline)|по\s+срочным\s+вопросам|\bmasası\b"
+    r"|maskalanmış|\bmasked\s+(?:number|line|call)|подменн\w+\s+номер\w*"
 )
 """'Contact us: …', 'Bizimlə aşağıdakı yollarla əlaqə saxlaya bilərsiniz: … WhatsApp: +994 …', 'позвоните
 администратору филиала по номеру …', 'экстренный номер ассистанса …', 'mühafizə postuna zəng edin: …': the
