@@ -157,6 +157,8 @@ def _is_figure(folded: str, m: re.Match[str]) -> bool:
         return False
     if unit:
         return True
+    if m.end() < len(folded) and folded[m.end()].isalpha():
+        return False  # '1500va', '12v', '500gb': a rating or a size glued to its unit, not a count
     number = _number(m)
     digits = _NON_DIGIT.sub("", number)
     plain = digits == number
@@ -221,6 +223,8 @@ def _owned(text: str, owners: list[tuple[int, int]], lang: str, left: int, targe
 
 _OFFER_NEEDS = required_literals(OFFER.pattern)
 _LIMIT_NEEDS = required_literals(_LIMIT.pattern)
+_TO_YOU = re.compile(r"(?<!\w)(?:вам|you|sizə)\s+$")
+"""'мы начислим Вам 5 000 бонусных рублей', 'we'll credit you 5,000 points': given to the customer, not counted."""
 _YOURS_NEAR_PIECES = ("your", "ваш", "sizin", "nız", "niz", "nuz", "nüz")
 """One of these is in every match of `YOURS_WORD` (its last branch holds n, a vowel and z)."""
 
@@ -273,7 +277,7 @@ def structural_figures(prep: Prepared) -> list[Finding]:
             text[m.end() : min(right, m.end() + 20)]
         ):
             continue
-        if _yours_before(text, left, m.start()):
+        if _yours_before(text, left, m.start()) or _TO_YOU.search(text, max(left, m.start() - 8), m.start()):
             continue
         owned_by = _spans(owners, text, left, right)
         if lang == "az":

@@ -198,6 +198,8 @@ area code, after a digit the rest of the first group."""
 _AZ_NUMBER_AFTER = re.compile(r"[\s-]*(?:nömrə|telefon)(?!m[iı]z|n[iı]z)\w*")
 """'o indi 050 614 27 93 nömrəsindən istifadə edir': Azerbaijani names the number after it ("… nömrəsindən");
 not 'nömrəmizə' (ours, a company line) or 'nömrənizə' (the customer's)."""
+_AZ_LANDLINE = ("012", "99412")
+"""Baku landlines (012 …) are offices and shops; people give their mobiles (050, 055, 070, …)."""
 _AZ_OURS_BEFORE = re.compile(r"(?i)(?<!\w)(?:biz|bizə|bizim|bizi|bizdən|bizlə)(?!\w)")
 """'Bizə 012 555 00 00 nömrəsinə zəng etsəniz': a number the company gives as its own."""
 _NAMED_PERSON = re.compile(
@@ -761,6 +763,7 @@ def _contacts(
             or (
                 _AZ_NUMBER_AFTER.match(visible, m.end())
                 and not _AZ_OURS_BEFORE.search(visible, max(0, m.start() - 60), m.start())
+                and not digits.startswith(_AZ_LANDLINE)
             )
             or _NAMED_PERSON.search(visible, max(0, m.start() - 50), m.start())
         ):

@@ -138,8 +138,15 @@ def _kind(part: str) -> str:
     return "name"
 
 
+_DOMAIN_BRAND_LEAD = re.compile(r"[\w-]+\.(?:az|ru|com|net|org|io|co|uk|de|fr|app|shop|store|online)\s+(?=\S)")
+"""'Dəbli.az Operator #14', 'Dəbli.az Qaytarma və Dəyişmə Xidməti': the shop's domain, then who signs."""
+
+
 def impersonal(signature: str) -> bool:
     """True when a (folded) signature names a team, a role or a number and no person."""
+    lead = _DOMAIN_BRAND_LEAD.match(signature.strip(_EDGE_PUNCTUATION))
+    if lead and impersonal(signature.strip(_EDGE_PUNCTUATION)[lead.end() :]):
+        return True
     signature = _DOMAIN_DOT.sub("", signature.translate(_BRAND_QUOTES)).strip(_EDGE_PUNCTUATION)
     words = _WORD.findall(signature)
     if not words or any(w in _SENTENCE_WORDS for w in words):

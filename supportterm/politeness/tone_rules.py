@@ -154,7 +154,10 @@ def shouting(prep: Prepared) -> list[Finding]:
         joined = _CAPS_COMPOUND.sub(r"\1", sentence) if compound else sentence
         if ":" in joined:
             joined = _NAME_LABEL.sub(lambda m: m.group()[: m.start(1) - m.start()], joined)
-        if _shouted(_WORD.findall(joined)):
+        tokens = _WORD.findall(joined)
+        if prep.lang == "ru":  # 'фамилия и имя — VOROBEV VITALII': Latin capitals in Russian are names or codes
+            tokens = [t for t in tokens if not (t.isascii() and t.isupper())]
+        if _shouted(tokens):
             start += len(sentence) - len(sentence.lstrip())
             shouted_end = start + len(sentence.strip())
             out.append(

@@ -95,7 +95,10 @@ def _original_shouting(prep: Prepared) -> list[Finding]:
         joined = tone_rules._CAPS_COMPOUND.sub(r"\1", sentence)
         # which sentence is shouted follows the rule of its day (session 14: two short loud words, "ГИС
         # ЖКХ", in a longer sentence are no shout), stated once in test_rules12_shortcuts
-        if _original_shouted(tone_rules._WORD.findall(joined)):
+        tokens = tone_rules._WORD.findall(joined)
+        if prep.lang == "ru":  # session 19: Latin capitals in Russian are names or codes, not shouting
+            tokens = [t for t in tokens if not (t.isascii() and t.isupper())]
+        if _original_shouted(tokens):
             start += len(sentence) - len(sentence.lstrip())
             end = start + len(sentence.strip())
             out.append((start, end, tone_rules._sentence_case(prep.text[start:end], prep.lang)))
