@@ -85,12 +85,11 @@ def _numbered_title(text: str, end: int) -> bool:
     return m is not None and all(word[0].isupper() for word in m.group(1).split())
 
 
-_POSSESSIVE_TITLE = re.compile(r"[ \t]+[^\W\d_a-zа-яё][^\W\d_A-ZА-ЯЁ][\w-]*['’]s(?!\w)")
-"""A capitalised word in the possessive next: "Stupid Cupid's Roundhouse show" names a band at a sentence's start."""
-
-
-_TWO_TITLES = re.compile(r"(?:[ \t]+[^\W\d_a-zа-яё][^\W\d_A-ZА-ЯЁ][\w-]*){2}")
-"""Two more capitalised words next: "[cam:Stupid Garage Cam]" names a device wherever it stands."""
+_TITLE_WORD = r"[ \t]+[^\W\d_a-zа-яё][^\W\d_A-ZА-ЯЁ][\w-]*"
+"""A Title Case word after a space (a capital, then a lower-case letter: words in capitals are shouting, not names)."""
+_TITLE_RUN = re.compile(rf"{_TITLE_WORD}['’]s(?!\w)|(?:{_TITLE_WORD}){{2}}")
+"""A Title Case word in the possessive, or two of them, next: "Stupid Cupid's Roundhouse show" names a band and
+"[cam:Stupid Garage Cam]" a device, even where the rude word opens the sentence."""
 
 
 def _is_name(f: Finding, text: str) -> bool:
@@ -99,11 +98,7 @@ def _is_name(f: Finding, text: str) -> bool:
     if not text[f.start : f.start + 1].isupper():
         return False
     if not _mid_sentence(text, f.start):
-        return f.category == "rude" and (
-            _numbered_title(text, f.end)
-            or _POSSESSIVE_TITLE.match(text, f.end) is not None
-            or _TWO_TITLES.match(text, f.end) is not None
-        )
+        return f.category == "rude" and (_numbered_title(text, f.end) or _TITLE_RUN.match(text, f.end) is not None)
     return f.category == "informal_address" or _title_case_name(text, f.end)
 
 

@@ -144,8 +144,9 @@ _DOMAIN_BRAND_LEAD = re.compile(r"[\w-]+\.(?:az|ru|com|net|org|io|co|uk|de|fr|ap
 
 def impersonal(signature: str) -> bool:
     """True when a (folded) signature names a team, a role or a number and no person."""
-    lead = _DOMAIN_BRAND_LEAD.match(signature.strip(_EDGE_PUNCTUATION))
-    if lead and impersonal(signature.strip(_EDGE_PUNCTUATION)[lead.end() :]):
+    bare = signature.strip(_EDGE_PUNCTUATION)
+    lead = _DOMAIN_BRAND_LEAD.match(bare)
+    if lead and impersonal(bare[lead.end() :]):
         return True
     signature = _DOMAIN_DOT.sub("", signature.translate(_BRAND_QUOTES)).strip(_EDGE_PUNCTUATION)
     words = _WORD.findall(signature)
