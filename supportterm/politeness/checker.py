@@ -17,6 +17,7 @@ from . import (
     agreement,
     answers,
     backstop,
+    brand,
     caps,
     closure,
     confidential,
@@ -86,6 +87,7 @@ def check(
     greeted = addressee.names(text)
     found = secrets.private_keys(text)
     found += _paragraphs(text, masked, folded, code, emails, phones, greeted, internal)
+    found = brand.drop_company_mailboxes(found, text)
     if internal:
         return Report(language=code, findings=_dedupe(found), tone=0.0)
     whole = Prepared(text, masked, folded, code)

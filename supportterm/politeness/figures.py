@@ -95,6 +95,21 @@ _YOURS_WINDOW = 6
 """'Your store now shows 1,240 visitors', 'в Вашем магазине за март 1 240', 'mağazanızda … 1 240': a
 second-person owner in the words just before the figure makes it the customer's (not a second-person
 verb: "Tək siz deyilsiniz: … 3 200 … qoşmuşuq" is still the company's)."""
+_SCALED = frozenset({"k", "thousand", "million", "billion", "bn", "тыс", "млн", "млрд", "milyon", "milyard"})
+_PER_PERIOD = re.compile(
+    r"(?<!\w)(?:(?:a|per|every|each)\s+(?:month|day|week|year)|в\s+(?:месяц|день|неделю|год|сутки)"
+    r"|ежемесячно|ежедневно|ежегодно|ayda|gündə|ildə|həftədə|hər\s+(?:ay|gün|il|həftə))(?!\w)"
+)
+"""'Сеть принимает около 40 тысяч питомцев в месяц', '40k pets a month': thousands of a business noun per
+month or day are the company's throughput even when no word names the company as their owner."""
+_PLAN = re.compile(
+    r"(?<!\w)(?:plan|plans|tier|tariff|package|subscription|free|тариф\w*|пакет\w*|подписк\w*|план\w*|бесплатн\w*"
+    r"|tarif\w*|paket\w*|abunə\w*|pulsuz)(?!\w)"
+)
+"""'The free tier covers 10k requests a month': a plan's allowance per month is published, not the company's
+throughput."""
+_PER_PERIOD_MIN_K = 10
+"""'4K и HDR': a number of thousands below ten written with k is a screen resolution, not a volume."""
 _MESSAGE = translatable("Business figure: counts, rates and volumes of the company stay inside it.")
 
 
@@ -248,6 +263,16 @@ def _yours_before(text: str, left: int, start: int) -> bool:
     return any(map(YOURS_WORD.match, _WORD.findall(text, left, start)[-_YOURS_WINDOW:]))
 
 
+def _throughput(text: str, m: re.Match[str], lang: str, left: int, right: int) -> bool:
+    """True for thousands per month or day outside a plan's terms (see `_PER_PERIOD`)."""
+    unit = m.group("unit")
+    if not (unit in _SCALED or (unit == "min" and lang == "az")):  # az 'min' is a thousand, en 'min' minutes
+        return False
+    if unit == "k" and int(_NON_DIGIT.sub("", _number(m)) or 0) < _PER_PERIOD_MIN_K:
+        return False
+    return _PER_PERIOD.search(text, left, right) is not None and _PLAN.search(text, left, right) is None
+
+
 def structural_figures(prep: Prepared) -> list[Finding]:
     """confidential findings for a figure + a business noun + the company as its owner, in one sentence.
 
@@ -282,15 +307,19 @@ def structural_figures(prep: Prepared) -> list[Finding]:
         owned_by = _spans(owners, text, left, right)
         if lang == "az":
             owned_by += [(o.start(), o.end()) for o in _AZ_FIRST_PLURAL.finditer(text, left, right)]
-        if not owned_by:
+        throughput = _throughput(text, m, lang, left, right)
+        if not owned_by and not throughput:
             continue
+        counted = [
+            t for t in _counted_nouns(prep, _spans(nouns, text, left, right), left, m)
+            if not refused(text, left, right, t)
+        ]
         targets = [
             k_start
             for k_start, k_end in _spans(metrics, text, left, right)
-            if not _theirs(prep, left, k_start, k_end)
-        ] + _counted_nouns(prep, _spans(nouns, text, left, right), left, m)
-        targets = [t for t in targets if not refused(text, left, right, t)]
-        if not targets or not _owned(text, owned_by, lang, left, targets):
+            if not _theirs(prep, left, k_start, k_end) and not refused(text, left, right, k_start)
+        ] + counted
+        if not targets or not ((throughput and counted) or _owned(text, owned_by, lang, left, targets)):
             continue
         out.append(finding("confidential", m.start(), m.end(), _MESSAGE))
         done = right

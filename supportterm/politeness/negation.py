@@ -28,10 +28,10 @@ _BEFORE_WORDS = ("no", "never", "n't", "не", "ни", "heç")
 r"""One of these is in every match of `_BEFORE` ("no" in "not"): a window without any skips the search,
 which its opening (`\b`, a look-behind) makes `re` try at each of the window's positions."""
 _AFTER = re.compile(
-    r"^\s+(?:deyil|deyildir|deyildi|deyilmiş|yox|yoxdur|yoxdu|olmadığ\w*|olmayıb|olmamışdır|olmamışdı)(?!\w)"
+    r"^\s+(?:deyil|deyildir|deyildi|deyilmiş|yox|yoxdur|yoxdu|olmadığ\w*|olmadan|olmayıb|olmamışdır|olmamışdı)(?!\w)"
 )
-"""'bu, Sizin günahınız deyildi', 'Sizin günahınız olmadığı təsdiqlənərsə': an Azerbaijani denial after the
-word."""
+"""'bu, Sizin günahınız deyildi', 'Sizin günahınız olmadığı təsdiqlənərsə', 'Sizin təqsiriniz olmadan' (without):
+an Azerbaijani denial after the word."""
 _SELF_BEFORE = re.compile(
     r"(?:\b(?:my|our)|(?<![\w-])(?:мой|моя|мое|мои|mənim))(?:\s+(?:own|really|possibly))?\s+$"
 )

@@ -198,6 +198,10 @@ area code, after a digit the rest of the first group."""
 _AZ_NUMBER_AFTER = re.compile(r"[\s-]*(?:nömrə|telefon)(?!m[iı]z|n[iı]z)\w*")
 """'o indi 050 614 27 93 nömrəsindən istifadə edir': Azerbaijani names the number after it ("… nömrəsindən");
 not 'nömrəmizə' (ours, a company line) or 'nömrənizə' (the customer's)."""
+_AZ_CALLS_YOU = re.compile(r"[\s-]*nömrəsindən\s+(?:sizə\s+)?(?:\w+\s+)?(?:zəng|yaz|mesaj|sms)", re.I)
+_AZ_TO_YOU_BEFORE = re.compile(r"(?i)(?<!\w)sizə(?!\w)")
+"""'sürücü Sizə 055 600 12 12 nömrəsindən zəng edəcək': the number that will call the customer, given so they
+know it (the caller's id), is no one's private number being leaked."""
 _AZ_LANDLINE = ("012", "99412")
 """Baku landlines (012 …) are offices and shops; people give their mobiles (050, 055, 070, …)."""
 _AZ_OURS_BEFORE = re.compile(r"(?i)(?<!\w)(?:biz|bizə|bizim|bizi|bizdən|bizlə)(?!\w)")
@@ -516,6 +520,9 @@ _OTHER_PERSON = re.compile(
     r"|(?:contacted|emailed|e-mailed|messaged|reached|wrote\s+to|called|texted)\s+(?:her|him)\s+(?:at|on|via)\b"
     r"|связал\w*\s+с\s+(?:ней|ним)\s+(?:по|через)"
     r"|onunla\s+(?:\w+\s+)?əlaqə\s+saxla"
+    r"|(?:an|one|a\s+second|a\s+separate|the\s+other)\s+account\s+(?:registered|belonging|opened|set\s+up)\s+(?:to|under|in\s+the\s+name)"
+    r"|(?:друг\w*|втор\w*|ещё\s+одн\w*|еще\s+одн\w*)\s+(?:аккаунт|учётн|учетн|профил)"
+    r"|(?:başqa|ikinci|digər)\s+(?:hesab|profil)"
 )
 """Words saying that a contact belongs to someone else: then it is never the customer's own."""
 _COMPANY_CONTACTS = re.compile(
@@ -529,10 +536,15 @@ _COMPANY_CONTACTS = re.compile(
     r"|mühafizə\s+post\w*|пост\w*\s+охран\w*|\bsecurity\s+(?:desk|office|post)|\bconcierge"
     r"|\bphone\s+support\b|\bsupport\s+(?:number|hotline)|по\s+срочным\s+вопросам|\bmasası\b"
     r"|maskalanmış|\bmasked\s+(?:number|line|call)|подменн\w+\s+номер\w*"
+    r"|\bcalls?\s+you\s+from\b|\btexts?\s+you\s+from\b|\brings?\s+you\s+from\b|\bphones?\s+you\s+from\b"
+    r"|позвон\w+\s+(?:вам\s+)?с\s+номера"
+    r"|(?:наберет|наберёт)\s+(?:вам\s+)?с\s+номера"
 )
 """'Contact us: …', 'Bizimlə aşağıdakı yollarla əlaqə saxlaya bilərsiniz: … WhatsApp: +994 …', 'позвоните
 администратору филиала по номеру …', 'экстренный номер ассистанса …', 'mühafizə postuna zəng edin: …': the
 company's published lines."""
+_BARE_PHONE = re.compile(r"(?<![\w+])\+?\d{10,13}(?!\w)")
+"""'Телефон 89123456789': a customer writes their number in one run of digits, which `_PHONE` (groups) skips."""
 _COMPANY_CONTACTS_BEFORE = 300
 _CONTEXT = 60
 _IN_URL = re.compile(r"://[^\s@]*$")
@@ -763,6 +775,10 @@ def _contacts(
             or (
                 _AZ_NUMBER_AFTER.match(visible, m.end())
                 and not _AZ_OURS_BEFORE.search(visible, max(0, m.start() - 60), m.start())
+                and not (
+                    _AZ_CALLS_YOU.match(visible, m.end())
+                    and _AZ_TO_YOU_BEFORE.search(visible, max(0, m.start() - 30), m.end() + 20)
+                )
                 and not digits.startswith(_AZ_LANDLINE)
             )
             or _NAMED_PERSON.search(visible, max(0, m.start() - 50), m.start())
@@ -791,7 +807,7 @@ def allowed_contacts(
     emails = {m.group().lower() for m in _EMAIL.finditer(source, *stretch_around(source, "@"))}
     emails |= {e.lower() for e in allowed_emails}
     phones: set[str] = set()
-    for m in _PHONE.finditer(source):
+    for m in (*_PHONE.finditer(source), *_BARE_PHONE.finditer(source)):
         digits = _digits(m.group())
         if len(digits) >= 9:
             phones.update({digits, digits[-9:]})

@@ -37,6 +37,12 @@ _CAPS_COMPOUND = re.compile(r"\b([A-ZА-ЯЁƏÖÜĞŞÇİ]{2,})[-–/](?=[A-ZА
 """'the MASTER-NODE box', 'GYD–IST', 'SVO–AER': a label or route in capitals is one name, not two shouted
 words."""
 _COMPOUND_MARKS = ("-", "–", "/")
+_CAPS_LIST = re.compile(
+    r"\b([A-ZА-ЯЁƏÖÜĞŞÇİ]{2,})\b(?:,\s*[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}\b)+"
+    r"(?:,?\s+(?:or|and|или|и|либо|və\s+ya|və|yaxud|ya\s+da)\s+[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}\b)?"
+)
+"""'"status" sahəsi CONFIRMED, ACTIVE və ya CLOSED ola bilər': values listed with commas are one list of names,
+not shouted words side by side (a shouted sentence keeps its other words in capitals)."""
 _NAME_LABEL = re.compile(
     r"(?i:passenger|traveller|traveler|guest|name|sərnişin|qonaq|ad|soyad|пассажир|гость|имя|фамилия|фио)"
     r"\s*:\s*((?:[A-ZА-ЯЁƏÖÜĞŞÇİ][A-ZА-ЯЁƏÖÜĞŞÇİ'-]+\s*){1,4})"
@@ -152,6 +158,8 @@ def shouting(prep: Prepared) -> list[Finding]:
         sentence = text[start:end]
         compound = any(map(sentence.__contains__, _COMPOUND_MARKS))
         joined = _CAPS_COMPOUND.sub(r"\1", sentence) if compound else sentence
+        if "," in joined:
+            joined = _CAPS_LIST.sub(r"\1", joined)
         if ":" in joined:
             joined = _NAME_LABEL.sub(lambda m: m.group()[: m.start(1) - m.start()], joined)
         tokens = _WORD.findall(joined)
