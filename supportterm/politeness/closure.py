@@ -42,21 +42,22 @@ _CLOSING = {
 _REFUSAL = {
     "en": re.compile(
         r"\b(?:nothing\s+(?:more|else|further)|can't|cannot|unable\s+to|not\s+able\s+to|not\s+possible|outside|beyond"
-        r"|not\s+(?:something|anything|our|a|an|in\s+our)\b|isn't\s+(?:something|our)|no\s+(?:further|more)\b"
-        r"|between\s+you\s+and|refer\s+to|not\s+obliged|don't\s+(?:handle|support|cover|do)|we\s+won't"
+        r"|not\s+(?:something|anything|our|a|an|in\s+our)\b|isn't\s+(?:something|our)|no\s+(?:further|more|information)\b"
+        r"|between\s+you\s+and|refer\s+to|not\s+obliged|don't\s+(?:handle|support|cover|do|have\s+(?:any\s+)?information)|we\s+won't"
         r"|(?:handled|dealt\s+with|managed)\s+by\s+(?:another|a\s+different|the\s+other)\s+(?:department|team)"
         r"|isn't\s+(?:really\s+)?anything\s+for\s+us|nothing\s+for\s+us\s+to)"
     ),
     "ru": re.compile(
         r"(?<![\w-])(?:не\s+(?:можем|могу|сможем|смогу|входит|обязан\w*|относится|к\s+нам|ко\s+мне|занимаемся|поможем)"
-        r"|ничем|нет\s+возможности|невозможно|вопрос\s+к)(?![\w-])"
+        r"|ничем|нет\s+возможности|невозможно|вопрос\s+к|не\s+располагаем|нам\s+неизвестн\w*"
+        r"|нет\s+(?:информации|сведений|данных))(?![\w-])"
     ),
     "az": re.compile(
         r"(?<!\w)(?:aid\s+deyil|mümkün\s+deyil|bilmərik|bilmərəm|cavabdeh\s+deyil|heç\s+nə|məşğul\s+olmuruq|cavab\s+verilmir"
-        r"|səlahiyyət\w*|məlumat\s+verilmir)(?!\w)"
+        r"|səlahiyyət\w*|məlumat\s+verilmir|məlumatımız\s+yoxdur|məlumat\s+yoxdur)(?!\w)"
     ),
 }
-"""A refusal or a brush-off somewhere in the reply."""
+"""A refusal or a brush-off somewhere in the reply ("we have no information about future events", «не располагаем»)."""
 _ONE_OF_MANY = {
     "en": re.compile(
         r"\b(?:(?:very\s+)?(?:high|large)\s+number\s+of|a\s+lot\s+of|lots\s+of|many|plenty\s+of|loads\s+of|several)\s+(?:tickets|requests|messages"

@@ -40,6 +40,9 @@ _ONE_TIME_LINK = re.compile(r"(?i)/(?:reset|password-reset|invite|invitation|ver
                             r"unsubscribe|activate|activation|magic-link)\b")
 _ONE_TIME_PARAMS = frozenset({"token", "sig", "signature"})
 """Parameters of a one-time link sent to the customer: their own to use."""
+_REQUEST_PATH = re.compile(r"(?<![\w/:.])/[\w.~%-]+(?:/[\w.~%-]*)*\?[^\s<>\"'«»“”]+")
+"""A request path without its scheme and host, as a server log prints it ('GET /v2/ebooks/88213/download?token=…');
+a full URL's path is read with its URL (a '/' after a host or ':' never opens one)."""
 _USERLESS_PASSWORD = re.compile(r"://:([^\s@/]{3,})@")
 _CONNECTION_KEY = re.compile(
     r"(?i)(?:AccountKey|SharedAccessKey|SharedAccessSignature|ClientSecret|client_secret|SecretKey)"
@@ -77,6 +80,11 @@ def _in_url(text: str, m: re.Match[str]) -> list[Finding]:
                 message = translatable("Webhook or bot URL: whoever has it can post as you.")
                 return [_found(start + key.start(1), start + len(url), message)]
             return []
+    return _key_params(url, start)
+
+
+def _key_params(url: str, start: int) -> list[Finding]:
+    """Key parameters of `url` (found at `start` of the text) that hold a real value."""
     out = []
     one_time = _ONE_TIME_LINK.search(url) is not None
     for p in _KEY_PARAM.finditer(url):
@@ -98,6 +106,9 @@ def url_credentials(text: str) -> list[Finding]:
             if not _PLACEHOLDER.match(m.group(1)):
                 message = translatable("Password inside a URL: keep it inside.")
                 out.append(_found(m.start(1), m.end(1), message))
+    if "?" in text and "=" in text:
+        for m in _REQUEST_PATH.finditer(text):
+            out += _key_params(m.group(), m.start())
     for m in _CONNECTION_KEY.finditer(text) if "=" in text else ():
         if _real(m.group(1)):
             message = translatable("Key in a connection string: keep it inside.")

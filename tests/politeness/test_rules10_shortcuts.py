@@ -93,6 +93,7 @@ def _original_shouting(prep: Prepared) -> list[Finding]:
         seen = m.end() if m else len(text)
         sentence = text[start:seen]
         joined = tone_rules._CAPS_COMPOUND.sub(r"\1", sentence)
+        joined = tone_rules._CAPS_LIST.sub(r"\1", joined)  # session 20: listed values are one name
         # which sentence is shouted follows the rule of its day (session 14: two short loud words, "ГИС
         # ЖКХ", in a longer sentence are no shout), stated once in test_rules12_shortcuts
         tokens = tone_rules._WORD.findall(joined)
