@@ -45,16 +45,17 @@ _REFUSAL = {
         r"|not\s+(?:something|anything|our|a|an|in\s+our)\b|isn't\s+(?:something|our)|no\s+(?:further|more|information)\b"
         r"|between\s+you\s+and|refer\s+to|not\s+obliged|don't\s+(?:handle|support|cover|do|have\s+(?:any\s+)?information)|we\s+won't"
         r"|(?:handled|dealt\s+with|managed)\s+by\s+(?:another|a\s+different|the\s+other)\s+(?:department|team)"
-        r"|isn't\s+(?:really\s+)?anything\s+for\s+us|nothing\s+for\s+us\s+to)"
+        r"|isn't\s+(?:really\s+)?anything\s+for\s+us|nothing\s+for\s+us\s+to|(?:on|in)\s+our\s+(?:website|site|faq|help\s+cent(?:re|er))"
+        r"|somewhere\s+on\s+our)"
     ),
     "ru": re.compile(
         r"(?<![\w-])(?:не\s+(?:можем|могу|сможем|смогу|входит|обязан\w*|относится|к\s+нам|ко\s+мне|занимаемся|поможем)"
         r"|ничем|нет\s+возможности|невозможно|вопрос\s+к|не\s+располагаем|нам\s+неизвестн\w*"
-        r"|нет\s+(?:информации|сведений|данных))(?![\w-])"
+        r"|нет\s+(?:информации|сведений|данных)|на\s+(?:нашем\s+)?сайте)(?![\w-])"
     ),
     "az": re.compile(
         r"(?<!\w)(?:aid\s+deyil|mümkün\s+deyil|bilmərik|bilmərəm|cavabdeh\s+deyil|heç\s+nə|məşğul\s+olmuruq|cavab\s+verilmir"
-        r"|səlahiyyət\w*|məlumat\s+verilmir|məlumatımız\s+yoxdur|məlumat\s+yoxdur)(?!\w)"
+        r"|səlahiyyət\w*|məlumat\s+verilmir|məlumatımız\s+yoxdur|məlumat\s+yoxdur|saytımızda)(?!\w)"
     ),
 }
 """A refusal or a brush-off somewhere in the reply ("we have no information about future events", «не располагаем»)."""

@@ -62,10 +62,11 @@ service explaining it), not the company's revenue; 'в отчёте компан
 
 
 YOURS_WORD = re.compile(
-    r"\byour\b|(?<!\w)ваш\w*|(?<!\w)sizin(?!\w)|\w+(?<![sd][ıiuü])n[ıiuü]z(?:[ıiuü]n|d[əa]n|d[əa]|[əa]|[ıiuü])?(?!\w)"
+    r"\byour\b|(?<!\w)ваш\w*|(?<!\w)sizin(?!\w)"
+    r"|\w+(?<![sd][ıiuü])(?<!\byal)(?<!\bd[əe])n[ıiuü]z(?:[ıiuü]n|d[əa]n|d[əa]|[əa]|[ıiuü])?(?!\w)"
 )
 """A second-person owner: "your", «ваш…», "sizin" or an Azerbaijani possessive ending ("mağazanızda"), not a
-second-person verb ("deyilsiniz"). Also read word by word by `figures`."""
+second-person verb ("deyilsiniz"), nor "yalnız" (only) or "dəniz" (sea). Also read word by word by `figures`."""
 _OURS_ANYWHERE = re.compile(
     r"\b(?:our|ours|we|we're|we've|us)\b|(?<![\w-])(?:наш\w*|мы|нас|нам)(?![\w-])"
     r"|(?<!\w)(?:biz|bizim|bizdə|bizə|bizdən)(?!\w)|\w+m[ıiuü]z(?:[ıiuü]n|d[əa]n|d[əa]|[əa]|[ıiuü])?(?!\w)"

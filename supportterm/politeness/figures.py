@@ -63,12 +63,13 @@ _IDENTIFIER_BEFORE = re.compile(
 """'#4821', 'iOS 17.4', 'versiya 3.2.1': an identifier or a version, not a count."""
 _IDENTIFIER_AFTER = re.compile(
     r"\.\d|\s*(?:nömrəli|nömrəsi\w*|saylı|ilə\s+bitən|versiya\w*|version|верси[яи]"
-    r"|[kmg]bit/s|[kmg]bps|[kmgt]b/s|[kmgt]b|[gm]hz|hz|fps|px|dpi|p\d{0,3}|кбит/с|мбит/с|[кмгт]б)(?!\w)"
-    r"|-?y?[əa]\s+zəng"
+    r"|[kmg]bit/s|[kmg]bps|[kmgt]b/s|[kmgt]b|[gm]hz|hz|fps|px|dpi|p\d{0,3}|кбит/с|мбит/с|[кмгт]б|k?wh?|k?vt|к?вт)(?!\w)"
+    r"|-?y?[əa]\s+zəng|\s+qaynar\s+xətt\w*|\s+hotline|\s+helpline|\s+горяч\w+\s+лини\w*"
+    r"|\s*(?:sq\.?\s*(?:ft|m)|square\s+(?:feet|foot|metres|meters)|m²|кв\.?\s*м|kv\.?\s*m)(?!\w)"
 )
 """'4.12.0 versiyasında', '77310 nömrəli sifariş', '4421 ilə bitən kart': a version, a numbered item or a
 card's last digits, not a count; '102 nömrəsinə zəng' is a phone number; '6000 kbit/s', '512 MB' are
-technical quantities, '720p' a resolution; '111-ə zəng edin' a service number."""
+technical quantities, '720p' a resolution, '550 Vt panellər' a power rating; '111-ə zəng edin', '199 qaynar xəttinə' a service number."""
 _MONEY_AFTER = re.compile(
     r"\s*(?:azn|manat\w*|man\.|₼|rub|руб\w*|₽|usd|eur|gbp|\$|€|£|dollars?|euros?|pounds?"
     r"|(?:bonus\s+|бонусн\w*\s+)?(?:points?|балл\w*|bonus\w*|xal\w*))(?!\w)"

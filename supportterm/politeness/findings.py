@@ -41,6 +41,7 @@ CATEGORIES = tuple(SEVERITY)
 LANGUAGE_NAMES = {
     "en": "English", "ru": "Russian", "az": "Azerbaijani", "de": "German", "fr": "French",
     "uk": "Ukrainian", "tr": "Turkish", "es": "Spanish", "pt": "Portuguese", "it": "Italian",
+    "pl": "Polish", "nl": "Dutch", "other": "another language",
 }
 """English names of the languages `language.detect` and `neighbours.neighbour` tell apart (the UI says them in
 its own words)."""

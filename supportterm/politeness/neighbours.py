@@ -12,8 +12,9 @@ reply with one Spanish greeting stays fine:
   two Ukrainian-only words (протягом, дякуємо, що, це…): a short reply may hold a single "і";
 - Turkish: no "ə" at all and at least two Turkish-only words (için, lütfen, teşekkür…), since
   Azerbaijani typed on a Latin keyboard may lack "ə" but never uses those words;
-- Spanish, Portuguese, Italian: at most one English function word ("in" is Italian too), or one per 25
-  words, and at least four function words of that language.
+- Spanish, Portuguese, Italian, Polish, Dutch: at most one English function word ("in" is Italian too), or one
+  per 25 words, and at least four function words of that language; a reply of twenty words or more with none of
+  the common English marks (" the ", " you", " to ", " and ", " is ") is in "another language".
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ _TURKISH_ONLY = frozenset(
     "yapabilirsiniz şimdi olacak gerekiyor maalesef misiniz mısınız iade ücreti ücret içinde iyi günler "
     "rica ederiz bilgilendirmek isteriz sorununuz".split()
 )
-_ROMANCE = {
+_LATIN_NEIGHBOURS = {
     "es": frozenset(
         "el los las que por para su sus gracias hola saludos una está hemos días le lo del muy pero como "
         "usted su cuenta ya también puede".split()
@@ -47,7 +48,19 @@ _ROMANCE = {
         "il gli le che per suo sua grazie ciao salve una è abbiamo giorni molto ma come lei anche può "
         "cordiali saluti del della".split()
     ),
+    "pl": frozenset(
+        "i w z na się do że nie jest dla oraz jak od po pan pani pana państwa dziękujemy prosimy poważaniem "
+        "dzień dobry wiadomość ciągu".split()
+    ),
+    "nl": frozenset(
+        "de het een en van is niet u uw wij we voor met op bedankt groet vriendelijke hallo dank".split()
+    ),
 }
+_OTHER = "other"
+"""A reply of `_OTHER_MIN_WORDS` words or more with none of `_ENGLISH_MARKS` and English function words in
+at most a tenth of its words ("do", "a" and "na" are Czech and Polish too) that is none of the languages
+above (Czech, Swedish, …): not English, whatever it is."""
+_OTHER_MIN_WORDS = 20
 _ENGLISH = STOPWORDS["en"]
 """The function words `language.detect` counts for English."""
 
@@ -61,7 +74,7 @@ def neighbour(text: str, lang: str, folded: str | None = None) -> str | None:
     if lang == "az":
         return _turkish(low)
     if lang == "en":
-        return _romance(low)
+        return _latin_neighbour(low)
     return None
 
 
@@ -86,12 +99,15 @@ _ENGLISH_MARKS = (" the ", " you", " to ", " and ", " is ")
 reply): two of them and the reply is English, as nearly all are."""
 
 
-def _romance(low: str) -> str | None:
+def _latin_neighbour(low: str) -> str | None:
     if sum(map(low.__contains__, _ENGLISH_MARKS)) >= 2:
         return None
     words = _WORD.findall(low)
-    if sum(w in _ENGLISH for w in words) > max(1, len(words) // 25):
-        return None
-    counts = {code: sum(w in stop for w in words) for code, stop in _ROMANCE.items()}
-    best = max(counts, key=counts.__getitem__)
-    return best if counts[best] >= 4 else None
+    english = sum(w in _ENGLISH for w in words)
+    if english <= max(1, len(words) // 25):
+        counts = {code: sum(w in stop for w in words) for code, stop in _LATIN_NEIGHBOURS.items()}
+        best = max(counts, key=counts.__getitem__)
+        if counts[best] >= 4:
+            return best
+    unmarked = not any(map(low.__contains__, _ENGLISH_MARKS))
+    return _OTHER if unmarked and len(words) >= _OTHER_MIN_WORDS and english <= len(words) // 10 else None

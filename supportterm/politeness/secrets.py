@@ -203,6 +203,11 @@ _AZ_TO_YOU_BEFORE = re.compile(r"(?i)(?<!\w)sizə(?!\w)")
 """'sürücü Sizə 055 600 12 12 nömrəsindən zəng edəcək': the number that will call the customer, given so they
 know it (the caller's id), is no one's private number being leaked."""
 _AZ_LANDLINE = ("012", "99412")
+
+
+def _baku_landline(digits: str) -> bool:
+    """'012 555 40 40', '+994 12 555 40 41' (not a UK 0121 … number, which has eleven digits)."""
+    return (digits.startswith("99412") and len(digits) == 12) or (digits.startswith("012") and len(digits) == 10)
 """Baku landlines (012 …) are offices and shops; people give their mobiles (050, 055, 070, …)."""
 _AZ_OURS_BEFORE = re.compile(r"(?i)(?<!\w)(?:biz|bizə|bizim|bizi|bizdən|bizlə)(?!\w)")
 """'Bizə 012 555 00 00 nömrəsinə zəng etsəniz': a number the company gives as its own."""
@@ -500,7 +505,10 @@ _OWN_CONTEXT = re.compile(
     r"|mənə\s+(?:birbaşa|yazın|zəng)|ünvanım|nömrəm"
     r"|registered\s+with\s+us|(?:that|which|number|address|one|details|contacts)\s+you\s+(?:gave|provided|entered|listed|left|updated|added|registered|changed|confirmed)|котор\w+\s+вы\s+(?:указали|оставили|дали)"
     r"|(?:göstərdiyiniz|qeyd\s+etdiyiniz|verdiyiniz)\s+nömrə"
-    r"|тот\s+же,?\s+(?:с\s+которого|что|который|которым)\s+вы|привязанн\w+\s+к\s+(?:адресу|номеру|почте))"
+    r"|тот\s+же,?\s+(?:с\s+которого|что|который|которым)\s+вы|привязанн\w+\s+к\s+(?:адресу|номеру|почте)"
+    r"|указанн\w+\s+в\s+ваш\w+\s+(?:анкет|профил|договор|заявк|личн)|для\s+(?:вашего\s+)?номера|контактн\w+\s+телефон\s*[—:-]"
+    r"|(?:anketinizdə|profilinizdə|müqavilənizdə|bronunuzda|sifarişinizdə)\s+(?:\(\S+\)\s+)?göstərilən"
+    r"|(?:listed|given|shown)\s+(?:on|in)\s+your\s+(?:form|application|contract))"
 )
 """Words saying that a contact is the customer's own ("the address on your account")."""
 _HOTLINE_PREFIXES = ("800", "8800", "7800", "1800", "1888", "1877", "0800", "44800",
@@ -509,7 +517,8 @@ _HOTLINE_PREFIXES = ("800", "8800", "7800", "1800", "1888", "1877", "0800", "448
 the UK's 03 numbers (0330 …, 0345 …), which Ofcom gives to organisations."""
 _NOT_A_PHONE = re.compile(
     r"(?i)(?:tracking|track|order|reference|ref\.|invoice|parcel|waybill|consignment|трек|отслеживан|заказ"
-    r"|накладн|izləmə|sifariş|qaimə|polic|polis|полис|contract|договор|müqavilə|account|счёт|счет|лицев|hesab|операци|transaction|əməliyyat)[^.\n\d]{0,20}(?:[^\W_]{1,4}[\s-]+){0,4}$"
+    r"|накладн|izləmə|sifariş|qaimə|polic|polis|полис|contract|договор|müqavilə|account|счёт|счет|лицев|hesab|операци|transaction|əməliyyat"
+    r"|\bhst|\bgst|\bvat|\btax|инн|кпп|vöen|voen)[^.\n\d]{0,20}(?:[^\W_]{1,4}[\s-]+){0,4}$"
 )
 """'tracking number 7730 4418 2291', 'трек-номер …', 'tracking number 1Z 999 AA1 01 2345 6784' (up to four
 short letter-and-digit groups before the part shaped like a phone): a parcel or order number, no phone."""
@@ -535,7 +544,8 @@ _COMPANY_CONTACTS = re.compile(
     r"|filialın\s+nömrəsi|resepşn\w*|çağrı\s+mərkəzi\w*"
     r"|mühafizə\s+post\w*|пост\w*\s+охран\w*|\bsecurity\s+(?:desk|office|post)|\bconcierge"
     r"|\bphone\s+support\b|\bsupport\s+(?:number|hotline)|по\s+срочным\s+вопросам|\bmasası\b"
-    r"|maskalanmış|\bmasked\s+(?:number|line|call)|подменн\w+\s+номер\w*"
+    r"|maskalanmış|\bmasked\s+(?:number|line|call)|подменн\w+\s+номер\w*|dispetçer\w*|\bdispatch(?:er)?\b"
+    r"|\bby\s+phone\s+on\b|\bpay\s+(?:it\s+)?(?:by|over\s+the)\s+phone"
     r"|\bcalls?\s+you\s+from\b|\btexts?\s+you\s+from\b|\brings?\s+you\s+from\b|\bphones?\s+you\s+from\b"
     r"|позвон\w+\s+(?:вам\s+)?с\s+номера"
     r"|(?:наберет|наберёт)\s+(?:вам\s+)?с\s+номера"
@@ -759,8 +769,8 @@ def _contacts(
         digits = _digits(m.group())
         if len(digits) < 9 or digits in allowed_phones or digits[-9:] in allowed_phones:
             continue
-        if digits.startswith(_HOTLINE_PREFIXES):
-            continue
+        if digits.startswith(_HOTLINE_PREFIXES) or _baku_landline(digits):
+            continue  # toll-free lines and Baku landlines ('+994 12 555 40 41') are offices' numbers
         if _glued_to_letters(visible, m.start()) or _not_a_phone(visible, m.start()):
             continue
         if _theirs(visible, m.start(), m.end(), "", greeted):
@@ -779,7 +789,6 @@ def _contacts(
                     _AZ_CALLS_YOU.match(visible, m.end())
                     and _AZ_TO_YOU_BEFORE.search(visible, max(0, m.start() - 30), m.end() + 20)
                 )
-                and not digits.startswith(_AZ_LANDLINE)
             )
             or _NAMED_PERSON.search(visible, max(0, m.start() - 50), m.start())
         ):

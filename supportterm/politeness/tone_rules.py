@@ -19,8 +19,8 @@ LEXICON_CATEGORIES = ("rude", "blame", "dismissive", "sarcasm", "argumentative",
 _REPORTED = LEXICON_CATEGORIES + ("informal_address",)
 """The categories whose lexicon hits `lexicon_rules` reports, in its order."""
 
-_CONDITIONAL = re.compile(r"(?:\b(?:if|when|in case|unless)|(?<!\w)(?:если|когда|əgər|əgar))\s+$")
-"""'If you didn't get the e-mail…' is advice, not blame."""
+_CONDITIONAL = re.compile(r"(?:\b(?:if|when|in case|unless)|(?<!\w)(?:если|когда|чтобы|əgər|əgar))\s+$")
+"""'If you didn't get the e-mail…' is advice, not blame; «чтобы Вы не пропустили доставку» is a purpose."""
 _LABEL_AFTER = re.compile(r"\s+(?:bölmə|düymə|menyu|seçim|pəncərə|sekmə|ikon|funksiya|keçid)")
 """'eSIM əlavə et bölməsini açın', '«Daxil ol» düyməsi': an Azerbaijani imperative before a menu noun is the
 label of a button or section, not the agent addressing the customer as sən (the pronoun itself, 'sənə
