@@ -36,7 +36,7 @@ _MIN_COUNT = 100
 _NEAR = 4
 _FIGURE = re.compile(
     DIGIT_FIRST + r"(?:\d{0,2}(?:[ ,.\u00a0]\d{3})+(?![\d:])|\d*(?:[.,]\d+)?(?![\d:]))"
-    r"(?:\s*(?P<unit>%|x(?!\w)|×|k(?!\w)|m(?!\w)|bn(?!\w)|million|billion|thousand|млн|млрд|тыс|milyon|milyard"
+    r"(?:\s*(?P<unit>%|x(?!\w)|×(?!\s*\d)|k(?!\w)|m(?!\w)|bn(?!\w)|million|billion|thousand|млн|млрд|тыс|milyon|milyard"
     r"|min(?![us])|раз(?:а)?(?!\w)|d[əe]f[əe]))?"
 )
 r"""A number and its unit. It opens with a digit (as `DIGIT_FIRST`, which `re` skips ahead to by range
@@ -49,7 +49,7 @@ def _number(m: re.Match[str]) -> str:
     return m.group() if m.group("unit") is None else m.group()[: m.start("unit") - m.start()].rstrip()
 
 
-_NOT_BEFORE = frozenset("#№.,:/-_*")
+_NOT_BEFORE = frozenset("#№.,:/-_*×")
 """A number glued to these ('v2.4', 'ID-5512', '#4821', '*7788') is part of a code, not a figure; the check is
 done in Python because a look-behind tried at every position made the scan three times slower."""
 _STATUS_CODE = re.compile(
@@ -77,6 +77,9 @@ _MONEY_AFTER = re.compile(
 _MONEY_BEFORE = re.compile(r"(?:[$€£₽₼]|azn|usd|eur|gbp|rub)\s*$")
 """'349 AZN kartınıza qaytarıldı', '£76', '10,90 manatdır', '199 бонусных баллов': an amount of money or
 loyalty points (a refund, a price, a goodwill credit, with an Azerbaijani ending) counts nothing."""
+_DECIMAL = re.compile(r"\d{1,3}[.,]\d{1,2}")
+"""'2,60', '27,5': a size or a rate with decimals, whose whole part is what counts (not 260 or 275)."""
+_MASKED_BEFORE = re.compile(r"[*•·]{2,}\s*$")
 _PHONE_PART = re.compile(r"[\s-]\d")
 _PHONE_BEFORE = re.compile(r"(?:\d[\s-]|\+)$")
 """'+7 912 604-33-81': a group of a phone number is no count."""
@@ -171,6 +174,8 @@ def _is_figure(folded: str, m: re.Match[str]) -> bool:
         return False  # most numbers in a reply are days, hours and counts of a few
     if m.start() and (folded[m.start() - 1] in _NOT_BEFORE or folded[m.start() - 1].isalnum()):
         return False
+    if _MASKED_BEFORE.search(folded, max(0, m.start() - 6), m.start()):
+        return False  # '**** 4417': a card's last digits
     if unit:
         return True
     if m.end() < len(folded) and folded[m.end()].isalpha():
@@ -180,7 +185,8 @@ def _is_figure(folded: str, m: re.Match[str]) -> bool:
     plain = digits == number
     if plain and (len(digits) >= 6 or (len(digits) == 4 and 1900 <= int(digits) <= 2100)):
         return False  # the tests on the digits alone come before the searches around them (same answer)
-    if int(digits) < _MIN_COUNT:
+    whole = re.split("[.,]", number)[0] if _DECIMAL.fullmatch(number) else digits
+    if int(whole) < _MIN_COUNT:
         return False
     if _PHONE_PART.match(folded, m.end()) or _PHONE_BEFORE.search(folded, max(0, m.start() - 3), m.start()):
         return False

@@ -175,7 +175,8 @@ _ROLE_MAILBOXES = frozenset(
     "newsletter partners partner developers api shop store destek dastek podderzhka musteri test demo groups "
     "group corporate korporativ b2b business biznes claims baggage cargo check checks kassa "
     "finance docs documents accounting buh git notify notifications mailer gift gifts postmaster webmaster "
-    "hostmaster vet vets clinic lab doctor doctors pharmacy dev devs developers".split()
+    "hostmaster vet vets clinic lab doctor doctors pharmacy dev devs developers "
+    "scores results exams exam certificates admissions enrolment enrollment candidates".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
 _PLACEHOLDER_DOMAIN = re.compile(
@@ -545,7 +546,8 @@ _COMPANY_CONTACTS = re.compile(
     r"|mühafizə\s+post\w*|пост\w*\s+охран\w*|\bsecurity\s+(?:desk|office|post)|\bconcierge"
     r"|\bphone\s+support\b|\bsupport\s+(?:number|hotline)|по\s+срочным\s+вопросам|\bmasası\b"
     r"|maskalanmış|\bmasked\s+(?:number|line|call)|подменн\w+\s+номер\w*|dispetçer\w*|\bdispatch(?:er)?\b"
-    r"|\bby\s+phone\s+on\b|\bpay\s+(?:it\s+)?(?:by|over\s+the)\s+phone"
+    r"|\bby\s+phone\s+on\b|\bpay\s+(?:it\s+)?(?:by|over\s+the)\s+phone|\bcall\s+(?:the\s+)?reception\b"
+    r"|\bring\s+(?:the\s+)?reception\b"
     r"|\bcalls?\s+you\s+from\b|\btexts?\s+you\s+from\b|\brings?\s+you\s+from\b|\bphones?\s+you\s+from\b"
     r"|позвон\w+\s+(?:вам\s+)?с\s+номера"
     r"|(?:наберет|наберёт)\s+(?:вам\s+)?с\s+номера"

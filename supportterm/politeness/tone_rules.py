@@ -21,6 +21,8 @@ _REPORTED = LEXICON_CATEGORIES + ("informal_address",)
 
 _CONDITIONAL = re.compile(r"(?:\b(?:if|when|in case|unless)|(?<!\w)(?:если|когда|чтобы|əgər|əgar))\s+$")
 """'If you didn't get the e-mail…' is advice, not blame; «чтобы Вы не пропустили доставку» is a purpose."""
+_HOPE = re.compile(r"(?:надеемся|надеюсь|hope|ümid\s+edirik|ümid\s+edirəm)\W+(?:что\s+|that\s+|ki\s+)?$")
+"""«надеемся, что Вы сами не пострадали», 'we hope you weren't hurt': a wish for the customer, not blame."""
 _LABEL_AFTER = re.compile(r"\s+(?:bölmə|düymə|menyu|seçim|pəncərə|sekmə|ikon|funksiya|keçid)")
 """'eSIM əlavə et bölməsini açın', '«Daxil ol» düyməsi': an Azerbaijani imperative before a menu noun is the
 label of a button or section, not the agent addressing the customer as sən (the pronoun itself, 'sənə
@@ -85,7 +87,10 @@ def lexicon_rules(prep: Prepared) -> list[Finding]:
         if cat is None:
             continue
         for start, end, entry in found:
-            if name == "blame" and _CONDITIONAL.search(prep.folded, max(0, start - 12), start):
+            if name == "blame" and (
+                _CONDITIONAL.search(prep.folded, max(0, start - 12), start)
+                or _HOPE.search(prep.folded, max(0, start - 20), start)
+            ):
                 continue
             if (
                 name == "informal_address"
@@ -162,7 +167,7 @@ def shouting(prep: Prepared) -> list[Finding]:
             joined = _CAPS_LIST.sub(r"\1", joined)
         if ":" in joined:
             joined = _NAME_LABEL.sub(lambda m: m.group()[: m.start(1) - m.start()], joined)
-        tokens = _WORD.findall(joined)
+        tokens = [t for t in _WORD.findall(joined) if not t.endswith("XXX")]  # 'BK-XXXXXX': a reference to fill in
         if prep.lang == "ru":  # 'фамилия и имя — VOROBEV VITALII': Latin capitals in Russian are names or codes
             tokens = [t for t in tokens if not (t.isascii() and t.isupper())]
         if _shouted(tokens):
