@@ -152,6 +152,8 @@ def refused(folded: str, left: int, right: int, at: int) -> bool:
     if not may_match(_REFUSAL_NEEDS, folded[left:right]):
         return False
     for m in _REFUSAL.finditer(folded, left, right):
+        if _usually(folded, m.start()):
+            continue
         lo, hi = (m.end(), at) if m.end() <= at else (at, m.start())
         if not _CONTRAST.search(folded, lo, hi):
             return True
@@ -216,6 +218,13 @@ _WE_REFUSE = re.compile(
     r"|(?<!\w)(?:paylaşmırıq|açıqlamırıq|(?:açıqlaya|paylaşa)\s+bilmərik)"
 )
 """'We don't disclose it: it is internal information' gives the reason for a refusal, not a leak."""
+_USUALLY = re.compile(r"(?:usually|normally|обычно|как\s+правило|adətən)\W+(?:\w+\W+){0,2}$")
+"""'которую мы обычно не публикуем, …', 'which we normally don't share': the refusal is the rule being broken, a leak."""
+
+
+def _usually(folded: str, start: int) -> bool:
+    """True when the refusal at `start` is said to be the usual practice (and so is being set aside)."""
+    return _USUALLY.search(folded, max(0, start - 30), start) is not None
 
 
 _SAFEGUARD = re.compile(
@@ -241,7 +250,8 @@ def markers(prep: Prepared) -> list[Finding]:
     out = []
     for s, e, entry in prep.hits.get("confidential_markers", ()):
         left, right = sentence_bounds(prep.masked, s, e)
-        if _WE_REFUSE.search(prep.folded, left, right):
+        refusal = _WE_REFUSE.search(prep.folded, left, right)
+        if refusal and not _usually(prep.folded, refusal.start()):
             continue
         if _ADVISORY_MARKER.match(prep.folded, s) and _SAFEGUARD.search(prep.folded, left, right):
             continue

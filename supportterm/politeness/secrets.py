@@ -458,6 +458,11 @@ _EXAMPLE_BEFORE = re.compile(
 customer's own network, not one of the company's hosts."""
 
 
+_DEV_SERVER = re.compile(
+    r"runserver|npm\s+(?:run\s+\w+|start)|yarn\s+(?:dev|start)|flask\s+run|docker(?:-|\s+)compose\s+up|uvicorn"
+    r"|php\s+artisan\s+serve|rails\s+server"
+)
+"""'python manage.py runserver … then open http://127.0.0.1:8000': a server the customer starts on their own machine."""
 _OWN_MACHINE_BEFORE = re.compile(
     r"(?i)(?:on|from)\s+(?:this|your|the\s+same)\s+(?:own\s+)?(?:computer|machine|pc|laptop)"
     r"|на\s+(?:этом|вашем|своём|своем|том\s+же)\s+(?:компьютере|пк|ноутбуке)|(?:bu|öz)\s+kompüter\w*|kompüterinizdə"
@@ -489,7 +494,10 @@ def _hosts(text: str, low: str, hinted: frozenset[str] = _EVERY_GROUP) -> list[F
                 or _EXAMPLE_BEFORE.search(text, max(0, m.start() - 20), m.start())
             ):
                 continue
-            if pattern is _LOCAL_URL and _OWN_MACHINE_BEFORE.search(text, max(0, m.start() - 120), m.start()):
+            if pattern is _LOCAL_URL and (
+                _OWN_MACHINE_BEFORE.search(text, max(0, m.start() - 120), m.start())
+                or _DEV_SERVER.search(text, 0, m.start())
+            ):
                 continue
             message = translatable("Internal host or address: keep it inside.")
             out.append(finding("secret", m.start(), m.end(), message))
@@ -533,6 +541,7 @@ _OTHER_PERSON = re.compile(
     r"|(?:an|one|a\s+second|a\s+separate|the\s+other)\s+account\s+(?:registered|belonging|opened|set\s+up)\s+(?:to|under|in\s+the\s+name)"
     r"|(?:друг\w*|втор\w*|ещё\s+одн\w*|еще\s+одн\w*)\s+(?:аккаунт|учётн|учетн|профил)"
     r"|(?:başqa|ikinci|digər)\s+(?:hesab|profil)"
+    r"|\bprevious\s+(?:renter|customer|guest|owner|tenant|user|hirer)|\bwith\s+(?:her|him)\s+(?:yourself\s+)?on\b"
 )
 """Words saying that a contact belongs to someone else: then it is never the customer's own."""
 _COMPANY_CONTACTS = re.compile(
@@ -793,6 +802,7 @@ def _contacts(
                 )
             )
             or _NAMED_PERSON.search(visible, max(0, m.start() - 50), m.start())
+            or _names_other_person(visible[max(0, m.start() - _CONTEXT) : m.start()])
         ):
             continue
         message = translatable("Someone else's phone number: keep it private.")
