@@ -37,7 +37,8 @@ _TO_LATIN = str.maketrans({**_AZERBAIJANI, **_CYRILLIC})
 _AZERBAIJANI_LETTER = re.compile("[əƏıİşŞçÇğĞöÖüÜ]")
 
 
-def _latin(word: str) -> str:
+def latin(word: str) -> str:
+    """`word` in Latin letters, lower case (Cyrillic and Azerbaijani letters transliterated; also used by `brand`)."""
     lowered = word.replace("İ", "i").replace("I", "ı").lower() if _is_azerbaijani(word) else word.lower()
     return lowered.translate(_TO_LATIN).replace("_", "")
 
@@ -77,8 +78,8 @@ def names(text: str) -> frozenset[str]:
         last_words = _WORD.findall(last)  # counted and read from one scan
         if len(last_words) <= _SIGNATURE_WORDS:
             words += last_words
-    found = {_latin(word) for word in words if _is_name(word)}
-    found |= {GREETED + _latin(word) for word in greeting if _is_name(word)}
+    found = {latin(word) for word in words if _is_name(word)}
+    found |= {GREETED + latin(word) for word in greeting if _is_name(word)}
     return frozenset(found)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .addressee import latin
 from .findings import Finding
 
 _FREE_MAIL = frozenset(
@@ -24,26 +25,17 @@ _SIGNATURE_LINES = 3
 _MIN_LABEL = 4
 """A shorter name ("abc") would be spelt by chance by some word of the reply."""
 _WORD = re.compile(r"[^\W_]+")
-_LATIN = str.maketrans(
-    {
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
-        "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-        "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ы": "y", "ь": "",
-        "э": "e", "ю": "yu", "я": "ya", "ə": "e", "ı": "i", "ş": "s", "ç": "c", "ğ": "g", "ö": "o", "ü": "u",
-    }
+_SECOND_SPELLINGS = str.maketrans(
+    {"х": "h", "ц": "c", "щ": "sch", "й": "i", "ю": "iu", "я": "ia", "ж": "j", "ş": "sh", "ç": "ch"}
 )
-_LATIN_ALT = str.maketrans(
-    {"х": "kh", "ц": "ts", "й": "i", "ю": "iu", "я": "ia", "ж": "j", "ş": "sh", "ç": "ch", "щ": "shch"}
-)
-"""The other common spellings of the letters that have two ('Khimki', 'Tsvetok', 'Shirvan')."""
+"""The other common Latin spellings of the letters `addressee.latin` spells one way ('Himki', 'Cvetok', 'Shirvan')."""
 
 
 def _spellings(text: str) -> set[str]:
     """Latin spellings of each word of `text` and of each pair of neighbouring words run together."""
-    low = text.replace("İ", "i").lower()
     out: set[str] = set()
-    for form in (low.translate(_LATIN_ALT).translate(_LATIN), low.translate(_LATIN)):
-        words = _WORD.findall(form)
+    for form in (text, text.lower().translate(_SECOND_SPELLINGS)):
+        words = [latin(w) for w in _WORD.findall(form)]
         out.update(words)
         out.update(a + b for a, b in zip(words, words[1:], strict=False))
     return out

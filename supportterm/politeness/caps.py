@@ -8,10 +8,11 @@ sentences slips past it. This rule looks at a whole line: at least three words i
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 
 from .findings import Finding, finding
 from .prepared import Prepared
-from .tone_rules import ACRONYMS, first_caps_pair
+from .tone_rules import ACRONYMS, first_caps_pair, to_fill_in
 
 _LINE = re.compile(r"[^\n]+")
 _THREE_CAPS = re.compile(
@@ -33,7 +34,7 @@ def shouted_lines(prep: Prepared) -> list[Finding]:
     if first < 0 or _THREE_CAPS.search(prep.masked, first) is None:
         return out
     for line in _LINE.finditer(prep.masked):
-        tokens = [t for t in _WORD.findall(line.group()) if not t.endswith("XXX")]  # 'BK-XXXXXX': to fill in
+        tokens = list(filterfalse(to_fill_in, _WORD.findall(line.group())))
         if len(tokens) < _MIN_WORDS:
             continue  # greetings, names, sign-offs: too few words to test one by one
         upper = [w for w in tokens if w.isupper() and w not in ACRONYMS]

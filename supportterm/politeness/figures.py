@@ -174,8 +174,6 @@ def _is_figure(folded: str, m: re.Match[str]) -> bool:
         return False  # most numbers in a reply are days, hours and counts of a few
     if m.start() and (folded[m.start() - 1] in _NOT_BEFORE or folded[m.start() - 1].isalnum()):
         return False
-    if _MASKED_BEFORE.search(folded, max(0, m.start() - 6), m.start()):
-        return False  # '**** 4417': a card's last digits
     if unit:
         return True
     if m.end() < len(folded) and folded[m.end()].isalpha():
@@ -185,9 +183,10 @@ def _is_figure(folded: str, m: re.Match[str]) -> bool:
     plain = digits == number
     if plain and (len(digits) >= 6 or (len(digits) == 4 and 1900 <= int(digits) <= 2100)):
         return False  # the tests on the digits alone come before the searches around them (same answer)
-    whole = re.split("[.,]", number)[0] if _DECIMAL.fullmatch(number) else digits
-    if int(whole) < _MIN_COUNT:
+    if int(digits) < _MIN_COUNT or (_DECIMAL.fullmatch(number) and int(re.split("[.,]", number)[0]) < _MIN_COUNT):
         return False
+    if _MASKED_BEFORE.search(folded, max(0, m.start() - 6), m.start()):
+        return False  # '**** 4417': a card's last digits
     if _PHONE_PART.match(folded, m.end()) or _PHONE_BEFORE.search(folded, max(0, m.start() - 3), m.start()):
         return False
     if _IDENTIFIER_BEFORE.search(folded, max(0, m.start() - 10), m.start()):

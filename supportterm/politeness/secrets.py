@@ -203,13 +203,14 @@ _AZ_CALLS_YOU = re.compile(r"[\s-]*nömrəsindən\s+(?:sizə\s+)?(?:\w+\s+)?(?:z
 _AZ_TO_YOU_BEFORE = re.compile(r"(?i)(?<!\w)sizə(?!\w)")
 """'sürücü Sizə 055 600 12 12 nömrəsindən zəng edəcək': the number that will call the customer, given so they
 know it (the caller's id), is no one's private number being leaked."""
-_AZ_LANDLINE = ("012", "99412")
 
 
 def _baku_landline(digits: str) -> bool:
-    """'012 555 40 40', '+994 12 555 40 41' (not a UK 0121 … number, which has eleven digits)."""
+    """'012 555 40 40', '+994 12 555 40 41': Baku landlines are offices and shops; people give their mobiles
+    (050, 055, 070, …). Counted digits keep a UK '0121 …' number (eleven digits) out."""
     return (digits.startswith("99412") and len(digits) == 12) or (digits.startswith("012") and len(digits) == 10)
-"""Baku landlines (012 …) are offices and shops; people give their mobiles (050, 055, 070, …)."""
+
+
 _AZ_OURS_BEFORE = re.compile(r"(?i)(?<!\w)(?:biz|bizə|bizim|bizi|bizdən|bizlə)(?!\w)")
 """'Bizə 012 555 00 00 nömrəsinə zəng etsəniz': a number the company gives as its own."""
 _NAMED_PERSON = re.compile(

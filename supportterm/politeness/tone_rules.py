@@ -39,6 +39,14 @@ _CAPS_COMPOUND = re.compile(r"\b([A-ZА-ЯЁƏÖÜĞŞÇİ]{2,})[-–/](?=[A-ZА
 """'the MASTER-NODE box', 'GYD–IST', 'SVO–AER': a label or route in capitals is one name, not two shouted
 words."""
 _COMPOUND_MARKS = ("-", "–", "/")
+
+
+def to_fill_in(token: str) -> bool:
+    """True for a reference to fill in ('BK-XXXXXX', joined as 'BKXXXXXX'): no shouted word (both shouting rules)."""
+    return token.endswith("XXX")
+
+
+
 _CAPS_LIST = re.compile(
     r"\b([A-ZА-ЯЁƏÖÜĞŞÇİ]{2,})\b(?:,\s*[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}\b)+"
     r"(?:,?\s+(?:or|and|или|и|либо|və\s+ya|və|yaxud|ya\s+da)\s+[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}\b)?"
@@ -167,7 +175,7 @@ def shouting(prep: Prepared) -> list[Finding]:
             joined = _CAPS_LIST.sub(r"\1", joined)
         if ":" in joined:
             joined = _NAME_LABEL.sub(lambda m: m.group()[: m.start(1) - m.start()], joined)
-        tokens = [t for t in _WORD.findall(joined) if not t.endswith("XXX")]  # 'BK-XXXXXX': a reference to fill in
+        tokens = list(filterfalse(to_fill_in, _WORD.findall(joined)))
         if prep.lang == "ru":  # 'фамилия и имя — VOROBEV VITALII': Latin capitals in Russian are names or codes
             tokens = [t for t in tokens if not (t.isascii() and t.isupper())]
         if _shouted(tokens):

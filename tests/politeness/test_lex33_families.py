@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from supportterm.politeness import check
 from supportterm.politeness.folding import fold
 from supportterm.politeness.signature import impersonal
 from tests.politeness.test_families import found
@@ -77,3 +78,12 @@ def test_lex33_hard_negative_stays_fine(lang: str, body: str) -> None:
 )
 def test_teams_and_firms_sign_for_nobody(lang: str, signature: str) -> None:
     assert impersonal(fold(signature, lang))
+
+
+def test_a_wish_for_the_customer_is_no_blame() -> None:
+    def blamed(sentence: str) -> list[str]:
+        text = "Здравствуйте!\n\n" + sentence + "\n\nС уважением,\nИгорь"
+        return [text[f.start : f.end] for f in check(text, lang="ru").findings if f.category == "blame"]
+
+    assert "Вы сами не пострадали" in blamed("Оказалось, Вы сами не пострадали.")
+    assert "Вы сами не пострадали" not in blamed("Надеемся, что Вы сами не пострадали.")

@@ -1,4 +1,4 @@
-"""`addressee._latin` uses one `str.translate` table: it must spell every name as the per-letter loop did."""
+"""`addressee.latin` uses one `str.translate` table: it must spell every name as the per-letter loop did."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def _latin_per_letter(word: str) -> str:
      "Kelvin\u212a", "ǅemal", "Straße", "ẞIG", "Xanım", "Qasım", "Ыы", "ЩУКА", "Ǝli", ""],
 )
 def test_latin_matches_per_letter_lookup(word: str) -> None:
-    assert addressee._latin(word) == _latin_per_letter(word)
+    assert addressee.latin(word) == _latin_per_letter(word)
 
 
 def test_names_on_greeting_and_signature() -> None:
