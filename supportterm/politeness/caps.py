@@ -12,7 +12,7 @@ from itertools import filterfalse
 
 from .findings import Finding, finding
 from .prepared import Prepared
-from .tone_rules import ACRONYMS, first_caps_pair, to_fill_in
+from .tone_rules import ACRONYMS, field_list, first_caps_pair, to_fill_in
 
 _LINE = re.compile(r"[^\n]+")
 _THREE_CAPS = re.compile(
@@ -34,6 +34,8 @@ def shouted_lines(prep: Prepared) -> list[Finding]:
     if first < 0 or _THREE_CAPS.search(prep.masked, first) is None:
         return out
     for line in _LINE.finditer(prep.masked):
+        if field_list(prep.text[line.start():line.end()]):
+            continue
         tokens = list(filterfalse(to_fill_in, _WORD.findall(line.group())))
         if len(tokens) < _MIN_WORDS:
             continue  # greetings, names, sign-offs: too few words to test one by one

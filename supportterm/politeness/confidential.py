@@ -228,12 +228,13 @@ def _usually(folded: str, start: int) -> bool:
 
 
 _SAFEGUARD = re.compile(
-    r"\b(?:kept|stored|handled|treated|anyone|anybody|third\s+part|password|passcode|pin|code|otp)"
-    r"|(?<!\w)(?:хран|обрабатыва|никому|ни\s+с\s+кем|третьим|парол|код|пин)"
-    r"|(?<!\w)(?:saxlan|saxlayırıq|emal|heç\s+kim|üçüncü\s+şəxs|şifrə|parol|kod|pin)"
+    r"\b(?:kept|stored|handled|treated|anyone|anybody|third\s+part|password|passcode|pin|code|otp|card\s+details)"
+    r"|(?<!\w)(?:хран|обрабатыва|никому|ни\s+с\s+кем|третьим|парол|код|пин|данные\s+карты|реквизиты\s+карты)"
+    r"|(?<!\w)(?:saxlan|saxlayırıq|emal|heç\s+kim|üçüncü\s+şəxs|şifrə|parol|kod|pin|kart\s+məlumat)"
 )
-"""'Your documents are kept confidential', 'never share your password with anyone': a promise about the
-customer's data or advice on keeping their own credentials, not a label on pasted internal text."""
+"""'Your documents are kept confidential', 'never share your password with anyone', 'don't share your card
+details': a promise about the customer's data or advice on keeping their own credentials, not a label on pasted
+internal text."""
 _ADVISORY_MARKER = re.compile(
     r"(?:strictly\s+)?confidential|do\s+not\s+share|don't\s+share|конфиденциальн|не\s+разглаша|məxfi|konfidensial"
     r"|paylaşmayın"

@@ -518,9 +518,12 @@ _OWN_CONTEXT = re.compile(
     r"|тот\s+же,?\s+(?:с\s+которого|что|который|которым)\s+вы|привязанн\w+\s+к\s+(?:адресу|номеру|почте)"
     r"|указанн\w+\s+в\s+ваш\w+\s+(?:анкет|профил|договор|заявк|личн)|для\s+(?:вашего\s+)?номера|контактн\w+\s+телефон\s*[—:-]"
     r"|(?:anketinizdə|profilinizdə|müqavilənizdə|bronunuzda|sifarişinizdə)\s+(?:\(\S+\)\s+)?göstərilən"
-    r"|(?:listed|given|shown)\s+(?:on|in)\s+your\s+(?:form|application|contract))"
+    r"|(?:listed|given|shown)\s+(?:on|in)\s+your\s+(?:form|application|contract)"
+    r"|телефон\s+получател\w*|как\s+вы\s+и\s+указали)"
 )
-"""Words saying that a contact is the customer's own ("the address on your account")."""
+"""Words saying that a contact is the customer's own ("the address on your account"); a delivery's recipient
+("телефон получателя — …") is one the customer gave in the order, while «номер получателя» of a transfer is
+someone else's (blind33)."""
 _HOTLINE_PREFIXES = ("800", "8800", "7800", "1800", "1888", "1877", "0800", "44800",
                      *(f"03{x}" for x in ("00", "03", "30", "33", "43", "44", "45", "70", "71", "72", "73")))
 """Toll-free lines (8 800 …, 1-800 …, 0800 …) are published company numbers, nobody's private phone; so are

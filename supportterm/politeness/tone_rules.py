@@ -47,6 +47,16 @@ def to_fill_in(token: str) -> bool:
 
 
 
+_FIELD_NAME = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b")
+
+
+def field_list(original: str) -> bool:
+    """True for a template's column list ('LEAD_NAME, FIRST_NAME, TYPE (ADULT / CHILD)'): masking blanks the
+    snake-case names, and two of them make the capitals left between them names too, not shouting (both
+    shouting rules read the original text for this)."""
+    return "_" in original and len(_FIELD_NAME.findall(original)) >= 2
+
+
 _CAPS_LIST = re.compile(
     r"\b([A-ZА-ЯЁƏÖÜĞŞÇİ]{2,})\b(?:,\s*[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}\b)+"
     r"(?:,?\s+(?:or|and|или|и|либо|və\s+ya|və|yaxud|ya\s+da)\s+[A-ZА-ЯЁƏÖÜĞŞÇİ]{2,}\b)?"
@@ -175,7 +185,7 @@ def shouting(prep: Prepared) -> list[Finding]:
             joined = _CAPS_LIST.sub(r"\1", joined)
         if ":" in joined:
             joined = _NAME_LABEL.sub(lambda m: m.group()[: m.start(1) - m.start()], joined)
-        tokens = list(filterfalse(to_fill_in, _WORD.findall(joined)))
+        tokens = [] if field_list(prep.text[start:end]) else list(filterfalse(to_fill_in, _WORD.findall(joined)))
         if prep.lang == "ru":  # 'фамилия и имя — VOROBEV VITALII': Latin capitals in Russian are names or codes
             tokens = [t for t in tokens if not (t.isascii() and t.isupper())]
         if _shouted(tokens):
