@@ -96,6 +96,7 @@ def check(
     found += closure.closed_without_help(whole)
     found += confidential.listed_terms(text, code, confidential_terms)
     found = answers.drop_answered_no(found, whole, customer_text)
+    found = confidential.drop_customers_figures(found, text, customer_text)
     rude = sum(f.category == "rude" and f.start < WINDOW for f in found)
     if code == "ru":
         found = agreement.agree(text, found)

@@ -75,20 +75,26 @@ _OURS_ANYWHERE = re.compile(
 in a sentence about the customer's own books (a `YOURS_WORD`, no first-person owner) a figure word is theirs."""
 _DISCOUNT = (
     r"(?:\boff\b|\bextra\b|discount\w*|cashback|скидк\w*|кешбэк\w*|кэшбэк\w*|дополнительн\w*|endirim\w*|keşbek\w*"
-    r"|əlavə|\bfees?\b|surcharge)"
+    r"|əlavə|\bfees?\b|surcharge|берёт|берет|берём|берем|возьм\w*|покрыва\w*|компенсиру\w*|\bcovers?\b|götürür\w*)"
 )
 _PERCENT = r"\d+(?:[.,]\d+)?\s*%(?:-?\w+)?"
 OFFER = re.compile(rf"{_PERCENT}\s+(?:\S+\s+)?{_DISCOUNT}|{_DISCOUNT}\s+(?:\S+\s+)?(?:в\s+|of\s+)?{_PERCENT}")
 """'20% off', 'скидка 20%', '20% endirim', '25% extra time', 'a 12% service fee': a public offer or price
 next to its percentage, not a company figure (not a commission: '22% komissiya alırıq' from partners is one)."""
 _PERCENT_ONLY = re.compile(_PERCENT)
+_PRICE = re.compile(r"[$€£₼₽]\s*\d[\d.,]*|\d[\d\s.,]*\s*(?:₽|руб\w*|azn|manat\w*|₼|eur|usd|gbp)(?!\w)")
+"""'стоимость 9 500 ₽, из них 50% компания берёт на себя': a price beside the offer is public too."""
 
 
 def _public_offer(folded: str, left: int, right: int) -> bool:
-    """True for a sentence whose every number is a percentage and one of them is a discount."""
+    """True for a sentence whose every number is a percentage or a price, and one percentage a discount or a share
+    the company covers."""
     if not OFFER.search(folded, left, right):
         return False
-    return not any(map(str.isdigit, _PERCENT_ONLY.sub("", folded[left:right])))  # C-level, no generator
+    rest = _PERCENT_ONLY.sub("", folded[left:right])
+    if any(map(str.isdigit, rest)):  # C-level, no generator
+        rest = _PRICE.sub("", rest)
+    return not any(map(str.isdigit, rest))
 
 
 def _break_end(text: str, at: int) -> int:
@@ -277,3 +283,30 @@ def listed_terms(text: str, lang: str, terms: tuple[str, ...]) -> list[Finding]:
         worded_finding("confidential", m.start(), m.end(), _LISTED, term=text[m.start() : m.end()])
         for m in pattern.finditer(fold(text, lang))
     ]
+
+
+_DIGIT_RUN = re.compile(r"\d[\d\s.,]*\d|\d")
+
+
+def _digits(number: str) -> str:
+    """'3,000' and '3 000' as '3000'."""
+    return "".join(filter(str.isdigit, number))
+
+
+def drop_customers_figures(found: list[Finding], text: str, customer_text: str | None) -> list[Finding]:
+    """The findings without the business figures the customer wrote first ('around 3,000 enclosures a year'):
+    a number quoted back from their message is their own, not the company's."""
+    if not customer_text or not any(f.category == "confidential" for f in found):
+        return found
+    theirs = {_digits(m.group()) for m in _DIGIT_RUN.finditer(customer_text)}
+    theirs.discard("")
+    if not theirs:
+        return found
+    out = []
+    for f in found:
+        if f.category == "confidential" and any(ch.isdigit() for ch in text[f.start:f.end]):
+            number = _DIGIT_RUN.search(text, f.start, f.end)
+            if number and _digits(number.group()) in theirs:
+                continue
+        out.append(f)
+    return out

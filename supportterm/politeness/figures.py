@@ -53,10 +53,12 @@ _NOT_BEFORE = frozenset("#№.,:/-_*×")
 """A number glued to these ('v2.4', 'ID-5512', '#4821', '*7788') is part of a code, not a figure; the check is
 done in Python because a look-behind tried at every position made the scan three times slower."""
 _STATUS_CODE = re.compile(
-    r"\s*(?:error|errors|status|response|ok(?!\w)|xəta\w*|ошибк\w*|ошибок)|-?(?:[əa]|[ıi]|ü|u)?\s+xəta\w*"
+    r"\s*(?:error|errors|status|response|ok(?!\w)|xəta\w*|ошибк\w*|ошибок|qaytar\w*)|-?(?:[əa]|[ıi]|ü|u)?\s+xəta\w*"
 )
-_STATUS_BEFORE = re.compile(r"(?:http|status|code|error|код\w*|ошибк\w*|kod\w*|xəta\w*)\s*:?\s*$")
-"""'500 errors', 'HTTP 401', 'ошибка 502', '401 xətaları': a status code, not a count."""
+_STATUS_BEFORE = re.compile(
+    r"(?:http|status|code|error|returns|returned|код\w*|ошибк\w*|возвраща\w*|вернул\w*|kod\w*|xəta\w*)\s*:?\s*$"
+)
+"""'500 errors', 'HTTP 401', 'ошибка 502', '401 xətaları', 'returns 401', '401 qaytarır': a status code, not a count."""
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:#|№|no\.?|nr\.?|ios|ipados|android|macos|windows|version|versiya\w*|верси[яи])\s*$", re.I
 )
@@ -66,6 +68,7 @@ _IDENTIFIER_AFTER = re.compile(
     r"|[kmg]bit/s|[kmg]bps|[kmgt]b/s|[kmgt]b|[gm]hz|hz|fps|px|dpi|p\d{0,3}|кбит/с|мбит/с|[кмгт]б|k?wh?|k?vt|к?вт)(?!\w)"
     r"|-?y?[əa]\s+zəng|\s+qaynar\s+xətt\w*|\s+hotline|\s+helpline|\s+горяч\w+\s+лини\w*"
     r"|\s*(?:sq\.?\s*(?:ft|m)|square\s+(?:feet|foot|metres|meters)|m²|кв\.?\s*м|kv\.?\s*m)(?!\w)"
+    r"|\s*(?:м|метр\w*|metr\w*|metres?|meters?|km|км|feet|ft|miles?)(?!\w)"
 )
 """'4.12.0 versiyasında', '77310 nömrəli sifariş', '4421 ilə bitən kart': a version, a numbered item or a
 card's last digits, not a count; '102 nömrəsinə zəng' is a phone number; '6000 kbit/s', '512 MB' are

@@ -176,7 +176,7 @@ _ROLE_MAILBOXES = frozenset(
     "group corporate korporativ b2b business biznes claims baggage cargo check checks kassa "
     "finance docs documents accounting buh git notify notifications mailer gift gifts postmaster webmaster "
     "hostmaster vet vets clinic lab doctor doctors pharmacy dev devs developers "
-    "scores results exams exam certificates admissions enrolment enrollment candidates".split()
+    "scores results exams exam certificates admissions enrolment enrollment candidates order pr".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
 _PLACEHOLDER_DOMAIN = re.compile(
@@ -243,6 +243,10 @@ def _long_words(text: str, words: list[str]) -> tuple[int, int]:
     return text.find(first), text.rfind(last) + len(last)
 
 
+_FILE_NAME = re.compile(r"[\w-]+\.[a-z][a-z0-9]{1,4}")
+"""'multinskie_ozera_2024.gpx', 'track_short.gpx': a file name with its extension."""
+
+
 def _keys(text: str, low: str, hinted: frozenset[str] = frozenset({"token", "key"})) -> list[Finding]:
     """Tokens and long random values after a key word; `low` is `text.lower()`, `hinted` holds the
     hint groups that may occur in it (`_hinted_groups`)."""
@@ -268,6 +272,8 @@ def _keys(text: str, low: str, hinted: frozenset[str] = frozenset({"token", "key
             continue
         if value.startswith("//") and not any(_looks_random(part) for part in _URL_PARTS.split(value)):
             continue  # "Bearer YOUR_API_TOKEN https://api.example.com/v1/me": the URL after a token word
+        if _FILE_NAME.fullmatch(value):
+            continue  # '`multinskie_ozera_2024.gpx`': a file name, no key
         name, equals, assigned = value.partition("=")
         if equals and name.isidentifier() and not _looks_random(assigned):
             continue  # '…/catalog?updated_since=2024-01-01': a query parameter, its value no key
@@ -519,7 +525,8 @@ _OWN_CONTEXT = re.compile(
     r"|указанн\w+\s+в\s+ваш\w+\s+(?:анкет|профил|договор|заявк|личн)|для\s+(?:вашего\s+)?номера|контактн\w+\s+телефон\s*[—:-]"
     r"|(?:anketinizdə|profilinizdə|müqavilənizdə|bronunuzda|sifarişinizdə)\s+(?:\(\S+\)\s+)?göstərilən"
     r"|(?:listed|given|shown)\s+(?:on|in)\s+your\s+(?:form|application|contract)"
-    r"|телефон\s+получател\w*|как\s+вы\s+и\s+указали)"
+    r"|телефон\s+получател\w*|как\s+вы\s+и\s+указали|(?<!его\s)(?<!её\s)(?<!ее\s)(?<!их\s)телефон\s+для\s+(?:связи|курьера|доставки)"
+    r"|\b(?:contact|callback|call-back)\s+(?:number|phone)\s*[—:-]|əlaqə\s+(?:nömrəsi|telefonu)\s*[—:-])"
 )
 """Words saying that a contact is the customer's own ("the address on your account"); a delivery's recipient
 ("телефон получателя — …") is one the customer gave in the order, while «номер получателя» of a transfer is
@@ -531,7 +538,7 @@ the UK's 03 numbers (0330 …, 0345 …), which Ofcom gives to organisations."""
 _NOT_A_PHONE = re.compile(
     r"(?i)(?:tracking|track|order|reference|ref\.|invoice|parcel|waybill|consignment|трек|отслеживан|заказ"
     r"|накладн|izləmə|sifariş|qaimə|polic|polis|полис|contract|договор|müqavilə|account|счёт|счет|лицев|hesab|операци|transaction|əməliyyat"
-    r"|\bhst|\bgst|\bvat|\btax|инн|кпп|vöen|voen)[^.\n\d]{0,20}(?:[^\W_]{1,4}[\s-]+){0,4}$"
+    r"|\bhst|\bgst|\bvat|\btax|инн|кпп|vöen|voen|\bcard|карт[аыуе]?\b|kart[ıi]?\b)[^.\n\d]{0,20}(?:[^\W_]{1,4}[\s-]+){0,4}$"
 )
 """'tracking number 7730 4418 2291', 'трек-номер …', 'tracking number 1Z 999 AA1 01 2345 6784' (up to four
 short letter-and-digit groups before the part shaped like a phone): a parcel or order number, no phone."""
@@ -563,7 +570,7 @@ _COMPANY_CONTACTS = re.compile(
     r"|\bring\s+(?:the\s+)?reception\b"
     r"|\bcalls?\s+you\s+from\b|\btexts?\s+you\s+from\b|\brings?\s+you\s+from\b|\bphones?\s+you\s+from\b"
     r"|позвон\w+\s+(?:вам\s+)?с\s+номера"
-    r"|(?:наберет|наберёт)\s+(?:вам\s+)?с\s+номера"
+    r"|(?:наберет|наберёт)\s+(?:вам\s+)?с\s+номера|\bwhatsapp\b"
 )
 """'Contact us: …', 'Bizimlə aşağıdakı yollarla əlaqə saxlaya bilərsiniz: … WhatsApp: +994 …', 'позвоните
 администратору филиала по номеру …', 'экстренный номер ассистанса …', 'mühafizə postuna zəng edin: …': the
