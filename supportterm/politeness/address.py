@@ -70,7 +70,7 @@ _RU_THANKS_THAT = "что"
 skips listing the openers (one `in` test against two `find` loops and a try at each opener)."""
 _AZ_SUFFIX = (
     r"(?:m[ıiuü]|[ıiuü]r|[ae]r|ar|[əe]r|m[ıiuü]ş|m[ıiuü]r|m[ae]z|m[əe]z|[ae]c[ae]q|[əe]c[əe]k|"
-    r"m[ae]l[ıi]|m[əe]l[ıi]|[ıi]rd[ıi]n|d[ıi]r)"
+    r"m[ae]l[ıi]|m[əe]l[ıi]|[ıi]rd[ıi]n|d[ıi]r|d[ae]|d[əe]|t[ae]|t[əe])"
 )
 _AZ_BODY = re.compile(r"[\wəıöüğşç]{2,}" + _AZ_SUFFIX)
 _AZ_ENDING = re.compile(r"s[aə]n(?!\w)")
@@ -96,7 +96,7 @@ _AZ_FOR = ("üçün", "ucun")
 _AZ_BARE_STEMS = frozenset(
     "aç bağla seç sil yaz göndər yoxla bas gir çıx yüklə yenilə dəyiş qoş söndür yandır doldur "
     "saxla tap sına izlə ver başlat dayandır gözlə bax et ol axtar oxu unut gəl get al "
-    "yarat təkrarla sıfırla quraşdır aktivləşdir".split()
+    "yarat təkrarla sıfırla quraşdır aktivləşdir götür ye".split()
 )
 """Common verb stems: bare at the end of a clause (…, yaz. / aç və …) they are the sən imperative.
 Not 'köçür': it is also the present of köçmək ("pul hesabınıza köçür", the money moves)."""

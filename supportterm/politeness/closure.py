@@ -25,6 +25,7 @@ _CLOSING = {
         r"(?:this|the|your)\s+(?:ticket|request|case|conversation|thread|enquiry|inquiry|query|chat|one)\b"
         r"|\b(?:this|the|your)\s+(?:ticket|request|case|enquiry|inquiry|query|conversation)\s+(?:will\s+(?:now\s+)?be"
         r"|has\s+(?:now\s+)?been|is\s+now|is\s+being)\s+closed\b"
+        r"|\b(?:i'll|we'll|i\s+will|we\s+will)\s+mark\s+(?:this|it|the\s+ticket|your\s+request)\s+(?:one\s+)?as\s+(?:resolved|closed|solved)\b"
     ),
     "ru": re.compile(
         r"(?<![\w-])(?:закрываю|закрываем|закрою|закроем|закрыл|закрыла|закрыли)\s+(?:\w+\s+)?"
@@ -46,12 +47,12 @@ _REFUSAL = {
         r"|between\s+you\s+and|refer\s+to|not\s+obliged|don't\s+(?:handle|support|cover|do|have\s+(?:any\s+)?information)|we\s+won't"
         r"|(?:handled|dealt\s+with|managed)\s+by\s+(?:another|a\s+different|the\s+other)\s+(?:department|team)"
         r"|isn't\s+(?:really\s+)?anything\s+for\s+us|nothing\s+for\s+us\s+to|(?:on|in)\s+our\s+(?:website|site|faq|help\s+cent(?:re|er))"
-        r"|somewhere\s+on\s+our)"
+        r"|somewhere\s+on\s+our|(?:listed|all)\s+on\s+the\s+(?:website|site))"
     ),
     "ru": re.compile(
         r"(?<![\w-])(?:не\s+(?:можем|могу|сможем|смогу|входит|обязан\w*|относится|к\s+нам|ко\s+мне|занимаемся|поможем)"
         r"|ничем|нет\s+возможности|невозможно|вопрос\s+к|не\s+располагаем|нам\s+неизвестн\w*"
-        r"|нет\s+(?:информации|сведений|данных)|на\s+(?:нашем\s+)?сайте)(?![\w-])"
+        r"|нет\s+(?:информации|сведений|данных)|на\s+(?:нашем\s+)?сайте|не\s+готовы)(?![\w-])"
     ),
     "az": re.compile(
         r"(?<!\w)(?:aid\s+deyil|mümkün\s+deyil|bilmərik|bilmərəm|cavabdeh\s+deyil|heç\s+nə|məşğul\s+olmuruq|cavab\s+verilmir"
@@ -118,8 +119,8 @@ _WAY_BACK = {
     ),
 }
 """A way forward: reply, reopen, a contact or a link. With one, closing the ticket is good service."""
-_NEEDS = {"en": "clos", "ru": "закр", "az": "bağla"}
-"""A substring every closing contains: most replies skip the patterns."""
+_NEEDS = {"en": ("clos", " as resolved", " as solved"), "ru": ("закр",), "az": ("bağla",)}
+"""Substrings one of which every closing contains: most replies skip the patterns."""
 CLOSING_OPENERS = {
     "ru": ("закр", "обращение", "заявк", "тикет", "запрос", "вопрос"),
     "az": ("müraciət", "sorğu", "bilet", "tiket", "sual", "yazışma"),
@@ -130,8 +131,8 @@ CLOSING_OPENERS = {
 
 def closed_without_help(prep: Prepared) -> list[Finding]:
     """A dismissive finding for closing the ticket in a reply that refuses and leaves no way back."""
-    needle = _NEEDS.get(prep.lang)
-    if needle is None or needle not in prep.folded:
+    needles = _NEEDS.get(prep.lang)
+    if needles is None or not any(map(prep.folded.__contains__, needles)):
         return []
     openers = CLOSING_OPENERS.get(prep.lang)
     pattern = _CLOSING[prep.lang]

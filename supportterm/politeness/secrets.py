@@ -108,7 +108,7 @@ def _looks_random(part: str) -> bool:
 
 
 _KEY_WORD = re.compile(
-    r"(?:api[_ -]?key|access[_ -]?key|secret|token|bearer|auth|ключ|токен|açar"
+    r"(?:api[_ -]?key|access[_ -]?key|[\w-]*key\s*[:=]|secret|token|bearer|auth|ключ|токен|açar"
     r"|licen[cs]e\s+code|activation\s+code|лиценз\w*\s+код|код\w*\s+активаци|lisenziya\s+kodu|aktivləşdirmə\s+kodu)"
 )
 _KEY_HINTS = ("key", "secret", "token", "bearer", "auth", "ключ", "токен", "açar", "licen", "activation",
@@ -217,6 +217,10 @@ _NAMED_PERSON = re.compile(
     r"(?i)(?:\b(?:mrs?|ms|dr)\.?|г-(?:н|жа)|госпож\w+)\s+\w+[^()\n]{0,30}\($|\w+\s+(?:xanım|bəy)[^()\n]{0,30}\($"
 )
 """'Mrs. Dalton on your street (07700 900123)': a number in brackets after a person's name is theirs."""
+_FULL_NAME_BRACKET = re.compile(
+    r"(?<!\w)[A-ZА-ЯЁƏÖÜÇŞĞİ][a-zа-яёəöüçşğı]+\s+[A-ZА-ЯЁƏÖÜÇŞĞİ][a-zа-яёəöüçşğı]+(?:'s)?\s*\($"
+)
+"""'Aygün Rəhimovanın (050 312 77 45)': a first name and a surname just before the bracket, no title needed."""
 _DIGIT_RUN = re.compile(DIGIT_FIRST + r"[\d\s().-]{7,}\d")
 r"""`\d[\d\s().-]{7,}\d`, opened as `DIGIT_FIRST` (most paragraphs have digits but no run, so the whole
 paragraph is scanned)."""
@@ -302,6 +306,27 @@ _PASSWORD_HINTS = (
 )
 
 
+_PASSWORD_FAR = re.compile(
+    r"(?i)(?:password|пароль|парол[ьея]|şifrə|parol)\w{0,4}\b[^.:\n]{0,80}?:\s*[\"'«“]?([^\s\"'»”,;]{6,})"
+)
+"""'I've set a temporary password for you to get back in straight away: Birch!Kerf-2291': the value after a colon
+further on in the sentence; taken only when it looks made up (`_strong`)."""
+
+
+_FAR_NOT_A_VALUE = re.compile(r"(?i)example|e\.g\.|such\s+as|например|к\s+примеру|məsələn|nümunə|@|://")
+"""'must have 8 characters, for example: Winter2024', 'the reset link was sent to: anna@…': no password given."""
+
+
+def _strong(value: str) -> bool:
+    """Letters, digits and a symbol or both cases: a made-up password, not a word or a menu name."""
+    bare = value.rstrip(".!?:)")
+    has_letter = any(map(str.isalpha, bare))
+    has_digit = any(map(str.isdigit, bare))
+    symbol = any(not ch.isalnum() for ch in bare)
+    mixed = bare != bare.lower() and bare != bare.upper()
+    return has_letter and has_digit and (symbol or mixed) and not bare.startswith(("http", "www"))
+
+
 def _password_like(value: str) -> bool:
     """True for a value with letters and digits or symbols, not a placeholder or a plain word."""
     if _PLACEHOLDER.match(value) or value.rstrip(".,;:!?").isalpha():
@@ -353,6 +378,13 @@ def _passwords(text: str, low: str, hinted: frozenset[str] = frozenset({"passwor
         matches = [m for i in starts if (m := _PASSWORD.match(text, i))]
     else:  # a letter lowered to two characters: offsets differ, scan the text instead
         matches = list(_PASSWORD.finditer(text))
+    taken = {m.start(1) for m in matches}
+    for i in starts:
+        far = _PASSWORD_FAR.match(text, i) if len(low) == len(text) else None
+        if far and far.start(1) not in taken and _strong(far.group(1)) and not _FAR_NOT_A_VALUE.search(far.group()):
+            message = translatable("Password in the reply: send a reset link instead.")
+            out.append(finding("secret", far.start(1), far.end(1), message, "[redacted]"))
+            taken.add(far.start(1))
     for m in matches:
         value = m.group(1)
         bare = value.rstrip(".!?:)")
@@ -525,8 +557,8 @@ _OWN_CONTEXT = re.compile(
     r"|указанн\w+\s+в\s+ваш\w+\s+(?:анкет|профил|договор|заявк|личн)|для\s+(?:вашего\s+)?номера|контактн\w+\s+телефон\s*[—:-]"
     r"|(?:anketinizdə|profilinizdə|müqavilənizdə|bronunuzda|sifarişinizdə)\s+(?:\(\S+\)\s+)?göstərilən"
     r"|(?:listed|given|shown)\s+(?:on|in)\s+your\s+(?:form|application|contract)"
-    r"|телефон\s+получател\w*|как\s+вы\s+и\s+указали|(?<!его\s)(?<!её\s)(?<!ее\s)(?<!их\s)телефон\s+для\s+(?:связи|курьера|доставки)"
-    r"|\b(?:contact|callback|call-back)\s+(?:number|phone)\s*[—:-]|əlaqə\s+(?:nömrəsi|telefonu)\s*[—:-])"
+    r"|телефон\s+получател\w*|как\s+вы\s+и\s+указали|телефон\s+для\s+(?:связи|курьера|доставки)"
+    r"|(?:contact|callback|call-back)\s+(?:number|phone)\s*[—:-]|əlaqə\s+(?:nömrəsi|telefonu)\s*[—:-])"
 )
 """Words saying that a contact is the customer's own ("the address on your account"); a delivery's recipient
 ("телефон получателя — …") is one the customer gave in the order, while «номер получателя» of a transfer is
@@ -538,7 +570,7 @@ the UK's 03 numbers (0330 …, 0345 …), which Ofcom gives to organisations."""
 _NOT_A_PHONE = re.compile(
     r"(?i)(?:tracking|track|order|reference|ref\.|invoice|parcel|waybill|consignment|трек|отслеживан|заказ"
     r"|накладн|izləmə|sifariş|qaimə|polic|polis|полис|contract|договор|müqavilə|account|счёт|счет|лицев|hesab|операци|transaction|əməliyyat"
-    r"|\bhst|\bgst|\bvat|\btax|инн|кпп|vöen|voen|\bcard|карт[аыуе]?\b|kart[ıi]?\b)[^.\n\d]{0,20}(?:[^\W_]{1,4}[\s-]+){0,4}$"
+    r"|\bhst|\bgst|\bvat|\btax|инн|кпп|vöen|voen|\bcard|карт(?:а|ы|у|е)?\b|kart(?:ı|i)?\b)[^.\n\d]{0,20}(?:[^\W_]{1,4}[\s-]+){0,4}$"
 )
 """'tracking number 7730 4418 2291', 'трек-номер …', 'tracking number 1Z 999 AA1 01 2345 6784' (up to four
 short letter-and-digit groups before the part shaped like a phone): a parcel or order number, no phone."""
@@ -553,6 +585,7 @@ _OTHER_PERSON = re.compile(
     r"|(?:друг\w*|втор\w*|ещё\s+одн\w*|еще\s+одн\w*)\s+(?:аккаунт|учётн|учетн|профил)"
     r"|(?:başqa|ikinci|digər)\s+(?:hesab|profil)"
     r"|\bprevious\s+(?:renter|customer|guest|owner|tenant|user|hirer)|\bwith\s+(?:her|him)\s+(?:yourself\s+)?on\b"
+    r"|(?:его|её|ее|их)\s+телефон"
 )
 """Words saying that a contact belongs to someone else: then it is never the customer's own."""
 _COMPANY_CONTACTS = re.compile(
@@ -813,6 +846,7 @@ def _contacts(
                 )
             )
             or _NAMED_PERSON.search(visible, max(0, m.start() - 50), m.start())
+            or _FULL_NAME_BRACKET.search(visible, max(0, m.start() - 40), m.start())
             or _names_other_person(visible[max(0, m.start() - _CONTEXT) : m.start()])
         ):
             continue

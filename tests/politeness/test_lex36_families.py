@@ -18,7 +18,58 @@ from tests.politeness.test_families import found
 
 HERE = Path(__file__).parent
 
+FAMILIES = [
+    ('en', "There's no need to be a muppet about it.", 'rude'),
+    ('en', 'Carrying the sacks round the back yourself would be a little daft.', 'rude'),
+    ('en', 'Only a total beginner would expect a raw print to be glossy.', 'rude'),
+    ('en', "Honestly, it's like talking to a brick wall.", 'rude'),
+    ('en', "You clearly can't write a civil email.", 'rude'),
+    ('en', 'You kept it in a dark shed, and that is what did the damage.', 'blame'),
+    ('en', "That's a matter to take up with the courier rather than with us.", 'dismissive'),
+    ('en', "We're not willing to discuss other options.", 'dismissive'),
+    ('en', "There are plenty of guides; it's easy to find online, pick whichever you like.", 'dismissive'),
+    ('en', 'No further information will be given on this.', 'dismissive'),
+    ('en', 'Ah, forums, famously never wrong.', 'sarcasm'),
+    ('en', 'Nothing says urgent like a message at midnight on a Sunday.', 'sarcasm'),
+    ('en', 'Apparently you know better than the mountain rescue team.', 'sarcasm'),
+    ('en', 'The whole shop must of course work around your schedule.', 'sarcasm'),
+    ('en', "Couldn't have picked a better moment to change the address.", 'sarcasm'),
+    ('en', "This isn't up for debate.", 'argumentative'),
+    ('en', "I'd suggest re-reading the invoice before making such claims.", 'argumentative'),
+    ('en', "On these clearance lines we're making about 4% right now.", 'confidential'),
+    ('ru', 'Вы, видимо, не соблюдали рекомендации, поэтому так и вышло.', 'blame'),
+    ('ru', 'Читать, надеюсь, умеете?', 'rude'),
+    ('ru', 'Если Вам ума не хватает, попросите кого-нибудь помочь.', 'rude'),
+    ('ru', 'Говорить с Вами — как об стенку горох.', 'rude'),
+    ('ru', 'Обсуждать другие варианты мы не готовы.', 'dismissive'),
+    ('ru', 'Перепроверять документы ещё раз смысла не вижу.', 'dismissive'),
+    ('ru', 'Это легко находится в интернете.', 'dismissive'),
+    ('ru', 'Ничто так не говорит о срочности, как звонок в шесть утра.', 'sarcasm'),
+    ('ru', 'Вопрос, конечно, гениальный.', 'sarcasm'),
+    ('ru', 'Больше ему делать было нечего, как портить Вам вечер.', 'sarcasm'),
+    ('ru', 'Прежде чем делать такие заявления, загляните в договор.', 'argumentative'),
+    ('ru', 'Это не обсуждается.', 'argumentative'),
+    ('ru', 'Пришли данные паспорта, пожалуйста.', 'informal_address'),
+    ('az', 'Bu qədər sadə şeyi anlamayan ikinci adam görməmişəm.', 'rude'),
+    ('az', 'Sizinlə danışmaq eşşəyə yasin oxumaq kimidir.', 'rude'),
+    ('az', 'Yəqin ki, tövsiyələrə əməl etməmisiniz, ona görə də belə olub.', 'blame'),
+    ('az', 'Bunu böyütməyə dəyməz.', 'dismissive'),
+    ('az', 'Bu barədə əlavə məlumat verilməyəcək.', 'dismissive'),
+    ('az', 'Bəli-bəli, sürücümüzün başqa işi yox idi.', 'sarcasm'),
+    ('az', 'Əla vaxt seçmisiniz, doğrusu.', 'sarcasm'),
+    ('az', 'Mübahisəni uzatmağın mənası yoxdur.', 'argumentative'),
+    ('az', 'Onu da bilməlisiniz ki, qaydalar dəyişmir.', 'argumentative'),
+    ('az', 'Şəxsiyyət vəsiqəni də götür.', 'informal_address'),
+    ('az', 'Sabah saat 9-da filialdasan.', 'informal_address'),
+]
+
 HARD_NEGATIVES = [
+    ('en', "I'll mark this one as resolved; just reply if anything looks wrong."),
+    ('en', 'People like you who take the time to write help us improve.'),
+    ('en', 'We cannot manage that much volume in one day, so we split the order.'),
+    ('ru', 'Точная дата поставки нам пока неизвестна, я сообщу, как только узнаю.'),
+    ('az', 'Həsən bəy, sifarişiniz Gəncədə, anbardadır.'),
+    ('az', 'Sabah saat 10:30-da Dr. Hüseynovun qəbulundasınız. Vəsiqənizi də götürün.'),
     ('en', "If the parcel went missing after delivery, let me know and I'll take it up with the courier."),
     ('en', 'You have 860 points on loyalty card number 6200 1187 0932.'),
     ('en', "I'm sorry the vase arrived cracked; that's our packing, not something you could have avoided."),
@@ -32,6 +83,11 @@ HARD_NEGATIVES = [
     ('ru', 'Подключите часы по USB и скопируйте `ozera_karelii_2024.gpx` в каталог `GARMIN/NewFiles`, после этого трек появится в разделе «Маршруты».'),
     ('ru', 'Мы организуем трансфер из аэропорта до базы: стоимость 6 000 ₽, из них 50% компания берёт на себя.'),
 ]
+
+
+@pytest.mark.parametrize(("lang", "body", "category"), FAMILIES)
+def test_lex36_family_is_found(lang: str, body: str, category: str) -> None:
+    assert category in found(lang, body)
 
 
 @pytest.mark.parametrize(("lang", "body"), HARD_NEGATIVES)
@@ -56,3 +112,21 @@ def test_fine_replies_of_the_seen_sets_stay_fine(path: str, line: int) -> None:
     assert not item["needs_fix"]
     report = check(item["text"], customer_text=item.get("customer_text"))
     assert {f.category for f in report.findings if f.severity != "hint"} == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "secret"),
+    [
+        ("I've set a temporary password for you to get back in straight away: Birch!Kerf-2291", "Birch!Kerf-2291"),
+        ("2024-03-11 upload rejected X-Internal-Key: lnk_int_8fQ2vZ71KdP0xWm3", "lnk_int_8fQ2vZ71KdP0xWm3"),
+        ("Sabah saat 09:00-da Aygün Rəhimovanın (050 312 77 45) qəbulu var.", "050 312 77 45"),
+    ],
+)
+def test_secrets_of_blind56_57_are_found(body: str, secret: str) -> None:
+    spans = {body[f.start : f.end] for f in check(body).findings if f.category == "secret"}
+    assert secret in spans
+
+
+def test_an_example_password_is_no_secret() -> None:
+    body = "Your password must have 8 characters, for example: Winter2024"
+    assert "secret" not in {f.category for f in check(body).findings}
