@@ -573,6 +573,12 @@ _OWN_FAULT = re.compile(
 """An own fault admitted in the sentence or just after it ('…, and nobody rebooked it. That's our mistake.'): the
 learned model's blame reading of the sentence is wrong there."""
 _OWN_FAULT_AFTER = 80
+_EMPATHY = re.compile(
+    r"\bi\s+(?:fully\s+|completely\s+)?understand\s+why\s+you|\bin\s+your\s+(?:shoes|place|position)"
+    r"|(?<!\w)понимаю,?\s+почему\s+вы|(?<!\w)на\s+вашем\s+месте|(?<!\w)niyə\s+\w+\s+başa\s+düşürəm|(?<!\w)yerinizdə\s+olsaydım"
+)
+"""Words that side with the customer ('I understand why you're angry', «на Вашем месте»): the learned model's tone
+reading of that sentence is wrong there."""
 
 
 def backstop_findings(text: str, folded: str, lang: str, found: list[Finding]) -> list[Finding]:
@@ -603,6 +609,8 @@ def backstop_findings(text: str, folded: str, lang: str, found: list[Finding]) -
             cat = model.category(folded, s, e)
             if cat == "blame" and _OWN_FAULT.search(folded, s, min(len(folded), e + _OWN_FAULT_AFTER)):
                 continue  # 'The order clearly says white PETG, and we picked the wrong spool.'
+            if _EMPATHY.search(folded, s, e):
+                continue  # '… а медсестра так и не приехала — я понимаю, почему Вы злитесь'
             out.append(Finding(cat, WARNING, *_extent(folded, s, e), message(cat)))
     return out
 

@@ -56,7 +56,7 @@ _REFUSAL = {
     ),
     "az": re.compile(
         r"(?<!\w)(?:aid\s+deyil|mümkün\s+deyil|bilmərik|bilmərəm|cavabdeh\s+deyil|heç\s+nə|məşğul\s+olmuruq|cavab\s+verilmir"
-        r"|səlahiyyət\w*|məlumat\s+verilmir|məlumatımız\s+yoxdur|məlumat\s+yoxdur|saytımızda)(?!\w)"
+        r"|səlahiyyət\w*|məlumat\s+verilmir|məlumatımız\s+yoxdur|məlumat\s+yoxdur|saytımızda|xəbər\s+veriləcək)(?!\w)"
     ),
 }
 """A refusal or a brush-off somewhere in the reply ("we have no information about future events", «не располагаем»)."""

@@ -50,7 +50,8 @@ _PLAN_ALLOWANCE = re.compile(
 _PLAN_ALLOWANCE_NEEDS = required_literals(_PLAN_ALLOWANCE.pattern)
 """A plan word and a verb of each language: a sentence without them (most) skips the search, which its
 `\b` and look-behind openings make `re` try at every position."""
-_YOURS_BEFORE = re.compile(r"(?:\byour|(?<![\w-])ваш\w*|(?<!\w)sizin)\s+(?:[\w-]+\s+)?$")
+_YOURS_BEFORE = re.compile(r"(?:\byour|(?<![\w-])ваш\w*|(?<!\w)sizin)\s+(?:[\w$€£₽₼.,-]+\s+){0,2}$")
+"""'your return rate', 'Your $312 in earnings': a second-person owner up to two words before the figure word."""
 _YOURS_SUFFIX = re.compile(r"(?:[ıiuü]n[ıiuü]z|n[ıiuü]z)(?:[ıiuü]n|d[əa]n|d[əa]|[əa])?$")
 """'Your revenue report', 'ваша выручка', 'dövriyyəniz': the customer's own figures are theirs to hear."""
 _REPORT_FIELD = re.compile(
