@@ -21,6 +21,7 @@ from . import (
     caps,
     closure,
     confidential,
+    echo,
     figures,
     irony,
     language,
@@ -97,6 +98,7 @@ def check(
     found += confidential.listed_terms(text, code, confidential_terms)
     found = answers.drop_answered_no(found, whole, customer_text)
     found = confidential.drop_customers_figures(found, text, customer_text)
+    found = echo.drop_echoed_insults(found, text, customer_text)
     rude = sum(f.category == "rude" and f.start < WINDOW for f in found)
     if code == "ru":
         found = agreement.agree(text, found)

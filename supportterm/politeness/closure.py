@@ -25,7 +25,7 @@ _CLOSING = {
         r"(?:this|the|your)\s+(?:ticket|request|case|conversation|thread|enquiry|inquiry|query|chat|one)\b"
         r"|\b(?:this|the|your)\s+(?:ticket|request|case|enquiry|inquiry|query|conversation)\s+(?:will\s+(?:now\s+)?be"
         r"|has\s+(?:now\s+)?been|is\s+now|is\s+being)\s+closed\b"
-        r"|\b(?:i'll|we'll|i\s+will|we\s+will)\s+mark\s+(?:this|it|the\s+ticket|your\s+request)\s+(?:one\s+)?as\s+(?:resolved|closed|solved)\b"
+        r"|\b(?:i'll|we'll|i\s+will|we\s+will)\s+mark\s+(?:this|it|the|your)\s+(?:one\s+|ticket\s+|request\s+|case\s+)?as\s+(?:resolved|closed|solved)\b"
     ),
     "ru": re.compile(
         r"(?<![\w-])(?:закрываю|закрываем|закрою|закроем|закрыл|закрыла|закрыли)\s+(?:\w+\s+)?"
@@ -47,16 +47,17 @@ _REFUSAL = {
         r"|between\s+you\s+and|refer\s+to|not\s+obliged|don't\s+(?:handle|support|cover|do|have\s+(?:any\s+)?information)|we\s+won't"
         r"|(?:handled|dealt\s+with|managed)\s+by\s+(?:another|a\s+different|the\s+other)\s+(?:department|team)"
         r"|isn't\s+(?:really\s+)?anything\s+for\s+us|nothing\s+for\s+us\s+to|(?:on|in)\s+our\s+(?:website|site|faq|help\s+cent(?:re|er))"
-        r"|somewhere\s+on\s+our|(?:listed|all)\s+on\s+the\s+(?:website|site))"
+        r"|somewhere\s+on\s+our|(?:listed|all)\s+on\s+the\s+(?:website|site)|rather\s+than\s+(?:for\s+)?us"
+        r"|works?\s+(?:fine|normally)\s+for\s+other)"
     ),
     "ru": re.compile(
         r"(?<![\w-])(?:не\s+(?:можем|могу|сможем|смогу|входит|обязан\w*|относится|к\s+нам|ко\s+мне|занимаемся|поможем)"
         r"|ничем|нет\s+возможности|невозможно|вопрос\s+к|не\s+располагаем|нам\s+неизвестн\w*"
-        r"|нет\s+(?:информации|сведений|данных)|на\s+(?:нашем\s+)?сайте|не\s+готовы)(?![\w-])"
+        r"|нет\s+(?:информации|сведений|данных)|на\s+(?:нашем\s+)?сайте|не\s+готовы|работает\s+штатно|у\s+других\s+клиентов)(?![\w-])"
     ),
     "az": re.compile(
         r"(?<!\w)(?:aid\s+deyil|mümkün\s+deyil|bilmərik|bilmərəm|cavabdeh\s+deyil|heç\s+nə|məşğul\s+olmuruq|cavab\s+verilmir"
-        r"|səlahiyyət\w*|məlumat\s+verilmir|məlumatımız\s+yoxdur|məlumat\s+yoxdur|saytımızda|xəbər\s+veriləcək)(?!\w)"
+        r"|səlahiyyət\w*|məlumat\s+verilmir|məlumatımız\s+yoxdur|məlumat\s+yoxdur|saytımızda|xəbər\s+veriləcək|digər\s+müştərilərdə)(?!\w)"
     ),
 }
 """A refusal or a brush-off somewhere in the reply ("we have no information about future events", «не располагаем»)."""

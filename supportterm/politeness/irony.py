@@ -31,6 +31,13 @@ _STEMS = tuple(
 )
 """Substrings one of which the reply must contain before the regex runs (a plain `in` is cheap)."""
 _THANKS = re.compile(r"thank|appreciat|спасибо|благодар|признател|təşəkkür|sağ\s+ol|minnətdar")
+_ATTACHED = re.compile(
+    r"\b(?:photo|photos|picture|pictures|screenshot|screenshots|video|videos|file|files|log|logs|attachment|scan)\b"
+    r"|(?<!\w)(?:фото\w*|снимк\w*|скриншот\w*|видео|файл\w*|лог\w*|вложени\w*|скан\w*)"
+    r"|(?<!\w)(?:foto\w*|şəkil\w*|skrinşot\w*|video\w*|fayl\w*|loq\w*)"
+)
+"""What the customer attached ('Thank you for the photo next to the proof; it's very helpful'): a short message
+with a photo has given detail, so the thanks are sincere."""
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 """What ends a sentence (a sentence is a run of other characters)."""
 
@@ -59,7 +66,7 @@ def mock_praise(prep: Prepared, customer_text: str | None) -> list[Finding]:
         end = stop.start() if stop else len(folded)
         sentence = folded[start:end]
         # Searched in the sentence alone, as before: a thanks match must not run past its end.
-        if _THANKS.search(sentence) and (m := _INTENSE_DETAIL.search(sentence)):
+        if _THANKS.search(sentence) and (m := _INTENSE_DETAIL.search(sentence)) and not _ATTACHED.search(sentence):
             message = translatable("Praises detail the customer did not give: reads as sarcasm.")
             return [finding("sarcasm", start + m.start(), start + m.end(), message)]
         thanks = _THANKS.search(folded, end)

@@ -603,11 +603,14 @@ _COMPANY_CONTACTS = re.compile(
     r"|\bring\s+(?:the\s+)?reception\b"
     r"|\bcalls?\s+you\s+from\b|\btexts?\s+you\s+from\b|\brings?\s+you\s+from\b|\bphones?\s+you\s+from\b"
     r"|позвон\w+\s+(?:вам\s+)?с\s+номера"
-    r"|(?:наберет|наберёт)\s+(?:вам\s+)?с\s+номера|\bwhatsapp\b"
+    r"|(?:наберет|наберёт)\s+(?:вам\s+)?с\s+номера|\bwhatsapp\b|дежурн\w+\s+(?:администратор\w*|менеджер\w*|оператор\w*)"
 )
 """'Contact us: …', 'Bizimlə aşağıdakı yollarla əlaqə saxlaya bilərsiniz: … WhatsApp: +994 …', 'позвоните
 администратору филиала по номеру …', 'экстренный номер ассистанса …', 'mühafizə postuna zəng edin: …': the
 company's published lines."""
+_ID_AFTER = re.compile(r"\s*(?:nömrəli|saylı)(?!\w)")
+_ID_PREFIX = re.compile(r"(?<![\w.])[A-Za-z]{2,5}\.$")
+"""A number named as an order's ('… nömrəli sifariş') or glued to a store's prefix ('GPA.3345-…'): no phone."""
 _BARE_PHONE = re.compile(r"(?<![\w+])\+?\d{10,13}(?!\w)")
 """'Телефон 89123456789': a customer writes their number in one run of digits, which `_PHONE` (groups) skips."""
 _COMPANY_CONTACTS_BEFORE = 300
@@ -828,6 +831,8 @@ def _contacts(
             continue  # toll-free lines and Baku landlines ('+994 12 555 40 41') are offices' numbers
         if _glued_to_letters(visible, m.start()) or _not_a_phone(visible, m.start()):
             continue
+        if _ID_AFTER.match(visible, m.end()) or _ID_PREFIX.search(visible, max(0, m.start() - 8), m.start()):
+            continue  # 'GPA.3345-1029-4471-55210 nömrəli sifariş': an order number
         if _theirs(visible, m.start(), m.end(), "", greeted):
             continue
         if _wording_before(_COMPANY_WORDING, visible, m.start(), _COMPANY_CONTACTS_BEFORE) and not (

@@ -128,10 +128,18 @@ def _generic(part: str) -> bool:
     return screen.search(part) is not None and screened.fullmatch(part) is not None
 
 
+_FIRM_WORDS = frozenset(
+    "games studio studios group ltd llc inc gmbh company mmc ооо оао зао сеть сети network chain şəbəkəsi".split()
+)
+"""Words of a firm's name ('Alov Games', «сеть хостелов «Соседи»»): a part holding one names no person."""
+
+
 def _kind(part: str) -> str:
     """"team" for a team or role (also "Desk 7"), "number" for another numbered part, else "name"."""
     if _generic(part) or "&" in part:
         return "team"  # 'Hearth & Oak', 'Smith & Sons': a firm's name (a person's never holds "&")
+    if not _FIRM_WORDS.isdisjoint(_WORD.findall(part)):
+        return "team"
     if any(map(str.isdigit, part)):
         rest = _NUMBERED.sub(" ", part)
         return "team" if _generic(rest) else "number"
