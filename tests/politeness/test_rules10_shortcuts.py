@@ -142,7 +142,11 @@ def _original_greeting(folded: str) -> str:
 
 def _original_mock_praise(folded: str) -> tuple[int, int] | None:
     for sentence in re.finditer(r"[^.!?\n]+", folded):
-        if irony._THANKS.search(sentence.group()) and (m := irony._INTENSE_DETAIL.search(sentence.group())):
+        if (
+            irony._THANKS.search(sentence.group())
+            and (m := irony._INTENSE_DETAIL.search(sentence.group()))
+            and not irony._ATTACHED.search(sentence.group())  # session 21: thanks for an attachment are sincere
+        ):
             return sentence.start() + m.start(), sentence.start() + m.end()
     return None
 
