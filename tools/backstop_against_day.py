@@ -21,6 +21,10 @@ model. Logged to tools/train_backstop.log.jsonl as experiment 11. Needs numpy, s
 tools).
 
     .venv/bin/python tools/backstop_against_day.py [--langs en,ru,az] [--budgets 0.004,0.01,0.02]
+        [--through 61] [--fits shipped]
+
+`--through N` (session 21, experiment 12) adds the blind sets b29..bN as authors and as judged sets (their day's
+verdicts are in rules_before_opening.json too); `--fits shipped` fits only the shipped setting.
 """
 
 from __future__ import annotations
@@ -103,19 +107,27 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--langs", default=",".join(tb.LANGS))
     parser.add_argument("--budgets", default=",".join(map(str, BUDGETS)))
+    parser.add_argument("--through", type=int, default=28)
+    parser.add_argument("--fits", choices=("grid", "shipped"), default="grid")
     args = parser.parse_args()
     budgets = tuple(float(x) for x in args.budgets.split(","))
     tb.EXPERIMENT = 11
+    if args.through > 28:
+        global HELD_OUT
+        for n in range(29, args.through + 1):
+            tb.AUTHORS[f"b{n}"] = (f"blind{n}",)
+        HELD_OUT = tuple(f"b{n}" for n in range(7, args.through + 1))
+        tb.EXPERIMENT = 12
     cache: dict = {}
     for lang in args.langs.split(","):
-        for cfg in FIT_GRID[lang]:
+        for cfg in FIT_GRID[lang][:1] if args.fits == "shipped" else FIT_GRID[lang]:
             for res in run(lang, cfg, budgets, cache):
                 r, c, m = res["rules_day"], res["checker_day"], res["rules_day_or_model"]
                 print(
                     f"{lang} C={cfg['C']} screen={cfg['screen']} fa={res['fa']}: "
                     f"rules {r['F1']:.3f}/{r['FA']:.3f}"
                     f"  checker-of-day {c['F1']:.3f} R {c['R']:.3f} FA {c['FA']:.3f}  rules OR model "
-                    f"{m['F1']:.3f} R {m['R']:.3f} FA {m['FA']:.3f}; sets >= 0.9: {res['sets_at_0.9']}/22",
+                    f"{m['F1']:.3f} R {m['R']:.3f} FA {m['FA']:.3f}; sets >= 0.9: {res['sets_at_0.9']}/{len(HELD_OUT)}",
                     flush=True,
                 )
                 tb.log({"mode": "against_day", "lang": lang, "config": cfg, **res})
