@@ -286,7 +286,8 @@ def listed_terms(text: str, lang: str, terms: tuple[str, ...]) -> list[Finding]:
     ]
 
 
-_DIGIT_RUN = re.compile(r"\d[\d\s.,]*\d|\d")
+_DIGIT_RUN = re.compile(r"\d{1,3}(?:[ ,.\u00a0]\d{3})+(?!\d)|\d+(?:[.,]\d+)?")
+"""One number as it is written: '3,000', '3 000', '12.5' (not 'order 12, 3000 units' run together)."""
 
 
 def _digits(number: str) -> str:

@@ -18,18 +18,19 @@ _NAMING_BEFORE = re.compile(
     r"(?:as\s+|как\s+)?[\"'«“]?$"
 )
 _WINDOW = 40
+_WORD = re.compile(r"\w+")
 
 
 def drop_echoed_insults(found: list[Finding], text: str, customer_text: str | None) -> list[Finding]:
     """The findings without rude words that repeat the customer's own, said to be what they call it."""
     if not customer_text or not any(f.category == "rude" for f in found):
         return found
-    theirs = customer_text.lower()
+    theirs = " ".join(_WORD.findall(customer_text.lower()))
     out = []
     for f in found:
         if f.category == "rude":
-            word = text[f.start : f.end].lower().strip()
-            if word and word in theirs and _NAMING_BEFORE.search(text, max(0, f.start - _WINDOW), f.start):
+            word = " ".join(_WORD.findall(text[f.start : f.end].lower()))
+            if word and f" {word} " in f" {theirs} " and _NAMING_BEFORE.search(text, max(0, f.start - _WINDOW), f.start):
                 continue
         out.append(f)
     return out

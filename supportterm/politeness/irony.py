@@ -31,13 +31,15 @@ _STEMS = tuple(
 )
 """Substrings one of which the reply must contain before the regex runs (a plain `in` is cheap)."""
 _THANKS = re.compile(r"thank|appreciat|спасибо|благодар|признател|təşəkkür|sağ\s+ol|minnətdar")
+_ATTACHMENT = r"(?:photos?|pictures?|screenshots?|videos?|files?|logs?|attachments?|scans?)"
 _ATTACHED = re.compile(
-    r"\b(?:photo|photos|picture|pictures|screenshot|screenshots|video|videos|file|files|log|logs|attachment|scan)\b"
-    r"|(?<!\w)(?:фото\w*|снимк\w*|скриншот\w*|видео|файл\w*|лог\w*|вложени\w*|скан\w*)"
-    r"|(?<!\w)(?:foto\w*|şəkil\w*|skrinşot\w*|video\w*|fayl\w*|loq\w*)"
+    rf"\b(?:for|with)\s+(?:the|your|these|those|this|all\s+the)\s+(?:\w+\s+)?{_ATTACHMENT}\b"
+    rf"|\bthe\s+{_ATTACHMENT}\s+(?:made|make|show|showed|helped|help)\b"
+    r"|(?<!\w)за\s+(?:\w+\s+)?(?:фото\w*|снимк\w*|скриншот\w*|видео|файл\w*|лог\w*|вложени\w*|скан\w*)"
+    r"|(?<!\w)(?:foto\w*|şəkil\w*|skrinşot\w*|video\w*|fayl\w*|loq\w*)\s+üçün"
 )
-"""What the customer attached ('Thank you for the photo next to the proof; it's very helpful'): a short message
-with a photo has given detail, so the thanks are sincere."""
+"""Thanks for what the customer attached ('Thank you for the photo next to the proof; it's very helpful'): a short
+message with a photo has given detail, so the thanks are sincere ('it really paints a picture' is no attachment)."""
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 """What ends a sentence (a sentence is a run of other characters)."""
 

@@ -46,7 +46,6 @@ def to_fill_in(token: str) -> bool:
     return token.endswith("XXX")
 
 
-
 _FIELD_NAME = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b")
 
 

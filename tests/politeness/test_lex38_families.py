@@ -97,3 +97,5 @@ def test_thanks_for_an_attached_photo_are_sincere() -> None:
     assert "sarcasm" not in {f.category for f in check(photo, customer_text=asked).findings}
     praise = "Hello,\n\nThank you for your very detailed description. I've escalated it.\n\nCeline Moreau"
     assert "sarcasm" in {f.category for f in check(praise, customer_text="Broken.").findings}
+    picture = "Hello,\n\nThank you for such a detailed message; it really paints a picture.\n\nGemma Hart"
+    assert "sarcasm" in {f.category for f in check(picture, customer_text="refund").findings}  # no attachment (blind40)
