@@ -178,6 +178,19 @@ SETTINGS_V11: dict[str, dict[str, float]] = {
 """Not shipped (docs/politeness.md, experiment 11): `tools/backstop_weights_v11*_frozen.json` were fitted with
 `SETTINGS.update(SETTINGS_V11)` (and `RENDERED_OWN_LANGS = ("az",)` for v11b); SETTINGS keep what ships, fixed
 per language from --explore before the new authors (or sealed sets) are scored."""
+SETTINGS_V13: dict[str, dict[str, float]] = {lang: {**SETTINGS_V10[lang], "fa": 0.02} for lang in LANGS}
+"""Experiment 13 (session 22, pre-registered in docs/politeness.md): the shipped fit at a 2 % fine-reply budget,
+experiment 12's pick on 55 held-out authors."""
+OWN_V13 = False
+"""Experiment 13's own texts: also the rendered demo strings and the lex rounds' hard negatives, every language."""
+REPAIRED_FINE: dict[str, list[str]] = {}
+"""Experiment 13's part-3 repair (once per language): whole replies a failing test asserts fine."""
+
+
+def add_blind_authors(through: int) -> None:
+    """Experiments 12-13: the opened blind sets b29..b<through> join the authors (one author per set)."""
+    for n in range(29, through + 1):
+        AUTHORS[f"b{n}"] = (f"blind{n}",)
 
 
 HARD_NEGATIVE_LANGS = ("ru", "az", "en")
@@ -336,6 +349,24 @@ def own_hard_negatives(lang: str) -> list[str]:
     return out + list(test_backstop.HARD_NEGATIVES.get(lang, ()))
 
 
+def lex_hard_negatives(lang: str) -> list[str]:
+    """Experiment 13: every `*HARD_NEGATIVES` list of tests/politeness/test_lex*_families.py in `lang`, written
+    as whole replies the way those tests check them (experiment 11b's model flagged four of them)."""
+    import importlib
+
+    sys.path.insert(0, str(ROOT / "tests" / "politeness"))
+    import test_families as fam
+    out = []
+    for path in sorted((ROOT / "tests" / "politeness").glob("test_lex*_families.py")):
+        module = importlib.import_module(f"tests.politeness.{path.stem}")
+        for name, value in vars(module).items():
+            if not (name.endswith("HARD_NEGATIVES") and isinstance(value, (list, tuple))):
+                continue
+            out += [fam.GREET[lang] + item[1] + fam.CLOSE[lang] for item in value
+                    if isinstance(item, tuple) and len(item) >= 2 and item[0] == lang and isinstance(item[1], str)]
+    return out
+
+
 _ASSERTED_FINE = re.compile(r'not in found\("(\w+)", "((?:[^"\\]|\\.)*)"\)')
 """A test_families.py assertion that a sentence is not flagged: `... not in found("ru", "...")`."""
 
@@ -404,7 +435,8 @@ def load_corpus(lang: str, cfg: dict[str, float], authors: tuple[str, ...], cach
         else:
             requests[part_of(text)].append(bag)
     texts = own_texts(lang) + (own_hard_negatives(lang) if lang in HARD_NEGATIVE_LANGS else [])
-    texts += demo_rendered(lang) if lang in RENDERED_OWN_LANGS else []
+    texts += demo_rendered(lang) if lang in RENDERED_OWN_LANGS or OWN_V13 else []
+    texts += lex_hard_negatives(lang) + REPAIRED_FINE.get(lang, []) if OWN_V13 else []
     own = [bag_of(text, lang, prefix, False, False, False, 1.0, pairs, neg) for text in sorted(set(texts))]
     return Corpus(lang, by_author, requests, held, own)
 
@@ -906,6 +938,15 @@ def run_install(langs: list[str], frozen: Path, package: Path) -> None:
     log({"mode": "install", "langs": langs, "from": frozen.name, "disabled": out["disabled"]})
 
 
+def use_v13(repaired: Path | None = None) -> None:
+    """Switch to experiment 13: its settings, own texts and (after a part-3 failure) repaired sentences."""
+    global EXPERIMENT, OWN_V13
+    EXPERIMENT, OWN_V13 = 13, True
+    SETTINGS.update(SETTINGS_V13)
+    if repaired is not None:
+        REPAIRED_FINE.update(json.loads(repaired.read_text(encoding="utf-8")))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--explore", action="store_true", help="settings grid, leave-one-author-out")
@@ -921,8 +962,14 @@ def main() -> int:
     parser.add_argument("--langs", default=",".join(LANGS))
     parser.add_argument("--out", type=Path, default=ROOT / "supportterm" / "politeness" / WEIGHTS_FILE)
     parser.add_argument("--note", default="", help="why, recorded with a --ship run in the log")
+    parser.add_argument("--through", type=int, default=28, help="blind sets b29..bN join the authors")
+    parser.add_argument("--v13", action="store_true", help="experiment 13's settings and own texts")
+    parser.add_argument("--repaired", type=Path, help="experiment 13: JSON {lang: [whole replies]} kept fine")
     args = parser.parse_args()
     langs = [x for x in args.langs.split(",") if x]
+    add_blind_authors(args.through)
+    if args.v13:
+        use_v13(args.repaired)
     if args.explore:
         run_explore(langs)
     if args.loao:
