@@ -183,6 +183,8 @@ SETTINGS_V13: dict[str, dict[str, float]] = {lang: {**SETTINGS_V10[lang], "fa": 
 experiment 12's pick on 55 held-out authors."""
 OWN_V13 = False
 """Experiment 13's own texts: also the rendered demo strings and the lex rounds' hard negatives, every language."""
+OWN_V13_LEX = True
+"""False in experiment 13b (en, ru): the lex rounds' hard negatives stay out of the own texts."""
 REPAIRED_FINE: dict[str, list[str]] = {}
 """Experiment 13's part-3 repair (once per language): whole replies a failing test asserts fine."""
 
@@ -436,7 +438,7 @@ def load_corpus(lang: str, cfg: dict[str, float], authors: tuple[str, ...], cach
             requests[part_of(text)].append(bag)
     texts = own_texts(lang) + (own_hard_negatives(lang) if lang in HARD_NEGATIVE_LANGS else [])
     texts += demo_rendered(lang) if lang in RENDERED_OWN_LANGS or OWN_V13 else []
-    texts += lex_hard_negatives(lang) + REPAIRED_FINE.get(lang, []) if OWN_V13 else []
+    texts += (lex_hard_negatives(lang) if OWN_V13_LEX else []) + REPAIRED_FINE.get(lang, []) if OWN_V13 else []
     own = [bag_of(text, lang, prefix, False, False, False, 1.0, pairs, neg) for text in sorted(set(texts))]
     return Corpus(lang, by_author, requests, held, own)
 
@@ -938,10 +940,11 @@ def run_install(langs: list[str], frozen: Path, package: Path) -> None:
     log({"mode": "install", "langs": langs, "from": frozen.name, "disabled": out["disabled"]})
 
 
-def use_v13(repaired: Path | None = None) -> None:
-    """Switch to experiment 13: its settings, own texts and (after a part-3 failure) repaired sentences."""
-    global EXPERIMENT, OWN_V13
-    EXPERIMENT, OWN_V13 = 13, True
+def use_v13(repaired: Path | None = None, lex: bool = True) -> None:
+    """Switch to experiment 13 (13b with `lex` False): its settings, own texts and (after a part-3 failure)
+    repaired sentences."""
+    global EXPERIMENT, OWN_V13, OWN_V13_LEX
+    EXPERIMENT, OWN_V13, OWN_V13_LEX = 13, True, lex
     SETTINGS.update(SETTINGS_V13)
     if repaired is not None:
         REPAIRED_FINE.update(json.loads(repaired.read_text(encoding="utf-8")))
@@ -964,12 +967,13 @@ def main() -> int:
     parser.add_argument("--note", default="", help="why, recorded with a --ship run in the log")
     parser.add_argument("--through", type=int, default=28, help="blind sets b29..bN join the authors")
     parser.add_argument("--v13", action="store_true", help="experiment 13's settings and own texts")
+    parser.add_argument("--v13b", action="store_true", help="experiment 13b: --v13 without the lex hard negatives")
     parser.add_argument("--repaired", type=Path, help="experiment 13: JSON {lang: [whole replies]} kept fine")
     args = parser.parse_args()
     langs = [x for x in args.langs.split(",") if x]
     add_blind_authors(args.through)
-    if args.v13:
-        use_v13(args.repaired)
+    if args.v13 or args.v13b:
+        use_v13(args.repaired, lex=not args.v13b)
     if args.explore:
         run_explore(langs)
     if args.loao:
