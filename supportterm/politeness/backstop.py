@@ -576,9 +576,11 @@ _OWN_FAULT_AFTER = 80
 _EMPATHY = re.compile(
     r"\bi\s+(?:fully\s+|completely\s+)?understand\s+why\s+you|\bin\s+your\s+(?:shoes|place|position)"
     r"|(?<!\w)понимаю,?\s+почему\s+вы|(?<!\w)на\s+вашем\s+месте|(?<!\w)niyə\s+\w+\s+başa\s+düşürəm|(?<!\w)yerinizdə\s+olsaydım"
+    r"|\bno\s+rush\b|\bwhenever\s+you(?:'re|\s+are)\s+ready|(?<!\w)не\s+торопитесь|(?<!\w)когда\s+будете\s+готовы"
+    r"|(?<!\w)tələsiklik\s+yoxdur|(?<!\w)hazır\s+olsanız"
 )
-"""Words that side with the customer ('I understand why you're angry', «на Вашем месте»): the learned model's tone
-reading of that sentence is wrong there."""
+"""Words that side with the customer ('I understand why you're angry', «на Вашем месте») or give them time ('no
+rush, whenever you're ready', after a loss): the learned model's tone reading of that sentence is wrong there."""
 
 
 def backstop_findings(text: str, folded: str, lang: str, found: list[Finding]) -> list[Finding]:

@@ -235,7 +235,8 @@ def _usually(folded: str, start: int) -> bool:
 
 
 _SAFEGUARD = re.compile(
-    r"\b(?:kept|stored|handled|treated|anyone|anybody|third\s+part|password|passcode|pin|code|otp|card\s+details)"
+    r"\b(?:kept|stored|handled|treated|anyone|anybody|third\s+part|password|passcode|pin|code|otp|card\s+details"
+    r"|with\s+others|with\s+other\s+people|(?:the|this|your)\s+link)"
     r"|(?<!\w)(?:хран|обрабатыва|никому|ни\s+с\s+кем|третьим|парол|код|пин|данные\s+карты|реквизиты\s+карты)"
     r"|(?<!\w)(?:saxlan|saxlayırıq|emal|heç\s+kim|üçüncü\s+şəxs|şifrə|parol|kod|pin|kart\s+məlumat)"
 )

@@ -122,7 +122,7 @@ _KEY_WORD_WINDOW = 80
 можно взять наш сервисный: `vp_svc_…`' names the key 55 characters before it (40 missed it)."""
 _PASSWORD = re.compile(
     r"(?i)(?:password|passwd|pwd|passcode|passphrase|pre-shared\s+key|psk|pass(?=\s*[:=])|пароль|парол[ьея]|şifrə|şifr[əe]|sifre|parol|kennwort"
-    r"|master[\s-]code|(?<=маст)ер-код|master-kod|ustad\s+kodu"
+    r"|master[\s-]code|(?<=маст)ер-код|master-kod|ustad\s+kodu|override[\s-]code|служебн\w{2,3}\s+код|xidməti\s+kod"
     r"|mot de passe)"
     r"\w{0,4}"
     r"(?:,?\s+(?!(?:is|was|это|будет|olaraq)\b)[^\s:=—–;!?-]*[^\s:=—–;!?.-]){0,3}?"
@@ -282,9 +282,17 @@ def _keys(text: str, low: str, hinted: frozenset[str] = frozenset({"token", "key
         if equals and name.isidentifier() and not _looks_random(assigned):
             continue  # '…/catalog?updated_since=2024-01-01': a query parameter, its value no key
         before = text[max(0, m.start() - _KEY_WORD_WINDOW) : m.start()].lower()
-        if _KEY_WORD.search(before) and not _TOKENS.fullmatch(value):
+        start = m.start()
+        field = equals and name.isidentifier() and (start == 0 or text[start - 1].isspace())
+        if field and _KEY_WORD.search(name.lower()):
+            # 'secret_key=live_Qm8f…' as a field of a log line names itself: the value is the key (a link's
+            # '?token=…' is the customer's own link)
+            start += len(name) + 1
+        elif not _KEY_WORD.search(before):
+            continue
+        if not _TOKENS.fullmatch(value):
             message = translatable("Looks like a key or token.")
-            out.append(finding("secret", m.start(), m.end(), message, "[redacted]"))
+            out.append(finding("secret", start, m.end(), message, "[redacted]"))
     return out
 
 
@@ -302,7 +310,8 @@ def _vendor_live_keys(text: str, found: set[int]) -> list[Finding]:
 
 
 _PASSWORD_HINTS = (
-    "pass", "pwd", "pre-shared", "psk", "парол", "şifr", "sifr", "parol", "kennwort", "mot de passe", "master", "ер-код", "ustad"
+    "pass", "pwd", "pre-shared", "psk", "парол", "şifr", "sifr", "parol", "kennwort", "mot de passe", "master", "ер-код", "ustad",
+    "override", "служебн", "xidməti"
 )
 
 
@@ -418,7 +427,7 @@ _HOST_HINTS = (
 """Each host pattern with the substrings it needs (most replies have none and skip the regex), and a
 character every match holds with no space (`stretch_around`), when there is one rarer than a full stop."""
 
-_LOWER_RARE_FIRST = "[]_678ю9ç1j2:-ч0qwvşкxzfcp.gплbkyuрнтhmеdоаolstneria цзидəв"
+_LOWER_RARE_FIRST = "[]_678ю9ç1j2:-ч0qwvşкxzfcp.gплbkyuрнтhmеdоаolstneria цзидəвсжбу"
 """The hints' characters from rare to common in a lowered reply (counted on the benchmark's replies),
 but for "0" and "." put before "q" and "g": they anchor other hints anyway, so "sq0" and "sg." cost no
 stops of their own there. The letters after the space were added with the licence/activation hints (session
@@ -558,7 +567,10 @@ _OWN_CONTEXT = re.compile(
     r"|(?:anketinizdə|profilinizdə|müqavilənizdə|bronunuzda|sifarişinizdə)\s+(?:\(\S+\)\s+)?göstərilən"
     r"|(?:listed|given|shown)\s+(?:on|in)\s+your\s+(?:form|application|contract)"
     r"|телефон\s+получател\w*|как\s+вы\s+и\s+указали|телефон\s+для\s+(?:связи|курьера|доставки)"
-    r"|(?:contact|callback|call-back)\s+(?:number|phone)\s*[—:-]|əlaqə\s+(?:nömrəsi|telefonu)\s*[—:-])"
+    r"|(?:contact|callback|call-back)\s+(?:number|phone)\s*[—:-]|əlaqə\s+(?:nömrəsi|telefonu)\s*[—:-]"
+    r"|phone\s+number\s+for\s+the\s+(?:courier|driver|delivery)|number\s+for\s+the\s+(?:courier|driver|delivery)"
+    r"|(?:call|text|ring)\s+you\s+on\b"
+    r"|телефон\s+для\s+водителя)"
 )
 """Words saying that a contact is the customer's own ("the address on your account"); a delivery's recipient
 ("телефон получателя — …") is one the customer gave in the order, while «номер получателя» of a transfer is
@@ -595,7 +607,7 @@ _COMPANY_CONTACTS = re.compile(
     r"|\bour\s+(?:reception|front\s+desk|office|branch|clinic)|\bfront\s+desk|\bswitchboard|\bassistance\s+line|\bemergency\s+line"
     r"|администратор\w*\s+(?:филиала|клиники|школы|салона|отеля|офиса)|ресепш\w+|горяч\w+\s+лини\w+"
     r"|экстренн\w+\s+номер\w*|номер\w*\s+(?:ассистанс\w*|диспетчер\w*|филиала|офиса|клиники)|(?:колл|call|контакт)-центр\w*"
-    r"|filialın\s+nömrəsi|resepşn\w*|çağrı\s+mərkəzi\w*"
+    r"|filialın\s+nömrəsi|filialımız|resepşn\w*|çağrı\s+mərkəzi\w*"
     r"|mühafizə\s+post\w*|пост\w*\s+охран\w*|\bsecurity\s+(?:desk|office|post)|\bconcierge"
     r"|\bphone\s+support\b|\bsupport\s+(?:number|hotline)|по\s+срочным\s+вопросам|\bmasası\b"
     r"|maskalanmış|\bmasked\s+(?:number|line|call)|подменн\w+\s+номер\w*|dispetçer\w*|\bdispatch(?:er)?\b"
