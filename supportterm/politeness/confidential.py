@@ -85,6 +85,11 @@ next to its percentage, not a company figure (not a commission: '22% komissiya a
 _PERCENT_ONLY = re.compile(_PERCENT)
 _PRICE = re.compile(r"[$€£₼₽]\s*\d[\d.,]*|\d[\d\s.,]*\s*(?:₽|руб\w*|azn|manat\w*|₼|eur|usd|gbp)(?!\w)")
 """'стоимость 9 500 ₽, из них 50% компания берёт на себя': a price beside the offer is public too."""
+ORDER_THRESHOLD = re.compile(
+    r"(?:over|above|from|more\s+than)\s+\d+\s+(?:items|units|pieces|pcs|cupcakes|boxes)"
+    r"|от\s+\d+\s+(?:штук|шт|единиц|позиций)|\d+\s+(?:ədəddən|ədədən)\s+(?:yuxarı|artıq|çox)"
+)
+"""'200 ədəddən yuxarı sifarişlərdə 10% endirim', 'from 50 units': the size of order the public offer starts at."""
 
 
 def _public_offer(folded: str, left: int, right: int) -> bool:
@@ -94,7 +99,7 @@ def _public_offer(folded: str, left: int, right: int) -> bool:
         return False
     rest = _PERCENT_ONLY.sub("", folded[left:right])
     if any(map(str.isdigit, rest)):  # C-level, no generator
-        rest = _PRICE.sub("", rest)
+        rest = ORDER_THRESHOLD.sub("", _PRICE.sub("", rest))
     return not any(map(str.isdigit, rest))
 
 

@@ -27,7 +27,7 @@ import functools
 import re
 
 from . import lexicons
-from .confidential import OFFER, YOURS_WORD, refused, sentence_bounds
+from .confidential import OFFER, ORDER_THRESHOLD, YOURS_WORD, refused, sentence_bounds
 from .findings import Finding, finding, translatable
 from .literals import DIGIT_FIRST, may_match, required_literals
 from .prepared import Prepared
@@ -259,6 +259,12 @@ def _offered(text: str, start: int, end: int) -> bool:
     return may_match(_OFFER_NEEDS, text[start:end]) and OFFER.search(text, start, end) is not None
 
 
+def _order_threshold(text: str, at: int, left: int, right: int) -> bool:
+    """True for the size of order a public discount starts at ('200 ədəddən yuxarı sifarişlərdə 10% endirim')."""
+    window = max(left, at - 12), min(right, at + 60)
+    return any(t.start() <= at < t.end() for t in ORDER_THRESHOLD.finditer(text, *window)) and _offered(text, *window)
+
+
 def _limited(text: str, start: int, end: int) -> bool:
     """`_LIMIT.search(text, start, end)`, skipped when the window lacks its words (the same shortcut)."""
     return may_match(_LIMIT_NEEDS, text[start:end]) and _LIMIT.search(text, start, end) is not None
@@ -310,6 +316,8 @@ def structural_figures(prep: Prepared) -> list[Finding]:
         elif _limited(text, max(left, m.start() - 20), m.start()) or _LIMIT_AFTER.search(
             text[m.end() : min(right, m.end() + 20)]
         ):
+            continue
+        elif _order_threshold(text, m.start(), left, right):
             continue
         if _yours_before(text, left, m.start()) or _TO_YOU.search(text, max(left, m.start() - 8), m.start()):
             continue

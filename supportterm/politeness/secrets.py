@@ -602,6 +602,7 @@ _OTHER_PERSON = re.compile(
 """Words saying that a contact belongs to someone else: then it is never the customer's own."""
 _COMPANY_CONTACTS = re.compile(
     r"(?i)(?:contact|reach|call|text|message)\s+us\b|\bour\s+(?:hotline|helpline|support\s+line|whatsapp|phone|number)"
+    r"|(?:call|ring|text)\s+our\s+(?:technician|engineer|mechanic|driver|skipper|duty\s+manager|base\s+manager)"
     r"|(?:свяж\w+|связаться|позвоните|пишите|напишите)\s+нам|с\s+нами\s+можно|наш\w*\s+(?:телефон|номер|whatsapp|горяч)"
     r"|bizimlə|bizə\s+(?:zəng|yaz)|qaynar\s+xətt|əlaqə\s+nömrəmiz|nömrəmiz"
     r"|\bour\s+(?:reception|front\s+desk|office|branch|clinic)|\bfront\s+desk|\bswitchboard|\bassistance\s+line|\bemergency\s+line"
@@ -825,6 +826,8 @@ def _contacts(
         local = address.split("@")[0]
         if address in allowed_emails or local in _ROLE_MAILBOXES:
             continue
+        if m.start() and visible[m.start() - 1] == "*":
+            continue  # 'm*****a@yandex.ru': masked, the way an account's own address is shown back
         if _PLACEHOLDER_DOMAIN.search(address) and not _names_other_person(
             visible[max(0, m.start() - _CONTEXT) : m.end() + _CONTEXT]
         ):
