@@ -109,9 +109,7 @@ def main() -> int:
     parser.add_argument("--budgets", default=",".join(map(str, BUDGETS)))
     parser.add_argument("--through", type=int, default=28)
     parser.add_argument("--fits", choices=("grid", "shipped"), default="grid")
-    parser.add_argument("--v13", action="store_true", help="experiment 13's own texts (part 1 of its ship rule)")
-    parser.add_argument("--v13b", action="store_true", help="experiment 13b: --v13 without the lex hard negatives")
-    parser.add_argument("--repaired", type=Path, help="experiment 13: JSON {lang: [whole replies]} kept fine")
+    tb.add_v13_arguments(parser)
     args = parser.parse_args()
     budgets = tuple(float(x) for x in args.budgets.split(","))
     tb.EXPERIMENT = 11
@@ -120,8 +118,7 @@ def main() -> int:
         tb.add_blind_authors(args.through)
         HELD_OUT = tuple(f"b{n}" for n in range(7, args.through + 1))
         tb.EXPERIMENT = 12
-    if args.v13 or args.v13b:
-        tb.use_v13(args.repaired, lex=not args.v13b)
+    tb.apply_v13_arguments(args)
     cache: dict = {}
     for lang in args.langs.split(","):
         for cfg in FIT_GRID[lang][:1] if args.fits == "shipped" else FIT_GRID[lang]:

@@ -356,8 +356,7 @@ def lex_hard_negatives(lang: str) -> list[str]:
     as whole replies the way those tests check them (experiment 11b's model flagged four of them)."""
     import importlib
 
-    sys.path.insert(0, str(ROOT / "tests" / "politeness"))
-    import test_families as fam
+    from tests.politeness import test_families as fam
     out = []
     for path in sorted((ROOT / "tests" / "politeness").glob("test_lex*_families.py")):
         module = importlib.import_module(f"tests.politeness.{path.stem}")
@@ -437,8 +436,10 @@ def load_corpus(lang: str, cfg: dict[str, float], authors: tuple[str, ...], cach
         else:
             requests[part_of(text)].append(bag)
     texts = own_texts(lang) + (own_hard_negatives(lang) if lang in HARD_NEGATIVE_LANGS else [])
-    texts += demo_rendered(lang) if lang in RENDERED_OWN_LANGS or OWN_V13 else []
-    texts += (lex_hard_negatives(lang) if OWN_V13_LEX else []) + REPAIRED_FINE.get(lang, []) if OWN_V13 else []
+    if lang in RENDERED_OWN_LANGS or OWN_V13:
+        texts += demo_rendered(lang)
+    if OWN_V13:
+        texts += (lex_hard_negatives(lang) if OWN_V13_LEX else []) + REPAIRED_FINE.get(lang, [])
     own = [bag_of(text, lang, prefix, False, False, False, 1.0, pairs, neg) for text in sorted(set(texts))]
     return Corpus(lang, by_author, requests, held, own)
 
@@ -950,6 +951,18 @@ def use_v13(repaired: Path | None = None, lex: bool = True) -> None:
         REPAIRED_FINE.update(json.loads(repaired.read_text(encoding="utf-8")))
 
 
+def add_v13_arguments(parser: argparse.ArgumentParser) -> None:
+    """Experiment 13's switches, shared with tools/backstop_against_day.py."""
+    parser.add_argument("--v13", action="store_true", help="experiment 13's settings and own texts")
+    parser.add_argument("--v13b", action="store_true", help="experiment 13b: --v13 without the lex hard negatives")
+    parser.add_argument("--repaired", type=Path, help="experiment 13: JSON {lang: [whole replies]} kept fine")
+
+
+def apply_v13_arguments(args: argparse.Namespace) -> None:
+    if args.v13 or args.v13b:
+        use_v13(args.repaired, lex=not args.v13b)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--explore", action="store_true", help="settings grid, leave-one-author-out")
@@ -966,14 +979,11 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "supportterm" / "politeness" / WEIGHTS_FILE)
     parser.add_argument("--note", default="", help="why, recorded with a --ship run in the log")
     parser.add_argument("--through", type=int, default=28, help="blind sets b29..bN join the authors")
-    parser.add_argument("--v13", action="store_true", help="experiment 13's settings and own texts")
-    parser.add_argument("--v13b", action="store_true", help="experiment 13b: --v13 without the lex hard negatives")
-    parser.add_argument("--repaired", type=Path, help="experiment 13: JSON {lang: [whole replies]} kept fine")
+    add_v13_arguments(parser)
     args = parser.parse_args()
     langs = [x for x in args.langs.split(",") if x]
     add_blind_authors(args.through)
-    if args.v13 or args.v13b:
-        use_v13(args.repaired, lex=not args.v13b)
+    apply_v13_arguments(args)
     if args.explore:
         run_explore(langs)
     if args.loao:

@@ -262,7 +262,7 @@ def _offered(text: str, start: int, end: int) -> bool:
 def _order_threshold(text: str, at: int, left: int, right: int) -> bool:
     """True for the size of order a public discount starts at ('200 ədəddən yuxarı sifarişlərdə 10% endirim')."""
     window = max(left, at - 12), min(right, at + 60)
-    return any(t.start() <= at < t.end() for t in ORDER_THRESHOLD.finditer(text, *window)) and _offered(text, *window)
+    return _offered(text, *window) and any(t.start() <= at < t.end() for t in ORDER_THRESHOLD.finditer(text, *window))
 
 
 def _limited(text: str, start: int, end: int) -> bool:

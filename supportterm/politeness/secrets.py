@@ -568,7 +568,7 @@ _OWN_CONTEXT = re.compile(
     r"|(?:listed|given|shown)\s+(?:on|in)\s+your\s+(?:form|application|contract)"
     r"|телефон\s+получател\w*|как\s+вы\s+и\s+указали|телефон\s+для\s+(?:связи|курьера|доставки)"
     r"|(?:contact|callback|call-back)\s+(?:number|phone)\s*[—:-]|əlaqə\s+(?:nömrəsi|telefonu)\s*[—:-]"
-    r"|phone\s+number\s+for\s+the\s+(?:courier|driver|delivery)|number\s+for\s+the\s+(?:courier|driver|delivery)"
+    r"|number\s+for\s+the\s+(?:courier|driver|delivery)"
     r"|(?:call|text|ring)\s+you\s+on\b"
     r"|телефон\s+для\s+водителя)"
 )
