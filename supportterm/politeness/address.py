@@ -139,8 +139,10 @@ def _may_end_clause_with_stem(text: str) -> bool:
     return at_mark.search(backwards) is not None or (" və " in text and before_and.search(backwards) is not None)
 
 
-_AZ_NOT_BEFORE_STEM = re.compile(r"(?:[«\"'’→>/-]|\b(?:bu|gələn|keçən|hər)\s)$")
-"""A label or path before the stem («Sil», → Sil) or a season word before 'yaz' (bu yaz)."""
+_AZ_NOT_BEFORE_STEM = re.compile(r"(?:[«\"'’→>/(-]|\b(?:bu|gələn|keçən|hər)\s)$")
+"""A label or path before the stem («Sil», → Sil, "(aç)") or a season word before 'yaz' (bu yaz)."""
+_AZ_SEASONS_AFTER = re.compile(r"\s*(?:və|,)\s*(?:payız|qış|yay)(?!\w)")
+"""'yaz və payız' (spring and autumn): 'yaz' in a list of seasons is no imperative."""
 _AZ_NOT_VERBS = frozenset({"insan", "hesab", "nisan", "ehsan", "lisan", "ərsan"})
 """Nouns that end like 2nd-person verbs."""
 
@@ -258,7 +260,9 @@ def _az_verbs(prep: Prepared) -> list[Finding]:
         stem = text[start:end]
         if stem not in _AZ_BARE_STEMS or (start and text[start - 1].isdigit()):
             continue
-        if _AZ_NOT_BEFORE_STEM.search(text, max(0, start - 8), start):
+        if _AZ_NOT_BEFORE_STEM.search(text, max(0, start - 8), start) or (
+            stem == "yaz" and _AZ_SEASONS_AFTER.match(text, end)
+        ):
             continue
         out.append(
             finding(

@@ -88,11 +88,20 @@ _PRICE = re.compile(r"[$€£₼₽]\s*\d[\d.,]*|\d[\d\s.,]*\s*(?:₽|руб\w*|
 ORDER_THRESHOLD = re.compile(
     r"(?:over|above|from|more\s+than)\s+\d+\s+(?:items|units|pieces|pcs|cupcakes|boxes)"
     r"|от\s+\d+\s+(?:штук|шт|единиц|позиций)|\d+\s+(?:ədəddən|ədədən)\s+(?:yuxarı|artıq|çox)"
+    r"|\d+-?(?:dan|dən)\s+(?:yuxarı|artıq|çox)\s+(?:\w+\s+)?sifariş"
 )
-"""'200 ədəddən yuxarı sifarişlərdə 10% endirim', 'from 50 units': the size of order the public offer starts at."""
+"""'200 ədəddən yuxarı sifarişlərdə 10% endirim', 'from 50 units', '30-dan çox pəncərə sifarişində': the
+size of order the public offer starts at."""
+ORDER_CONDITION = re.compile(
+    r"\d+(?:\s+ədəddən|\s+ədədən|-?dan|-?dən)\s+(?:yuxarı|artıq|çox)\s+(?:\w+\s+)?sifariş"
+    r"|orders?\s+(?:of|over|above)\s+\d+|при\s+заказе\s+от\s+\d+"
+    r"|заказ\w*\s+от\s+\d+\s+(?:штук|шт|единиц)"
+)
+"""'1000 ədəddən çox sifarişlərdə … pulsuz göndəririk', 'on orders over 200 units', «при заказе от 100 штук»:
+an order size named as a condition of the offer, public with or without a discount word beside it."""
 
 
-def _public_offer(folded: str, left: int, right: int) -> bool:
+def public_offer(folded: str, left: int, right: int) -> bool:
     """True for a sentence whose every number is a percentage or a price, and one percentage a discount or a share
     the company covers."""
     if not OFFER.search(folded, left, right):
@@ -191,7 +200,7 @@ def figures(prep: Prepared) -> list[Finding]:
             continue
         if _customers_list(prep.folded, start):
             continue
-        if "%" in prep.folded[left:right] and _public_offer(prep.folded, left, right):
+        if "%" in prep.folded[left:right] and public_offer(prep.folded, left, right):
             continue
         sentence = prep.folded[left:right]
         if may_match(_PLAN_ALLOWANCE_NEEDS, sentence) and _PLAN_ALLOWANCE.search(prep.folded, left, right):

@@ -27,7 +27,15 @@ import functools
 import re
 
 from . import lexicons
-from .confidential import OFFER, ORDER_THRESHOLD, YOURS_WORD, refused, sentence_bounds
+from .confidential import (
+    OFFER,
+    ORDER_CONDITION,
+    ORDER_THRESHOLD,
+    YOURS_WORD,
+    public_offer,
+    refused,
+    sentence_bounds,
+)
 from .findings import Finding, finding, translatable
 from .literals import DIGIT_FIRST, may_match, required_literals
 from .prepared import Prepared
@@ -259,10 +267,27 @@ def _offered(text: str, start: int, end: int) -> bool:
     return may_match(_OFFER_NEEDS, text[start:end]) and OFFER.search(text, start, end) is not None
 
 
+_ORDER_REF_BEFORE = re.compile(r"(?:sifariş\w*|order|заказ\w*)\s*(?:№|#|no\.?)\s*[\w-]+\s*\(\s*$")
+_PAID_SHARE_BEFORE = re.compile(
+    r"(?:ödənilmiş|ödədiyiniz|ödənən)\s+məbləğin\s+$|(?:оплаченной|уплаченной)\s+суммы\s+$"
+)
+"""The words before a customer's order size or a share of their payment (see `_customer_order`)."""
+
+
 def _order_threshold(text: str, at: int, left: int, right: int) -> bool:
-    """True for the size of order a public discount starts at ('200 ədəddən yuxarı sifarişlərdə 10% endirim')."""
+    """True for the size of order a public discount starts at ('200 ədəddən yuxarı sifarişlərdə 10%
+    endirim'), or one named as the condition of an offer ('1000 ədəddən çox sifarişlərdə … pulsuz')."""
     window = max(left, at - 12), min(right, at + 60)
+    if any(t.start() <= at < t.end() for t in ORDER_CONDITION.finditer(text, *window)):
+        return True
     return _offered(text, *window) and any(t.start() <= at < t.end() for t in ORDER_THRESHOLD.finditer(text, *window))
+
+
+def _customer_order(text: str, left: int, at: int) -> bool:
+    """True for the size of the customer's own order, in brackets after its number ('Sifariş №NP-28840
+    (5000 ədəd etiket)') or a share of what they paid ('ödənilmiş məbləğin 40%-ni', «от оплаченной суммы»)."""
+    before = text[max(left, at - 40) : at]
+    return _ORDER_REF_BEFORE.search(before) is not None or _PAID_SHARE_BEFORE.search(before) is not None
 
 
 def _limited(text: str, start: int, end: int) -> bool:
@@ -311,13 +336,17 @@ def structural_figures(prep: Prepared) -> list[Finding]:
         if not left <= m.start() < right:
             left, right = sentence_bounds(prep.masked, m.start(), m.end())
         if m.group("unit") == "%":
-            if _offered(text, max(left, m.start() - 30), min(right, m.end() + 30)):
+            if _offered(text, max(left, m.start() - 30), min(right, m.end() + 30)) or (
+                ORDER_THRESHOLD.search(text, left, right) and public_offer(text, left, right)
+            ):
                 continue
         elif _limited(text, max(left, m.start() - 20), m.start()) or _LIMIT_AFTER.search(
             text[m.end() : min(right, m.end() + 20)]
         ):
             continue
         elif _order_threshold(text, m.start(), left, right):
+            continue
+        if _customer_order(text, left, m.start()):
             continue
         if _yours_before(text, left, m.start()) or _TO_YOU.search(text, max(left, m.start() - 8), m.start()):
             continue

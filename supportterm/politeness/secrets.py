@@ -617,10 +617,13 @@ _COMPANY_CONTACTS = re.compile(
     r"|\bcalls?\s+you\s+from\b|\btexts?\s+you\s+from\b|\brings?\s+you\s+from\b|\bphones?\s+you\s+from\b"
     r"|позвон\w+\s+(?:вам\s+)?с\s+номера"
     r"|(?:наберет|наберёт)\s+(?:вам\s+)?с\s+номера|\bwhatsapp\b|дежурн\w+\s+(?:администратор\w*|менеджер\w*|оператор\w*)"
+    r"|запис\w*\s+(?:\w+\s+){0,2}по\s+телефону|(?:я|мы)\s+на\s+связи\s+по\s+телефону"
+    r"|\bbook(?:ing|ings)?\s+(?:\w+\s+)?by\s+phone\s+on\b|telefonla\s+(?:qeydiyyat|yazıl)"
 )
 """'Contact us: …', 'Bizimlə aşağıdakı yollarla əlaqə saxlaya bilərsiniz: … WhatsApp: +994 …', 'позвоните
 администратору филиала по номеру …', 'экстренный номер ассистанса …', 'mühafizə postuna zəng edin: …': the
-company's published lines."""
+company's published lines; so are a booking line («запись по телефону …») and the agent's own («я на связи
+по телефону …»)."""
 _ID_AFTER = re.compile(r"\s*(?:nömrəli|saylı)(?!\w)")
 _ID_PREFIX = re.compile(r"(?<![\w.])[A-Za-z]{2,5}\.$")
 """A number named as an order's ('… nömrəli sifariş') or glued to a store's prefix ('GPA.3345-…'): no phone."""
