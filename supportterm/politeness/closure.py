@@ -7,6 +7,9 @@ The closing words are the same; what differs is the rest of the reply: a refusal
 "outside the scope", "не можем", "aid deyil") and no way back (reply, reopen, "напишите", "yazın").
 So the rule reads the whole reply, not a phrase: any way of announcing the closure counts, in the
 agent's voice or the passive ("This ticket will now be closed", "müraciətinizi bağlayırıq").
+A closing with no way back is also a brush-off when nothing in the reply says the problem is solved or
+something was done ("Panels show that now and then. I'll close this ticket for now."): every fine
+closing of the labelled sets first says so ("Great to hear it's working again", "I've refunded …").
 """
 
 from __future__ import annotations
@@ -120,6 +123,35 @@ _WAY_BACK = {
     ),
 }
 """A way forward: reply, reopen, a contact or a link. With one, closing the ticket is good service."""
+_DONE = {
+    "en": re.compile(
+        r"\b(?:great|glad|good|happy|pleased|lovely)\s+to\s+hear|\bworking\s+(?:again|now|fine|properly)"
+        r"|\b(?:is|are|it's|that's|everything's|everything\s+is)\s+(?:now\s+|all\s+)?(?:sorted|fixed|resolved|working|live|done|back)\b"
+        r"|\b(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+|also\s+)?(?:refunded|sent|fixed|updated|processed|changed"
+        r"|cancell?ed|booked|issued|reset|added|applied|moved|rebooked|arranged|credited|corrected|restored|unlocked"
+        r"|reactivated|replaced|removed|released|shipped|re-?sent|approved|extended|waived|scheduled|ordered|paid)\b"
+        r"|\bhas\s+(?:now\s+|just\s+|already\s+)?been\s+(?:refunded|sent|fixed|updated|processed|changed|cancell?ed|booked"
+        r"|issued|reset|added|applied|moved|credited|corrected|restored|unlocked|replaced|removed|released|shipped"
+        r"|approved|extended|waived|delivered|resolved|paid|scheduled)\b"
+        r"|\b(?:thanks|thank\s+you)\s+(?:so\s+much\s+)?for\s+(?:confirming|letting\s+(?:me|us)\s+know|the\s+update)"
+        r"|\breopened\b|\b(?:is|are|has\s+been)\s+(?:now\s+)?(?:complete|completed|active\s+again)\b"
+        r"|\b(?:was|were|been)\s+(?:\w+\s+)?(?:delivered|dispatched|shipped|approved)\b|\bon\s+(?:its|their|the)\s+way\b"
+        r"|\b(?:will|should)\s+(?:\w+\s+)?(?:arrive|reach\s+you|be\s+with\s+you)\b|\b(?:is|are)\s+(?:now\s+)?ready\b"
+    ),
+    "ru": re.compile(
+        r"(?<![\w-])(?:рад\w*\s+(?:слышать|что)|заработал\w*|(?:всё|все)\s+работает|исправ\w+|вернул\w*|отправил\w*"
+        r"|оформил\w*|перевел\w*|перевёл\w*|зачисл\w+|возвра\w+|спасибо,?\s+что\s+(?:сообщили|написали)"
+        r"|спасибо\s+за\s+подтвержд\w+|решен\w*|решён\w*|(?:уже\s+)?(?:готов|доставлен)\w*|завершен\w*"
+        r"|открыл\w*\s+(?:\w+\s+)?(?:заново|снова)|в\s+пути|отправлен\w*|(?:придёт|придет|прибудет|поступ\w+))(?![\w-])"
+    ),
+    "az": re.compile(
+        r"(?<!\w)(?:eşitməyə\s+şad\w*|şadıq\s+ki|şadam\s+ki|düzəldi\w*|düzəldil\w*|həll\s+olun\w*|həll\s+edil\w*"
+        r"|qaytarıl\w*|qaytardıq|göndərdik|göndərildi|göndərilib|təsdiq\s+etdiyiniz|xəbər\s+verdiyiniz|işləyir|hazırdır"
+        r"|tamamlan\w*|yenidən\s+açdı\w*|çatdırıl\w*|yoldadır|hazır)(?!\w)"
+    ),
+}
+"""The reply says the problem is solved or something was done ("Great to hear it's working", "I've refunded
+…"): then closing the ticket is the end of good service, even without a way back."""
 _NEEDS = {"en": ("clos", " as resolved", " as solved"), "ru": ("закр",), "az": ("bağla",)}
 """Substrings one of which every closing contains: most replies skip the patterns."""
 CLOSING_OPENERS = {
@@ -131,7 +163,8 @@ CLOSING_OPENERS = {
 
 
 def closed_without_help(prep: Prepared) -> list[Finding]:
-    """A dismissive finding for closing the ticket in a reply that refuses and leaves no way back."""
+    """A dismissive finding for closing the ticket with no way back, in a reply that refuses, says
+    nothing else, or does not say the problem is solved."""
     needles = _NEEDS.get(prep.lang)
     if needles is None or not any(map(prep.folded.__contains__, needles)):
         return []
@@ -144,7 +177,7 @@ def closed_without_help(prep: Prepared) -> list[Finding]:
         message = translatable(
             "Closes the ticket after a refusal with no way back: say where to go next, or keep it open."
         )
-    elif _says_nothing_else(prep, m.start(), m.end()):
+    elif _says_nothing_else(prep, m.start(), m.end()) or not _DONE[prep.lang].search(prep.folded):
         message = translatable(
             "Closes the ticket without an answer: say what was done or where to go next, or keep it open."
         )

@@ -82,3 +82,55 @@ def test_a_box_office_signs_for_nobody(signature: str) -> None:
     reply = f"Добрый день!\n\nБилет перенесён на 10 марта.\n\nХорошего дня!\n{signature}"
     assert "impersonal_signature" in {f.category for f in check(reply).findings}
 
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I'm sure the courier enjoyed waiting in your hallway.",
+        "I'm sure the accountant is thrilled.",
+        "I'm sure you read the terms very carefully.",
+    ],
+)
+def test_im_sure_about_someone_else_reads_as_sarcasm(body: str) -> None:
+    assert "sarcasm" in found("en", body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I'm sure we can sort this out today.",
+        "I'm sure you'll love the new version.",
+        "I'm sure that must have been worrying.",
+        "I am sure the refund will arrive by Friday.",
+        "I'm sure the team will get back to you soon.",
+    ],
+)
+def test_sincere_im_sure_stays_fine(body: str) -> None:
+    assert "sarcasm" not in found("en", body)
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("en", "Thanks for your message. Alarm panels show that now and then. I'll close this ticket for now."),
+        ("ru", "Спасибо за обращение. Такое иногда бывает с панелями. Обращение закрываю."),
+        ("az", "Müraciətiniz üçün təşəkkür edirik. Panellərdə bu bəzən olur. Müraciətinizi bağlayıram."),
+    ],
+)
+def test_closing_an_unsolved_ticket_is_dismissive(lang: str, body: str) -> None:
+    assert "dismissive" in found(lang, body)
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("en", "Great to hear it's working again! I'll close this ticket now."),
+        ("en", "I've refunded the fee today, so I'm closing this ticket."),
+        ("en", "Your new card is on its way and should arrive by Friday, so I'm closing this ticket."),
+        ("ru", "Рада слышать, что всё работает! Обращение закрываю."),
+        ("ru", "Обращение было закрыто ошибочно, я открыла его заново: проверка завершена."),
+        ("az", "Problem həll olundu, müraciətinizi bağlayıram."),
+    ],
+)
+def test_closing_a_solved_ticket_stays_fine(lang: str, body: str) -> None:
+    assert "dismissive" not in found(lang, body)
