@@ -24,7 +24,7 @@ SET_SIZES = {
     "blind11": 80, "blind12": 80, "blind13": 80, "blind14": 80, "blind15": 80, "blind16": 80,
     "blind17": 80, "blind18": 80, "blind19": 80, "blind20": 80,
     "blind21": 80, "blind22": 80, "blind23": 80, "blind24": 80,
-    "blind25": 80, "blind26": 80, "blind27": 80, "blind28": 80, "blind29": 80, "blind30": 80, "blind31": 80, "blind32": 80, "blind33": 80, "blind34": 80, "blind35": 80, "blind36": 80, "blind37": 80, "blind38": 80, "blind39": 80, "blind40": 80, "blind41": 80, "blind42": 80, "blind43": 80, "blind44": 80, "blind45": 80, "blind46": 80, "blind47": 80, "blind48": 80, "blind49": 80, "blind50": 80, "blind51": 80, "blind52": 80, "blind53": 80, "blind54": 80, "blind55": 80, "blind56": 80, "blind57": 80, "blind58": 80, "blind59": 80, "blind60": 80, "blind61": 80, "blind62": 80, "blind63": 80, "blind64": 80, "blind65": 80, "blind66": 80, "blind67": 80,
+    "blind25": 80, "blind26": 80, "blind27": 80, "blind28": 80, "blind29": 80, "blind30": 80, "blind31": 80, "blind32": 80, "blind33": 80, "blind34": 80, "blind35": 80, "blind36": 80, "blind37": 80, "blind38": 80, "blind39": 80, "blind40": 80, "blind41": 80, "blind42": 80, "blind43": 80, "blind44": 80, "blind45": 80, "blind46": 80, "blind47": 80, "blind48": 80, "blind49": 80, "blind50": 80, "blind51": 80, "blind52": 80, "blind53": 80, "blind54": 80, "blind55": 80, "blind56": 80, "blind57": 80, "blind58": 80, "blind59": 80, "blind60": 80, "blind61": 80, "blind62": 80, "blind63": 80, "blind64": 80, "blind65": 80, "blind66": 80, "blind67": 80, "blind68": 80, "blind69": 80,
 }
 LANGS = ("en", "ru", "az")
 SEALED_SIZE = 80
