@@ -570,17 +570,31 @@ _OWN_FAULT = re.compile(
     r"|\b(?:that's|that\s+is|it's)\s+on\s+us\b|(?<!\w)(?:наша|моя)\s+ошибка|(?<!\w)по\s+нашей\s+вине|(?<!\w)мы\s+ошиблись"
     r"|(?<!\w)(?:bizim|mənim)\s+(?:səhvimiz|səhvim|günahımız|günahım)|(?<!\w)səhv\s+bizdə"
 )
-"""An own fault admitted in the sentence or just after it ('…, and nobody rebooked it. That's our mistake.'): the
-learned model's blame reading of the sentence is wrong there."""
+"""An own fault admitted in the sentence, just after it ('…, and nobody rebooked it. That's our mistake.') or just
+before it ('Bu, tamamilə bizim səhvimizdir. … lakin sexə ötürülərkən səhv yazılıb.'): the learned model's blame
+reading of the sentence is wrong there."""
 _OWN_FAULT_AFTER = 80
+_OWN_FAULT_BEFORE = 120
 _EMPATHY = re.compile(
     r"\bi\s+(?:fully\s+|completely\s+)?understand\s+why\s+you|\bin\s+your\s+(?:shoes|place|position)"
     r"|(?<!\w)понимаю,?\s+почему\s+вы|(?<!\w)на\s+вашем\s+месте|(?<!\w)niyə\s+\w+\s+başa\s+düşürəm|(?<!\w)yerinizdə\s+olsaydım"
     r"|\bno\s+rush\b|\bwhenever\s+you(?:'re|\s+are)\s+ready|(?<!\w)не\s+торопитесь|(?<!\w)когда\s+будете\s+готовы"
     r"|(?<!\w)tələsiklik\s+yoxdur|(?<!\w)hazır\s+olsanız"
+    r"|(?<!\w)(?:вы|вы,\s+безусловно,|вы,\s+конечно,)\s+вправе|(?<!\w)мы\s+это\s+уважаем|\byou(?:'re|\s+are)\s+(?:absolutely\s+|of\s+course\s+)?entitled\s+to"
+    r"|(?<!\w)(?:tam\s+)?haqqınız\s+var"
 )
 """Words that side with the customer ('I understand why you're angry', «на Вашем месте») or give them time ('no
-rush, whenever you're ready', after a loss): the learned model's tone reading of that sentence is wrong there."""
+rush, whenever you're ready', after a loss) or grant them their right («Вы, безусловно, вправе сами решать … и мы
+это уважаем»): the learned model's tone reading of that sentence is wrong there."""
+
+
+_THIRD_PARTY_ADVICE = re.compile(
+    r"\bdisagree\s+with\s+(?:that|this|the|their|such)\s+(?:advice|recommendation|article|claim|guide|video|tip)"
+    r"|(?<!\w)не\s+соглаш(?:усь|аюсь)\s+с\s+(?:этим|этой|таким|такой)\s+(?:совет|рекомендаци|стать)"
+    r"|(?<!\w)(?:bu|belə)\s+(?:məsləhətlə|tövsiyə\s+ilə)\s+razılaş"
+)
+"""Disagreeing with advice the customer was given elsewhere ('I'd have to respectfully disagree with that advice'):
+neither arguing with the customer nor mocking them, whatever the learned model reads."""
 
 
 def backstop_findings(text: str, folded: str, lang: str, found: list[Finding]) -> list[Finding]:
@@ -609,8 +623,12 @@ def backstop_findings(text: str, folded: str, lang: str, found: list[Finding]) -
     for s, e in picked:
         if in_body(folded, s, e, start, end):
             cat = model.category(folded, s, e)
-            if cat == "blame" and _OWN_FAULT.search(folded, s, min(len(folded), e + _OWN_FAULT_AFTER)):
+            if cat == "blame" and _OWN_FAULT.search(
+                folded, max(0, s - _OWN_FAULT_BEFORE), min(len(folded), e + _OWN_FAULT_AFTER)
+            ):
                 continue  # 'The order clearly says white PETG, and we picked the wrong spool.'
+            if _THIRD_PARTY_ADVICE.search(folded, s, e):
+                continue  # 'I'd have to respectfully disagree with that advice, though.' (another shop's)
             if _EMPATHY.search(folded, s, e):
                 continue  # '… а медсестра так и не приехала — я понимаю, почему Вы злитесь'
             out.append(Finding(cat, WARNING, *_extent(folded, s, e), message(cat)))

@@ -28,7 +28,7 @@ _CLOSING = {
         r"(?:this|the|your)\s+(?:ticket|request|case|conversation|thread|enquiry|inquiry|query|chat|one)\b"
         r"|\b(?:this|the|your)\s+(?:ticket|request|case|enquiry|inquiry|query|conversation)\s+(?:will\s+(?:now\s+)?be"
         r"|has\s+(?:now\s+)?been|is\s+now|is\s+being)\s+closed\b"
-        r"|\b(?:i'll|we'll|i\s+will|we\s+will)\s+mark\s+(?:this|it|the|your)\s+(?:one\s+|ticket\s+|request\s+|case\s+)?as\s+(?:resolved|closed|solved)\b"
+        r"|\b(?:i'll|we'll|i\s+will|we\s+will|i'm\s+going\s+to|we're\s+going\s+to)\s+mark\s+(?:this|it|the|your)\s+(?:one\s+|ticket\s+|request\s+|case\s+)?as\s+(?:resolved|closed|solved)\b"
     ),
     "ru": re.compile(
         r"(?<![\w-])(?:закрываю|закрываем|закрою|закроем|закрыл|закрыла|закрыли)\s+(?:\w+\s+)?"
@@ -66,7 +66,7 @@ _REFUSAL = {
 """A refusal or a brush-off somewhere in the reply ("we have no information about future events", «не располагаем»)."""
 _ONE_OF_MANY = {
     "en": re.compile(
-        r"\b(?:(?:very\s+)?(?:high|large)\s+number\s+of|a\s+lot\s+of|lots\s+of|many|plenty\s+of|loads\s+of|several)\s+(?:tickets|requests|messages"
+        r"\b(?:(?:very\s+)?(?:high|large)\s+number\s+of|a\s+lot\s+of|lots\s+of|many|plenty\s+of|loads\s+of|several|quite\s+a\s+few)\s+(?:tickets|requests|messages"
         r"|e-?mails|reports|complaints|questions)\s+(?:about|on|like)\s+(?:this|that|it)\b"
     ),
     "ru": re.compile(
@@ -118,7 +118,7 @@ _WAY_BACK = {
         r"(?![\w-])"
     ),
     "az": re.compile(
-        r"https?://|(?<!\w)(?:yazın|cavab\s+verin|əgər|yenidən\s+aç\w*|məmnuniyyətlə|əlaqə\s+saxlayın|keçid\w*"
+        r"https?://|(?<!\w)(?:yazın|yazsanız|bildirsəniz|xəbər\s+versəniz|cavab\s+verin|əgər|yenidən\s+aç\w*|məmnuniyyətlə|əlaqə\s+saxlayın|keçid\w*"
         r"|müraciət\s+edə\s+bilərsiniz|nömrə\w*|telefon\w*)(?!\w)"
     ),
 }
@@ -135,19 +135,22 @@ _DONE = {
         r"|approved|extended|waived|delivered|resolved|paid|scheduled)\b"
         r"|\b(?:thanks|thank\s+you)\s+(?:so\s+much\s+)?for\s+(?:confirming|letting\s+(?:me|us)\s+know|the\s+update)"
         r"|\breopened\b|\b(?:is|are|has\s+been)\s+(?:now\s+)?(?:complete|completed|active\s+again)\b"
-        r"|\b(?:was|were|been)\s+(?:\w+\s+)?(?:delivered|dispatched|shipped|approved)\b|\bon\s+(?:its|their|the)\s+way\b"
-        r"|\b(?:will|should)\s+(?:\w+\s+)?(?:arrive|reach\s+you|be\s+with\s+you)\b|\b(?:is|are)\s+(?:now\s+)?ready\b"
+        r"|\b(?:was|were|been)\s+(?:already\s+|successfully\s+)?(?:delivered|dispatched|shipped|approved)\b"
+        r"|\bon\s+(?:its|their|the)\s+way\b|\b(?:will|should)\s+(?:now\s+|still\s+)?(?:arrive|reach\s+you|be\s+with\s+you)\b"
+        r"|\b(?:is|are)\s+(?:now\s+)?ready\b"
     ),
     "ru": re.compile(
-        r"(?<![\w-])(?:рад\w*\s+(?:слышать|что)|заработал\w*|(?:всё|все)\s+работает|исправ\w+|вернул\w*|отправил\w*"
-        r"|оформил\w*|перевел\w*|перевёл\w*|зачисл\w+|возвра\w+|спасибо,?\s+что\s+(?:сообщили|написали)"
-        r"|спасибо\s+за\s+подтвержд\w+|решен\w*|решён\w*|(?:уже\s+)?(?:готов|доставлен)\w*|завершен\w*"
-        r"|открыл\w*\s+(?:\w+\s+)?(?:заново|снова)|в\s+пути|отправлен\w*|(?:придёт|придет|прибудет|поступ\w+))(?![\w-])"
+        r"(?<![\w-])(?:рад\w*\s+(?:слышать|что)|заработал\w*|(?:всё|все)\s+работает|исправлен\w*|исправил\w*|вернул\w*"
+        r"|отправил\w*|оформил\w*|перевел\w*|перевёл\w*|зачислен\w*|возврат\s+(?:оформлен|отправлен|выполнен|проведён|проведен)\w*"
+        r"|спасибо,?\s+что\s+(?:сообщили|написали)|спасибо\s+за\s+подтвержд\w+|решен[аоы]?|решён|уже\s+готов\w*"
+        r"|доставлен\w*|завершен[аоы]?|завершён|открыл\w*\s+(?:\w+\s+)?(?:заново|снова)|в\s+пути|отправлен\w*"
+        r"|придёт|придет|прибудет|поступят|поступит)(?![\w-])"
     ),
     "az": re.compile(
-        r"(?<!\w)(?:eşitməyə\s+şad\w*|şadıq\s+ki|şadam\s+ki|düzəldi\w*|düzəldil\w*|həll\s+olun\w*|həll\s+edil\w*"
-        r"|qaytarıl\w*|qaytardıq|göndərdik|göndərildi|göndərilib|təsdiq\s+etdiyiniz|xəbər\s+verdiyiniz|işləyir|hazırdır"
-        r"|tamamlan\w*|yenidən\s+açdı\w*|çatdırıl\w*|yoldadır|hazır)(?!\w)"
+        r"(?<!\w)(?:eşitməyə\s+şad\w*|şadıq\s+ki|şadam\s+ki|düzəldi|düzəltdik|düzəldil(?:di|ib)|həll\s+olun(?:du|ub|acaq)"
+        r"|həll\s+edil(?:di|ib|əcək)|qaytarıl(?:dı|ıb|acaq)|qaytardıq|göndərdik|göndərildi|göndərilib|təsdiq\s+etdiyiniz"
+        r"|xəbər\s+verdiyiniz|(?:artıq|yenidən|hər\s+şey)\s+işləyir|hazırdır|tamamlandı|tamamlanıb|yenidən\s+açdı\w*"
+        r"|çatdırıl(?:dı|ıb|acaq)|yoldadır|hazır|şadıq|şadam|həll\s+olunmasına|daxil\s+olacaq|köçürül(?:dü|üb|əcək))(?!\w)"
     ),
 }
 """The reply says the problem is solved or something was done ("Great to hear it's working", "I've refunded

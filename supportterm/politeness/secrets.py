@@ -176,7 +176,8 @@ _ROLE_MAILBOXES = frozenset(
     "group corporate korporativ b2b business biznes claims baggage cargo check checks kassa "
     "finance docs documents accounting buh git notify notifications mailer gift gifts postmaster webmaster "
     "hostmaster vet vets clinic lab doctor doctors pharmacy dev devs developers "
-    "scores results exams exam certificates admissions enrolment enrollment candidates order pr".split()
+    "scores results exams exam certificates admissions enrolment enrollment candidates order pr "
+    "phishing spam fraud report reports safety compliance legal dpo gdpr complaints".split()
 )
 """Role mailboxes name no person, so mentioning them leaks nothing."""
 _PLACEHOLDER_DOMAIN = re.compile(

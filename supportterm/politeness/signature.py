@@ -131,7 +131,7 @@ def _generic(part: str) -> bool:
 _FIRM_WORDS = frozenset(
     "games studio studios group ltd llc inc gmbh company mmc ооо оао зао сеть сети network chain şəbəkəsi "
     "charters yachts sailing rentals travel tours gyms climbing operations мастерская салон магазин "
-    "касса онлайн-касса kassa".split()
+    "касса онлайн-касса kassa dispatch despatch".split()
 )
 """Words of a firm's name ('Alov Games', «сеть хостелов «Соседи»», 'Halyard Charters' under 'Guest Services') or of a
 department ('Base Operations', «Оператор № 7, онлайн-касса»): a part holding one names no person."""
