@@ -25,6 +25,7 @@ from itertools import repeat
 from operator import getitem
 from pathlib import Path
 
+from .closure import announces_closing
 from .findings import ERROR, WARNING, Finding, translatable
 from .frame import body_span
 from .greeting import break_after_greeting
@@ -627,6 +628,8 @@ def backstop_findings(text: str, folded: str, lang: str, found: list[Finding]) -
                 folded, max(0, s - _OWN_FAULT_BEFORE), min(len(folded), e + _OWN_FAULT_AFTER)
             ):
                 continue  # 'The order clearly says white PETG, and we picked the wrong spool.'
+            if announces_closing(lang, folded, s, e):
+                continue  # 'Thanks for confirming everything works now! I'm closing this ticket.': the closing rule's
             if _THIRD_PARTY_ADVICE.search(folded, s, e):
                 continue  # 'I'd have to respectfully disagree with that advice, though.' (another shop's)
             if _EMPATHY.search(folded, s, e):

@@ -165,6 +165,19 @@ CLOSING_OPENERS = {
 (its look-behind gives `re` nothing to skip to). English closings open with "i", "we", "the": no gain."""
 
 
+_LETS = re.compile(r"\blet's\b|\blet\s+us\b|(?<!\w)(?:давайте|на\s+этом)(?!\w)|(?<!\w)gəlin(?!\w)")
+"""«…, и давайте на этом закроем вопрос»: closing the discussion, an argument, not the ticket."""
+
+
+def announces_closing(lang: str, folded: str, start: int, end: int) -> bool:
+    """True when folded[start:end] announces closing the ticket ("I'll close this ticket now"): the learned
+    backstop leaves such sentences to `closed_without_help`, which reads the rest of the reply."""
+    needles = _NEEDS.get(lang)
+    if needles is None or not any(needle in folded[start:end] for needle in needles):
+        return False
+    return _CLOSING[lang].search(folded, start, end) is not None and _LETS.search(folded, start, end) is None
+
+
 def closed_without_help(prep: Prepared) -> list[Finding]:
     """A dismissive finding for closing the ticket with no way back, in a reply that refuses, says
     nothing else, or does not say the problem is solved."""

@@ -94,3 +94,20 @@ def test_closing_after_nothing_done_is_dismissive(lang: str, body: str) -> None:
 )
 def test_closing_after_good_news_stays_fine(lang: str, body: str) -> None:
     assert "dismissive" not in found(lang, body)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "closing"),
+    [
+        ("en", "thanks for confirming everything works now! i'm closing this ticket.", True),
+        ("en", "i'll mark this ticket as resolved.", True),
+        ("en", "let's close this topic here.", False),
+        ("ru", "обращение закрываю.", True),
+        ("ru", "так что давайте на этом закроем вопрос.", False),
+        ("az", "müraciətinizi bağlayırıq.", True),
+    ],
+)
+def test_the_learned_model_leaves_closings_to_the_closing_rule(lang: str, sentence: str, closing: bool) -> None:
+    from supportterm.politeness.closure import announces_closing
+
+    assert announces_closing(lang, sentence, 0, len(sentence)) is closing
