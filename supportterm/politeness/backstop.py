@@ -581,7 +581,8 @@ _EMPATHY = re.compile(
     r"|(?<!\w)понимаю,?\s+почему\s+вы|(?<!\w)на\s+вашем\s+месте|(?<!\w)niyə\s+\w+\s+başa\s+düşürəm|(?<!\w)yerinizdə\s+olsaydım"
     r"|\bno\s+rush\b|\bwhenever\s+you(?:'re|\s+are)\s+ready|(?<!\w)не\s+торопитесь|(?<!\w)когда\s+будете\s+готовы"
     r"|(?<!\w)tələsiklik\s+yoxdur|(?<!\w)hazır\s+olsanız"
-    r"|(?<!\w)(?:вы|вы,\s+безусловно,|вы,\s+конечно,)\s+вправе|(?<!\w)мы\s+это\s+уважаем|\byou(?:'re|\s+are)\s+(?:absolutely\s+|of\s+course\s+)?entitled\s+to"
+    r"|(?<!\w)(?:вы|вы,\s+безусловно,|вы,\s+конечно,)\s+вправе|(?<!\w)мы\s+это\s+уважаем"
+    r"|\byou(?:'re|\s+are)\s+(?:absolutely\s+|of\s+course\s+)?entitled\s+to"
     r"|(?<!\w)(?:tam\s+)?haqqınız\s+var"
 )
 """Words that side with the customer ('I understand why you're angry', «на Вашем месте») or give them time ('no
@@ -590,7 +591,8 @@ rush, whenever you're ready', after a loss) or grant them their right («Вы, �
 
 
 _THIRD_PARTY_ADVICE = re.compile(
-    r"\bdisagree\s+with\s+(?:that|this|the|their|such)\s+(?:advice|recommendation|article|claim|guide|video|tip)"
+    r"\bdisagree\s+with\s+(?:that|this|the|their|such)\s+"
+    r"(?:advice|recommendation|article|claim|guide|video|tip)"
     r"|(?<!\w)не\s+соглаш(?:усь|аюсь)\s+с\s+(?:этим|этой|таким|такой)\s+(?:совет|рекомендаци|стать)"
     r"|(?<!\w)(?:bu|belə)\s+(?:məsləhətlə|tövsiyə\s+ilə)\s+razılaş"
 )
@@ -629,7 +631,7 @@ def backstop_findings(text: str, folded: str, lang: str, found: list[Finding]) -
             ):
                 continue  # 'The order clearly says white PETG, and we picked the wrong spool.'
             if announces_closing(lang, folded, s, e):
-                continue  # 'Thanks for confirming everything works now! I'm closing this ticket.': the closing rule's
+                continue  # "… I'm closing this ticket.": `closure.closed_without_help` judges closings
             if _THIRD_PARTY_ADVICE.search(folded, s, e):
                 continue  # 'I'd have to respectfully disagree with that advice, though.' (another shop's)
             if _EMPATHY.search(folded, s, e):

@@ -85,13 +85,6 @@ next to its percentage, not a company figure (not a commission: '22% komissiya a
 _PERCENT_ONLY = re.compile(_PERCENT)
 _PRICE = re.compile(r"[$€£₼₽]\s*\d[\d.,]*|\d[\d\s.,]*\s*(?:₽|руб\w*|azn|manat\w*|₼|eur|usd|gbp)(?!\w)")
 """'стоимость 9 500 ₽, из них 50% компания берёт на себя': a price beside the offer is public too."""
-ORDER_THRESHOLD = re.compile(
-    r"(?:over|above|from|more\s+than)\s+\d+\s+(?:items|units|pieces|pcs|cupcakes|boxes)"
-    r"|от\s+\d+\s+(?:штук|шт|единиц|позиций)|\d+\s+(?:ədəddən|ədədən)\s+(?:yuxarı|artıq|çox)"
-    r"|\d+-?(?:dan|dən)\s+(?:yuxarı|artıq|çox)\s+(?:\w+\s+)?sifariş"
-)
-"""'200 ədəddən yuxarı sifarişlərdə 10% endirim', 'from 50 units', '30-dan çox pəncərə sifarişində': the
-size of order the public offer starts at."""
 ORDER_CONDITION = re.compile(
     r"\d+(?:\s+ədəddən|\s+ədədən|-?dan|-?dən)\s+(?:yuxarı|artıq|çox)\s+(?:\w+\s+)?sifariş"
     r"|orders?\s+(?:of|over|above)\s+\d+|при\s+заказе\s+от\s+\d+"
@@ -99,6 +92,13 @@ ORDER_CONDITION = re.compile(
 )
 """'1000 ədəddən çox sifarişlərdə … pulsuz göndəririk', 'on orders over 200 units', «при заказе от 100 штук»:
 an order size named as a condition of the offer, public with or without a discount word beside it."""
+ORDER_THRESHOLD = re.compile(
+    r"(?:over|above|from|more\s+than)\s+\d+\s+(?:items|units|pieces|pcs|cupcakes|boxes)"
+    r"|от\s+\d+\s+(?:штук|шт|единиц|позиций)|\d+\s+(?:ədəddən|ədədən)\s+(?:yuxarı|artıq|çox)"
+    rf"|{ORDER_CONDITION.pattern}"
+)
+"""'200 ədəddən yuxarı sifarişlərdə 10% endirim', 'from 50 units', '30-dan çox pəncərə sifarişində': the
+size of order a public offer starts at (every `ORDER_CONDITION` is one)."""
 
 
 def public_offer(folded: str, left: int, right: int) -> bool:

@@ -278,9 +278,14 @@ def _order_threshold(text: str, at: int, left: int, right: int) -> bool:
     """True for the size of order a public discount starts at ('200 ədəddən yuxarı sifarişlərdə 10%
     endirim'), or one named as the condition of an offer ('1000 ədəddən çox sifarişlərdə … pulsuz')."""
     window = max(left, at - 12), min(right, at + 60)
-    if any(t.start() <= at < t.end() for t in ORDER_CONDITION.finditer(text, *window)):
+    if _covers(ORDER_CONDITION, text, at, window):
         return True
-    return _offered(text, *window) and any(t.start() <= at < t.end() for t in ORDER_THRESHOLD.finditer(text, *window))
+    return _offered(text, *window) and _covers(ORDER_THRESHOLD, text, at, window)
+
+
+def _covers(pattern: re.Pattern[str], text: str, at: int, window: tuple[int, int]) -> bool:
+    """True when a match of `pattern` in the window of `text` spans position `at`."""
+    return any(t.start() <= at < t.end() for t in pattern.finditer(text, *window))
 
 
 def _customer_order(text: str, left: int, at: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from supportterm.politeness import check
+from supportterm.politeness.closure import announces_closing
 from tests.politeness.test_families import found
 
 FAMILIES = [
@@ -108,6 +109,4 @@ def test_closing_after_good_news_stays_fine(lang: str, body: str) -> None:
     ],
 )
 def test_the_learned_model_leaves_closings_to_the_closing_rule(lang: str, sentence: str, closing: bool) -> None:
-    from supportterm.politeness.closure import announces_closing
-
     assert announces_closing(lang, sentence, 0, len(sentence)) is closing
